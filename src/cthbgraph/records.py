@@ -1,0 +1,117 @@
+"""Small frozen records passed between the stages of the flow.
+
+Every record is frozen and ordered so that sets of them deduplicate and sort, which keeps the graph
+and its dumps deterministic whatever the order of processing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Report:
+    """One corpus document and its metadata (from the manifest, or inferred from the text)."""
+
+    id: str
+    path: Path
+    text: str = field(repr=False)
+    title: str = ""
+    publisher: str = ""
+    year: int | None = None
+    language: str = "en"
+    source: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class SkippedFile:
+    """A corpus file that could not be read, with the reason in words a user can act on."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, order=True)
+class Excerpt:
+    """A span of a report: `text == report.text[start:end]` always holds."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, order=True)
+class BodyMention:
+    """A mention of an actor, resolved to a canonical body key (e.g. ``odihr``, ``mission-to-moldova``)."""
+
+    excerpt: Excerpt
+    key: str
+    label: str
+    kind: str  # Body subclass local name: FieldOperation, Institution, SecretariatUnit, ...
+
+
+@dataclass(frozen=True, order=True)
+class DecisionRef:
+    """A reference to an adopted OSCE document, resolved to one key per document."""
+
+    excerpt: Excerpt
+    key: str  # e.g. "mc-dec-3-06", "pc-dec-557"
+    notation: str  # the OSCE symbol, e.g. "MC.DEC/3/06"
+    kind: str  # Decision, Declaration, ActionPlan
+
+
+@dataclass(frozen=True, order=True)
+class Provision:
+    """A numbered Action Plan paragraph quoted in a report, with the bodies it tasks."""
+
+    excerpt: Excerpt
+    notation: str  # "III.10.2"
+    text: str
+    tasked: tuple[BodyMention, ...] = ()
+    partners: tuple[BodyMention, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return self.notation.rsplit(".", 1)[0]
+
+    @property
+    def chapter(self) -> str:
+        return self.notation.split(".", 1)[0]
+
+
+@dataclass(frozen=True, order=True)
+class Rename:
+    """"X - now Y": a body that continues under another name; linked, not merged."""
+
+    excerpt: Excerpt
+    old: BodyMention
+    new: BodyMention
+
+
+@dataclass(frozen=True, order=True)
+class Activity:
+    """Something the report says a body did, read from one sentence."""
+
+    excerpt: Excerpt  # the evidence sentence
+    type: str  # a concept of the activity-type scheme: training, workshop, conference, ...
+    agents: tuple[BodyMention, ...]
+    partners: tuple[BodyMention, ...] = ()
+    date: str = ""  # ISO 8601 (2005-11-08/2005-11-10, 2004, 2004-03) or ""
+    place: str = ""
+    country: str = ""
+    provision: str = ""  # notation of the provision the report places it under, or ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one report."""
+
+    report: Report
+    bodies: tuple[BodyMention, ...] = ()
+    decisions: tuple[DecisionRef, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    renames: tuple[Rename, ...] = ()
