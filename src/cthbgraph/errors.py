@@ -97,3 +97,9 @@ class ValidationFailed(CthbError):
     """The graph does not conform to the SHACL shapes."""
 
     exit_code = 1
+
+
+class StoreError(CthbError):
+    """The graph store is missing or cannot be opened."""
+
+    exit_code = 2

@@ -1,0 +1,99 @@
+"""cthbgraph query / queries / trace."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import QueryError
+from ..gaps import trace
+from ..queries import library, named_query, parse_query
+from ..store import open_store
+from .common import echo_rows, endpoint_option, format_option, out_option
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {item!r} is not NAME=VALUE", hint='write it as --param body="ODIHR"')
+        params[name.strip()] = value
+    return params
+
+
+@click.command("query")
+@click.argument("query", required=False)
+@click.option("--query", "-q", "text", default=None, help="SPARQL text to run instead of a file or name.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind a value to a parameter of the query (repeatable).")
+@format_option()
+@out_option()
+@endpoint_option()
+def query_command(query: str | None, text: str | None, params: tuple[str, ...], fmt: str, out: str, endpoint: str | None) -> None:
+    """Run a SPARQL SELECT query: a query of the library by name, a .rq file, or --query TEXT.
+
+    Values given with --param are bound to the query's variables, never pasted into its text, so a
+    value with quotes or braces is only ever a value.
+
+    \b
+    Examples:
+      cthbgraph query provisions-tasking-body --param body=ODIHR
+      cthbgraph query queries/activities-by-body.rq -p body=SPMU --format csv
+      cthbgraph query -q 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
+    """
+    if bool(query) == bool(text):
+        raise QueryError("give a query name or file, or --query TEXT (one of them)", hint="see: cthbgraph queries")
+    q = parse_query(text, "query") if text else named_query(query)
+    with open_store(out, endpoint=endpoint) as store:
+        rows = q.run(store, _params(params))
+    echo_rows(rows.columns, rows.rows, fmt)
+
+
+@click.command("queries")
+@format_option()
+def queries_command(fmt: str) -> None:
+    """List the queries of the library with what they answer and their parameters.
+
+    \b
+    Examples:
+      cthbgraph queries
+      cthbgraph queries --format json
+    """
+    rows = [
+        (q.name, q.description, ", ".join(p.name for p in q.parameters)) for q in library().values()
+    ]
+    echo_rows(("name", "answers", "parameters"), rows, fmt)
+
+
+@click.command("trace")
+@click.argument("notation")
+@format_option()
+@out_option()
+@endpoint_option()
+def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> None:
+    """Trace a provision: its text, the bodies it tasks, and the activities that implement it.
+
+    \b
+    Examples:
+      cthbgraph trace III.10.2
+      cthbgraph trace IV.8.1 --format json
+    """
+    with open_store(out, endpoint=endpoint) as store:
+        t = trace(store, notation)
+    if fmt != "table":
+        rows = [(t.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in t.activities]
+        rows = [(t.notation, b.role, "", b.label, "", "", "", "") for b in t.bodies] + rows
+        echo_rows(("provision", "role", "type", "body", "date", "place", "report", "sentence"), rows, fmt)
+        return
+    click.secho(f"Provision {t.notation} (section {t.section})", bold=True)
+    click.echo(click.wrap_text(t.text, 100, initial_indent="  ", subsequent_indent="  "))
+    click.echo("Tasks: " + (", ".join(b.label for b in t.tasked) or "no body named"))
+    if t.partners:
+        click.echo("In co-operation with: " + ", ".join(b.label for b in t.partners))
+    click.echo(f"Reported activities implementing it: {len({a.iri for a in t.activities})}")
+    for a in t.activities:
+        where = ", ".join(x for x in (a.place, a.date) if x)
+        click.echo(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]")
+        click.echo(click.wrap_text(f"“{' '.join(a.sentence.split())}”", 100, initial_indent="      ", subsequent_indent="      "))
+
+
+COMMANDS = [query_command, queries_command, trace_command]

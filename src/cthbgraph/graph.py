@@ -1,0 +1,227 @@
+"""Records -> RDF under ontology/cthb.ttl, every extracted fact with the excerpt it was read from.
+
+IRIs are derived from what a resource is (a body's key, a provision's notation, a report's id and a
+character span), never from the order of processing, so the same corpus always gives the same graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+
+from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
+from .resources import ontology_path
+from .records import Activity, BodyMention, Excerpt, Extraction, Report
+from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+
+# The Action Plan was adopted as the annex of this Permanent Council decision.
+ACTION_PLAN_NOTATION = "PC.DEC/557/Rev.1, Annex"
+_DOCUMENT_CLASSES = {"Decision": CTHB.Decision, "Declaration": CTHB.Declaration, "ActionPlan": CTHB.ActionPlan}
+_DOCUMENT_PATHS = {"Decision": "decision", "Declaration": "declaration", "ActionPlan": "document"}
+
+
+@dataclass(frozen=True)
+class Iris:
+    """The one documented IRI pattern of every resource: ``{base}{kind}/{key}``."""
+
+    base: str = DEFAULT_BASE
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+
+    def report(self, report_id: str) -> URIRef:
+        return self._iri("report", report_id)
+
+    def excerpt(self, e: Excerpt) -> URIRef:
+        return self._iri("excerpt", e.report, f"{e.start}-{e.end}")
+
+    def body(self, key: str) -> URIRef:
+        return self._iri("body", key)
+
+    def document(self, kind: str, key: str) -> URIRef:
+        return self._iri(_DOCUMENT_PATHS[kind], key)
+
+    def action_plan(self) -> URIRef:
+        return self.document("ActionPlan", ACTION_PLAN_KEY)
+
+    def section(self, notation: str) -> URIRef:
+        return self._iri("section", notation)
+
+    def provision(self, notation: str) -> URIRef:
+        return self._iri("provision", notation)
+
+    def activity(self, e: Excerpt) -> URIRef:
+        return self._iri("activity", e.report, f"{e.start}-{e.end}")
+
+
+def build_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
+    """One graph of every extraction, sorted by report so that first-seen choices are stable."""
+    builder = _GraphBuilder(Iris(base))
+    for extraction in sorted(extractions, key=lambda e: e.report.id):
+        builder.add(extraction)
+    return builder.finish()
+
+
+class _GraphBuilder:
+    def __init__(self, iris: Iris):
+        self.iris = iris
+        self.g = Graph()
+        bind_prefixes(self.g)
+        self.body_labels: dict[str, str] = {}
+        self.body_surfaces: dict[str, set[str]] = defaultdict(set)
+        self.provision_texts: dict[str, str] = {}
+
+    def evidence(self, subject: URIRef, excerpt: Excerpt) -> None:
+        node = self.iris.excerpt(excerpt)
+        g = self.g
+        g.add((subject, PROV.wasDerivedFrom, node))
+        g.add((node, RDF.type, CTHB.Excerpt))
+        g.add((node, OA.exact, Literal(excerpt.text)))
+        g.add((node, OA.start, Literal(excerpt.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.end, Literal(excerpt.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, DCTERMS.source, self.iris.report(excerpt.report)))
+
+    def body(self, mention: BodyMention) -> URIRef:
+        iri = self.iris.body(mention.key)
+        g = self.g
+        g.add((iri, RDF.type, CTHB.Body))
+        g.add((iri, RDF.type, CTHB[mention.kind]))
+        self.body_labels.setdefault(mention.key, mention.label)
+        self.body_surfaces[mention.key].add(" ".join(mention.excerpt.text.replace("*", " ").split()))
+        self.evidence(iri, mention.excerpt)
+        return iri
+
+    def add(self, extraction: Extraction) -> None:
+        g, iris = self.g, self.iris
+        report = iris.report(extraction.report.id)
+        self.report(report, extraction.report)
+        for mention in extraction.bodies:
+            g.add((report, CTHB.cites, self.body(mention)))
+        for ref in extraction.decisions:
+            doc = iris.document(ref.kind, ref.key)
+            g.add((doc, RDF.type, CTHB.CommitmentDocument))
+            g.add((doc, RDF.type, _DOCUMENT_CLASSES[ref.kind]))
+            if ref.kind == "ActionPlan":
+                g.add((doc, SKOS.notation, Literal(ACTION_PLAN_NOTATION)))
+                g.add((doc, SKOS.prefLabel, Literal(ACTION_PLAN_LABEL, lang="en")))
+            else:
+                g.add((doc, SKOS.notation, Literal(ref.notation)))
+                g.add((doc, SKOS.prefLabel, Literal(_document_label(ref.notation), lang="en")))
+            surface = " ".join(ref.excerpt.text.split())
+            if surface != ref.notation:
+                g.add((doc, SKOS.altLabel, Literal(surface, lang="en")))
+            g.add((report, CTHB.cites, doc))
+            self.evidence(doc, ref.excerpt)
+        for provision in extraction.provisions:
+            self.provision(provision)
+        for activity in extraction.activities:
+            self.activity(activity)
+        for rename in extraction.renames:
+            g.add((self.body(rename.old), CTHB.renamedTo, self.body(rename.new)))
+
+    def report(self, iri: URIRef, report: Report) -> None:
+        g = self.g
+        g.add((iri, RDF.type, CTHB.Report))
+        g.add((iri, DCTERMS.identifier, Literal(report.id)))
+        if report.title:
+            g.add((iri, DCTERMS.title, Literal(report.title, lang="en")))
+        if report.publisher:
+            g.add((iri, DCTERMS.publisher, Literal(report.publisher)))
+        if report.year:
+            g.add((iri, CTHB.reportYear, Literal(str(report.year), datatype=XSD.gYear)))
+        if report.language:
+            g.add((iri, DCTERMS.language, Literal(report.language)))
+        if report.source:
+            g.add((iri, DCTERMS.source, Literal(report.source)))
+
+    def provision(self, provision) -> None:
+        g, iris = self.g, self.iris
+        plan = iris.action_plan()
+        g.add((plan, RDF.type, CTHB.CommitmentDocument))
+        g.add((plan, RDF.type, CTHB.ActionPlan))
+        g.add((plan, SKOS.notation, Literal(ACTION_PLAN_NOTATION)))
+        g.add((plan, SKOS.prefLabel, Literal(ACTION_PLAN_LABEL, lang="en")))
+        section = iris.section(provision.section)
+        g.add((section, RDF.type, CTHB.Section))
+        g.add((section, SKOS.notation, Literal(provision.section)))
+        g.add((section, DCTERMS.isPartOf, plan))
+        iri = iris.provision(provision.notation)
+        g.add((iri, RDF.type, CTHB.Provision))
+        g.add((iri, SKOS.notation, Literal(provision.notation)))
+        g.add((iri, DCTERMS.isPartOf, section))
+        # A provision quoted by several reports keeps the wording of the first (reports are sorted).
+        if self.provision_texts.setdefault(provision.notation, provision.text) == provision.text:
+            g.add((iri, CTHB.text, Literal(_readable(provision.text))))
+        self.evidence(iri, provision.excerpt)
+        self.evidence(section, provision.excerpt)
+        self.evidence(plan, provision.excerpt)
+        for body in provision.tasked:
+            g.add((iri, CTHB.tasks, self.body(body)))
+        for body in provision.partners:
+            g.add((iri, CTHB.inCooperationWith, self.body(body)))
+
+    def activity(self, activity: Activity) -> None:
+        g, iris = self.g, self.iris
+        iri = iris.activity(activity.excerpt)
+        g.add((iri, RDF.type, CTHB.Activity))
+        g.add((iri, RDFS.label, Literal(_activity_label(activity), lang="en")))
+        g.add((iri, CTHB.activityType, ACTIVITY_TYPES.get(activity.type, CTHB.OtherActivity)))
+        g.add((iri, DCTERMS.source, iris.report(activity.excerpt.report)))
+        for body in activity.agents:
+            g.add((iri, CTHB.carriedOutBy, self.body(body)))
+        for body in activity.partners:
+            g.add((iri, CTHB.inCooperationWith, self.body(body)))
+        if activity.date:
+            g.add((iri, DCTERMS.date, Literal(activity.date)))
+        if activity.place:
+            g.add((iri, CTHB.place, Literal(activity.place)))
+        if activity.country:
+            g.add((iri, CTHB.country, Literal(activity.country)))
+        if activity.provision:
+            g.add((iri, CTHB.implements, iris.provision(activity.provision)))
+        self.evidence(iri, activity.excerpt)
+
+    def finish(self) -> Graph:
+        # The activity-type concepts travel with the data, so their labels answer queries and the
+        # graph validates on its own.
+        ontology = _ontology()
+        for concept in set(self.g.objects(None, CTHB.activityType)):
+            for p, o in ontology.predicate_objects(concept):
+                self.g.add((concept, p, o))
+        for key, label in self.body_labels.items():
+            iri = self.iris.body(key)
+            self.g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+            for surface in sorted(self.body_surfaces[key] - {label}):
+                self.g.add((iri, SKOS.altLabel, Literal(surface, lang="en")))
+        return self.g
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+def _readable(text: str) -> str:
+    """The wording without markdown emphasis or line wraps (the excerpt keeps the exact text)."""
+    return " ".join(text.replace("**", "").split())
+
+
+def _document_label(notation: str) -> str:
+    """ "MC.DEC/3/06" -> "Ministerial Council Decision No. 3/06"."""
+    council, _, rest = notation.partition(".")
+    kind, _, number = rest.partition("/")
+    name = {"MC": "Ministerial Council", "PC": "Permanent Council"}.get(council, council)
+    word = "Declaration" if kind == "DECL" else "Decision"
+    return f"{name} {word} No. {number}"
+
+
+def _activity_label(activity: Activity) -> str:
+    agents = ", ".join(a.label for a in activity.agents)
+    when = f", {activity.date}" if activity.date else ""
+    where = f", {activity.place}" if activity.place else ""
+    return f"{activity.type.replace('-', ' ').capitalize()} by {agents}{where}{when}"

@@ -1,0 +1,109 @@
+"""The query library: ``queries/*.rq``, each with a header saying what it answers and its parameters.
+
+Header form (comment lines before the query)::
+
+    # Provisions of the Action Plan that task a given body, with their text.
+    #+ param body: a body's acronym or name as the reports write it, e.g. "ODIHR"
+    #+ param notation (iri): ...          # "(iri)" binds an IRI; values are literals otherwise
+
+Parameters are bound as values of the query's variables (``?body``), never pasted into its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, UnknownTermError
+from .resources import queries_dir
+from .store import Rows, Store
+
+_PARAM = re.compile(r"^#\+\s*param\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>iri|literal)\))?\s*:\s*(?P<doc>.*)$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # "literal" or "iri"
+    doc: str
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    path: Path | None
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+
+    def bind(self, values: Mapping[str, str]) -> dict[str, Node]:
+        """User values as RDF terms for the declared parameters; unknown or missing names are errors."""
+        declared = {p.name: p for p in self.parameters}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise UnknownTermError(
+                f"query {self.name!r} has no parameter {unknown[0]!r}",
+                term=unknown[0],
+                choices=declared,
+                hint=f"its parameters: {', '.join(declared) or 'none'}",
+            )
+        missing = [p.name for p in self.parameters if p.name not in values]
+        if missing:
+            raise QueryError(
+                f"query {self.name!r} needs --param {missing[0]}=VALUE",
+                hint="; ".join(f"{p.name}: {p.doc}" for p in self.parameters),
+            )
+        return {name: (URIRef(v) if declared[name].kind == "iri" else Literal(v)) for name, v in values.items()}
+
+    def run(self, store: Store, values: Mapping[str, str] | None = None) -> Rows:
+        return store.select(self.text, self.bind(values or {}))
+
+
+def parse_query(text: str, name: str = "query", path: Path | None = None) -> Query:
+    description: list[str] = []
+    parameters: list[Parameter] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        m = _PARAM.match(stripped)
+        if m:
+            parameters.append(Parameter(m.group("name"), m.group("kind") or "literal", m.group("doc").strip()))
+        elif not stripped.startswith("#+"):
+            description.append(stripped.lstrip("#").strip())
+    return Query(name, path, " ".join(d for d in description if d), tuple(parameters), text)
+
+
+def load_query(path: Path | str) -> Query:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read query file {path}: {exc}", hint="give the path of a .rq file") from exc
+    return parse_query(text, path.stem, path)
+
+
+def library(folder: Path | None = None) -> dict[str, Query]:
+    """Every query of ``queries/`` by name (the file name without ``.rq``)."""
+    folder = folder or queries_dir()
+    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def named_query(name_or_path: str) -> Query:
+    """A query of the library by name, or a ``.rq`` file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" or path.exists():
+        if not path.exists():
+            raise QueryError(f"no query file {path}", hint="give an existing .rq file or a query name (cthbgraph queries)")
+        return load_query(path)
+    queries = library()
+    if name_or_path not in queries:
+        raise UnknownTermError(f"no query named {name_or_path!r}", term=name_or_path, choices=queries)
+    return queries[name_or_path]
