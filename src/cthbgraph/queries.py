@@ -6,7 +6,8 @@ Header form (comment lines before the query)::
     #+ param body: a body's acronym or name as the reports write it, e.g. "ODIHR"
     #+ param notation (iri): ...          # "(iri)" binds an IRI; values are literals otherwise
 
-Parameters are bound as values of the query's variables (``?body``), never pasted into its text.
+Parameters are bound as values of the query's variables (``?body``), never pasted into its text; a
+parameter's variable must appear in the SELECT clause (Oxigraph binds only projected variables).
 """
 
 from __future__ import annotations

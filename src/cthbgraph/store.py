@@ -93,6 +93,9 @@ class EmbeddedStore(Store):
             return self._store.query(sparql, substitutions=substitutions)
         except SyntaxError as exc:
             raise QueryError(f"the query is not valid SPARQL: {exc}", hint="check the query text near the position named") from exc
+        except RuntimeError as exc:
+            # e.g. a bound parameter the query does not project
+            raise QueryError(f"the query cannot run: {exc}", hint="a parameter must be a variable in the SELECT clause") from exc
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         result = self._run(sparql, bindings)

@@ -1,0 +1,3 @@
+from cthbgraph.cli import main
+
+main()

@@ -1,0 +1,130 @@
+"""The core commands as a researcher runs them: build, trace, query, validate, and their errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from cthbgraph.cli import main
+
+# A real excerpt of the 2006 report (chapter III.10), enough to build a small graph.
+EXCERPT = """III.10. LAW ENFORCEMENT RESPONSE
+
+III.10.1 The OSCE Strategic Police Matters Unit will further promote the concept of community policing.
+
+III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices to be used by relevant investigating units to check the possibly criminal and trafficking-related origin of suspicious assets.
+
+To address specific aspects of THB and sexual crime, the **SPMU** in co-operation with the UNICEF and other relevant organizations, hosted the first OSCE sexual crimes police training workshop on sexual abuse of children (Vienna, July 2004).
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "excerpt-2006.txt").write_text(EXCERPT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    result = run("build", "--corpus", str(corpus), "--out", str(out), "--quiet")
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_cli_build_prints_summary(small_build):
+    out, output = small_build
+    assert "Provision" in output and "Conforms" in output
+    assert (out / "cthb.ttl").exists() and (out / "store").exists()
+
+
+def test_cli_trace_shows_tasked_bodies(small_build):
+    out, _ = small_build
+    result = run("trace", "III.10.2", "--out", str(out))
+    assert result.exit_code == 0
+    assert "Strategic Police Matters Unit" in result.output
+    assert "Economic and Environmental Activities" in result.output
+
+
+def test_cli_trace_unknown_provision_suggests_closest(small_build):
+    out, _ = small_build
+    result = CliRunner().invoke(main, ["trace", "III.10.9", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "no provision 'III.10.9'" in result.output
+    assert "III.10.1" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_cli_query_formats(small_build, fmt):
+    out, _ = small_build
+    result = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0
+    assert "III.10.1" in result.output
+    if fmt == "json":
+        rows = json.loads(result.output)
+        assert {r["notation"] for r in rows} == {"III.10.1", "III.10.2"}
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['SPMU" } ; DROP ALL ; #', "SPMU> <x", "} UNION { ?s ?p ?o }", "SELECT * WHERE"],
+)
+def test_cli_query_param_is_only_a_value(small_build, hostile):
+    out, _ = small_build
+    result = run("query", "provisions-tasking-body", "--param", f"body={hostile}", "--format", "json", "--out", str(out))
+    assert result.exit_code == 0
+    assert json.loads(result.output) == []
+
+
+def test_cli_query_syntax_error_is_one_clear_line(small_build):
+    out, _ = small_build
+    result = CliRunner().invoke(main, ["query", "-q", "SELECT ?x WHERE { ?x ", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "not valid SPARQL" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_validate_conforms(small_build):
+    out, _ = small_build
+    result = run("validate", "--out", str(out))
+    assert result.exit_code == 0
+    assert "Conforms" in result.output
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [(b"", "empty"), (b"\x00\x01binary", "binary"), (b"caf\xe9 au lait", "UTF-8")],
+)
+def test_cli_build_bad_only_file_fails_and_keeps_previous_output(small_build, tmp_path, content, reason):
+    out, _ = small_build
+    before = (out / "cthb.ttl").read_bytes()
+    corpus = tmp_path / "bad"
+    corpus.mkdir()
+    (corpus / "report.txt").write_bytes(content)
+    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--out", str(out), "--quiet"])
+    assert result.exit_code == 2
+    assert reason in result.output
+    assert "Traceback" not in result.output
+    assert (out / "cthb.ttl").read_bytes() == before
+
+
+def test_cli_build_missing_corpus(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_cli_every_command_has_help_with_examples():
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, f"{name} --help has no examples"
+
+
+def test_cli_console_script_runs():
+    result = subprocess.run([sys.executable, "-m", "cthbgraph", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "trace" in result.stdout
