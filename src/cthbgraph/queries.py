@@ -5,6 +5,7 @@ Header form (comment lines before the query)::
     # Provisions of the Action Plan that task a given body, with their text.
     #+ param body: a body's acronym or name as the reports write it, e.g. "ODIHR"
     #+ param notation (iri): ...          # "(iri)" binds an IRI; values are literals otherwise
+    #+ example body=ODIHR                 # a value that gives rows on the corpus (tests run it)
 
 Parameters are bound as values of the query's variables (``?body``), never pasted into its text; a
 parameter's variable must appear in the SELECT clause (Oxigraph binds only projected variables).
@@ -25,6 +26,7 @@ from .resources import queries_dir
 from .store import Rows, Store
 
 _PARAM = re.compile(r"^#\+\s*param\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>iri|literal)\))?\s*:\s*(?P<doc>.*)$")
+_EXAMPLE = re.compile(r"^#\+\s*example\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.*)$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Query:
     description: str
     parameters: tuple[Parameter, ...]
     text: str
+    examples: tuple[tuple[str, str], ...] = ()
 
     def bind(self, values: Mapping[str, str]) -> dict[str, Node]:
         """User values as RDF terms for the declared parameters; unknown or missing names are errors."""
@@ -68,6 +71,7 @@ class Query:
 def parse_query(text: str, name: str = "query", path: Path | None = None) -> Query:
     description: list[str] = []
     parameters: list[Parameter] = []
+    examples: list[tuple[str, str]] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
@@ -77,9 +81,11 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Que
         m = _PARAM.match(stripped)
         if m:
             parameters.append(Parameter(m.group("name"), m.group("kind") or "literal", m.group("doc").strip()))
+        elif e := _EXAMPLE.match(stripped):
+            examples.append((e.group("name"), e.group("value").strip().strip('"')))
         elif not stripped.startswith("#+"):
             description.append(stripped.lstrip("#").strip())
-    return Query(name, path, " ".join(d for d in description if d), tuple(parameters), text)
+    return Query(name, path, " ".join(d for d in description if d), tuple(parameters), text, tuple(examples))
 
 
 def load_query(path: Path | str) -> Query:
