@@ -3,12 +3,14 @@
 The notebook API, one call per stage of the flow::
 
     import cthbgraph
-    result = cthbgraph.build("corpus", "out")          # corpus -> extract -> graph -> validate -> store
+    from cthbgraph.build import build                  # (a function named like its module)
+    result = build("corpus", "out")                    # corpus -> extract -> graph -> validate -> store
     store = cthbgraph.open_store("out")                # or open_store(endpoint="https://.../sparql")
     t = cthbgraph.trace(store, "III.10.2")             # provision, tasked bodies, implementing activities
     rows = cthbgraph.named_query("provisions-tasking-body").run(store, {"body": "ODIHR"})
 
-Names are imported on first use, so ``import cthbgraph`` does not load spaCy.
+Names are imported on first use, so ``import cthbgraph`` does not load spaCy. ``build``, ``validate``
+and ``evaluate`` are imported from their modules of the same name, which would shadow them here.
 """
 
 from __future__ import annotations
@@ -19,16 +21,13 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "build": "cthbgraph.build",
     "load_corpus": "cthbgraph.corpus",
     "Extractor": "cthbgraph.extract",
     "build_graph": "cthbgraph.graph",
-    "validate": "cthbgraph.validate",
     "open_store": "cthbgraph.store",
     "library": "cthbgraph.queries",
     "named_query": "cthbgraph.queries",
     "trace": "cthbgraph.gaps",
-    "evaluate": "cthbgraph.evaluate",
 }
 
 __all__ = sorted(_API)
