@@ -128,3 +128,27 @@ def test_cli_every_command_has_help_with_examples():
 def test_cli_console_script_runs():
     result = subprocess.run([sys.executable, "-m", "cthbgraph", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "trace" in result.stdout
+
+
+def test_cli_validate_explains_a_broken_graph(small_build, tmp_path):
+    out, _ = small_build
+    broken = tmp_path / "broken.ttl"
+    # A provision that lost its evidence and has a malformed number.
+    text = (out / "cthb.ttl").read_text(encoding="utf-8")
+    broken.write_text(
+        text + '\n<https://w3id.org/cthb/id/provision/III.x> a <https://w3id.org/cthb/ontology#Provision> ;\n'
+        '    <http://www.w3.org/2004/02/skos/core#notation> "III.x" .\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", "--graph", str(broken)])
+    assert result.exit_code == 1
+    assert "provision/III.x" in result.output or "III.x" in result.output
+    assert "wasDerivedFrom" in result.output
+
+
+def test_cli_validate_unreadable_graph_is_one_clear_line(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <<<", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--graph", str(bad)])
+    assert result.exit_code == 2
+    assert "not readable RDF" in result.output and "Traceback" not in result.output
