@@ -1,0 +1,95 @@
+"""Content negotiation: pick the media type to answer with from a request's ``Accept`` header.
+
+Follows RFC 9110 section 12.5.1: the client's quality values decide, a more specific range beats
+a less specific one, ``q=0`` excludes, and among equal choices the server's order of preference
+wins. No ``Accept`` header means anything is acceptable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: What a resource can be answered with, in the server's order of preference (HTML first for browsers).
+RESOURCE_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
+#: Answers to SELECT and ASK queries.
+RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values")
+#: Answers to CONSTRUCT and DESCRIBE queries.
+GRAPH_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
+
+#: Short names accepted in the ``format`` parameter of the SPARQL endpoint.
+FORMAT_NAMES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+    "xml-rdf": "application/rdf+xml",
+}
+
+# Other names clients send for what we offer.
+_ALIASES = {
+    "application/xhtml+xml": "text/html",
+    "application/json": "application/sparql-results+json",
+    "application/sparql-results+json": "application/sparql-results+json",
+    "application/x-turtle": "text/turtle",
+    "text/plain": "application/n-triples",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+}
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """``Accept`` as (media range, quality) pairs; an absent or empty header accepts everything."""
+    if not header or not header.strip():
+        return [("*/*", 1.0)]
+    ranges = []
+    for part in header.split(",")[:64]:  # a header with more ranges than that is not a browser
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media or "/" not in media:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q))
+    return ranges
+
+
+def choose(header: str | None, offers: Sequence[str]) -> str | None:
+    """The best of ``offers`` for an ``Accept`` header, or None when none is acceptable (406)."""
+    ranges = parse_accept(header)
+    best, best_q = None, 0.0
+    for offer in offers:
+        q = _quality(offer, ranges)
+        if q > best_q:
+            best, best_q = offer, q
+    return best
+
+
+def _quality(offer: str, ranges: list[tuple[str, float]]) -> float:
+    major = offer.split("/", 1)[0]
+    found, specificity = None, -1
+    for media, q in ranges:
+        media = _ALIASES.get(media, media) if _ALIASES.get(media) == offer else media
+        if media == offer:
+            level = 2
+        elif media == f"{major}/*":
+            level = 1
+        elif media == "*/*":
+            level = 0
+        else:
+            continue
+        if level > specificity:
+            found, specificity = q, level
+    return found or 0.0
