@@ -22,7 +22,6 @@ from cthbgraph.lod.site import load_site, write_site
 from cthbgraph import vocab
 from cthbgraph.vocab import CTHB, DCTERMS, RDF, SKOS
 
-DCAT = vocab.DCAT  # not imported by name: pytest probes module attributes and DCAT warns on unknown ones
 
 BASE = "https://example.org/cthb/id/"
 
@@ -93,10 +92,10 @@ def test_site_dcat_record_conforms_to_the_dcat_ap_core_shapes(site_dir):
     record = Graph().parse(site_dir / "dcat.ttl", format="turtle")
     conforms, _, text = shacl_validate(record, shacl_graph=Graph().parse(DCAT_AP_SHAPES), inference="none")
     assert conforms, text
-    dataset = next(record.subjects(RDF.type, DCAT.Dataset))
+    dataset = next(record.subjects(RDF.type, vocab.DCAT.Dataset))
     assert (dataset, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in record
     assert str(record.value(dataset, DCTERMS.issued)) == "2026-01-01"
-    sizes = {str(record.value(d, DCAT.downloadURL)): int(record.value(d, DCAT.byteSize)) for d in record.objects(dataset, DCAT.distribution)}
+    sizes = {str(record.value(d, vocab.DCAT.downloadURL)): int(record.value(d, vocab.DCAT.byteSize)) for d in record.objects(dataset, vocab.DCAT.distribution)}
     assert sizes == {
         BASE + "dumps/cthb.ttl": (site_dir / "dumps" / "cthb.ttl").stat().st_size,
         BASE + "dumps/cthb.nt.gz": (site_dir / "dumps" / "cthb.nt.gz").stat().st_size,
@@ -105,7 +104,7 @@ def test_site_dcat_record_conforms_to_the_dcat_ap_core_shapes(site_dir):
 
 def test_site_dcat_shapes_report_a_dataset_without_title(site_dir):
     record = Graph().parse(site_dir / "dcat.ttl", format="turtle")
-    dataset = next(record.subjects(RDF.type, DCAT.Dataset))
+    dataset = next(record.subjects(RDF.type, vocab.DCAT.Dataset))
     record.remove((dataset, DCTERMS.title, None))
     conforms, _, text = shacl_validate(record, shacl_graph=Graph().parse(DCAT_AP_SHAPES), inference="none")
     assert not conforms

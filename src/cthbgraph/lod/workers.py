@@ -158,13 +158,24 @@ class QueryPool:
     size (int): number of workers, i.e. queries running at once.
     time_limit (float): seconds a query may run before its worker is killed (503).
     result_bytes (int): largest serialised result sent back (507 beyond it).
+    queue_seconds (float): how long a request waits for a free worker (503 beyond); separate from
+        the time limit because a killed worker takes a moment to be replaced.
     """
 
-    def __init__(self, store_path: Path | str, *, size: int = 2, time_limit: float = 10.0, result_bytes: int = 10_000_000):
+    def __init__(
+        self,
+        store_path: Path | str,
+        *,
+        size: int = 2,
+        time_limit: float = 10.0,
+        result_bytes: int = 10_000_000,
+        queue_seconds: float = 30.0,
+    ):
         self.store_path = str(Path(store_path).resolve())
         self.size = size
         self.time_limit = time_limit
         self.result_bytes = result_bytes
+        self.queue_seconds = queue_seconds
         # spawn, not fork: the server is multi-threaded, and a forked child would inherit its locks.
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -205,7 +216,7 @@ class QueryPool:
     def run(self, request: QueryRequest) -> Reply:
         """The answer to one query, or a 503 reply when it would exceed the time limit."""
         try:
-            worker = self._idle.get(timeout=self.time_limit)
+            worker = self._idle.get(timeout=self.queue_seconds)
         except queue.Empty:
             return _text(503, "every query worker is busy; try again shortly")
         try:
