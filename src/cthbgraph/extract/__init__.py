@@ -53,11 +53,14 @@ class BodyRecognizer:
 
     def __init__(self, gazetteer: Path | None = None):
         self.finder = BodyFinder(load_gazetteer(gazetteer))
+        self.decisions = DecisionFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         labels = doc.user_data.setdefault("cthb_labels", {})
-        for match in self.finder.find(doc.text):
+        # "Ministerial Council (MC) Decision No. 13/05" names a decision, not the Council.
+        references = [(d.start, d.end) for d in self.decisions.find(doc.text)]
+        for match in self.finder.find(doc.text, exclude=references):
             span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
             if span is None or (match.key == "osce" and _adjectival(span)):
                 continue
@@ -124,12 +127,24 @@ class Extractor:
         self.types = act.load_activity_types()
 
     def parse(self, reports: Iterable[Report], n_process: int = 1) -> Iterator[tuple[Report, Doc]]:
+        """Each report with its parsed document (``doc.text == clean(report.text)``), in order.
+
+        The model reads paragraph batches of the text (see :mod:`cthbgraph.parsing`), joined back
+        into one document per report before the rule components run.
+        """
+        from ..parsing import join, rule_pipes, split_text
         from .normalise import clean
 
         reports = list(reports)
-        texts = (clean(r.text) for r in reports)
-        for report, doc in zip(reports, self.nlp.pipe(texts, n_process=n_process, batch_size=1)):
-            yield report, doc
+        chunks = ((split_text(clean(r.text)), r) for r in reports)
+        pieces = ((piece, (i, len(parts))) for i, (parts, _) in enumerate(chunks) for piece in parts)
+        current: list[Doc] = []
+        docs = self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=4, disable=rule_pipes(self.nlp))
+        for doc, (i, count) in docs:
+            current.append(doc)
+            if len(current) == count:
+                yield reports[i], join(self.nlp, current)
+                current = []
 
     def extract(self, report: Report) -> Extraction:
         return self.read(report, next(self.parse([report]))[1])

@@ -95,14 +95,23 @@ class BodyFinder:
             for alias in (entry.label, *entry.aliases):
                 alias_to_key.setdefault(alias, entry.key)
         self._alias_key = alias_to_key
+        # "the Organization": the article restricts a common word to the OSCE; the span leaves it out.
+        bare = {a: a[4:] for a in alias_to_key if a.startswith("the ")}
         # The case of the alias is kept: "ODIHR" is a body, "odihr" in a URL is not.
         alternatives = sorted(alias_to_key, key=len, reverse=True)
-        pattern = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
-        # "OSCE Strategic Police Matters Unit": the Organization's name before a body is part of it.
-        self._gazetteer = (
-            re.compile(rf"(?<![\w/.-])(?:OSCE(?:'s|’s)?[ ]+(?=[A-Z]))?(?P<alias>{pattern})(?![\w])") if alternatives else None
+        pattern = "|".join(
+            (rf"(?<=\bthe\s){_alias_regex(bare[a])}" if a in bare else _alias_regex(a)) for a in alternatives if not (a in bare and bare[a] in alias_to_key)
         )
-        self._normalised_alias = {re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items()}
+        # "OSCE Strategic Police Matters Unit": the Organization's name before a body is part of it.
+        # Slash and hyphen compounds ("UNICEF/UNOHCHR/ODIHR", "ODIHR -PCU") hold one mention a part;
+        # "OSCE-wide" holds none.
+        self._gazetteer = (
+            re.compile(rf"(?<![\w.])(?:OSCE(?:'s|’s)?[ ]+(?=[A-Z]))?(?P<alias>{pattern})(?![\w]|-wide)") if alternatives else None
+        )
+        # Without the prefix too: "OSCE PA Special Representative" is a longer alias than "PA".
+        self._unprefixed = re.compile(rf"(?<![\w.])(?P<alias>{pattern})(?![\w]|-wide)") if alternatives else None
+        self._normalised_alias = {re.sub(r"\s+", " ", a[4:] if a in bare else a): k for a, k in alias_to_key.items()}
+        self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
         """Canonical key and label of a field operation named by type and place."""
@@ -112,27 +121,58 @@ class BodyFinder:
         key = f"{slug(type_)}-{slug(place)}"
         if key in self.entries:
             return key, self.entries[key].label
+        for prep in ("in", "to"):
+            listed = self._normalised_alias.get(f"{type_} {prep} {place}")
+            if listed:  # "Centre in Ashgabad" is listed under its current spelling
+                return listed, self.entries[listed].label
         preposition = "to" if type_.endswith("Mission") else "in"
         return key, f"OSCE {type_} {preposition} {place}"
 
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str, exclude: list[tuple[int, int]] = ()) -> list[Match]:
+        """Body mentions of ``text``, longest first, none inside the ``exclude`` spans (decision references)."""
         candidates: list[Match] = []
-        for m in _FIELD_OP.finditer(text):
+        pos = 0
+        while (m := _FIELD_OP.search(text, pos)) is not None:
+            # "Mission to Serbia and Mission to Montenegro": the second name starts inside the first match.
+            pos = m.start("place")
             place_words = _place_words(m.group("place").split())
-            if not place_words:
-                continue
-            if _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
+            if not place_words or _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             place = " ".join(place_words)
             end = m.start("place") + _span_len(text, m.start("place"), place_words)
             key, label = self.field_operation(m.group("type"), place)
             candidates.append(Match(m.start(), end, key, label, "FieldOperation"))
         if self._gazetteer is not None:
-            for m in self._gazetteer.finditer(text):
+            for m in [*self._gazetteer.finditer(text), *self._unprefixed.finditer(text)]:
                 key = self._normalised_alias[re.sub(r"\s+", " ", m.group("alias"))]
                 entry = self.entries[key]
+                if _names_an_instrument(text, m.end(), m.group("alias")):
+                    continue
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
+        candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return _longest_first(candidates)
+
+
+def _alias_regex(alias: str) -> str:
+    """An alias as a regex: any run of whitespace (a wrapped line, a blanked tag) between its words."""
+    return r"\s+".join(re.escape(word) for word in alias.split())
+
+
+# "UN Convention", "Council of Europe Convention", "ICAO minimum security standards", "EU Action Plan":
+# a body's name used as the modifier of an instrument names the instrument, not the body.
+_INSTRUMENT = re.compile(
+    r"^\s*(?:Convention|Protocol|Charter|Resolution|Directive|Action\s+Plan|Global\s+Action\s+Plan|Framework\s+Decision"
+    r"|Recommendation|Guidelines|minimum|standards)\b"
+)
+# Acronyms of groups of States or of the whole system, adjectival before a common noun.
+_ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}
+
+
+def _names_an_instrument(text: str, end: int, alias: str) -> bool:
+    after = text[end : end + 40]
+    if _INSTRUMENT.match(after):
+        return True
+    return alias in _ADJECTIVAL_ACRONYMS and bool(re.match(r"^\s+[a-z]", after))
 
 
 def _place_words(words: list[str]) -> list[str]:

@@ -37,12 +37,28 @@ _BARE = re.compile(
     r"(?:\s+of\s+the\s+(?P<council>Permanent\s+Council|Ministerial\s+Council))?"
 )
 _ACTION_PLAN = re.compile(
-    r"\b(?:(?:the\s+)?(?:OSCE\s+|2003\s+)+Action\s+Plan(?:\s+to\s+Combat\s+Trafficking\s+in\s+Human\s+Beings)?"
-    r"|(?<=the\s)Action\s+Plan)\b"
+    r"\b(?:(?:OSCE\s+|2003\s+)+Action\s+Plan(?:\s+to\s+(?:Combat|combat)\s+(?:Trafficking\s+in\s+Human\s+Beings|trafficking\s+in\s+human\s+beings|CTHB|THB))?"
+    r"|Action\s+Plan\s+to\s+Combat\s+Trafficking\s+in\s+Human\s+Beings"
+    r"|(?<=\b[Tt]he\s)Action\s+Plan|(?<=\()Action\s+Plan(?=\))|(?<=\b[Tt]his\s)Action\s+Plan|(?<=\brelevant\s)Action\s+Plan)\b"
 )
-# "National Action Plan", "EU Action Plan", "an Action Plan": other plans.
-_OTHER_PLAN = re.compile(r"(?:National|national|EU|Regional|regional|an|Such|such|its|their)\s+(?:the\s+)?$")
+# "National Action Plan", "EU Action Plan", "an Action Plan", ODIHR's "Proposed OSCE Action Plan 2000": other plans.
+_OTHER_PLAN = re.compile(
+    r"(?:National|national|EU|Regional|regional|\ban|Such|such|its|their|Proposed|proposed|Global|Integrated\s+Approach\s+and)\s+(?:the\s+)?$"
+)
+_OTHER_OWNER = re.compile(r"(?:National|national|EU|Regional|regional|Proposed|proposed)\s+(?:the\s+)?$")
+# "OSCE Action Plan for Promotion of Gender Equality", "Action Plan 2000": another plan of the OSCE.
+_OTHER_PLAN_AFTER = re.compile(r"^\s+(?:for|on|of\s+the\s+(?!OSCE)|20\d\d|19\d\d)\b")
 _ADOPTED_IN = re.compile(r"^[^.;]{0,30}?\b(?:adopted\s+)?(?:in|at)\s+(?P<city>[A-Z][a-z]+)(?:\s+in\s+(?P<year>(?:19|20)\d\d))?")
+# "Decision No. 3, adopted on 21 June 2006", "adopted in Sofia, 7 December 2004": the footnote's date.
+_ADOPTED_ON = re.compile(r"^,?\s*adopted\s+(?:on|in)\b[^.;()]{0,40}?\b(?P<year>(?:19|20)\d\d)\b")
+# "MC(8).DEC/1": the Ministerial Council's meeting number stands for its year.
+_MEETING_SYMBOL = re.compile(r"\bMC\s?\((?P<meeting>\d{1,2})\)\s?\.\s?DEC\s?/\s?(?P<num>\d{1,3})\b")
+# "PC Declaration No.670", "PC.DEC670 Declaration on ...": PC declarations carry the PC.DEC number.
+_PC_DECLARATION = re.compile(
+    r"\b(?:PC|Permanent\s+Council)\s+Declaration\s*(?:No\.?|Number)?\s*(?P<num>\d{1,3}(?=\d{2}\b)|\d{1,4}(?!\d))"
+)
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+_QUOTES = "‘’“”\"'"
 
 
 @dataclass(frozen=True, order=True)
@@ -65,9 +81,44 @@ def load_council_meetings(path: Path | None = None) -> dict[str, int | None]:
     return {city: (ys.pop() if len(ys) == 1 else None) for city, ys in years.items()}
 
 
+@dataclass(frozen=True)
+class NamedDocument:
+    """A document the reports name by title or by place rather than by number ("the Vienna Decision")."""
+
+    key: str
+    notation: str
+    kind: str
+    year: int
+    aliases: tuple[str, ...]
+
+
+def load_documents(path: Path | None = None) -> tuple[NamedDocument, ...]:
+    path = path or PATTERNS / "documents.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple(NamedDocument(r["key"], r["notation"], r["kind"], int(r["year"]), tuple(r["aliases"])) for r in rows)
+
+
+def _alias_pattern(alias: str) -> str:
+    out = []
+    for ch in alias:
+        if ch in _QUOTES:
+            out.append(f"[{_QUOTES}]")
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 class DecisionFinder:
-    def __init__(self, council_meetings: dict[str, int | None] | None = None):
+    def __init__(self, council_meetings: dict[str, int | None] | None = None, documents: tuple[NamedDocument, ...] | None = None):
         self.meetings = council_meetings if council_meetings is not None else load_council_meetings()
+        self.meeting_years = load_meeting_numbers()
+        self.documents = documents if documents is not None else load_documents()
+        aliases = {a: d for d in self.documents for a in d.aliases}
+        self._alias_doc = {_normalise_alias(a): d for a, d in aliases.items()}
+        ordered = sorted(aliases, key=len, reverse=True)
+        self._named = re.compile(r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w])") if ordered else None
 
     def find(self, text: str) -> list[DecisionMatch]:
         found: list[DecisionMatch] = []
@@ -76,8 +127,24 @@ class DecisionFinder:
                 match = self._decision(m, text)
                 if match is not None:
                     found.append(match)
+        for m in _MEETING_SYMBOL.finditer(text):
+            year = self.meeting_years.get(int(m.group("meeting")))
+            if year is not None:
+                number = int(m.group("num"))
+                found.append(DecisionMatch(m.start(), m.end(), f"mc-dec-{number}-{year % 100:02d}", f"MC.DEC/{number}/{year % 100:02d}", "Decision"))
+        for m in _PC_DECLARATION.finditer(text):
+            number = int(m.group("num"))
+            found.append(DecisionMatch(m.start(), m.end(), f"pc-dec-{number}", f"PC.DEC/{number}", "Declaration"))
+        if self._named is not None:
+            for m in self._named.finditer(text):
+                doc = self._alias_doc[_normalise_alias(m.group())]
+                if not _year_fits(text, m, doc.year, self.meetings):
+                    continue
+                found.append(DecisionMatch(m.start(), m.end(), doc.key, doc.notation, doc.kind))
         for m in _ACTION_PLAN.finditer(text):
-            if _OTHER_PLAN.search(text[max(0, m.start() - 20) : m.start()]):
+            before = text[max(0, m.start() - 30) : m.start()]
+            named = m.group().startswith(("OSCE", "2003"))
+            if (_OTHER_PLAN if not named else _OTHER_OWNER).search(before) or _OTHER_PLAN_AFTER.match(text[m.end() : m.end() + 20]):
                 continue
             found.append(DecisionMatch(m.start(), m.end(), ACTION_PLAN_KEY, "", "ActionPlan"))
         # The same reference is often matched by two patterns: keep the longest.
@@ -109,9 +176,13 @@ class DecisionFinder:
         return DecisionMatch(m.start(), m.end(), f"{prefix}-{number}-{year:02d}", f"{symbol}/{number}/{year:02d}", kind)
 
     def _year_from_context(self, city_before: str | None, after: str) -> int | None:
-        """ "the Sofia Ministerial Council Decision No. 13", "... No. 1 adopted in Vienna in 2000"."""
+        """ "the Sofia Ministerial Council Decision No. 13", "... No. 1 adopted in Vienna in 2000",
+        "Decision No. 3, adopted on 21 June 2006"."""
         if city_before and self.meetings.get(city_before):
             return self.meetings[city_before] % 100
+        m = _ADOPTED_ON.match(after)
+        if m:
+            return int(m.group("year")) % 100
         m = _ADOPTED_IN.match(after)
         if m:
             if m.group("year"):
@@ -119,6 +190,37 @@ class DecisionFinder:
             if self.meetings.get(m.group("city")):
                 return self.meetings[m.group("city")] % 100
         return None
+
+
+def load_meeting_numbers(path: Path | None = None) -> dict[int, int]:
+    """Meeting number -> year of the Ministerial Council: MC(8) met in 2000."""
+    path = path or PATTERNS / "ministerial_councils.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {int(r["meeting"]): int(r["year"]) for r in rows if r.get("meeting")}
+
+
+def _normalise_alias(raw: str) -> str:
+    out = re.sub(r"\s+", " ", raw)
+    for q in _QUOTES:
+        out = out.replace(q, '"')
+    return out
+
+
+def _year_fits(text: str, m: re.Match[str], year: int, meetings: dict[str, int | None]) -> bool:
+    """A document named after the city of its meeting ("the Porto Declaration") is another document
+    when the same sentence names that city again with other years only: "a conference (Porto,
+    8-9 October 2007), which led to the Porto Declaration" is the EU's of 2007, not the OSCE's."""
+    city = m.group().split()[0]
+    if city not in meetings or _YEAR_WORD.search(m.group()):
+        return True
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 300)
+    stops = [i for i in (text.find(". ", m.end()), text.find("\n\n", m.end())) if i != -1]
+    end = min(stops + [m.end() + 300])
+    sentence = text[start : m.start()] + " " + text[m.end() : end]
+    if not re.search(rf"\b{re.escape(city)}\b", sentence):
+        return True
+    years = {int(y) for y in _YEAR_WORD.findall(sentence)}
+    return not years or year in years
 
 
 def _two_digit_year(raw: str | None) -> int | None:

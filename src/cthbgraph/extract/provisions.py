@@ -52,13 +52,31 @@ def normalise_notation(raw: str) -> str:
     return re.sub(r"\s+", "", raw).rstrip(".")
 
 
+# "7.2 The OCEEA will ...": a provision printed without its chapter, read as part of the section
+# of the provision before it (IV.7.1 -> IV.7.2).
+SHORT_PROVISION_LINE = re.compile(r"^[ ]*(?P<notation>\d{1,2}\.[ ]?\d{1,2})\.?[ ]+(?P<text>[A-Z][^\n]*)", re.MULTILINE)
+
+
 def find_provisions(text: str) -> list[ProvisionMatch]:
     found = []
     for m in PROVISION_LINE.finditer(text):
         body = m.group("text").rstrip()
         end = m.start("text") + len(body)
         found.append(ProvisionMatch(m.start("notation"), end, normalise_notation(m.group("notation")), body))
-    return found
+    for m in SHORT_PROVISION_LINE.finditer(text):
+        before = [p for p in found if p.end <= m.start()]
+        if not before:
+            continue
+        chapter, section, _ = before[-1].notation.split(".")
+        short = normalise_notation(m.group("notation"))
+        if short.split(".")[0] != section or m.start() - before[-1].end > 3000:
+            continue
+        notation = f"{chapter}.{short}"
+        if any(p.notation == notation for p in found):
+            continue
+        body = m.group("text").rstrip()
+        found.append(ProvisionMatch(m.start("notation"), m.start("text") + len(body), notation, body))
+    return sorted(found, key=lambda p: p.start)
 
 
 def find_section_headings(text: str) -> list[SectionHeading]:
@@ -81,19 +99,37 @@ def classify_bodies(provision: Span, bodies: list[Span]) -> tuple[list[Span], li
     return tasked, partners
 
 
+def head_token(span: Span) -> Token:
+    """The first token of a span whose head lies outside it: where the span hangs in the sentence.
+
+    ``span.root`` is wrong for a name the parser split into two phrases ("the United Nations Office
+    on Drugs and Crime Global Programme against Money Laundering").
+    """
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head is token:
+            return token
+    return span.root
+
+
 def _role(body: Span, provision: Span) -> str:
     sentence = body.sent
-    ancestors = list(body.root.ancestors)
-    if any(t.lower_ in _PARTNER_PREPOSITIONS and t.dep_ in ("prep", "agent", "pcomp") for t in ancestors):
-        # "with" introducing the task itself ("Tasking X with developing ...") does not govern X.
+    root = head_token(body)
+    ancestors = list(root.ancestors)
+    first = _first_word(sentence, provision)
+    opens_with_gerund = first is not None and first.tag_ == "VBG" and first.lemma_.lower() not in {"while"}
+    with_token = next((t for t in ancestors if t.lower_ in _PARTNER_PREPOSITIONS and t.dep_ in ("prep", "agent", "pcomp")), None)
+    if with_token is not None:
+        # "Tasking the SPMU, together with the ODIHR, with ...": a co-tasked body, as the report reads it.
+        together = with_token.i > 0 and sentence.doc[with_token.i - 1].lower_ == "together"
+        if opens_with_gerund and together:
+            return "tasked"
         return "partner"
     if _behind_background_marker(body):
         return "none"
-    first = _first_word(sentence, provision)
-    if first is not None and first.tag_ == "VBG" and first.lemma_.lower() not in {"while"}:
+    if opens_with_gerund:
         return "tasked"  # "Tasking the ODIHR with ...", "Enhancing the activities of the OSCE ..."
-    verb = _governing_verb(body.root)
-    if verb is not None and _is_subject_path(body.root, verb) and _is_tasking(verb):
+    verb = _governing_verb(root)
+    if verb is not None and _is_subject_path(root, verb) and _is_tasking(verb):
         return "tasked"
     if verb is None or verb == sentence.root:
         # The parser did not find the structure: fall back on word order around the modal.

@@ -1,0 +1,70 @@
+"""cthbgraph evaluate."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..evaluate import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
+from .common import echo_rows, format_option
+
+
+@click.command("evaluate")
+@click.option("--gold", type=click.Path(), default="tests/gold", show_default=True, help="Folder of gold annotations (bodies.jsonl, decisions.jsonl, ...).")
+@click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of the reports the annotations were made on.")
+@click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True, help="Which annotations to score.")
+@click.option("--kind", "kinds", type=click.Choice(KINDS), multiple=True, help="Kinds of fact to score (repeatable). [default: all]")
+@click.option("--show-errors", type=click.IntRange(0), default=20, show_default=True, metavar="N", help="List up to N misses and false hits per kind (0: none).")
+@click.option("--model", default=None, envvar="CTHB_SPACY_MODEL", help="spaCy model name. Env: CTHB_SPACY_MODEL.")
+@format_option()
+def evaluate_command(gold: str, corpus: str, split: str, kinds: tuple[str, ...], show_errors: int, model: str | None, fmt: str) -> None:
+    """Measure the extraction against hand-checked annotations: precision, recall, F1 per kind of fact.
+
+    Reads the reports of --corpus that the annotations in --gold cover, extracts them, and prints one
+    line per kind and metric (tp, fp, fn, precision, recall, F1, or an accuracy for attributes such
+    as the agent of an activity), then the misses and false hits with their sentences. Tune on the
+    dev split, check on the test split. See docs/extraction.md for how each kind is counted.
+
+    \b
+    Examples:
+      cthbgraph evaluate --split test
+      cthbgraph evaluate --kind bodies --kind decisions --show-errors 50
+      cthbgraph evaluate --gold my-annotations/ --corpus my-reports/ --format json
+    """
+    from ..extract import Extractor
+
+    kinds = kinds or KINDS
+    result = evaluate(Path(corpus), Path(gold), extractor=Extractor(model))
+    rows = result.rows(split, kinds)
+    errors = []
+    if show_errors:
+        per_kind: dict[str, int] = {}
+        for e in result.error_rows(split, kinds):
+            if per_kind.get(e.kind, 0) < show_errors:
+                per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
+                errors.append(e)
+    if fmt == "json":
+        scores = [dict(zip(COLUMNS, row)) for row in rows]
+        click.echo(json.dumps({"scores": scores, "errors": [asdict(e) for e in errors]}, ensure_ascii=False, indent=2))
+        return
+    echo_rows(COLUMNS, rows, fmt)
+    if not errors:
+        return
+    if fmt == "csv":
+        click.echo()
+        echo_rows(ERROR_COLUMNS, [tuple(getattr(e, c) for c in ERROR_COLUMNS) for e in errors], fmt)
+        return
+    click.echo()
+    click.secho(f"Errors (up to {show_errors} per kind)", bold=True)
+    for e in errors:
+        what = f"gold {e.gold!r}" if e.gold else ""
+        if e.predicted:
+            what += f"{', ' if what else ''}predicted {e.predicted!r}"
+        click.echo(f"  [{e.split} {e.kind}] {e.error}: {e.text!r} ({what}) {e.report}:{e.start}-{e.end}")
+        click.echo(click.wrap_text(f"“{e.sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
+
+
+COMMANDS = [evaluate_command]
