@@ -210,25 +210,67 @@ class _DocReader:
     def activities(self, provisions: list[Provision]) -> Iterator[Activity]:
         provision_spans = [(p.excerpt.start, p.excerpt.end) for p in provisions]
         headings = prov.find_section_headings(self.doc.text)
-        for sentence in self.doc.sents:
+        heading_lines = self.heading_lines()
+        # The doers a sentence may leave to its context: those of the activity just before it (same
+        # section, at most two sentences back), else the body a section heading names
+        # ("OSCE Presence in Albania" above "The Presence continued ...").
+        previous: tuple[tuple[Span, ...], int] | None = None
+        section_body: Span | None = None
+        h = 0
+        for n, sentence in enumerate(self.doc.sents):
+            while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
+                section_body = heading_lines[h][2]
+                previous = None
+                h += 1
             if any(s <= sentence.start_char < e for s, e in provision_spans):
+                continue
+            if len(sentence.text.strip()) < 20 or sentence.text.strip()[:1] in ("📷", "("):
                 continue
             bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
             candidate = act.find_activities(sentence, bodies)
-            if candidate is None:
+            agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
+            partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
+            verbs = candidate.verbs if candidate else ()
+            if not agent_spans and act.reports_action(sentence):
+                agent_spans = tuple(act.subject_agents(sentence, bodies, list(partner_spans)))
+                if not agent_spans and act.anaphoric_subject(sentence):
+                    if previous is not None and n - previous[1] <= 2:
+                        agent_spans = previous[0]
+                    elif section_body is not None:
+                        agent_spans = (section_body,)
+                partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+            if not agent_spans:
                 continue
-            agents = _unique(self.mention(s) for s in candidate.agents)
+            previous = (agent_spans, n)
+            agents = _unique(self.mention(s) for s in agent_spans)
             place, country = self.extractor.places.find(sentence)
             yield Activity(
                 excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
-                type=act.activity_type(sentence, candidate.verbs, self.extractor.types),
+                type=act.activity_type(sentence, verbs, self.extractor.types),
                 agents=agents,
-                partners=_unique(self.mention(s) for s in candidate.partners),
+                partners=_unique(self.mention(s) for s in partner_spans),
                 date=normalise_date(sentence.text),
                 place=place,
                 country=country,
                 provision=self.provision_for(sentence, agents, provisions, headings),
             )
+
+    def heading_lines(self) -> list[tuple[int, int, Span | None]]:
+        """Lines that stand alone as headings, with the body the heading names (if it names one)."""
+        out = []
+        text = self.doc.text
+        pos = 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            stripped = line.strip()
+            if not stripped or len(stripped) > 90 or stripped[-1] in ".,;:" or not stripped[0].isupper():
+                continue
+            lead = start + len(line) - len(line.lstrip())
+            inside = [b for b in self.body_spans if b.start_char >= lead and b.end_char <= end]
+            named = inside[0] if len(inside) == 1 and len(inside[0].text) >= 0.7 * len(stripped) else None
+            out.append((start, end, named))
+        return out
 
     def provision_for(
         self, sentence: Span, agents: tuple[BodyMention, ...], provisions: list[Provision], headings: list

@@ -22,7 +22,8 @@ _NOT_ACTIONS = {
     "be", "have", "need", "remain", "seem", "appear", "consist", "comprise", "include", "require", "lack",
     "mention", "task", "request", "mandate", "say", "note", "state", "know", "call", "name", "refer",
     "reflect", "contain", "cover", "describe", "face", "recognize", "recognise", "become", "tend", "base",
-    "relate", "continue", "want", "wish", "hope", "expect", "believe", "consider", "think", "aim",
+    "relate", "want", "wish", "hope", "expect", "believe", "consider", "think", "aim", "plan", "intend",
+    "view", "play", "represent", "emerge", "mark", "allow", "enable", "demand", "depend",
 }
 _FUTURE_OR_DUTY = {"will", "shall", "should", "must", "would", "could", "may", "might", "can", "ought"}
 _PARTNER_WORDS = {"with"}
@@ -40,6 +41,29 @@ def load_activity_types(path: Path | None = None) -> list[tuple[str, tuple[str, 
     path = path or PATTERNS / "activity_types.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [(row["type"], tuple(w.lower() for w in row["words"])) for row in rows]
+
+
+# Words that make a sentence a plan, an aim or a duty rather than something done.
+_PLAN = re.compile(
+    r"\b(?:will|shall|should|must|plans?\s+to|planned|planning\s+to|aims?\s+to|intends?\s+to|(?:is|are)\s+to\s+be"
+    r"|scheduled|is\s+expected|are\s+expected|hoped|would)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|no|neither|nor|never|none)\b", re.IGNORECASE)
+# Heads of anaphoric subjects ("the Mission", "the Office", "it") whose referent a sentence leaves to its context.
+_ANAPHORS = {
+    "mission", "office", "centre", "center", "presence", "co-ordinator", "coordinator", "unit", "section", "it", "they",
+    "he", "she", "sr", "osr", "department", "secretariat", "programme", "former", "latter",
+}
+# Subjects that name what was done ("Training sessions were organized", "This event was followed").
+EVENT_NOUNS = {
+    "training", "session", "event", "workshop", "seminar", "campaign", "meeting", "roundtable", "round-table",
+    "conference", "project", "study", "assessment", "evaluation", "course", "lecture", "activity", "support",
+    "visit", "programme", "initiative", "effort", "play", "analysis", "research", "survey", "publication",
+    "handbook", "guide", "manual", "report", "exercise", "discussion", "consultation", "assistance", "work",
+    "capacity", "series", "mission", "forum", "debate", "dialogue", "exchange", "network", "cooperation",
+    "co-operation", "partnership", "collaboration", "advocacy", "awareness", "scholarship", "simulation",
+}
 
 
 def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | None:
@@ -130,3 +154,84 @@ def activity_type(sentence: Span, verbs: tuple[Token, ...], types: list[tuple[st
             if any(re.search(rf"\b{re.escape(w)}", window) for w in words):
                 return type_
     return "other"
+
+
+def head_token(span: Span) -> Token:
+    """The first token of a span whose head lies outside it (see ``provisions.head_token``)."""
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head is token:
+            return token
+    return span.root
+
+
+def is_plan_or_duty(sentence: Span) -> bool:
+    """ "will organize", "plans to", "is to be launched", "has not been engaged": nothing done (yet)."""
+    verb = main_verb(sentence)
+    if verb is None:
+        return True
+    for v in [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]]:
+        if not any(ch.tag_ == "MD" or ch.dep_ == "neg" for ch in v.children):
+            text = sentence.doc.text[sentence.start_char : v.idx + len(v.text)]
+            if not _PLAN.search(text[-40:]):
+                return False
+    return True
+
+
+def main_verb(sentence: Span) -> Token | None:
+    root = sentence.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sentence if t.pos_ == "VERB" and t.tag_ != "VBG"), None)
+
+
+def reports_action(sentence: Span) -> bool:
+    """A finite action verb that is not a plan, a duty or a negation: something was or is done."""
+    verb = main_verb(sentence)
+    if verb is None or is_plan_or_duty(sentence):
+        return False
+    if verb.lemma_.lower() in _NOT_ACTIONS and not _has_action_complement(verb) and not any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in EVENT_NOUNS for c in verb.children
+    ):
+        # "Capacity building activities represented a significant part" is a statement, not an act;
+        # "the Mission carried out activities" and "X has been involved in" are acts.
+        return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """Bodies inside a subject ("the work of the Mission in Kosovo", "the SPMU project"), in a "by"
+    phrase, or possessors ("ODIHR's efforts"): the doers when the grammar is not the simple one."""
+    found = []
+    for body in bodies:
+        if body in partners:
+            continue
+        token = head_token(body)
+        chain = [token, *token.ancestors]
+        for node in chain:
+            if node.dep_ in ("nsubj", "nsubjpass", "csubj") or (node.dep_ == "pobj" and node.head.lower_ == "by") or node.dep_ == "agent":
+                found.append(body)
+                break
+            if node.pos_ in ("VERB", "AUX") and node is not token:
+                break
+    return found
+
+
+def anaphoric_subject(sentence: Span) -> bool:
+    """The subject leaves its doer to the context: "it", "the Mission", "This event", a passive
+    without "by" ("Training sessions were organized"), or what was done ("Capacity building
+    activities continued")."""
+    verb = main_verb(sentence)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    head = subject.lemma_.lower()
+    if subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    if head in _ANAPHORS and (subject.tag_ == "PRP" or any(c.lower_ in ("the", "this", "its") for c in subject.children)):
+        return True
+    if head in ("these", "this", "which"):
+        return True
+    return head in EVENT_NOUNS or head.rstrip("s") in EVENT_NOUNS
