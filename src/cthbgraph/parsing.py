@@ -5,12 +5,14 @@ The model's own components (tagger, parser, NER ...) are the slow part of a buil
 that a few big reports spread evenly over ``jobs`` processes and no single text reaches spaCy's
 ``max_length``. The chunk documents are joined back with ``Doc.from_docs`` (nothing inserted between
 them, so ``doc.text == clean(report.text)`` and every offset stays exact), then the rule components
-(``cthb_*``: gazetteer and document references) run over the whole joined document.
+that only add spans (``cthb_*`` assigning ``doc.spans``: gazetteer, document references) run over
+the whole joined document; a component of ours that the parser depends on (sentence starts) runs
+in the parse of the chunks, in its place.
 
 Chunking does not depend on ``jobs``: a build with one process and a build with eight read exactly
 the same documents and give byte-identical graphs.
 
-What is cached (see :mod:`cthbgraph.cache`) is the model's output for the chunks, before the rule
+What is cached (see :mod:`cthbgraph.cache`) is the parse of the chunks, before the rule
 components: a change to a gazetteer or a pattern needs no new parse.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import inspect
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -67,22 +70,43 @@ def split_text(text: str, size: int | None = None) -> list[str]:
     return pieces
 
 
-def model_pipes(nlp: Language) -> list[str]:
-    return [name for name in nlp.pipe_names if not name.startswith(RULE_PREFIX)]
-
-
 def rule_pipes(nlp: Language) -> list[str]:
-    return [name for name in nlp.pipe_names if name.startswith(RULE_PREFIX)]
+    """Our components that only add spans (and ``user_data``): run over the joined document.
+
+    A component of ours that writes what the model reads (sentence starts, for the parser) stays
+    in its place, in the parse of the chunks.
+    """
+    return [
+        name
+        for name in nlp.pipe_names
+        if name.startswith(RULE_PREFIX) and set(nlp.get_pipe_meta(name).assigns) <= _SPAN_ONLY
+    ]
+
+
+_SPAN_ONLY = {"doc.spans", "doc.user_data"}
+
+
+def model_pipes(nlp: Language) -> list[str]:
+    """The components of the parse, in order: the model's and those of ours it depends on."""
+    rules = set(rule_pipes(nlp))
+    return [name for name in nlp.pipe_names if name not in rules]
 
 
 def model_id(nlp: Language) -> str:
-    """What the cached parses depend on: model name and version, spaCy version, model components."""
+    """What the cached parses depend on: model name and version, spaCy version, components of the
+    parse (with the source of those of ours), chunk size."""
     meta = nlp.meta
+    ours = hashlib.sha256()
+    for name in model_pipes(nlp):
+        if name.startswith(RULE_PREFIX):
+            pipe = nlp.get_pipe(name)
+            ours.update(inspect.getsource(pipe if inspect.isfunction(pipe) else type(pipe)).encode())
     return " ".join(
         [
             f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}",
             f"spacy=={_version('spacy')}",
             "components=" + ",".join(model_pipes(nlp)),
+            f"ours={ours.hexdigest()[:16]}",
             f"chunk={CHUNK_CHARS}",
         ]
     )
