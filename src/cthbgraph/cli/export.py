@@ -1,0 +1,65 @@
+"""cthbgraph export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import QueryError
+from ..export import FORMATS, ExportInput, Selection, check_selection, get_format, load_triples, probe_writable, render, write_rendered
+
+
+def _format_list() -> str:
+    width = max(len(name) for name in FORMATS)
+    return "\n".join(f"  {f.name.ljust(width)}  {f.help}" for f in FORMATS.values())
+
+
+@click.command("export", epilog="\b\nFormats:\n" + _format_list())
+@click.option("--format", "-f", "fmt", required=True, metavar="FORMAT", help="Export format (listed below).")
+@click.option("--out", "-o", "out", default=None, metavar="FILE", help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]")
+@click.option("--graph-dir", type=click.Path(file_okay=False), default="out", show_default=True, envvar="CTHB_OUT", help="Build folder to read (cthb.nt, cthb.ttl or store/). Env: CTHB_OUT.")
+@click.option("--focus", default="", metavar="NAME", help="Only the neighbourhood of a provision (III.10.2), decision (MC.DEC/3/06), body (ODIHR) or IRI.")
+@click.option("--depth", type=int, default=1, show_default=True, help="Links away from --focus or --chapter to include.")
+@click.option("--chapter", default="", metavar="CHAPTER", help="Only an Action Plan chapter (III) or section (III.10), with --depth links around it.")
+def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth: int, chapter: str) -> None:
+    """Export the built graph for other tools: RDF, networks, an interactive page, tables, a heatmap.
+
+    Reads the graph that `cthbgraph build` wrote to --graph-dir and writes one file (or, for csv,
+    one folder) through a temporary file, so a failed export leaves nothing half-written. JSON-LD
+    also writes context.jsonld beside the file. Network formats and the page take --focus/--depth
+    or --chapter to keep a picture readable; the heatmap takes --chapter.
+
+    \b
+    Examples:
+      cthbgraph export --format html --out cthb.html
+      cthbgraph export --format graphml --focus III.10.2 --depth 2 --out iii-10-2.graphml
+      cthbgraph export --format gexf --chapter III --out chapter-iii.gexf
+      cthbgraph export --format jsonld --out cthb.jsonld
+      cthbgraph export --format csv --out tables/
+      cthbgraph export --format heatmap-svg --out coverage.svg
+      cthbgraph export --format turtle --out - | head
+    """
+    format_ = get_format(fmt)
+    selection = Selection(focus=focus, depth=depth, chapter=chapter)
+    check_selection(format_, selection)
+    to_stdout = out == "-"
+    if to_stdout and (format_.binary or format_.folder):
+        raise QueryError(f"--format {format_.name} cannot be written to standard output", hint="give --out FILE")
+    target = out or format_.default_name
+    if not to_stdout:
+        probe_writable(Path(target), format_)
+    rendered = render(format_, ExportInput(graph_dir, load_triples(graph_dir), selection))
+    if to_stdout:
+        sys.stdout.buffer.write(rendered.files[0][1])
+        sys.stdout.flush()
+        return
+    paths = write_rendered(rendered, target, format_)
+    detail = f" ({selection.describe()})" if selection else ""
+    click.echo(f"Wrote {paths[0]}: {rendered.summary}{detail}", err=True)
+    for extra in paths[1:]:
+        click.echo(f"  and {extra}", err=True)
+
+
+COMMANDS = [export_command]

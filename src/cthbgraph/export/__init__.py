@@ -1,0 +1,198 @@
+"""Exports: the built graph as files researchers open in the tools they already use.
+
+>>> from cthbgraph.export import export
+>>> export("graphml", "odihr.graphml", graph_dir="out", focus="ODIHR", depth=1)   # doctest: +SKIP
+
+Every format is an entry of :data:`FORMATS` (name -> writer, media type, help); a writer renders
+in memory and :func:`write_rendered` puts the files in place through temporary files, so a failed
+export never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OutputError, QueryError
+from .registry import FORMATS, Format, Rendered, get_format, register
+from .source import ExportInput, Selection, load_graph, load_triples
+
+__all__ = [
+    "FORMATS",
+    "ExportInput",
+    "ExportResult",
+    "Format",
+    "Rendered",
+    "Selection",
+    "export",
+    "get_format",
+    "load_graph",
+    "load_triples",
+    "probe_writable",
+    "register",
+    "render",
+    "write_rendered",
+]
+
+
+def _file_mode() -> int:
+    # mkstemp creates files readable by the owner only; an export is for sharing, so honour the umask.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: the format, the files (main file first), and a one-line summary."""
+
+    format: str
+    paths: tuple[Path, ...]
+    summary: str
+    selection: str
+
+
+def check_selection(fmt: Format, selection: Selection) -> None:
+    """Refuse a selection the format cannot honour, before any work is done."""
+    if selection.focus and fmt.selection != "any":
+        networks = ", ".join(f.name for f in FORMATS.values() if f.selection == "any")
+        raise QueryError(f"--focus does not apply to --format {fmt.name}", hint=f"--focus works with: {networks}")
+    if selection.chapter and not fmt.selection:
+        chaptered = ", ".join(f.name for f in FORMATS.values() if f.selection)
+        raise QueryError(f"--chapter does not apply to --format {fmt.name}", hint=f"--chapter works with: {chaptered}")
+
+
+def render(fmt: str | Format, source: ExportInput) -> Rendered:
+    """Render ``source`` in format ``fmt`` in memory (nothing is written)."""
+    fmt = fmt if isinstance(fmt, Format) else get_format(fmt)
+    check_selection(fmt, source.selection)
+    return fmt.load()(source)
+
+
+def _unwritable(path: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    return OutputError(f"cannot write {path}: {reason}", hint="choose an --out path in a folder you can write to")
+
+
+def probe_writable(out: Path, fmt: Format) -> None:
+    """Raise OutputError now if ``out`` cannot be written, before any rendering is done."""
+    if fmt.folder:
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
+        parent = out.parent
+    else:
+        if out.is_dir():
+            raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
+        parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".probe-", dir=parent)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise _unwritable(out, exc) from exc
+
+
+def write_rendered(rendered: Rendered, out: Path | str, fmt: Format) -> tuple[Path, ...]:
+    """Put ``rendered`` at ``out``: all files are written to temporary names first, then renamed.
+
+    out (Path | str): the file of a one-file format (other files go beside it), the folder of a
+        folder format.
+    RETURNS (tuple[Path, ...]): the written paths, main file (or folder) first.
+    RAISES OutputError: when the path cannot be written; nothing is left behind.
+    """
+    out = Path(out)
+    if fmt.folder:
+        return _write_folder(rendered, out)
+    if out.is_dir():
+        raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
+    targets = [(out if not name else out.with_name(name), data) for name, data in rendered.files]
+    temps: list[tuple[str, Path]] = []
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for target, data in targets:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps.append((tmp, target))
+            os.chmod(tmp, _FILE_MODE)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+        # The main file last: if a file beside it cannot be put in place, the main file is untouched.
+        for tmp, target in reversed(temps):
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise _unwritable(out, exc) from exc
+    finally:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+    return tuple(target for target, _ in targets)
+
+
+def _write_folder(rendered: Rendered, out: Path) -> tuple[Path, ...]:
+    names = {name for name, _ in rendered.files}
+    if out.exists():
+        if not out.is_dir():
+            raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
+        foreign = sorted(p.name for p in out.iterdir() if p.name not in names)
+        if foreign:
+            # Replacing the folder would delete files that this export did not write.
+            raise OutputError(
+                f"cannot write {out}: the folder holds other files ({', '.join(foreign[:3])})",
+                hint="give a new or empty folder",
+            )
+    staging = backup = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        for name, data in rendered.files:
+            (staging / name).write_bytes(data)
+        staging.chmod(0o755)
+        if out.exists():
+            backup = out.with_name(f".{out.name}.old-{os.getpid()}")
+            os.replace(out, backup)
+        os.replace(staging, out)
+        staging = None
+    except OSError as exc:
+        if backup is not None and not out.exists():
+            os.replace(backup, out)
+            backup = None
+        raise _unwritable(out, exc) from exc
+    finally:
+        for leftover in (staging, backup):
+            if leftover is not None:
+                shutil.rmtree(leftover, ignore_errors=True)
+    return (out, *(out / name for name, _ in rendered.files))
+
+
+def export(
+    fmt: str,
+    out: Path | str | None = None,
+    *,
+    graph_dir: Path | str = "out",
+    focus: str = "",
+    depth: int = 1,
+    chapter: str = "",
+) -> ExportResult:
+    """Export the graph built in ``graph_dir`` as ``fmt`` to ``out``.
+
+    fmt (str): a name of :data:`FORMATS`, e.g. "turtle", "jsonld", "graphml", "html", "csv".
+    out (Path | str | None): where to write; None writes the format's default name
+        (e.g. ``cthb.graphml``) in the current folder.
+    graph_dir (Path | str): the build folder (``cthbgraph build --out``).
+    focus, depth, chapter: the part of the network to export (network formats and the page).
+    RETURNS (ExportResult): the written paths and a summary.
+    """
+    format_ = get_format(fmt)
+    selection = Selection(focus=focus, depth=depth, chapter=chapter)
+    check_selection(format_, selection)
+    target = Path(out if out is not None else format_.default_name)
+    probe_writable(target, format_)
+    source = ExportInput(Path(graph_dir), load_triples(graph_dir), selection)
+    rendered = render(format_, source)
+    paths = write_rendered(rendered, target, format_)
+    return ExportResult(format_.name, paths, rendered.summary, selection.describe())

@@ -1,0 +1,125 @@
+"""The gap analysis as a picture: provisions × bodies, coloured by how many activities implement each.
+
+The matrix comes from ``queries/export-coverage-matrix.rq`` run on the store. A cell counts the
+activities that implement the provision (row) and were carried out by the body (column); a cell
+outlined in black is a body the provision tasks, so an outlined white cell is a gap: a body was
+tasked and no activity of it is reported.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from ..queries import named_query
+from ..store import open_store
+from .registry import Rendered
+
+QUERY = "export-coverage-matrix"
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    """rows: provision notations; columns: body labels (acronyms where known); counts[row][col];
+    tasked: the (row, col) cells whose provision tasks the body."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    tasked: frozenset[tuple[int, int]]
+
+    @property
+    def gaps(self) -> int:
+        return sum(1 for r, c in self.tasked if self.counts[r][c] == 0)
+
+
+def _natural(text: str):
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]
+
+
+def coverage_matrix(store, chapter: str = "") -> CoverageMatrix:
+    """The provision × body matrix of the graph in ``store`` (one chapter or section, or all)."""
+    rows = named_query(QUERY).run(store, {"chapter": chapter.strip().rstrip(".")}).dicts()
+    provisions = sorted({r["notation"] for r in rows}, key=_natural)
+    names = {r["body"]: (r["acronym"] or r["bodyLabel"]) for r in rows if r["body"]}
+    totals: dict[str, int] = {}
+    for r in rows:
+        if r["body"]:
+            totals[r["body"]] = totals.get(r["body"], 0) + int(r["activities"] or 0)
+    bodies = sorted(names, key=lambda b: (-totals[b], names[b].lower()))
+    col = {b: i for i, b in enumerate(bodies)}
+    row = {p: i for i, p in enumerate(provisions)}
+    counts = [[0] * len(bodies) for _ in provisions]
+    tasked = set()
+    for r in rows:
+        if not r["body"]:
+            continue
+        i, j = row[r["notation"]], col[r["body"]]
+        counts[i][j] = int(r["activities"] or 0)
+        if r["tasked"] == "1":
+            tasked.add((i, j))
+    return CoverageMatrix(tuple(provisions), tuple(names[b] for b in bodies), tuple(map(tuple, counts)), frozenset(tasked))
+
+
+def _shorten(text: str, width: int = 38) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def figure(matrix: CoverageMatrix, title: str = ""):
+    """A matplotlib Figure of the matrix (Agg backend: no display needed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    n_rows, n_cols = max(len(matrix.rows), 1), max(len(matrix.columns), 1)
+    fig = Figure(figsize=(max(6.0, 1.6 + 0.32 * n_cols), max(3.5, 2.6 + 0.3 * n_rows)), layout="constrained")
+    ax = fig.subplots()
+    data = [list(r) for r in matrix.counts] or [[0]]
+    top = max((max(r) for r in data if r), default=0)
+    image = ax.imshow(data, cmap="Blues", vmin=0, vmax=max(top, 1), aspect="auto")
+    for i, values in enumerate(matrix.counts):
+        for j, v in enumerate(values):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=7, color="white" if v > top * 0.6 else "black")
+    for i, j in sorted(matrix.tasked):
+        gap = matrix.counts[i][j] == 0
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=gap, facecolor="#fbd3c4", edgecolor="#D55E00" if gap else "black", linewidth=1.4, hatch="//" if gap else None))
+    ax.set_xticks(range(len(matrix.columns)), [_shorten(c) for c in matrix.columns], rotation=60, ha="right", fontsize=7)
+    ax.set_yticks(range(len(matrix.rows)), matrix.rows, fontsize=7)
+    ax.set_xlabel("Body (carried out the activity, or tasked by the provision)")
+    ax.set_ylabel("Action Plan provision")
+    ax.set_title(
+        (title or "Coverage: activities implementing each provision, per body")
+        + "\nblack outline: the provision tasks the body · hatched: tasked, no activity reported (a gap)",
+        fontsize=9,
+    )
+    fig.colorbar(image, ax=ax, label="activities", shrink=0.6)
+    return fig
+
+
+def _render(source, fmt: str) -> Rendered:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    with open_store(source.graph_dir) as store:
+        matrix = coverage_matrix(store, source.selection.chapter)
+    title = f"Coverage of chapter {source.selection.chapter}" if source.selection.chapter else ""
+    fig = figure(matrix, title)
+    buffer = io.BytesIO()
+    # No date or random ids in the file: the same graph gives the same picture, byte for byte.
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    with matplotlib.rc_context({"svg.hashsalt": "cthb", "svg.fonttype": "none"}):
+        fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
+    summary = f"{len(matrix.rows)} provisions × {len(matrix.columns)} bodies, {matrix.gaps} tasked without activity"
+    return Rendered((("", buffer.getvalue()),), summary)
+
+
+def write_svg(source) -> Rendered:
+    return _render(source, "svg")
+
+
+def write_png(source) -> Rendered:
+    return _render(source, "png")

@@ -1,0 +1,264 @@
+"""Exports read back by independent readers: rdflib and pyoxigraph, pyld, networkx, Graphviz, csv."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from cthbgraph.cli import main
+from cthbgraph.errors import OutputError, UnknownTermError
+from cthbgraph.export import FORMATS, ExportInput, Selection, export, get_format, load_triples, render, write_rendered
+from cthbgraph.export.heatmap import coverage_matrix
+from cthbgraph.export.rdf import context_path
+
+
+@pytest.fixture(scope="module")
+def whole(built):
+    """The built corpus graph, parsed once for the tests of this module."""
+    return ExportInput(built.out, load_triples(built.out))
+
+
+def written(whole, fmt: str, out: Path, **selection) -> tuple[Path, ...]:
+    source = ExportInput(whole.graph_dir, whole.triples, Selection(**selection)) if selection else whole
+    return write_rendered(render(fmt, source), out, get_format(fmt))
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_export_registry_names_every_format_with_media_type_and_help():
+    assert {"turtle", "ntriples", "nquads", "rdfxml", "jsonld", "graphml", "gexf", "cytoscape", "dot", "html", "csv",
+            "heatmap-svg", "heatmap-png"} <= set(FORMATS)
+    for fmt in FORMATS.values():
+        assert "/" in fmt.media_type and fmt.help
+        assert callable(fmt.load())
+
+
+@pytest.mark.parametrize(
+    "fmt,oxformat",
+    [
+        ("turtle", ox.RdfFormat.TURTLE),
+        ("ntriples", ox.RdfFormat.N_TRIPLES),
+        ("nquads", ox.RdfFormat.N_QUADS),
+        ("rdfxml", ox.RdfFormat.RDF_XML),
+    ],
+)
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's N-Quads parser uses its own deprecated API
+def test_export_rdf_reads_back_in_rdflib_and_pyoxigraph(whole, built, tmp_path, fmt, oxformat):
+    (path,) = written(whole, fmt, tmp_path / f"cthb{get_format(fmt).extension}")
+    by_oxigraph = list(ox.parse(path=str(path), format=oxformat))
+    assert len(by_oxigraph) == built.triples
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "rdfxml": "xml"}[fmt]
+    if fmt == "nquads":
+        by_rdflib = rdflib.Dataset()
+        by_rdflib.parse(path, format="nquads")
+        assert sum(len(g) for g in by_rdflib.graphs()) == built.triples
+    else:
+        by_rdflib = rdflib.Graph().parse(path, format=rdflib_format)
+        assert len(by_rdflib) == built.triples
+        assert set(by_rdflib) == set(whole.graph)
+
+
+def test_export_jsonld_expands_with_pyld_to_the_same_triples(whole, built, tmp_path):
+    from pyld import jsonld
+
+    main_file, context_file = written(whole, "jsonld", tmp_path / "cthb.jsonld")
+    assert context_file == tmp_path / "context.jsonld"
+    assert context_file.read_bytes() == context_path().read_bytes()
+    document = json.loads(main_file.read_text(encoding="utf-8"))
+
+    def offline(url, options=None):  # a reader with no network: the context must be enough
+        if url.endswith("context.jsonld"):
+            return {"contextUrl": None, "documentUrl": url, "document": json.loads(context_file.read_text())}
+        raise AssertionError(f"tried to fetch {url}")
+
+    nquads = jsonld.to_rdf(jsonld.expand(document, {"documentLoader": offline}), {"format": "application/n-quads"})
+    assert len({line for line in nquads.splitlines() if line.strip()}) == built.triples
+    # The same document pointing at the published context file reads the same.
+    document["@context"] = "https://example.org/cthb/context.jsonld"
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": offline})
+    assert len({line for line in nquads.splitlines() if line.strip()}) == built.triples
+
+
+def test_export_jsonld_reads_as_plain_json(whole, tmp_path):
+    main_file, _ = written(whole, "jsonld", tmp_path / "cthb.jsonld")
+    nodes = {n["id"]: n for n in json.loads(main_file.read_text(encoding="utf-8"))["@graph"]}
+    provision = nodes["provision:III.10.2"]
+    assert provision["type"] == "Provision" and provision["notation"] == "III.10.2"
+    assert set(provision["tasks"]) == {"body:spmu", "body:oceea"}
+    assert nodes["body:spmu"]["name"] == "Strategic Police Matters Unit"
+
+
+@pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_export_network_reads_back_in_networkx(whole, tmp_path, fmt, reader):
+    (path,) = written(whole, fmt, tmp_path / f"cthb.{fmt}")
+    back = reader(path)
+    net = whole.network
+    assert back.number_of_nodes() == net.number_of_nodes()
+    assert back.number_of_edges() == net.number_of_edges()
+    provision = next(a for _, a in back.nodes(data=True) if a.get("notation") == "III.10.2")
+    assert provision["type"] == "Provision" and provision["chapter"] == "III"
+    relation = "relation" if fmt == "gexf" else "type"  # GEXF reserves an edge's "type"
+    assert {a[relation] for _, _, a in back.edges(data=True)} >= {"tasks", "carriedOutBy", "implements", "cites"}
+    body = next(a for _, a in back.nodes(data=True) if a.get("label") == "Strategic Police Matters Unit")
+    assert body["kind"] == "SecretariatUnit" and int(body["activities"]) > 0
+
+
+def test_export_cytoscape_json_has_every_element(whole, tmp_path):
+    (path,) = written(whole, "cytoscape", tmp_path / "cthb.cyjs")
+    elements = json.loads(path.read_text(encoding="utf-8"))["elements"]
+    assert len(elements["nodes"]) == whole.network.number_of_nodes()
+    assert len(elements["edges"]) == whole.network.number_of_edges()
+    assert all({"id", "type", "label"} <= set(n["data"]) for n in elements["nodes"])
+
+
+@pytest.mark.skipif(not shutil.which("dot"), reason="Graphviz is not installed")
+@pytest.mark.parametrize("focus", ["III.10.2", "ODIHR"])
+def test_export_dot_renders_with_graphviz(whole, tmp_path, focus):
+    (path,) = written(whole, "dot", tmp_path / "part.dot", focus=focus, depth=1)
+    done = subprocess.run(["dot", "-Tsvg", str(path), "-o", str(tmp_path / "part.svg")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert ET.parse(tmp_path / "part.svg").getroot().tag.endswith("svg")
+
+
+@pytest.mark.parametrize(
+    "selection,present,absent",
+    [
+        ({"focus": "III.10.2", "depth": 1}, {"Strategic Police Matters Unit", "III.10.2"}, {"III.9.1"}),
+        ({"focus": "spmu", "depth": 1}, {"Strategic Police Matters Unit", "III.10.2", "III.10.1"}, {"IV.8.1"}),
+        ({"focus": "https://w3id.org/cthb/id/provision/IV.8.1", "depth": 0}, {"IV.8.1"}, {"III.10.2"}),
+        ({"chapter": "III.10", "depth": 0}, {"III.10.1", "III.10.2"}, {"III.9.1", "IV.8.1"}),
+    ],
+)
+def test_export_selection_keeps_the_neighbourhood(whole, selection, present, absent):
+    net = ExportInput(whole.graph_dir, whole.triples, Selection(**selection)).selected
+    names = {a.get("notation") or a["label"] for _, a in net.nodes(data=True)}
+    assert present <= names
+    assert not (absent & names)
+
+
+def test_export_selection_focus_by_decision_symbol_in_any_spelling(whole):
+    net = ExportInput(whole.graph_dir, whole.triples, Selection(focus="MC.DEC 3/06", depth=0)).selected
+    assert [a["notation"] for _, a in net.nodes(data=True)] == ["MC.DEC/3/06"]
+
+
+def test_export_unknown_focus_names_the_closest(whole):
+    with pytest.raises(UnknownTermError) as caught:
+        ExportInput(whole.graph_dir, whole.triples, Selection(focus="III.10.9")).selected
+    assert "III.10.2" in caught.value.hint
+
+
+def test_export_csv_tables_for_spreadsheets(whole, built, tmp_path):
+    folder, *files = written(whole, "csv", tmp_path / "tables")
+    assert sorted(p.name for p in folder.iterdir()) == ["activities.csv", "bodies.csv", "provisions.csv", "tasking.csv"]
+
+    def rows(name):
+        with open(folder / name, encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    counts = dict(built.class_counts)
+    assert len(rows("provisions.csv")) == counts["Provision"]
+    assert len(rows("bodies.csv")) == counts["Body"]
+    assert len(rows("activities.csv")) == counts["Activity"]
+    tasking = rows("tasking.csv")
+    assert {(r["provision"], r["relation"], r["body"]) for r in tasking} >= {
+        ("III.10.2", "tasks", "Strategic Police Matters Unit"),
+    }
+    assert all(r["evidence"] for r in tasking)
+
+
+def test_export_heatmap_matrix_marks_tasked_bodies_without_activity(store):
+    matrix = coverage_matrix(store, chapter="III.10")
+    assert matrix.rows == ("III.10.1", "III.10.2", "III.10.3", "III.10.4")
+    row, col = matrix.rows.index("III.10.2"), matrix.columns.index("SPMU")
+    assert (row, col) in matrix.tasked and matrix.counts[row][col] == 0
+    assert matrix.gaps >= 1
+
+
+def test_export_heatmap_svg_and_png(whole, tmp_path):
+    (svg,) = written(whole, "heatmap-svg", tmp_path / "coverage.svg")
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg") and "III.10.2" in svg.read_text(encoding="utf-8")
+    (png,) = written(whole, "heatmap-png", tmp_path / "coverage.png", chapter="III")
+    import matplotlib.image
+
+    height, width, _ = matplotlib.image.imread(png).shape
+    assert width > 300 and height > 200
+
+
+def test_export_is_the_same_file_every_time(whole, tmp_path):
+    for fmt in ("turtle", "graphml", "heatmap-svg"):
+        first = render(fmt, whole).files[0][1]
+        assert render(fmt, ExportInput(whole.graph_dir, list(reversed(whole.triples)))).files[0][1] == first, fmt
+
+
+def test_cli_export_writes_file_and_says_what(built, tmp_path):
+    out = tmp_path / "iii-10-2.graphml"
+    result = run("export", "--format", "graphml", "--focus", "III.10.2", "--depth", "2", "--graph-dir", str(built.out), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output and "neighbourhood of III.10.2 (depth 2)" in result.output
+    assert nx.read_graphml(out).number_of_nodes() > 3
+
+
+def test_cli_export_to_standard_output(built):
+    result = run("export", "--format", "ntriples", "--graph-dir", str(built.out), "--out", "-")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == built.triples
+
+
+@pytest.mark.parametrize(
+    "args,code,message,hint",
+    [
+        (["--format", "graphm"], 2, "Error: unknown export format 'graphm'", "graphml"),
+        (["--format", "html", "--focus", "III.10.9"], 2, "no provision, body or decision 'III.10.9'", "III.10.2"),
+        (["--format", "gexf", "--chapter", "IX"], 2, "no provision of chapter 'IX'", "III"),
+        (["--format", "turtle", "--focus", "ODIHR"], 2, "--focus does not apply to --format turtle", "graphml"),
+        (["--format", "heatmap-png", "--out", "-"], 2, "cannot be written to standard output", "--out FILE"),
+    ],
+)
+def test_cli_export_bad_input_is_one_line_and_no_file(built, tmp_path, monkeypatch, args, code, message, hint):
+    monkeypatch.chdir(tmp_path)
+    result = run("export", *args, "--graph-dir", str(built.out))
+    assert result.exit_code == code
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("Error:") and message in lines[0]
+    assert hint in lines[1]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export_unwritable_path_leaves_nothing(built, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("export", "--format", "html", "--graph-dir", str(built.out), "--out", str(blocker / "page.html"))
+    assert result.exit_code == 4
+    assert result.output.startswith("Error: cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_export_failed_write_keeps_the_previous_file(whole, tmp_path):
+    target = tmp_path / "cthb.jsonld"
+    target.write_text("previous")
+    (tmp_path / "context.jsonld").mkdir()  # the second file of a JSON-LD export cannot be written
+    with pytest.raises(OutputError):
+        written(whole, "jsonld", target)
+    assert target.read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["context.jsonld", "cthb.jsonld"]
+
+
+def test_export_missing_build_is_a_clear_error(tmp_path):
+    from cthbgraph.errors import StoreError
+
+    with pytest.raises(StoreError, match="no built graph"):
+        export("turtle", tmp_path / "x.ttl", graph_dir=tmp_path / "nothing")
+    assert not (tmp_path / "x.ttl").exists()
