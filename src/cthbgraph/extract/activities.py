@@ -23,7 +23,8 @@ _NOT_ACTIONS = {
     "mention", "task", "request", "mandate", "say", "note", "state", "know", "call", "name", "refer",
     "reflect", "contain", "cover", "describe", "face", "recognize", "recognise", "become", "tend", "base",
     "relate", "want", "wish", "hope", "expect", "believe", "consider", "think", "aim", "plan", "intend",
-    "view", "play", "represent", "emerge", "mark", "allow", "enable", "demand", "depend",
+    "view", "play", "represent", "emerge", "mark", "allow", "enable", "demand", "depend", "result", "imply",
+    "range", "find", "illustrate", "assume", "seek", "strive", "attach", "determine", "serve", "close", "expire",
 }
 _FUTURE_OR_DUTY = {"will", "shall", "should", "must", "would", "could", "may", "might", "can", "ought"}
 _PARTNER_WORDS = {"with"}
@@ -208,7 +209,8 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
         token = head_token(body)
         chain = [token, *token.ancestors]
         for node in chain:
-            if node.dep_ in ("nsubj", "nsubjpass", "csubj") or (node.dep_ == "pobj" and node.head.lower_ == "by") or node.dep_ == "agent":
+            by_main_verb = node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head == main_verb(sentence)
+            if node.dep_ in ("nsubj", "nsubjpass", "csubj") or by_main_verb:
                 found.append(body)
                 break
             if node.pos_ in ("VERB", "AUX") and node is not token:
@@ -216,22 +218,27 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
     return found
 
 
-def anaphoric_subject(sentence: Span) -> bool:
-    """The subject leaves its doer to the context: "it", "the Mission", "This event", a passive
-    without "by" ("Training sessions were organized"), or what was done ("Capacity building
-    activities continued")."""
+def anaphoric_subject(sentence: Span) -> str | None:
+    """What the subject leaves to the context, or None when it names its doer or is no subject.
+
+    Returns the anaphoric noun ("mission" for "the Mission", "sr" for "The SR") or "" for a pronoun
+    ("it"), a passive without "by" ("Training sessions were organized") or a subject that names
+    what was done ("Capacity building activities continued").
+    """
     verb = main_verb(sentence)
     if verb is None:
-        return False
+        return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
-        return False
+        return None
     subject = subjects[0]
     head = subject.lemma_.lower()
+    if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its") for c in subject.children):
+        return head
+    if subject.tag_ == "PRP" and head in _ANAPHORS:
+        return ""
     if subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children):
-        return True
-    if head in _ANAPHORS and (subject.tag_ == "PRP" or any(c.lower_ in ("the", "this", "its") for c in subject.children)):
-        return True
-    if head in ("these", "this", "which"):
-        return True
-    return head in EVENT_NOUNS or head.rstrip("s") in EVENT_NOUNS
+        return ""
+    if head in EVENT_NOUNS or head.rstrip("s") in EVENT_NOUNS:
+        return ""
+    return None
