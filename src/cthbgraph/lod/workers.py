@@ -18,6 +18,7 @@ import multiprocessing
 import queue
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .negotiate import FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, choose
@@ -75,16 +76,25 @@ class _CappedBuffer(io.RawIOBase):
         return b"".join(self.parts)
 
 
+@lru_cache(maxsize=512)
+def _checked(text: str, graphs: frozenset[str]) -> tuple[str, str]:
+    """(form, "") for a query that may run, ("", reason) for one that may not; cached because
+    parsing with rdflib's grammar costs more than running most queries, and clients repeat them."""
+    from .guard import QueryRefused, check_query
+
+    try:
+        return check_query(text, graphs), ""
+    except QueryRefused as exc:
+        return "", exc.message
+
+
 def answer(store, graphs: frozenset[str], request: QueryRequest, result_bytes: int) -> Reply:
     """Check, run and serialise one query on an open pyoxigraph store (runs inside a worker)."""
     import pyoxigraph as ox
 
-    from .guard import QueryRefused, check_query
-
-    try:
-        form = check_query(request.query, graphs)
-    except QueryRefused as exc:
-        return _text(400, exc.message)
+    form, refusal = _checked(request.query, graphs)
+    if refusal:
+        return _text(400, refusal)
     offers = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES
     if request.format:
         wanted = FORMAT_NAMES.get(request.format.lower(), request.format.lower())
