@@ -311,3 +311,23 @@ def test_server_keeps_answering_after_hostile_requests(server):
         assert status == 200
         assert int(body.decode().split()[1]) > 1000
     assert fetch(server.url + "body/" + quote("odihr"), accept="text/turtle")[0] == 200
+
+
+def test_server_caps_open_connections_and_recovers(built):
+    srv = make_server(built.out, "127.0.0.1", 0, limits=Limits(connections=3, workers=1))
+    serve_in_thread(srv)
+    try:
+        idle = [socket.create_connection(srv.server_address[:2]) for _ in range(3)]  # they send nothing
+        assert fetch(srv.url + "body/odihr.ttl")[0] == 503
+        for conn in idle:
+            conn.close()
+        statuses = []
+        for _ in range(50):  # the server notices the closed connections and frees their slots
+            statuses.append(fetch(srv.url + "body/odihr.ttl")[0])
+            if statuses[-1] == 200:
+                break
+            threading.Event().wait(0.2)
+        assert statuses[-1] == 200
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -40,6 +40,14 @@ class Limits:
     url_chars: int = 8_000  # 414 beyond
     workers: int = 2
     socket_seconds: float = 30.0  # an idle or slow client is dropped after this
+    connections: int = 256  # open connections at once (one thread each); 503 beyond
+
+
+_BUSY_TEXT = b"too many open connections; try again shortly\n"
+_BUSY = (
+    b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(_BUSY_TEXT)
+) + _BUSY_TEXT
 
 
 class LodServer(ThreadingHTTPServer):
@@ -54,7 +62,26 @@ class LodServer(ThreadingHTTPServer):
         self.examples = library()
         # Pages are rendered on first request and kept: the graph never changes while serving.
         self.render = lru_cache(maxsize=8192)(partial(_render, site))
+        self._slots = threading.BoundedSemaphore(limits.connections)
         super().__init__(address, _Handler)
+
+    def process_request(self, request, client_address) -> None:
+        # One thread per connection: without a cap, clients that open connections and send nothing
+        # would make the server start threads until it runs out.
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.sendall(_BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def url(self) -> str:
