@@ -29,7 +29,7 @@ FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 @pytest.fixture(scope="module")
 def server(built):
-    limits = Limits(query_seconds=2.0, result_bytes=1_000_000, body_bytes=50_000, url_chars=4_000, workers=2)
+    limits = Limits(query_seconds=2.0, result_bytes=1_000_000, body_bytes=50_000, url_chars=4_000, workers=2, memory_bytes=1_000_000_000)
     srv = make_server(built.out, "127.0.0.1", 0, limits=limits)
     serve_in_thread(srv)
     yield srv
@@ -287,10 +287,24 @@ def test_server_stops_a_query_that_runs_forever(server):
     assert b"time limit" in body
 
 
+def test_server_stops_a_query_that_fills_memory(server):
+    # Sorting every pair of triples: gigabytes long before the time limit on a fast machine.
+    status, body = sparql_get(server, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1")
+    assert status == 503
+    assert b"limit" in body
+
+
 def test_server_refuses_a_result_larger_than_the_limit(server):
     status, body = sparql_get(server, "SELECT * WHERE { ?s ?p ?o }", format="json")
     assert status == 507
     assert b"larger than" in body
+
+
+@pytest.mark.parametrize("accept,fmt", [("application/json", "json-ld"), ("application/xml", "xml")])
+def test_server_answers_generic_json_and_xml_with_rdf(server, accept, fmt):
+    status, headers, body = fetch(server.url + "body/odihr", accept=accept)
+    assert status == 200
+    assert (ODIHR, RDF.type, CTHB.Body) in Graph().parse(data=body, format=fmt)
 
 
 def test_server_refuses_what_is_not_a_query(server):

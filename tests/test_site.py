@@ -167,3 +167,17 @@ def test_site_cli_without_a_build_says_what_to_do(tmp_path):
     assert "Hint: build it first" in done.stderr
     assert "Traceback" not in done.stderr
     assert not Path(tmp_path / "s").exists()
+
+
+def test_site_refuses_to_replace_a_folder_it_did_not_write(built, tmp_path):
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "cthbgraph", "site", "--out", str(precious), "--graph-dir", str(built.out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 4
+    assert "is not empty and was not written by cthbgraph site" in done.stderr
+    assert (precious / "thesis.txt").read_text(encoding="utf-8") == "years of work"

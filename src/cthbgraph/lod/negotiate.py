@@ -32,15 +32,14 @@ FORMAT_NAMES = {
     "xml-rdf": "application/rdf+xml",
 }
 
-# Other names clients send for what we offer.
+# Other names clients send for what we offer: name -> the offers it stands for.
 _ALIASES = {
-    "application/xhtml+xml": "text/html",
-    "application/json": "application/sparql-results+json",
-    "application/sparql-results+json": "application/sparql-results+json",
-    "application/x-turtle": "text/turtle",
-    "text/plain": "application/n-triples",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
+    "application/xhtml+xml": ("text/html",),
+    "application/json": ("application/sparql-results+json", "application/ld+json"),
+    "application/x-turtle": ("text/turtle",),
+    "text/plain": ("application/n-triples",),
+    "application/xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "text/xml": ("application/sparql-results+xml", "application/rdf+xml"),
 }
 
 
@@ -81,7 +80,8 @@ def _quality(offer: str, ranges: list[tuple[str, float]]) -> float:
     major = offer.split("/", 1)[0]
     found, specificity = None, -1
     for media, q in ranges:
-        media = _ALIASES.get(media, media) if _ALIASES.get(media) == offer else media
+        if offer in _ALIASES.get(media, ()):
+            media = offer
         if media == offer:
             level = 2
         elif media == f"{major}/*":

@@ -39,6 +39,7 @@ class Limits:
     body_bytes: int = 100_000  # 413 beyond (POST bodies)
     url_chars: int = 8_000  # 414 beyond
     workers: int = 2
+    memory_bytes: int = 2_000_000_000  # address space of each query worker; 503 beyond
     socket_seconds: float = 30.0  # an idle or slow client is dropped after this
     connections: int = 256  # open connections at once (one thread each); 503 beyond
 
@@ -107,7 +108,16 @@ def make_server(
     store = graph_dir / STORE_DIR
     if not store.exists():
         raise CthbError(f"no graph store at {store}", hint="build it first with: cthbgraph build --out " + str(graph_dir), exit_code=2)
-    pool = QueryPool(store, size=limits.workers, time_limit=limits.query_seconds, result_bytes=limits.result_bytes)
+    try:
+        pool = QueryPool(
+            store,
+            size=limits.workers,
+            time_limit=limits.query_seconds,
+            result_bytes=limits.result_bytes,
+            memory_bytes=limits.memory_bytes,
+        )
+    except RuntimeError as exc:
+        raise CthbError(str(exc), hint="rebuild the graph with: cthbgraph build --out " + str(graph_dir), exit_code=2) from exc
     try:
         return LodServer((host, port), site, pool, limits)
     except OSError as exc:

@@ -443,8 +443,9 @@ def write_site(graph_dir: Path | str, out: Path | str, base_iri: str | None = No
     The site is written into a new folder beside ``out`` and put in place only when complete, so
     ``out`` holds the previous site or the new one, never half of one.
     """
-    site = load_site(graph_dir, base_iri, issued=issued)
     out = Path(out)
+    _check_replaceable(out)
+    site = load_site(graph_dir, base_iri, issued=issued)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -452,6 +453,7 @@ def write_site(graph_dir: Path | str, out: Path | str, base_iri: str | None = No
         raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
     count = 0
     try:
+        (staging / SITE_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
         for rel, data in site.files():
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -472,6 +474,23 @@ def write_site(graph_dir: Path | str, out: Path | str, base_iri: str | None = No
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+#: The file that marks a folder as a site written by cthbgraph, which ``site`` may therefore replace.
+SITE_MARKER = ".cthbgraph-site"
+_MARKER_TEXT = "This folder was written by cthbgraph site and is replaced as a whole when it is rebuilt.\n"
+
+
+def _check_replaceable(out: Path) -> None:
+    """Refuse to replace a folder that is neither empty nor a site we wrote (``--out ~`` must not
+    delete a home folder)."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise OutputError(f"{out} is not a folder", hint="give --out a new or empty folder, or a site written before")
+    if out.is_dir() and any(out.iterdir()) and not (out / SITE_MARKER).is_file():
+        raise OutputError(
+            f"{out} is not empty and was not written by cthbgraph site; it would be replaced as a whole",
+            hint="give --out a new or empty folder",
+        )
 
 
 # ---- helpers ---------------------------------------------------------------------------------------

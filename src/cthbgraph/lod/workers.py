@@ -7,8 +7,8 @@ to grow beyond the result limit. The pool hands a request to an idle worker and 
 answer up to the time limit; past it the worker is killed and a fresh one takes its place.
 
 Every answer is a :class:`Reply` with the HTTP status the server sends: 200, 400 (refused or
-invalid), 406 (no acceptable result format), 503 (time limit, or every worker busy), 507 (result
-larger than the limit).
+invalid), 406 (no acceptable result format), 503 (time or memory limit, or every worker busy), 507
+(result larger than the limit).
 """
 
 from __future__ import annotations
@@ -127,9 +127,18 @@ def _term(ox, nt: str):
     return triple.object
 
 
-def _worker_main(conn, store_path: str, result_bytes: int) -> None:
+def _worker_main(conn, store_path: str, result_bytes: int, memory_bytes: int) -> None:
     import signal
 
+    try:
+        import resource
+
+        # A query that sorts or groups a huge intermediate result fills memory long before the
+        # time limit; with the address space capped, the worker dies instead of the machine.
+        if memory_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform: the time limit still holds
     import pyoxigraph as ox
 
     from rdflib.plugins.sparql import parser  # noqa: F401  builds the grammar before the first query
@@ -170,6 +179,8 @@ class QueryPool:
     result_bytes (int): largest serialised result sent back (507 beyond it).
     queue_seconds (float): how long a request waits for a free worker (503 beyond); separate from
         the time limit because a killed worker takes a moment to be replaced.
+    memory_bytes (int): address space of each worker (Linux ``RLIMIT_AS``); a query that needs more
+        ends its worker (503). 0 for no limit.
     """
 
     def __init__(
@@ -180,12 +191,14 @@ class QueryPool:
         time_limit: float = 10.0,
         result_bytes: int = 10_000_000,
         queue_seconds: float = 30.0,
+        memory_bytes: int = 2_000_000_000,
     ):
         self.store_path = str(Path(store_path).resolve())
         self.size = size
         self.time_limit = time_limit
         self.result_bytes = result_bytes
         self.queue_seconds = queue_seconds
+        self.memory_bytes = memory_bytes
         # spawn, not fork: the server is multi-threaded, and a forked child would inherit its locks.
         self._ctx = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -197,7 +210,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path, self.result_bytes), daemon=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path, self.result_bytes, self.memory_bytes), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -236,8 +249,10 @@ class QueryPool:
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
+            # The worker died while running it: in practice the memory limit (Oxigraph aborts
+            # when an allocation fails).
             self._replace(worker)
-            return _text(500, "the query worker stopped unexpectedly; try again")
+            return _text(503, f"the query needed more memory than the limit of {self.memory_bytes // 1_000_000} MB and was stopped")
         self._replace(worker)
         return _text(503, f"the query took longer than the time limit of {self.time_limit:g} s and was stopped")
 
