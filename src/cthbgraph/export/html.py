@@ -14,30 +14,22 @@ import re
 from pathlib import Path
 
 import networkx as nx
+from rdflib import URIRef
 
-from .network import COLOURS, EDGE_TYPES, summary
+from .network import COLOURS, EDGE_TYPES, evidence_index, summary
 from .registry import Rendered
 
 _HERE = Path(__file__).parent
 _MAX_EVIDENCE = 5  # per node: a body named 300 times needs a few examples, not all of them
 
 
-def _evidence_of(net: nx.MultiDiGraph, source) -> dict[str, list[dict]]:
-    """Up to a few excerpts per node, from the graph (the network keeps only the first)."""
-    from .network import _evidence  # the same reading of prov:wasDerivedFrom as the network's
-
-    graph = source.graph
-    from ..vocab import CTHB, DCTERMS, RDF
-
-    report_ids = {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier) if (s, RDF.type, CTHB.Report) in graph}
-    everything = _evidence(graph, report_ids)
-    from rdflib import URIRef
-
-    out = {}
-    for node in net:
-        found = everything.get(URIRef(node), ())
-        out[node] = [{"text": e.text, "source": e.source} for e in found[:_MAX_EVIDENCE]]
-    return out
+def _evidence_of(net: nx.MultiDiGraph, graph) -> dict[str, list[dict]]:
+    """Up to a few excerpts per node (the network's attributes keep only the first)."""
+    everything = evidence_index(graph)
+    return {
+        node: [{"text": e.text, "source": e.source} for e in everything.get(URIRef(node), ())[:_MAX_EVIDENCE]]
+        for node in net
+    }
 
 
 def page_data(net: nx.MultiDiGraph, source=None) -> dict:
@@ -65,7 +57,7 @@ def page_data(net: nx.MultiDiGraph, source=None) -> dict:
             years[o] |= years[s]
             if ot == "Body":
                 bodies[s].add(o)
-    evidence = _evidence_of(net, source) if source is not None else {}
+    evidence = _evidence_of(net, source.graph) if source is not None else {}
     out_nodes = []
     for n, a in net.nodes(data=True):
         item = {

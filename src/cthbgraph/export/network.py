@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from ..vocab import CTHB, DCTERMS, OA, PROV, RDF, RDFS, SKOS
 from .registry import Rendered
@@ -72,9 +72,9 @@ def build_network(graph: Graph) -> nx.MultiDiGraph:
     RETURNS (nx.MultiDiGraph): nodes keyed by IRI, edges keyed by their type; attributes are plain
         strings and integers (never None), as GraphML and GEXF require.
     """
-    report_ids = {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier) if (s, RDF.type, CTHB.Report) in graph}
+    report_ids = _report_ids(graph)
     report_years = {s: int(str(o)) for s, o in graph.subject_objects(CTHB.reportYear) if str(o).isdigit()}
-    evidence = _evidence(graph, report_ids)
+    evidence = evidence_index(graph)
 
     net = nx.MultiDiGraph()
     for node_type in NODE_TYPES:
@@ -99,7 +99,13 @@ def build_network(graph: Graph) -> nx.MultiDiGraph:
     return net
 
 
-def _evidence(graph: Graph, report_ids) -> dict[URIRef, tuple[Evidence, ...]]:
+def _report_ids(graph: Graph) -> dict[URIRef, str]:
+    return {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier) if (s, RDF.type, CTHB.Report) in graph}
+
+
+def evidence_index(graph: Graph) -> dict[URIRef, tuple[Evidence, ...]]:
+    """Every resource's excerpts (prov:wasDerivedFrom), in report and text order."""
+    report_ids = _report_ids(graph)
     out: dict[URIRef, list[Evidence]] = defaultdict(list)
     for subject, excerpt in graph.subject_objects(PROV.wasDerivedFrom):
         report = graph.value(excerpt, DCTERMS.source)
@@ -243,7 +249,9 @@ def write_gexf(source) -> Rendered:
 def write_cytoscape(source) -> Rendered:
     net = source.selected
     data = nx.cytoscape_data(net)
+    data["data"] = {"name": "cthbgraph", "selection": source.selection.describe()}
     for node in data["elements"]["nodes"]:
+        node["data"]["name"] = node["data"]["label"]  # what Cytoscape desktop shows as the node label
         node["data"]["color"] = COLOURS.get(node["data"]["type"], "#777777")
         node["classes"] = node["data"]["type"]
     for i, edge in enumerate(data["elements"]["edges"]):

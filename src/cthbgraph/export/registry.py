@@ -75,7 +75,10 @@ def get_format(name: str) -> Format:
     """The format called ``name`` (case-insensitive), or an error naming the closest ones."""
     fmt = FORMATS.get(name.strip().lower())
     if fmt is None:
-        raise UnknownTermError(f"unknown export format {name!r}", term=name.strip().lower(), choices=FORMATS)
+        error = UnknownTermError(f"unknown export format {name!r}", term=name.strip().lower(), choices=FORMATS)
+        if not error.closest:
+            error.hint = "formats: " + ", ".join(FORMATS)
+        raise error
     return fmt
 
 

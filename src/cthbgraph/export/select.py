@@ -48,7 +48,10 @@ def resolve_focus(net: nx.MultiDiGraph, focus: str) -> list[str]:
         if a["type"] == "Body":
             names.add(a["label"])
             names.update(x for x in a.get("altLabels", "").split("; ") if x)
-    raise UnknownTermError(f"no provision, body or decision {focus!r} in the graph", term=focus, choices=names)
+    error = UnknownTermError(f"no provision, body or decision {focus!r} in the graph", term=focus, choices=names)
+    if not error.closest:
+        error.hint = "give a provision (III.10.2), a section (III.10), a decision (MC.DEC/3/06), a body (ODIHR) or an IRI"
+    raise error
 
 
 def chapter_nodes(net: nx.MultiDiGraph, chapter: str) -> list[str]:
