@@ -232,7 +232,7 @@ class _DocReader:
         previous: tuple[tuple[Span, ...], int] | None = None
         section_body: Span | None = None
         h = 0
-        for n, sentence in enumerate(self.doc.sents):
+        for n, sentence in enumerate(self.sentences()):
             while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
                 section_body = heading_lines[h][2]
                 previous = None
@@ -273,6 +273,22 @@ class _DocReader:
                 country=country,
                 provision=self.provision_for(sentence, agents, provisions, headings),
             )
+
+    def sentences(self) -> Iterator[Span]:
+        """The parser's sentences, cut again at blank lines.
+
+        ``paragraph_breaks`` marks them before the parser runs, but a parse may still attach a heading
+        to the sentence after it, and a Doc read back from bytes takes its sentences from the parse.
+        """
+        for sentence in self.doc.sents:
+            start = sentence.start
+            for token in sentence:
+                if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < sentence.end:
+                    if token.i > start:
+                        yield self.doc[start : token.i]
+                    start = token.i + 1
+            if start < sentence.end:
+                yield self.doc[start : sentence.end]
 
     def heading_lines(self) -> list[tuple[int, int, Span | None]]:
         """Lines that stand alone as headings, with the body the heading names (if it names one)."""
@@ -327,6 +343,8 @@ def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None
     """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
     whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
     candidates = [*recent, *([section_body] if section_body is not None else [])]
+    if anaphor in ("former", "latter"):
+        return (recent[0] if anaphor == "former" else recent[-1],) if len(recent) > 1 else ()
     if anaphor:
         named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
         return (named[0],) if named else ()

@@ -157,6 +157,11 @@ def activity_type(sentence: Span, verbs: tuple[Token, ...], types: list[tuple[st
     return "other"
 
 
+def _is_event(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma.rstrip("s") in EVENT_NOUNS
+
+
 def head_token(span: Span) -> Token:
     """The first token of a span whose head lies outside it (see ``provisions.head_token``)."""
     for token in span:
@@ -195,7 +200,18 @@ def reports_action(sentence: Span) -> bool:
     ):
         # "Capacity building activities represented a significant part" is a statement, not an act;
         # "the Mission carried out activities" and "X has been involved in" are acts.
-        return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active") for c in verb.children)
+        if verb.lemma_.lower() != "be":
+            return False
+        # "X has been involved in ...", "Another example is the ODIHR Human Dimension training",
+        # "The Mission was the first to develop ...": the act is in the complement.
+        for c in verb.children:
+            if c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active", "instrumental"):
+                return True
+            if c.dep_ == "attr" and (
+                _is_event(c) or any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children)
+            ):
+                return True
+        return False
     return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
@@ -215,6 +231,26 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
                 break
             if node.pos_ in ("VERB", "AUX") and node is not token:
                 break
+    verb = main_verb(sentence)
+    if not found and verb is not None and verb.lemma_.lower() == "be":
+        # "Another example is the work of the Spillover Monitor Mission to Skopje, which ...",
+        # "The first was the ODIHR Civil Society Meeting": the doer named inside the complement.
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
+            found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
+    if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        # The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF,
+        # UNOHCHR and ODIHR commissioned" attached to the phrase before): take the bodies that
+        # stand right before the verb with no other verb between.
+        for body in bodies:
+            if body in partners or body.end > verb.i or verb.i - body.end > 3:
+                continue
+            between = sentence.doc[body.end : verb.i]
+            if not any(t.pos_ in ("VERB", "AUX") for t in between):
+                found.append(body)
+        if found:
+            first = found[0]
+            found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= verb.i]
     return found
 
 
