@@ -198,7 +198,7 @@ def test_export_heatmap_svg_and_png(whole, tmp_path):
 
 
 def test_export_is_the_same_file_every_time(whole, tmp_path):
-    for fmt in ("turtle", "graphml", "heatmap-svg"):
+    for fmt in ("turtle", "jsonld", "graphml", "html", "heatmap-svg"):
         first = render(fmt, whole).files[0][1]
         assert render(fmt, ExportInput(whole.graph_dir, list(reversed(whole.triples)))).files[0][1] == first, fmt
 

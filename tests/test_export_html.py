@@ -118,6 +118,15 @@ def test_export_html_link_click_shows_its_sentence(page, page_file):
     assert "III.10.2" in page.inner_text("#details blockquote")
 
 
+def test_export_html_click_on_a_drawn_link_shows_its_sentence(page, page_file):
+    open_page(page, page_file)
+    page.fill("#search", "OCEEA")
+    page.wait_for_selector("#results li")
+    page.click('g[data-type="tasks"][data-source$="/provision/III.10.2"][data-target$="/body/oceea"] line.hit')
+    assert page.locator("#details").get_attribute("data-selected").endswith("/body/oceea")
+    assert "suspicious assets" in page.inner_text("#details blockquote")
+
+
 def test_export_html_focus_page_opens_on_the_focus(page, built, tmp_path):
     source = ExportInput(built.out, load_triples(built.out), Selection(focus="III.10.2", depth=2))
     (path,) = write_rendered(render("html", source), tmp_path / "focus.html", get_format("html"))

@@ -66,6 +66,9 @@ def write_jsonld(source) -> Rendered:
     nodes = compact.get("@graph", [compact])
     for node in nodes:
         node.pop("@context", None)
+        for key, value in node.items():
+            if isinstance(value, list):  # sets, not lists, in our context: any order means the same
+                value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     # Sorted by id: bodies, decisions, provisions ... each in one place, and the same file every build.
     nodes.sort(key=lambda n: str(n.get("id", "")))
     document = {"@context": ctx, "@graph": nodes}

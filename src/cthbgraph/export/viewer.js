@@ -96,7 +96,7 @@
   var edgeGroup = $("edges"), nodeGroup = $("nodes"), labelGroup = $("labels");
   function draw() {
     edges.forEach(function (e) {
-      var g = el("g", { "data-edge": e.index }, edgeGroup);
+      var g = el("g", { "data-edge": e.index, "data-type": e.type, "data-source": e.source, "data-target": e.target }, edgeGroup);
       el("line", { "class": "edge " + e.type, x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y }, g);
       el("line", { "class": "hit", x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y }, g);
       el("title", {}, g).textContent = e.s.label + " " + (DATA.edgeTypes[e.type] || e.type) + " " + e.t.label;
