@@ -1,0 +1,165 @@
+"""How fast `cthbgraph build` is, as ratios measured in the same run (the machine's speed cancels out).
+
+    python bench/bench_build.py speed            # cold build vs spaCy alone, rebuilds, --jobs 2 vs 1
+    python bench/bench_build.py scale --factors 1 3 10   # synthetic corpora (bench/make_corpus.py)
+
+``speed`` prints:
+  near-limit   cold build (no cache) / ``nlp.pipe`` of the same model over the same cleaned texts,
+               both as whole processes (imports and model loading included in both);
+  incremental  rebuild with nothing changed / cold build; rebuild with every parse cached but the
+               graph rebuilt (--force) / cold build; one report changed / cold build;
+  parallel     cold build --jobs 1 / cold build --jobs 2.
+Each timing is the best of ``--repeat`` runs, runs of the two sides of a ratio interleaved, so that
+other load on the machine hits both alike.
+
+``scale`` builds corpora ``factor`` times corpus/ with ``--jobs``, and prints seconds per factor,
+the ratio to linear (time(f) / (f * time(1))), the peak resident memory of the largest process of
+the build, and the latency of trace and of a gap query on the largest graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+PYTHON = sys.executable
+
+PIPE_ONLY = r"""
+import sys, time
+from cthbgraph.corpus import load_corpus
+from cthbgraph.extract import DEFAULT_MODEL
+from cthbgraph.extract.normalise import clean
+import spacy
+nlp = spacy.load(DEFAULT_MODEL)   # the model's own components, none of ours
+texts = [clean(r.text) for r in load_corpus(sys.argv[1]).reports]
+start = time.perf_counter()
+sentences = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts))
+print(time.perf_counter() - start, sentences)
+"""
+
+
+def run(args: list[str], env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 5):
+        sys.exit(f"failed: {' '.join(args)}\n{done.stderr[-2000:]}")
+    return elapsed, done
+
+
+def build_cmd(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return [PYTHON, "-m", "cthbgraph", "build", "--corpus", str(corpus), "--out", str(out), "--quiet", *extra]
+
+
+def cold(corpus: Path, jobs: int = 1) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        return run(build_cmd(corpus, Path(tmp) / "out", "--no-cache", "--jobs", str(jobs)))[0]
+
+
+def pipe_only(corpus: Path) -> float:
+    return run([PYTHON, "-c", PIPE_ONLY, str(corpus)])[0]
+
+
+def speed(args: argparse.Namespace) -> None:
+    corpus = CORPUS
+    base, build1, build2 = [], [], []
+    for _ in range(args.repeat):
+        base.append(pipe_only(corpus))
+        build1.append(cold(corpus, 1))
+        build2.append(cold(corpus, 2))
+    t_pipe, t_cold, t_jobs2 = min(base), min(build1), min(build2)
+    print(f"spaCy alone (nlp.pipe, process)   {t_pipe:7.1f} s")
+    print(f"cold build --jobs 1               {t_cold:7.1f} s")
+    print(f"cold build --jobs 2               {t_jobs2:7.1f} s")
+    print(f"near-limit  cold / spaCy alone    {t_cold / t_pipe:7.2f}   (target <= 1.30)")
+    print(f"parallel    jobs 1 / jobs 2       {t_cold / t_jobs2:7.2f}   (target >= 1.60)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "corpus"
+        shutil.copytree(corpus, work)
+        out = Path(tmp) / "out"
+        t_first, _ = run(build_cmd(work, out))
+        t_same = min(run(build_cmd(work, out))[0] for _ in range(args.repeat))
+        t_force = min(run(build_cmd(work, out, "--force"))[0] for _ in range(args.repeat))
+        smallest = min(work.glob("*.txt"), key=lambda p: p.stat().st_size)
+        with open(smallest, "a", encoding="utf-8") as handle:
+            handle.write("\nThe ODIHR organized a workshop on trafficking in Vienna in 2003.\n")
+        t_one, _ = run(build_cmd(work, out))
+    print(f"cold build with cache writing     {t_first:7.1f} s")
+    print(f"incremental nothing changed       {t_same:7.2f} s  = {t_same / t_cold:5.1%} of cold (target <= 10%)")
+    print(f"incremental all parses cached     {t_force:7.2f} s  = {t_force / t_cold:5.1%} of cold (graph rebuilt, --force)")
+    print(f"incremental one report changed    {t_one:7.2f} s  = {t_one / t_cold:5.1%} of cold ({smallest.name})")
+
+
+def peak_build(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of the largest process of one build, measured in a child."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter();"
+        "r = subprocess.run(sys.argv[1:]).returncode; dt = time.perf_counter() - t;"
+        "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); sys.exit(r not in (0, 5))"
+    )
+    _, done = run([PYTHON, "-c", probe, *build_cmd(corpus, out, "--no-cache", "--jobs", str(jobs))])
+    seconds, mb = done.stdout.split()[-2:]
+    return float(seconds), float(mb)
+
+
+def scale(args: argparse.Namespace) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import make_corpus
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in args.factors:
+            corpus = make_corpus(factor, Path(tmp) / f"corpus-{factor}")
+            out = Path(tmp) / f"out-{factor}"
+            seconds, mb = peak_build(corpus, out, args.jobs)
+            size = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+            rows.append((factor, size, seconds, mb, out))
+            print(f"factor {factor:4d}  {size:6.1f} MB  {seconds:8.1f} s  peak {mb:7.0f} MB", flush=True)
+        first = rows[0]
+        for factor, _, seconds, _, _ in rows[1:]:
+            linear = first[2] * factor / first[0]
+            print(f"factor {factor:4d}: time / linear = {seconds / linear:5.2f}   (target <= 1.20)")
+        print(f"peak memory of the largest build: {max(r[3] for r in rows):.0f} MB  (target < 2048)")
+        latency(rows[-1][4])
+
+
+def latency(out: Path, repeat: int = 5) -> None:
+    from cthbgraph.gaps import gaps, trace
+    from cthbgraph.store import open_store
+
+    with open_store(out) as store:
+        print(f"graph of {store.triples()} triples")
+        for name, call in (("trace III.10.2", lambda: trace(store, "III.10.2")), ("gaps (whole plan)", lambda: gaps(store))):
+            times = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                call()
+                times.append(time.perf_counter() - start)
+            print(f"{name:20s} {min(times) * 1000:8.1f} ms (best of {repeat})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="mode", required=True)
+    s = sub.add_parser("speed", help="near-limit, incremental and parallel ratios on corpus/")
+    s.add_argument("--repeat", type=int, default=2)
+    c = sub.add_parser("scale", help="synthetic corpora of several sizes")
+    c.add_argument("--factors", type=int, nargs="+", default=[1, 3])
+    c.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    speed(args) if args.mode == "speed" else scale(args)
+
+
+if __name__ == "__main__":
+    main()
