@@ -85,6 +85,8 @@ def test_export_jsonld_expands_with_pyld_to_the_same_triples(whole, built, tmp_p
 
     nquads = jsonld.to_rdf(jsonld.expand(document, {"documentLoader": offline}), {"format": "application/n-quads"})
     assert len({line for line in nquads.splitlines() if line.strip()}) == built.triples
+    read = {str(q.triple) for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+    assert read == {str(t) for t in whole.triples}  # the very same triples, not only as many
     # The same document pointing at the published context file reads the same.
     document["@context"] = "https://example.org/cthb/context.jsonld"
     nquads = jsonld.to_rdf(document, {"format": "application/n-quads", "documentLoader": offline})
@@ -262,3 +264,10 @@ def test_export_missing_build_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no built graph"):
         export("turtle", tmp_path / "x.ttl", graph_dir=tmp_path / "nothing")
     assert not (tmp_path / "x.ttl").exists()
+
+
+def test_export_reads_the_store_when_the_graph_files_are_gone(built, tmp_path):
+    only_store = tmp_path / "build"
+    only_store.mkdir()
+    (only_store / "store").symlink_to((built.out / "store").resolve())
+    assert len(load_triples(only_store)) == built.triples

@@ -60,6 +60,32 @@ def write(source, fmt: str) -> Rendered:
     return Rendered((("", data),), _summary(source))
 
 
+def _shorten_iris(nodes: list[dict], ctx: dict) -> None:
+    """Write IRIs that rdflib left whole as compact IRIs too ("excerpt:osr-2007-annual-report/10-52").
+
+    rdflib compacts ``body:odihr`` but not an IRI whose rest holds a "/"; JSON-LD 1.1 expands both
+    alike, since every prefix of ours ends in "/". Only ids and values of terms typed ``@id`` change.
+    """
+    prefixes = sorted(
+        ((name, iri) for name, iri in ctx.items() if isinstance(iri, str) and iri.startswith("https://w3id.org/cthb/id/")),
+        key=lambda p: -len(p[1]),
+    )
+    iri_terms = {"id"} | {name for name, d in ctx.items() if isinstance(d, dict) and d.get("@type") == "@id"}
+
+    def short(value):
+        if isinstance(value, list):
+            return [short(v) for v in value]
+        if isinstance(value, str):
+            for name, iri in prefixes:
+                if value.startswith(iri) and not value[len(iri):].startswith("//"):
+                    return f"{name}:{value[len(iri):]}"
+        return value
+
+    for node in nodes:
+        for key in iri_terms & node.keys():
+            node[key] = short(node[key])
+
+
 def write_jsonld(source) -> Rendered:
     ctx = context()
     compact = json.loads(source.graph.serialize(format="json-ld", context=ctx, auto_compact=True))
@@ -70,6 +96,7 @@ def write_jsonld(source) -> Rendered:
             if isinstance(value, list):  # sets, not lists, in our context: any order means the same
                 value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     # Sorted by id: bodies, decisions, provisions ... each in one place, and the same file every build.
+    _shorten_iris(nodes, ctx)
     nodes.sort(key=lambda n: str(n.get("id", "")))
     document = {"@context": ctx, "@graph": nodes}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
