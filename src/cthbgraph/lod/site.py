@@ -39,7 +39,7 @@ STATIC = HERE / "static"
 
 #: IRI kinds in the order the home page lists them, with their index titles.
 KINDS = {
-    "document": "Action plans",
+    "document": "Documents",
     "decision": "Decisions",
     "declaration": "Declarations",
     "section": "Sections",
@@ -296,7 +296,7 @@ class Site:
 
     def class_index(self, kind: str) -> str:
         here = f"{kind}/index"
-        items = [(self._link(iri, here), str(iri)) for path, iri in self.resources if path.split("/", 1)[0] == kind]
+        items = [(self._link(iri, here), str(iri), path.split("/", 1)[1]) for path, iri in self.resources if path.split("/", 1)[0] == kind]
         items.sort(key=lambda item: (item[0].text.lower(), item[1]))
         return self._render("index.html", here, kind=kind, title=KINDS[kind], items=items)
 
