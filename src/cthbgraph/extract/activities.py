@@ -238,6 +238,8 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
         for attr in (c for c in verb.children if c.dep_ == "attr"):
             found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
             found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
+            if found:
+                break
     if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
         # The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF,
         # UNOHCHR and ODIHR commissioned" attached to the phrase before): take the bodies that
