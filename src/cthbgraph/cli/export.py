@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError
-from ..export import FORMATS, ExportInput, Selection, check_selection, get_format, load_triples, probe_writable, render, write_rendered
+from ..export import FORMATS, ExportInput, Selection, export, get_format, load_triples, render
 
 
 def _format_list() -> str:
@@ -41,25 +41,19 @@ def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth:
       cthbgraph export --format heatmap-svg --out coverage.svg
       cthbgraph export --format turtle --out - | head
     """
-    format_ = get_format(fmt)
-    selection = Selection(focus=focus, depth=depth, chapter=chapter)
-    check_selection(format_, selection)
-    to_stdout = out == "-"
-    if to_stdout and (format_.binary or format_.folder):
-        raise QueryError(f"--format {format_.name} cannot be written to standard output", hint="give --out FILE")
-    target = out or format_.default_name
-    if not to_stdout:
-        probe_writable(Path(target), format_)
-    rendered = render(format_, ExportInput(graph_dir, load_triples(graph_dir), selection))
-    if to_stdout:
-        sys.stdout.buffer.write(rendered.files[0][1])
-        sys.stdout.flush()
+    if out != "-":
+        result = export(fmt, out, graph_dir=graph_dir, focus=focus, depth=depth, chapter=chapter)
+        click.echo(f"Wrote {result.paths[0]}: {result.summary}" + (f" ({result.selection})" if focus or chapter else ""), err=True)
+        for extra in result.paths[1:]:
+            click.echo(f"  and {extra}", err=True)
         return
-    paths = write_rendered(rendered, target, format_)
-    detail = f" ({selection.describe()})" if selection else ""
-    click.echo(f"Wrote {paths[0]}: {rendered.summary}{detail}", err=True)
-    for extra in paths[1:]:
-        click.echo(f"  and {extra}", err=True)
+    format_ = get_format(fmt)
+    if format_.binary or format_.folder:
+        raise QueryError(f"--format {format_.name} cannot be written to standard output", hint="give --out FILE")
+    selection = Selection(focus=focus, depth=depth, chapter=chapter)
+    rendered = render(format_, ExportInput(Path(graph_dir), load_triples(graph_dir), selection))
+    sys.stdout.buffer.write(rendered.files[0][1])
+    sys.stdout.flush()
 
 
 COMMANDS = [export_command]

@@ -81,22 +81,22 @@ def _unwritable(path: Path, exc: OSError) -> OutputError:
 
 
 def probe_writable(out: Path, fmt: Format) -> None:
-    """Raise OutputError now if ``out`` cannot be written, before any rendering is done."""
-    if fmt.folder:
-        if out.exists() and not out.is_dir():
-            raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
-        parent = out.parent
-    else:
-        if out.is_dir():
-            raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
-        parent = out.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".probe-", dir=parent)
-        os.close(fd)
-        os.unlink(tmp)
-    except OSError as exc:
-        raise _unwritable(out, exc) from exc
+    """Raise OutputError now if ``out`` cannot be written, before any rendering is done.
+
+    Nothing is created: the nearest existing folder above ``out`` must be a folder we may write in.
+    """
+    out = Path(out)
+    if fmt.folder and out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
+    if not fmt.folder and out.is_dir():
+        raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
+    ancestor = out.absolute().parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise OutputError(f"cannot write {out}: {ancestor} is not a folder", hint="choose an --out path in a folder you can write to")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {out}: {ancestor} is not writable", hint="choose an --out path in a folder you can write to")
 
 
 def write_rendered(rendered: Rendered, out: Path | str, fmt: Format) -> tuple[Path, ...]:
