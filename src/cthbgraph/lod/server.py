@@ -23,7 +23,8 @@ from ..errors import CthbError
 from ..queries import library
 from ..store import STORE_DIR
 from .negotiate import RESOURCE_TYPES, choose
-from .site import KINDS, RDF_FORMATS, STATIC, Site, load_site, serialize, _triple_key
+from .rdfio import RDF_FORMATS, serialize, triple_key
+from .site import KINDS, STATIC, Site, load_site
 from .workers import QueryPool, QueryRequest, Reply
 
 _EXTENSIONS = {ext: media for ext, media, _ in RDF_FORMATS.values()} | {"html": "text/html"}
@@ -135,8 +136,8 @@ def serve_in_thread(server: LodServer) -> threading.Thread:
 def _fixed_files(site: Site) -> dict[str, tuple[bytes, str]]:
     """The site's files that are not resources: dumps, dataset record, sitemap, static assets."""
     files = {name: value for name, value in site.dumps.items()}
-    catalog = sorted(site.catalog(), key=_triple_key)
-    void = serialize(sorted(site.void(), key=_triple_key), "turtle", site.prefixes)
+    catalog = sorted(site.catalog(), key=triple_key)
+    void = serialize(sorted(site.void(), key=triple_key), "turtle", site.prefixes)
     files["dcat.ttl"] = (serialize(catalog, "turtle", site.prefixes), "text/turtle; charset=utf-8")
     files["dcat.jsonld"] = (serialize(catalog, "jsonld", site.prefixes), "application/ld+json")
     files["void.ttl"] = (void, "text/turtle; charset=utf-8")

@@ -18,20 +18,21 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import OutputError, StoreError
 from ..resources import ontology_path
-from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, OWL, PROV, RDF, RDFS, SKOS
+from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS
 from .catalog import FOAF, catalog_graph, void_graph
+from .ontology_doc import ontology, ontology_terms
+from .rdfio import RDF_FORMATS, serialize, term_key, triple_key
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -48,14 +49,6 @@ KINDS = {
     "activity": "Activities",
     "report": "Reports",
     "excerpt": "Excerpts",
-}
-
-#: RDF formats of a resource: name -> (file extension, media type, pyoxigraph format).
-RDF_FORMATS = {
-    "turtle": ("ttl", "text/turtle", ox.RdfFormat.TURTLE),
-    "jsonld": ("jsonld", "application/ld+json", ox.RdfFormat.JSON_LD),
-    "ntriples": ("nt", "application/n-triples", ox.RdfFormat.N_TRIPLES),
-    "rdfxml": ("rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML),
 }
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -114,7 +107,7 @@ class Site:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.ontology = _ontology()
+        self.ontology = ontology()
 
     # ---- IRIs and paths ------------------------------------------------------------------------
 
@@ -196,7 +189,7 @@ class Site:
         for s, p in g.subject_predicates(iri):
             if p not in _BULK_INVERSE:
                 triples.add((s, p, iri))
-        return sorted(triples, key=_triple_key)
+        return sorted(triples, key=triple_key)
 
     def rdf(self, iri: URIRef, fmt: str) -> bytes:
         return serialize(self.describe(iri), fmt, self.prefixes)
@@ -236,12 +229,12 @@ class Site:
         g, here = self.graph, self.path(iri)
         assert here is not None
         facts = defaultdict(list)
-        for p, o in sorted(g.predicate_objects(iri), key=lambda po: (_term_key(po[0]), _term_key(po[1]))):
+        for p, o in sorted(g.predicate_objects(iri), key=lambda po: (term_key(po[0]), term_key(po[1]))):
             if p in (RDF.type, PROV.wasDerivedFrom):
                 continue
             facts[p].append(self._link(o, here))
         inverse = defaultdict(list)
-        for s, p in sorted(g.subject_predicates(iri), key=lambda sp: (_term_key(sp[1]), self.label(sp[0]), _term_key(sp[0]))):
+        for s, p in sorted(g.subject_predicates(iri), key=lambda sp: (term_key(sp[1]), self.label(sp[0]), term_key(sp[0]))):
             if p not in _BULK_INVERSE:
                 inverse[p].append(self._link(s, here))
         evidence = []
@@ -262,7 +255,7 @@ class Site:
             here,
             iri=str(iri),
             title=self.label(iri),
-            types=[self._link(t, here) for t in sorted(g.objects(iri, RDF.type), key=_term_key)],
+            types=[self._link(t, here) for t in sorted(g.objects(iri, RDF.type), key=term_key)],
             facts=[(self._link(p, here), values) for p, values in facts.items()],
             inverse=[(self._link(p, here), values) for p, values in inverse.items()],
             evidence=evidence,
@@ -273,11 +266,11 @@ class Site:
     def _provision(self, iri: URIRef, here: str) -> dict:
         g = self.graph
         activities = []
-        for activity in sorted(g.subjects(CTHB.implements, iri), key=_term_key):
+        for activity in sorted(g.subjects(CTHB.implements, iri), key=term_key):
             activities.append(
                 {
                     "activity": self._link(activity, here),
-                    "bodies": [self._link(b, here) for b in sorted(g.objects(activity, CTHB.carriedOutBy), key=_term_key)],
+                    "bodies": [self._link(b, here) for b in sorted(g.objects(activity, CTHB.carriedOutBy), key=term_key)],
                     "date": str(g.value(activity, DCTERMS.date) or ""),
                     "report": self._link(g.value(activity, DCTERMS.source), here) if g.value(activity, DCTERMS.source) else None,
                 }
@@ -311,7 +304,7 @@ class Site:
         return self._render("home.html", "index", counts=self.counts, triples=len(self.graph), base=self.base)
 
     def ontology_page(self) -> str:
-        return self._render("ontology.html", "ontology", **_ontology_terms(self.ontology, self))
+        return self._render("ontology.html", "ontology", **ontology_terms(self.ontology, self))
 
     def sitemap(self) -> str:
         urls = [self.base, *(f"{self.base}{k}/" for k in self.counts), f"{self.base}ontology.html"]
@@ -323,7 +316,7 @@ class Site:
     @cached_property
     def dumps(self) -> dict[str, tuple[bytes, str]]:
         """The whole graph: ``dumps/cthb.ttl`` and ``dumps/cthb.nt.gz`` -> (bytes, media type)."""
-        triples = sorted(self.graph, key=_triple_key)
+        triples = sorted(self.graph, key=triple_key)
         nt = serialize(triples, "ntriples", {})
         return {
             "dumps/cthb.ttl": (serialize(triples, "turtle", self.prefixes), "text/turtle"),
@@ -356,9 +349,9 @@ class Site:
             yield name, data
         catalog, void = self.catalog(), self.void()
         prefixes = {**self.prefixes, "foaf": str(FOAF)}
-        yield "dcat.ttl", serialize(sorted(catalog, key=_triple_key), "turtle", prefixes)
-        yield "dcat.jsonld", serialize(sorted(catalog, key=_triple_key), "jsonld", prefixes)
-        void_ttl = serialize(sorted(void, key=_triple_key), "turtle", self.prefixes)
+        yield "dcat.ttl", serialize(sorted(catalog, key=triple_key), "turtle", prefixes)
+        yield "dcat.jsonld", serialize(sorted(catalog, key=triple_key), "jsonld", prefixes)
+        void_ttl = serialize(sorted(void, key=triple_key), "turtle", self.prefixes)
         yield "void.ttl", void_ttl
         yield ".well-known/void", void_ttl
         yield "sitemap.xml", self.sitemap().encode()
@@ -496,34 +489,6 @@ def _check_replaceable(out: Path) -> None:
 # ---- helpers ---------------------------------------------------------------------------------------
 
 
-def serialize(triples, fmt: str, prefixes: dict[str, str]) -> bytes:
-    """rdflib triples in the given order as Turtle, JSON-LD, N-Triples or RDF/XML (by pyoxigraph,
-    whose writers keep the input order, so sorted input gives the same bytes every time)."""
-    _, _, ox_format = RDF_FORMATS[fmt]
-    ox_triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]
-    return ox.serialize(ox_triples, format=ox_format, prefixes=prefixes or None)
-
-
-def _ox(term: Node):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _term_key(term: Node) -> tuple[int, str]:
-    return (0 if isinstance(term, URIRef) else 1 if isinstance(term, BNode) else 2, term.n3() if term is not None else "")
-
-
-def _triple_key(t) -> tuple:
-    return tuple(_term_key(x) for x in t)
-
-
 def _excerpt_key(g: Graph):
     def key(excerpt: Node):
         start = g.value(excerpt, OA.start)
@@ -553,54 +518,3 @@ def _qname(node: Node) -> str:
         if text.startswith(ns) and len(text) > len(ns):
             return f"{prefix}:{text[len(ns):]}"
     return text
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> Graph:
-    return Graph().parse(ontology_path(), format="turtle")
-
-
-def _ontology_terms(onto: Graph, site: Site) -> dict:
-    """Classes, properties and concepts of the cthb: namespace with their documentation."""
-    ns = str(CTHB)
-    here = "ontology"
-
-    def term(s: URIRef) -> dict:
-        definition = onto.value(s, SKOS.definition) or onto.value(s, RDFS.comment)
-        rows = []
-        for label, prop in (
-            ("subclass of", RDFS.subClassOf),
-            ("subproperty of", RDFS.subPropertyOf),
-            ("domain", RDFS.domain),
-            ("range", RDFS.range),
-            ("inverse of", OWL.inverseOf),
-            ("in scheme", SKOS.inScheme),
-            ("notation", SKOS.notation),
-        ):
-            values = [site._link(o, here) for o in sorted(onto.objects(s, prop), key=_term_key) if not isinstance(o, BNode)]
-            if values:
-                rows.append((label, values))
-        return {
-            "id": s[len(ns) :],
-            "iri": str(s),
-            "label": str(onto.value(s, RDFS.label) or onto.value(s, SKOS.prefLabel) or s[len(ns) :]),
-            "definition": " ".join(str(definition).split()) if definition else "",
-            "rows": rows,
-            "deprecated": (s, OWL.deprecated, Literal(True)) in onto,
-        }
-
-    def of_type(*types) -> list[dict]:
-        found = {s for t in types for s in onto.subjects(RDF.type, t) if isinstance(s, URIRef) and s.startswith(ns)}
-        return [term(s) for s in sorted(found)]
-
-    meta = URIRef(ns.rstrip("#"))
-    return {
-        "title": str(onto.value(meta, DCTERMS.title) or "cthb ontology"),
-        "description": str(onto.value(meta, DCTERMS.description) or ""),
-        "ontology_version": str(onto.value(meta, OWL.versionInfo) or ""),
-        "namespace": ns,
-        "classes": of_type(OWL.Class),
-        "object_properties": of_type(OWL.ObjectProperty),
-        "datatype_properties": of_type(OWL.DatatypeProperty),
-        "concepts": of_type(SKOS.Concept, SKOS.ConceptScheme),
-    }
