@@ -246,13 +246,14 @@ class _DocReader:
             agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
             partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
             verbs = candidate.verbs if candidate else ()
+            recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
+            agent_spans = _drop_owners(agent_spans)
             if not agent_spans and act.reports_action(sentence):
                 agent_spans = tuple(act.subject_agents(sentence, bodies, list(partner_spans)))
                 anaphor = None if agent_spans else act.anaphoric_subject(sentence)
                 if anaphor is not None:
                     # "The Mission organized ...", "Training sessions were organized ...": the doer is
                     # the one just named, or the field operation whose section this is.
-                    recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
                     agent_spans = _resolve_anaphor(anaphor, recent, section_body)
                 if not agent_spans and section_body is not None:
                     # Under a field operation's heading, what is reported as done was done by it.
@@ -324,12 +325,28 @@ class _DocReader:
         last = before[-1]
         if any(last.excerpt.end <= h.start < sentence.start_char for h in headings):
             return ""  # a new heading closed the section those provisions head
-        section = [p for p in provisions if p.section == last.section and p.excerpt.start <= last.excerpt.start]
+        # The provisions quoted together just before: a block of one is where the report places the
+        # activity (provisions and activity paragraphs alternate, IV.7, IV.8); from a block of several
+        # (III.9, III.10, III.12) the one whose words the sentence shares most, else the one that
+        # tasks its doer, else the first.
+        block = [last]
+        for p in reversed(before[:-1]):
+            gap = self.doc.text[p.excerpt.end : block[0].excerpt.start]
+            if p.section != last.section or len(gap.strip()) > 10:
+                break
+            block.insert(0, p)
+        if len(block) == 1:
+            return last.notation
+        words = _content_lemmas(sentence)
+        scores = [len(words & _content_lemmas(self.doc.char_span(p.excerpt.start, p.excerpt.end, alignment_mode="expand"))) for p in block]
+        best = max(scores)
+        if best >= 2 and scores.count(best) == 1:
+            return block[scores.index(best)].notation
         agent_keys = {a.key for a in agents}
-        for p in section:
+        for p in block:
             if agent_keys & {t.key for t in p.tasked}:
                 return p.notation
-        return section[0].notation
+        return block[0].notation
 
     def renames(self) -> Iterator[Rename]:
         spans = self.body_spans
@@ -337,6 +354,24 @@ class _DocReader:
             between = self.doc.text[old.end_char : new.start_char]
             if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
                 yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
+
+
+def _content_lemmas(span: Span | None) -> set[str]:
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 3 and t.pos_ in ("NOUN", "VERB", "ADJ")}
+
+
+def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    kept = []
+    for span in spans:
+        head = act.head_token(span)
+        owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
+            continue
+        kept.append(span)
+    return tuple(kept)
 
 
 def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
