@@ -18,6 +18,7 @@ import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
 
+from cthbgraph.lod.guard import QueryRefused, check_query
 from cthbgraph.lod.server import Limits, make_server, serve_in_thread
 from cthbgraph.vocab import CTHB, RDF, SKOS
 
@@ -209,6 +210,26 @@ def test_server_refuses_service_to_another_address(server, listener):
     status, _ = sparql_get(server, f"SELECT * WHERE {{ ?x ?y ?z OPTIONAL {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }} LIMIT 1")
     assert status == 400
     assert connected == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        r"SELECT * WHERE { \u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",  # SPARQL unescapes \u first
+        "SELECT * WHERE { service <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * WHERE { FILTER EXISTS { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } } }",
+        "ASK { { SELECT * WHERE { SERVICE ?where { ?s ?p ?o } } } }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
+    ],
+)
+def test_server_guard_finds_service_however_written(query):
+    with pytest.raises(QueryRefused, match="SERVICE is not allowed"):
+        check_query(query)
+
+
+def test_server_guard_refuses_deep_nesting_as_invalid():
+    with pytest.raises(QueryRefused):
+        check_query("SELECT * WHERE " + "{" * 3000 + "?s ?p ?o" + "}" * 3000)
 
 
 @pytest.mark.parametrize(

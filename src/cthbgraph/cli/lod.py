@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import click
 
 
@@ -50,7 +52,10 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
-def serve_command(host: str, port: int, graph_dir: str, base_iri: str | None, query_seconds: float, result_bytes: int, workers: int) -> None:
+@click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
+def serve_command(
+    host: str, port: int, graph_dir: str, base_iri: str | None, query_seconds: float, result_bytes: int, workers: int, quiet: bool
+) -> None:
     """Serve the graph: pages with content negotiation and a SPARQL endpoint at /sparql.
 
     Resources answer HTML, Turtle, JSON-LD, N-Triples or RDF/XML by Accept; /sparql follows the
@@ -67,14 +72,20 @@ def serve_command(host: str, port: int, graph_dir: str, base_iri: str | None, qu
     from ..lod.server import Limits, make_server
 
     limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers)
-    server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits)
+    server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
+    # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 COMMANDS = [site_command, serve_command]

@@ -56,8 +56,9 @@ class LodServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address: tuple[str, int], site: Site, pool: QueryPool, limits: Limits):
+    def __init__(self, address: tuple[str, int], site: Site, pool: QueryPool, limits: Limits, *, access_log: bool = False):
         self.site = site
+        self.access_log = access_log
         self.pool = pool
         self.limits = limits
         self.fixed = _fixed_files(site)
@@ -96,13 +97,20 @@ class LodServer(ThreadingHTTPServer):
 
 
 def make_server(
-    graph_dir: Path | str = "out", host: str = "127.0.0.1", port: int = 0, *, base_iri: str | None = None, limits: Limits = Limits()
+    graph_dir: Path | str = "out",
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    base_iri: str | None = None,
+    limits: Limits = Limits(),
+    access_log: bool = False,
 ) -> LodServer:
     """A server for a build folder, bound but not yet serving (call ``serve_forever``).
 
     port (int): 0 picks a free port; read it back from ``server.url``.
     base_iri (str | None): the IRIs to publish; requests for ``/{kind}/{key}`` answer the resource
         ``{base_iri}{kind}/{key}``. None keeps the graph's base.
+    access_log (bool): write one line per request to stderr (http.server's format).
     """
     graph_dir = Path(graph_dir)
     site = load_site(graph_dir, base_iri, query_page=True)
@@ -120,7 +128,7 @@ def make_server(
     except RuntimeError as exc:
         raise CthbError(str(exc), hint="rebuild the graph with: cthbgraph build --out " + str(graph_dir), exit_code=2) from exc
     try:
-        return LodServer((host, port), site, pool, limits)
+        return LodServer((host, port), site, pool, limits, access_log=access_log)
     except OSError as exc:
         pool.close()
         raise CthbError(f"cannot listen on {host}:{port}: {exc.strerror}", hint="choose another --port", exit_code=4) from exc
@@ -176,7 +184,8 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002  (the base class's name)
-        pass  # quiet by default; the CLI serves one request line per request when --verbose
+        if self.server.access_log:  # off for the library and tests; `cthbgraph serve` turns it on
+            super().log_message(format, *args)
 
     # ---- plumbing ------------------------------------------------------------------------------
 
