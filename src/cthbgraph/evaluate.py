@@ -148,7 +148,9 @@ class Evaluation:
         out = []
         for s in self.scores:
             if (split == "all" or s.split == split) and s.kind in kinds:
-                if s.prf is not None:
+                if s.metric == "invented documents":
+                    out.append((s.split, s.kind, s.metric, "", s.prf.fp, "", "", "", "", ""))
+                elif s.prf is not None:
                     p = s.prf
                     out.append((s.split, s.kind, s.metric, p.tp, p.fp, p.fn, _r(p.precision), _r(p.recall), _r(p.f1), ""))
                 else:
