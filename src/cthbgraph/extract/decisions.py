@@ -213,7 +213,7 @@ def _year_fits(text: str, m: re.Match[str], year: int, meetings: dict[str, int |
     city = m.group().split()[0]
     if city not in meetings or _YEAR_WORD.search(m.group()):
         return True
-    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 300)
+    start = max(text.rfind(". ", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 300, 0)
     stops = [i for i in (text.find(". ", m.end()), text.find("\n\n", m.end())) if i != -1]
     end = min(stops + [m.end() + 300])
     sentence = text[start : m.start()] + " " + text[m.end() : end]
