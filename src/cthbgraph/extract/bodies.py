@@ -148,6 +148,8 @@ class BodyFinder:
                 entry = self.entries[key]
                 if _names_an_instrument(text, m.end(), m.group("alias")):
                     continue
+                if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
+                    continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return _longest_first(candidates)
@@ -164,6 +166,9 @@ _INSTRUMENT = re.compile(
     r"^\s*(?:Convention|Protocol|Charter|Resolution|Directive|Action\s+Plan|Global\s+Action\s+Plan|Framework\s+Decision"
     r"|Recommendation|Guidelines|minimum|standards)\b"
 )
+# Aliases that are common words name the body only on their own ("the Mechanism").
+_COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
+_NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}
 

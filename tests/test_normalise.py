@@ -1,0 +1,96 @@
+"""Conversion noise is blanked out without moving a character: every offset into the cleaned text
+is an offset into the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cthbgraph.extract.normalise import clean
+from cthbgraph.records import Report
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = sorted((ROOT / "corpus").glob("*.txt"))
+
+
+def _only_blanked(original: str, cleaned: str) -> bool:
+    return len(original) == len(cleaned) and all(c == o or c == " " for o, c in zip(original, cleaned))
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:3])
+def test_clean_keeps_length_and_only_blanks_on_every_report(path):
+    text = path.read_text(encoding="utf-8")
+    assert _only_blanked(text, clean(text))
+
+
+NOISE = st.sampled_from(["**", "*", "_", "<i>", "</i>", "<sup>12</sup>", "<p>", "</p>", "<br/>", "## ", "\n", "\n\n", " ", "\u00a0", "[", "](#)", "¹²"])
+WORDS = st.sampled_from(["the", "ODIHR", "Mission to Moldova", "organized", "training", "in", "2005", "Decision No. 3/06", ".", ","])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(NOISE, WORDS), max_size=40))
+def test_clean_keeps_length_and_only_blanks_whatever_the_noise(parts):
+    text = " ".join(parts)
+    assert _only_blanked(text, clean(text))
+
+
+@pytest.mark.parametrize(
+    "noisy,cleaned",
+    [
+        # Markdown emphasis (000) and links (003).
+        ("the **Mission to Moldova** and *Alliance*", "the   Mission to Moldova   and  Alliance "),
+        ("the [OSCE Programme Office in Astana](#) continued", "the  OSCE Programme Office in Astana     continued"),
+        # HTML tags, with the footnote number of a <sup> (001).
+        ("Economic Forum<sup>1</sup>, which", "Economic Forum" + " " * len("<sup>1</sup>") + ", which"),
+        ("<p>III.9.1 The ODIHR</p>", "   III.9.1 The ODIHR    "),
+        # Footnote numbers glued to a word (002, 000); codes keep their digits.
+        ("Labour Exploitation54 (Warsaw", "Labour Exploitation   (Warsaw"),
+        ("respected at all times”¹¹.", "respected at all times”  ."),
+        ("PC.DEC670 Declaration", "PC.DEC670 Declaration"),
+        # A sentence broken across a page break (000) is one line again.
+        ("corruption,\n\neconomic disparity", "corruption,  economic disparity"),
+        # Hard-wrapped lines of the 2007 report are joined; a heading line is not.
+        ("the Secretary General, the OSCE \nexecutive structures, including ODIHR", "the Secretary General, the OSCE  executive structures, including ODIHR"),
+        ("OSCE Presence in Albania\n\nThe Presence continued", "OSCE Presence in Albania\n\nThe Presence continued"),
+    ],
+)
+def test_clean_blanks_conversion_noise(noisy, cleaned):
+    assert clean(noisy) == cleaned
+
+
+def _report(text: str) -> Report:
+    return Report("excerpt", Path("excerpt.txt"), text)
+
+
+def test_noise_creates_no_entity_and_offsets_point_at_the_text(extractor):
+    # 001 with its tags, 002 with a glued footnote and wrapped lines.
+    text = (
+        "How we can best address these issues will be the focus of the OSCE's annual Economic Forum<sup>1</sup>, "
+        "which will take place in May 2003.\n\n"
+        "The first was the ODIHR Civil Society Meeting on \nNRM and Labour Exploitation54 (Warsaw, 24 April 2007) which "
+        "aimed at reviewing the application of the OSCE/ODIHR concept of National Referral Mechanism (NRM).\n"
+    )
+    extraction = extractor.extract(_report(text))
+    # Neither "Forum1" nor "Exploitation54" nor the National Referral "Mechanism" is a body.
+    assert [b.key for b in extraction.bodies] == ["osce", "odihr", "odihr"]
+    records = [*extraction.bodies, *extraction.decisions, *extraction.activities]
+    for record in records:
+        assert text[record.excerpt.start : record.excerpt.end] == record.excerpt.text
+    (activity,) = extraction.activities
+    assert activity.excerpt.text.startswith("The first was the ODIHR Civil Society Meeting")
+    assert activity.excerpt.text.endswith("(NRM).")  # not cut at the wrapped line
+    assert activity.date == "2007-04-24" and activity.place == "Warsaw" and activity.country == "Poland"
+
+
+def test_page_break_does_not_cut_a_sentence(extractor):
+    # 000: "... corruption,\n\neconomic disparity ..." is one sentence across a page break.
+    text = (
+        "The **ODIHR** has assessed how criminal networks benefit from post-conflict situations, natural disasters, corruption,\n\n"
+        "economic disparity, weak rule of law and lack of social protection.\n"
+    )
+    extraction = extractor.extract(_report(text))
+    (activity,) = extraction.activities
+    assert activity.excerpt.text.endswith("social protection.")
