@@ -181,3 +181,15 @@ def test_site_refuses_to_replace_a_folder_it_did_not_write(built, tmp_path):
     assert done.returncode == 4
     assert "is not empty and was not written by cthbgraph site" in done.stderr
     assert (precious / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+
+
+@pytest.mark.parametrize("base", ["file:///etc/", "https://example.org/cthb#", "example.org/cthb/", "https://example.org/a b/"])
+def test_site_refuses_a_base_iri_it_cannot_be_hosted_at(built, tmp_path, base):
+    done = subprocess.run(
+        [sys.executable, "-m", "cthbgraph", "site", "--out", str(tmp_path / "s"), "--graph-dir", str(built.out), "--base-iri", base],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: --base-iri")
+    assert not (tmp_path / "s").exists()

@@ -21,13 +21,13 @@ from datetime import datetime, timezone
 from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ..errors import OutputError, StoreError
+from ..errors import OutputError, QueryError, StoreError
 from ..resources import ontology_path
 from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS
 from .catalog import FOAF, catalog_graph, void_graph
@@ -370,6 +370,8 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
     RETURNS (Site): the renderer of every file.
     """
     graph_dir = Path(graph_dir)
+    if base_iri is not None:
+        base_iri = _check_base(base_iri)
     nt_path = graph_dir / "cthb.nt"
     if not nt_path.exists():
         raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
@@ -381,12 +383,21 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
         raise StoreError(f"{nt_path} is not readable N-Triples: {exc}", hint="rebuild it with: cthbgraph build") from exc
     graph_base = graph_base_of(graph)
     base = base_iri or graph_base
-    if not base.endswith(("/", "#")):
-        base += "/"
     if base != graph_base:
         graph = rebase(graph, graph_base, base)
     info = dataset_info(nt_path, data, issued)
     return Site(graph, base, info, query_page=query_page)
+
+
+def _check_base(base: str) -> str:
+    """A base IRI the site can be hosted at: http(s), a host, no query or fragment; ends in "/"."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in base for c in ' <>"{}|\\^`#?'):
+        raise QueryError(
+            f"--base-iri {base!r} is not an http(s) address a site can be hosted at",
+            hint="give the folder URL the site will be served from, e.g. https://example.org/cthb/id/",
+        )
+    return base if base.endswith("/") else base + "/"
 
 
 def dataset_info(nt_path: Path, data: bytes, issued: str | None = None) -> DatasetInfo:
