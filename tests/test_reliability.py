@@ -160,3 +160,32 @@ def test_reliability_hostile_corpus_builds_what_it_can(tmp_path):
         rows = store.select("SELECT ?id WHERE { ?r <http://purl.org/dc/terms/identifier> ?id } ORDER BY ?id")
     ids = [row[0] for row in rows.rows]
     assert len(ids) == 3 and "annual-report-2007" in ids and "doklad-obse" in ids
+
+
+def test_reliability_killed_parallel_build_leaves_no_process(previous, tmp_path):
+    corpus, _, duration = previous
+    out = tmp_path / "parallel-out"
+    process = start_build(corpus, out, "--no-cache", "--jobs", "2")
+    time.sleep(duration * 0.6)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _processes_writing(out):
+        time.sleep(0.2)
+    assert _processes_writing(out) == []
+
+
+def _processes_writing(out: Path) -> list[int]:
+    """Processes whose command line names ``out`` (forked workers keep their parent's)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+            state = (proc / "stat").read_text().split(") ", 1)[1][:1]
+        except OSError:
+            continue
+        if str(out).encode() in cmdline and state != "Z":
+            found.append(int(proc.name))
+    return found

@@ -277,8 +277,7 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     next_task = 0
     running: dict[Future, tuple[str, int, int]] = {}
     limit = 2 * jobs
-    # Threads of the BLAS library would fight the worker processes for the same cores.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_limit_threads) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
         while next_task < len(tasks) or running:
             while next_task < len(tasks) and sum(1 for k in running.values() if k[0] == "parse") < limit:
                 i, c = tasks[next_task]
@@ -303,7 +302,16 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     _WORKER.clear()
 
 
-def _limit_threads() -> None:
+def _init_worker() -> None:
+    # A worker dies with the build: a build killed with SIGKILL leaves no process behind (Linux).
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    # Threads of the BLAS library would fight the worker processes for the same cores.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     try:
         from threadpoolctl import threadpool_limits
