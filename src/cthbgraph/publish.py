@@ -25,7 +25,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from rdflib import Graph, URIRef
 
 from .errors import EndpointError, StoreError
-from .remote import DEFAULT_TIMEOUT, RemoteStore
+from .remote import RemoteStore, default_timeout
 from .vocab import DEFAULT_BASE
 
 DEFAULT_GRAPH = DEFAULT_BASE + "graph"
@@ -104,7 +104,7 @@ def publish(
     graph: str = DEFAULT_GRAPH,
     update: str | None = None,
     graph_store: str | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
+    timeout: float | None = None,
 ) -> PublishResult:
     """Replace ``graph`` at the store behind ``endpoint`` by the built graph of ``out``.
 
@@ -114,6 +114,7 @@ def publish(
     RETURNS (PublishResult): the graph, its triple count and the URLs used.
     """
     source = graph_file(out)
+    timeout = default_timeout() if timeout is None else timeout
     target = _iri(graph)
     urls = Endpoints.derive(endpoint, update, graph_store)
     expected = count_triples(source)

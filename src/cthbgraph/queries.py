@@ -26,6 +26,8 @@ from .resources import queries_dir
 from .store import Rows, Store
 
 _PARAM = re.compile(r"^#\+\s*param\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>iri|literal)\))?\s*:\s*(?P<doc>.*)$")
+# An absolute IRI without the characters that SPARQL and N-Triples forbid inside <...>.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _EXAMPLE = re.compile(r"^#\+\s*example\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.*)$")
 
 
@@ -62,6 +64,12 @@ class Query:
                 f"query {self.name!r} needs --param {missing[0]}=VALUE",
                 hint="; ".join(f"{p.name}: {p.doc}" for p in self.parameters),
             )
+        for name, v in values.items():
+            if declared[name].kind == "iri" and not _IRI.match(v):
+                raise QueryError(
+                    f"--param {name}={v!r} is not an IRI",
+                    hint=f"{name}: {declared[name].doc}",
+                )
         return {name: (URIRef(v) if declared[name].kind == "iri" else Literal(v)) for name, v in values.items()}
 
     def run(self, store: Store, values: Mapping[str, str] | None = None) -> Rows:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import urllib.error
 from collections.abc import Mapping
@@ -33,16 +34,25 @@ from .store import Rows, Store
 DEFAULT_TIMEOUT = 60.0
 
 
+def default_timeout() -> float:
+    """Seconds to wait for an endpoint: ``CTHB_TIMEOUT`` if set, else 60."""
+    try:
+        return float(os.environ.get("CTHB_TIMEOUT", DEFAULT_TIMEOUT))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 query endpoint.
 
     endpoint (str): the query URL, e.g. ``http://127.0.0.1:7878/query``; a ``default-graph-uri``
         in its query string selects the graph to query.
-    timeout (float): seconds to wait for the connection and for each read of the answer.
+    timeout (float | None): seconds to wait for the connection and for each read of the answer
+        [default: env CTHB_TIMEOUT, else 60].
     graph (str | None): the graph to query (as ``default-graph-uri``); overrides the URL's.
     """
 
-    def __init__(self, endpoint: str, *, timeout: float = DEFAULT_TIMEOUT, graph: str | None = None):
+    def __init__(self, endpoint: str, *, timeout: float | None = None, graph: str | None = None):
         parts = urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise EndpointError(
@@ -54,13 +64,14 @@ class RemoteStore(Store):
         rest = [(k, v) for k, v in params if k != "default-graph-uri"]
         self.endpoint = urlunsplit(parts._replace(query=urlencode(rest)))
         self.graphs = [graph] if graph else graphs
-        self.timeout = timeout
+        self.timeout = default_timeout() if timeout is None else timeout
 
     def _wrapper(self, sparql: str) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.endpoint)
         wrapper.setMethod(POST)  # bound values can make queries too long for a GET URL
         wrapper.setReturnFormat(JSON)
-        wrapper.setTimeout(self.timeout)
+        # setTimeout() truncates to int, and a timeout of 0 means none: set the seconds as given.
+        wrapper.timeout = self.timeout
         for graph in self.graphs:
             wrapper.addDefaultGraph(graph)
         wrapper.setQuery(sparql)
@@ -146,10 +157,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
 def _term(value: Node) -> str:
     if isinstance(value, BNode) or not isinstance(value, (URIRef, Literal)):
         raise QueryError(f"cannot bind {value!r}: only IRIs and literals can be bound")
-    if isinstance(value, URIRef) and not value.n3().startswith("<"):
-        raise QueryError(f"cannot bind {value!r}: not an IRI")
     try:
-        return value.n3()
+        text = value.n3()
+        if isinstance(value, URIRef) and not text.startswith("<"):
+            raise ValueError("not an IRI")
+        return text
     except Exception as exc:  # rdflib refuses IRIs with characters that would break the syntax
         raise QueryError(f"cannot bind {str(value)!r}: {exc}", hint="an IRI cannot hold spaces, quotes or <>{}") from exc
 

@@ -1,0 +1,107 @@
+"""Embedded Oxigraph vs rdflib's own SPARQL engine on the trace and gap queries, in one run.
+
+Loads OUT/cthb.nt into an rdflib in-memory Graph and into an in-memory pyoxigraph Store, runs each
+query N times on both (same text, same bound values: rdflib ``initBindings``, pyoxigraph
+``substitutions``), checks that both give the same rows, and prints the median times and the ratio.
+The target is the embedded store at least 30 times faster than rdflib.
+
+Usage:
+    .venv/bin/python bench/bench_queries.py [--out out] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from cthbgraph.queries import library
+
+# (query name, bound values): the queries behind cthbgraph trace, gaps, coverage and compare.
+CASES = [
+    ("trace-provision", {"notation": "III.10.2"}),
+    ("trace-activities", {"notation": "III.10.1"}),
+    ("gap-cells", {}),
+    ("provision-notations", {}),
+    ("provisions-without-activity", {}),
+    ("tasked-bodies-without-activity", {}),
+    ("body-activity-by-year", {}),
+    ("body-names", {}),
+]
+
+
+def _ox_term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    return ox.Literal(str(term))
+
+
+def _ox_value(term) -> str:
+    return "" if term is None else str(term.value)
+
+
+def median_time(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="out", help="build folder holding cthb.nt [default: out]")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query and engine [default: 5]")
+    args = parser.parse_args(argv)
+    nt = Path(args.out) / "cthb.nt"
+    if not nt.exists():
+        print(f"no {nt}: build first with: cthbgraph build --out {args.out}", file=sys.stderr)
+        return 2
+
+    start = time.perf_counter()
+    graph = Graph().parse(nt, format="nt")
+    rdflib_load = time.perf_counter() - start
+    start = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    ox_load = time.perf_counter() - start
+    print(f"{len(graph)} triples from {nt}; load: rdflib {rdflib_load:.3f} s, pyoxigraph {ox_load:.3f} s "
+          f"(x{rdflib_load / ox_load:.1f}); median of {args.repeat} runs per query\n")
+
+    queries = library()
+    header = f"{'query':32} {'rows':>5} {'rdflib s':>10} {'oxigraph s':>11} {'ratio':>8}"
+    print(header)
+    print("-" * len(header))
+    ratios = []
+    for name, values in CASES:
+        q = queries[name]
+        bindings = q.bind(values)
+
+        def run_rdflib():
+            result = graph.query(q.text, initBindings=bindings)
+            return sorted(tuple("" if v is None else str(v) for v in row) for row in result)
+
+        def run_ox():
+            result = store.query(q.text, substitutions={ox.Variable(k): _ox_term(v) for k, v in bindings.items()})
+            columns = [v.value for v in result.variables]
+            return sorted(tuple(_ox_value(s[c]) for c in columns) for s in result)
+
+        t_ox, rows_ox = median_time(run_ox, args.repeat)
+        t_rdf, rows_rdf = median_time(run_rdflib, args.repeat)
+        same = "" if len(rows_ox) == len(rows_rdf) else f"  (rdflib gave {len(rows_rdf)} rows)"
+        ratio = t_rdf / t_ox if t_ox else float("inf")
+        ratios.append(ratio)
+        print(f"{name:32} {len(rows_ox):5} {t_rdf:10.4f} {t_ox:11.4f} {ratio:7.1f}x{same}")
+    geo = statistics.geometric_mean(ratios)
+    print(f"\ngeometric mean ratio: {geo:.1f}x; minimum {min(ratios):.1f}x (target: >= 30x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

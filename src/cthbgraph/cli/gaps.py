@@ -1,0 +1,221 @@
+"""cthbgraph gaps / coverage / compare."""
+
+from __future__ import annotations
+
+import click
+
+from ..gaps import COMPARE_CHANGES, Evidence, compare, coverage, gaps
+from ..output import FORMATS, render
+from ..store import open_store
+from .common import echo_rows, endpoint_option, format_option, out_option
+
+_FORMATS = (*FORMATS, "markdown")
+
+
+def timeout_option():
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.001),
+        default=None,
+        metavar="SECONDS",
+        help="With --endpoint: seconds to wait for the endpoint. Env: CTHB_TIMEOUT. [default: 60]",
+    )
+
+
+def _open(out: str, endpoint: str | None, timeout: float | None):
+    if endpoint:
+        from ..remote import RemoteStore
+
+        return RemoteStore(endpoint, timeout=timeout)
+    return open_store(out)
+
+
+def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
+    if fmt == "json":
+        return [
+            {"report": e.report, "year": e.year, "body": e.body, "activity": e.activity, "excerpt": e.excerpt, "sentence": " ".join(e.sentence.split())}
+            for e in evidence
+        ]
+    return " | ".join(f"[{e.report}] {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
+
+
+def _list_cell(values: tuple[str, ...], fmt: str):
+    return list(values) if fmt == "json" else "; ".join(values)
+
+
+def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
+    click.echo("\nEvidence:")
+    for title, evidence in blocks:
+        if not evidence:
+            continue
+        click.secho(f"{title}", bold=True)
+        for e in evidence:
+            click.echo(f"  [{e.report}] {e.body}: {e.excerpt}")
+            click.echo(click.wrap_text(f"“{' '.join(e.sentence.split())}”", 100, initial_indent="      ", subsequent_indent="      "))
+
+
+@click.command("gaps")
+@click.option("--by", type=click.Choice(["provision", "body"]), default="provision", show_default=True, help="One row per provision, or per provision and tasked body.")
+@click.option("--chapter", default=None, help='Only this Action Plan chapter, section or provision, e.g. "III", "IV.8".')
+@click.option("--body", default=None, help='Only provisions that task this body or that it implements, e.g. "ODIHR".')
+@click.option("--year", default=None, help="Count only activities of the reports of this year, e.g. 2006.")
+@click.option("--status", type=click.Choice(["implemented", "partly", "none"]), default=None, help="Only provisions with this status (with --by provision).")
+@click.option("--evidence", is_flag=True, help="Add the sentences (report, excerpt IRI) behind every count.")
+@format_option(_FORMATS)
+@out_option()
+@endpoint_option()
+@timeout_option()
+def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, timeout) -> None:
+    """What the reports show as done for each Action Plan provision and each body it tasks.
+
+    A provision is "implemented" when every body it tasks is credited with an activity linked to
+    it, "partly implemented" when some activity is linked to it but a tasked body has none, and
+    has "no reported implementation" when no activity is linked to it. --by body gives one row per
+    provision and body ("reported activity" / "no reported activity"); bodies that implement a
+    provision without being tasked appear with tasked = no. JSON output always lists the evidence.
+
+    \b
+    Examples:
+      cthbgraph gaps
+      cthbgraph gaps --chapter III --status none
+      cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
+      cthbgraph gaps --format markdown > gaps.md
+    """
+    with _open(out, endpoint, timeout) as store:
+        report = gaps(store, chapter=chapter, body=body, year=year)
+    with_evidence = evidence or fmt == "json"
+    if by == "provision":
+        wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
+        items = [p for p in report.provisions if not wanted or p.status == wanted]
+        columns = ["provision", "section", "status", "activities", "tasked", "active", "silent", "others", "reports"]
+        rows = [
+            [p.notation, p.section, p.status, p.activities, *(_list_cell(v, fmt) for v in (p.tasked, p.active, p.silent, p.others, p.reports))]
+            for p in items
+        ]
+        blocks = [(f"{p.notation} ({p.status})", p.evidence) for p in items]
+        evidence_of = [p.evidence for p in items]
+    else:
+        items = [b for b in report.bodies]
+        columns = ["provision", "body", "tasked", "status", "activities", "reports"]
+        rows = [[b.notation, b.label, "yes" if b.tasked else "no", b.status, b.activities, _list_cell(b.reports, fmt)] for b in items]
+        blocks = [(f"{b.notation} · {b.label} ({b.status})", b.evidence) for b in items]
+        evidence_of = [b.evidence for b in items]
+    if with_evidence and fmt != "table":
+        columns.append("evidence")
+        for row, ev in zip(rows, evidence_of):
+            row.append(_evidence_cell(ev, fmt))
+    # Narrower cells than other tables: a row per provision carries five lists of bodies.
+    click.echo(render(columns, rows, fmt, width=40), nl=False)
+    if fmt == "table":
+        counts = report.counts()
+        click.echo(
+            f"\n{len(report.provisions)} provisions: "
+            + " · ".join(f"{n} {label}" for label, n in counts.items())
+            + (f" (activities of {year} only)" if year else "")
+        )
+        if evidence:
+            _echo_evidence(blocks)
+
+
+@click.command("coverage")
+@click.option("--chapter", default=None, help='Only this Action Plan chapter, section or provision, e.g. "III".')
+@click.option("--year", default=None, help="Count only activities of the reports of this year.")
+@click.option("--tasked-only", is_flag=True, help="Only the bodies the provisions task (no column for other bodies).")
+@click.option("--transpose", is_flag=True, help="One row per body, one column per provision.")
+@click.option("--long", "long_form", is_flag=True, help="One row per (provision, body) cell, with its evidence.")
+@format_option(_FORMATS)
+@out_option()
+@endpoint_option()
+@timeout_option()
+def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out, endpoint, timeout) -> None:
+    """The provision × body matrix: how many reported activities of each body implement each provision.
+
+    In table and markdown output a cell the provision asks for (the body is tasked) is marked "*",
+    so "0*" is a tasked body with nothing reported; an empty cell is a body neither tasked nor
+    active there. CSV and JSON cells are plain counts; --long gives one row per cell with its
+    tasked flag and evidence.
+
+    \b
+    Examples:
+      cthbgraph coverage
+      cthbgraph coverage --chapter IV --tasked-only --transpose
+      cthbgraph coverage --long --format csv > coverage.csv
+    """
+    with _open(out, endpoint, timeout) as store:
+        cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
+    if long_form:
+        rows = [
+            [n, b.label, "yes" if (n, b.iri) in cov.tasked else "no", cov.count(n, b.iri), _evidence_cell(cov.evidence.get((n, b.iri), ()), fmt)]
+            for n in cov.provisions
+            for b in cov.bodies
+            if (n, b.iri) in cov.counts
+        ]
+        echo_rows(("provision", "body", "tasked", "activities", "evidence"), rows, fmt)
+        return
+    marked = fmt in ("table", "markdown")
+
+    def cell(n: str, b: str):
+        count = cov.count(n, b)
+        if not marked:
+            return count
+        if (n, b) in cov.tasked:
+            return f"{count}*"
+        return str(count) if count else ""
+
+    heads = [b.short if marked else b.label for b in cov.bodies]
+    if transpose:
+        columns = ["body", *cov.provisions]
+        rows = [[b.short if marked else b.label, *(cell(n, b.iri) for n in cov.provisions)] for b in cov.bodies]
+    else:
+        columns = ["provision", *heads]
+        rows = [[n, *(cell(n, b.iri) for b in cov.bodies)] for n in cov.provisions]
+    echo_rows(columns, rows, fmt)
+    if fmt == "table":
+        click.echo("\n* the provision tasks this body; empty: neither tasked nor reported active.")
+
+
+@click.command("compare")
+@click.option("--from", "before", required=True, help="The earlier report year, e.g. 2006.")
+@click.option("--to", "after", required=True, help="The later report year, e.g. 2017.")
+@click.option("--all-bodies", is_flag=True, help="Compare every body, not only the bodies some provision or decision tasks.")
+@click.option("--unchanged", is_flag=True, help="Also list provisions and bodies whose counts did not change.")
+@click.option("--change", "only", type=click.Choice(COMPARE_CHANGES), default=None, help="Only rows with this change.")
+@click.option("--evidence", is_flag=True, help="Add the sentences behind both counts.")
+@format_option(_FORMATS)
+@out_option()
+@endpoint_option()
+@timeout_option()
+def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, out, endpoint, timeout) -> None:
+    """What changed between the reports of two years, per provision and per tasked body.
+
+    Per provision: the activities the reports of each year link to it. Per body: the activities
+    credited to it in each year, whatever they implement; this keeps the comparison meaningful
+    when a report (as most after 2006) rarely names the provision an activity serves. A row is
+    "appeared" (none before), "disappeared" (none after) or "changed" (another count).
+
+    \b
+    Examples:
+      cthbgraph compare --from 2006 --to 2017
+      cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
+      cthbgraph compare --from 2006 --to 2007 --format json
+    """
+    with _open(out, endpoint, timeout) as store:
+        changes = compare(store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged")
+    changes = [c for c in changes if not only or c.change == only]
+    columns = ["kind", "name", before, after, "change", "iri"]
+    rows = [[c.kind, c.key, c.before, c.after, c.change, c.iri] for c in changes]
+    if (evidence or fmt == "json") and fmt != "table":
+        columns += [f"evidence {before}", f"evidence {after}"]
+        for row, c in zip(rows, changes):
+            row += [_evidence_cell(c.evidence_before, fmt), _evidence_cell(c.evidence_after, fmt)]
+    if fmt == "table":
+        columns, rows = columns[:-1], [r[:-1] for r in rows]
+    echo_rows(columns, rows, fmt)
+    if fmt == "table" and evidence:
+        _echo_evidence(
+            [(f"{c.kind} {c.key}, {before}", c.evidence_before) for c in changes]
+            + [(f"{c.kind} {c.key}, {after}", c.evidence_after) for c in changes]
+        )
+
+
+COMMANDS = [gaps_command, coverage_command, compare_command]

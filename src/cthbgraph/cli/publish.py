@@ -1,0 +1,37 @@
+"""cthbgraph publish."""
+
+from __future__ import annotations
+
+import click
+
+from ..publish import DEFAULT_GRAPH, publish
+from .common import out_option
+
+
+@click.command("publish")
+@click.option("--endpoint", metavar="URL", required=True, envvar="CTHB_ENDPOINT", help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.")
+@click.option("--graph", metavar="IRI", default=DEFAULT_GRAPH, show_default=True, help="The named graph to replace.")
+@out_option()
+@click.option("--update-url", metavar="URL", default=None, help="SPARQL Update URL. [default: the endpoint's .../update]")
+@click.option("--store-url", metavar="URL", default=None, help="Graph Store Protocol URL. [default: the endpoint's .../store; Fuseki: .../data]")
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds to wait for each request. Env: CTHB_TIMEOUT. [default: 60]")
+def publish_command(endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None) -> None:
+    """Load the built graph (OUT/cthb.nt, else OUT/cthb.ttl) into a SPARQL 1.1 store.
+
+    The graph is uploaded into a staging graph through the Graph Store Protocol, its triple count
+    checked, and the named graph replaced by one SPARQL Update (MOVE), so readers see the old graph
+    or the new one, never half. Query the published graph with
+    --endpoint 'URL?default-graph-uri=IRI', or serve it with oxigraph serve --union-default-graph.
+
+    \b
+    Examples:
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --out my-build/
+      cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
+    """
+    result = publish(out, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout)
+    click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {result.endpoints.graph_store}")
+    click.echo(f"Query it with: cthbgraph query NAME --endpoint '{result.endpoints.query}?default-graph-uri={result.graph}'")
+
+
+COMMANDS = [publish_command]

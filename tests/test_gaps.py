@@ -1,0 +1,164 @@
+"""Gap analysis, coverage and year comparison on the whole corpus, as a researcher asks for them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cthbgraph.cli import main
+from cthbgraph.errors import UnknownTermError
+from cthbgraph.gaps import IMPLEMENTED, NONE, PARTLY, compare, coverage, gaps, trace
+
+
+def run(built, *args: str):
+    result = CliRunner().invoke(main, [*args, "--out", str(built.out)])
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_gaps_every_provision_has_a_status(store):
+    report = gaps(store)
+    assert len(report.provisions) == len(set(p.notation for p in report.provisions)) > 0
+    assert sum(report.counts().values()) == len(report.provisions)
+    assert set(report.counts()) == {IMPLEMENTED, PARTLY, NONE}
+
+
+def test_gaps_status_follows_the_tasked_bodies(store):
+    for p in gaps(store).provisions:
+        assert set(p.active) | set(p.silent) == set(p.tasked)
+        if p.status == NONE:
+            assert p.activities == 0 and not p.evidence
+        elif p.status == IMPLEMENTED:
+            assert p.activities > 0 and not p.silent
+        else:
+            assert p.activities > 0 and p.silent
+
+
+def test_gaps_counts_are_traceable_to_sentences(store):
+    for p in gaps(store).provisions:
+        assert len({e.activity for e in p.evidence}) == p.activities
+        for e in p.evidence:
+            assert e.sentence and e.excerpt.startswith("https://") and e.report
+
+
+def test_gaps_agree_with_trace(store):
+    # The 2006 report quotes III.10.1 (tasking SPMU) and credits SPMU with activities under it.
+    t = trace(store, "III.10.1")
+    p = next(p for p in gaps(store, chapter="III.10").provisions if p.notation == "III.10.1")
+    assert p.activities == len({a.iri for a in t.activities})
+    assert set(p.tasked) == {b.label for b in t.tasked}
+
+
+def test_gaps_per_body_rows(store):
+    rows = gaps(store, body="SPMU").bodies
+    assert rows and {r.label for r in rows} == {"Strategic Police Matters Unit"}
+    silent = [r for r in rows if r.tasked and r.status == "no reported activity"]
+    assert all(r.activities == 0 and not r.evidence for r in silent)
+
+
+@pytest.mark.parametrize("year, expected", [("2006", True), ("2017", False)])
+def test_gaps_year_filter_counts_that_year_only(store, year, expected):
+    report = gaps(store, year=year)
+    assert any(p.activities for p in report.provisions) is expected
+    assert all(e.year == year for p in report.provisions for e in p.evidence)
+
+
+@pytest.mark.parametrize(
+    "kwargs, hint",
+    [({"chapter": "XI"}, "did you mean"), ({"body": "ODHIR"}, "ODIHR"), ({"year": "2005"}, "2006")],
+)
+def test_gaps_unknown_filter_names_closest(store, kwargs, hint):
+    with pytest.raises(UnknownTermError) as err:
+        gaps(store, **kwargs)
+    assert hint in err.value.hint
+
+
+def test_coverage_matrix_matches_gaps(store):
+    cov = coverage(store)
+    report = gaps(store)
+    by_notation = {p.notation: p for p in report.provisions}
+    assert set(cov.provisions) == set(by_notation)
+    for b in report.bodies:
+        assert cov.count(b.notation, b.body) == b.activities
+        assert ((b.notation, b.body) in cov.tasked) is b.tasked
+
+
+def test_compare_2006_2017_counts_bodies_and_provisions(store):
+    changes = compare(store, 2006, 2017)
+    kinds = {c.kind for c in changes}
+    assert kinds == {"provision", "body"}
+    for c in changes:
+        assert c.change != "unchanged"
+        assert len({e.activity for e in c.evidence_before}) == c.before
+        assert len({e.activity for e in c.evidence_after}) == c.after
+    # Bodies keep the comparison meaningful though 2017 names no provision.
+    assert any(c.kind == "body" and c.after > 0 for c in changes)
+
+
+def test_cli_gaps_table_and_summary(built):
+    result = run(built, "gaps", "--chapter", "III")
+    assert result.exit_code == 0
+    assert "III.10.1" in result.output and "IV.8.1" not in result.output
+    assert "provisions:" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "table"])
+def test_cli_gaps_formats(built, fmt):
+    result = run(built, "gaps", "--by", "body", "--body", "ODIHR", "--year", "2006", "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "json":
+        rows = json.loads(result.output)
+        assert rows and all(r["body"] == "OSCE Office for Democratic Institutions and Human Rights" for r in rows)
+        active = [r for r in rows if r["activities"]]
+        assert all(len({e["activity"] for e in r["evidence"]}) == r["activities"] for r in active)
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(result.output)))
+        assert {"provision", "body", "tasked", "status", "activities"} <= set(rows[0])
+    elif fmt == "markdown":
+        assert result.output.startswith("| provision |")
+
+
+def test_cli_gaps_evidence_prints_sentences(built):
+    result = run(built, "gaps", "--chapter", "III.10.1", "--evidence")
+    assert result.exit_code == 0
+    assert "Evidence:" in result.output and "https://w3id.org/cthb/id/excerpt/" in result.output
+
+
+def test_cli_coverage_marks_tasked_cells(built):
+    result = run(built, "coverage", "--chapter", "III", "--tasked-only")
+    assert result.exit_code == 0
+    assert "SPMU" in result.output and "0*" in result.output
+
+
+def test_cli_coverage_long_csv(built):
+    result = run(built, "coverage", "--long", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {r["tasked"] for r in rows} == {"yes", "no"}
+
+
+def test_cli_compare_json(built):
+    result = run(built, "compare", "--from", "2006", "--to", "2017", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert {r["change"] for r in rows} <= {"appeared", "disappeared", "changed"}
+    assert all("evidence 2017" in r for r in rows)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["gaps", "--body", "ODHIR"], "no body called 'ODHIR'"),
+        (["gaps", "--chapter", "III.99"], "no Action Plan chapter or provision 'III.99'"),
+        (["compare", "--from", "2006", "--to", "2016"], "no report of year '2016'"),
+        (["coverage", "--year", "1999"], "no report of year '1999'"),
+    ],
+)
+def test_cli_gaps_bad_input_is_one_clear_line(built, args, message):
+    result = run(built, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Hint:" in result.output
