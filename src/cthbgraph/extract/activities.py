@@ -187,7 +187,12 @@ def main_verb(sentence: Span) -> Token | None:
     root = sentence.root
     if root.pos_ in ("VERB", "AUX"):
         return root
-    return next((t for t in sentence if t.pos_ == "VERB" and t.tag_ != "VBG"), None)
+    verb = next((t for t in sentence if t.pos_ == "VERB" and t.tag_ != "VBG"), None)
+    if verb is None:
+        # "the Mission, in co-operation with ..., organized training": the small model may tag the
+        # verb of a long sentence as an adjective; a past form after the subject is the verb.
+        verb = next((t for t in sentence if t.i > root.i and t.tag_ == "JJ" and t.lower_.endswith("ed") and t.dep_ == "amod"), None)
+    return verb
 
 
 def reports_action(sentence: Span) -> bool:
@@ -212,7 +217,7 @@ def reports_action(sentence: Span) -> bool:
             ):
                 return True
         return False
-    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") or verb.tag_ == "JJ" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
@@ -267,6 +272,8 @@ def anaphoric_subject(sentence: Span) -> str | None:
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.tag_ == "JJ" and sentence.root.pos_ in ("NOUN", "PROPN"):
+        subjects = [sentence.root]  # the parse that lost the verb kept its subject as the root
     if not subjects:
         return None
     subject = subjects[0]

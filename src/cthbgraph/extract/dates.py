@@ -38,7 +38,8 @@ _PATTERNS = [
     # 2016-2017, 2016–17
     ("year_range", re.compile(rf"\b{_YEAR.format(name='y1')}{_DASH}(?P<y2>(?:19|20)?\d\d)\b")),
     # in 2006, (2006)
-    ("year", re.compile(rf"(?<![\d/.-])(?:in|during|since|of|throughout|\()\s+?{_YEAR.format(name='y')}\b(?![/-]\d)")),
+    # "Since 2000" and "throughout 2005" date no single activity.
+    ("year", re.compile(rf"(?<![\d/.-])(?:[Ii]n|[Dd]uring|of|\()\s+?{_YEAR.format(name='y')}\b(?![/-]\d)")),
 ]
 
 

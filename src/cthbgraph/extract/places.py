@@ -13,14 +13,15 @@ PATTERNS = Path(__file__).parent / "patterns"
 class PlaceFinder:
     """Finds the place a sentence names (a city or a country) and its country.
 
-    The reference list ``patterns/places.jsonl`` maps country names, their variants and main cities to
-    the country; a place the model marks as GPE that is not on the list is kept as written.
+    The reference list ``patterns/places.jsonl`` maps country names, their variants, adjectives and
+    main cities to the country; a place the model marks as GPE that is not on the list is kept as written.
     """
 
     def __init__(self, path: Path | None = None):
         path = path or PATTERNS / "places.jsonl"
         self.country_of: dict[str, str] = {}
         self.countries: set[str] = set()
+        self.country_of_adjective: dict[str, str] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -28,6 +29,8 @@ class PlaceFinder:
             self.countries.add(row["country"])
             for name in (row["country"], *row.get("aliases", ())):
                 self.country_of[name] = row["country"]
+            for adjective in row.get("adjectives", ()):
+                self.country_of_adjective[adjective] = row["country"]
             for city in row.get("cities", ()):
                 self.country_of.setdefault(city, row["country"])
 
@@ -43,4 +46,8 @@ class PlaceFinder:
         if countries:
             first = min(countries, key=lambda e: e.start)
             return first.text, self.country_of[first.text]
+        # "Armenian society": an adjective names the country, not a place, when it names one only.
+        named = {self.country_of_adjective[e.text] for e in sentence.ents if e.label_ == "NORP" and e.text in self.country_of_adjective}
+        if len(named) == 1:
+            return "", named.pop()
         return "", ""
