@@ -22,7 +22,9 @@ ARGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/setup.sh installs it)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/setup.sh installs it)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +68,9 @@ def test_export_html_is_self_contained(page_file):
     assert {n["type"] for n in data["nodes"]} >= {"Body", "Provision", "Decision", "Activity"}
 
 
-@pytest.mark.parametrize("body,provision,sentence", [("Strategic Police Matters Unit", "III.10.2", "facilitate the exchange of information")])
+@pytest.mark.parametrize(
+    "body,provision,sentence", [("Strategic Police Matters Unit", "III.10.2", "facilitate the exchange of information")]
+)
 def test_export_html_search_body_click_provision_shows_evidence(page, page_file, tmp_path, body, provision, sentence):
     open_page(page, page_file)
     page.fill("#search", body)
@@ -113,9 +117,9 @@ def test_export_html_link_click_shows_its_sentence(page, page_file):
     page.fill("#search", "III.10.2")
     page.wait_for_selector("#results li")
     page.click('#results li[data-id$="/provision/III.10.2"]')
-    page.locator("#details a", has_text="(evidence)").first.click()
-    assert page.locator("#details .type").inner_text().lower().startswith("link")
-    assert "III.10.2" in page.inner_text("#details blockquote")
+    page.locator("#details ul.links li", has_text="tasks").first.locator("a", has_text="(evidence)").click()
+    assert page.locator("#details .type").inner_text().lower().startswith("link · tasks")
+    assert "suspicious assets" in page.inner_text("#details blockquote")
 
 
 def test_export_html_click_on_a_drawn_link_shows_its_sentence(page, page_file):

@@ -18,11 +18,37 @@ def _format_list() -> str:
 
 @click.command("export", epilog="\b\nFormats:\n" + _format_list())
 @click.option("--format", "-f", "fmt", required=True, metavar="FORMAT", help="Export format (listed below).")
-@click.option("--out", "-o", "out", default=None, metavar="FILE", help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]")
-@click.option("--graph-dir", type=click.Path(file_okay=False), default="out", show_default=True, envvar="CTHB_OUT", help="Build folder to read (cthb.nt, cthb.ttl or store/). Env: CTHB_OUT.")
-@click.option("--focus", default="", metavar="NAME", help="Only the neighbourhood of a provision (III.10.2), decision (MC.DEC/3/06), body (ODIHR) or IRI.")
-@click.option("--depth", type=int, default=1, show_default=True, help="Links away from --focus or --chapter to include.")
-@click.option("--chapter", default="", metavar="CHAPTER", help="Only an Action Plan chapter (III) or section (III.10), with --depth links around it.")
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    default=None,
+    metavar="FILE",
+    help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]",
+)
+@click.option(
+    "--graph-dir",
+    type=click.Path(file_okay=False),
+    default="out",
+    show_default=True,
+    envvar="CTHB_OUT",
+    help="Build folder to read (cthb.nt, cthb.ttl or store/). Env: CTHB_OUT.",
+)
+@click.option(
+    "--focus",
+    default="",
+    metavar="NAME",
+    help="Only the neighbourhood of a provision (III.10.2), decision (MC.DEC/3/06), body (ODIHR) or IRI.",
+)
+@click.option(
+    "--depth", type=int, default=1, show_default=True, help="Links away from --focus or --chapter to include."
+)
+@click.option(
+    "--chapter",
+    default="",
+    metavar="CHAPTER",
+    help="Only an Action Plan chapter (III) or section (III.10), with --depth links around it.",
+)
 def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth: int, chapter: str) -> None:
     """Export the built graph for other tools: RDF, networks, an interactive page, tables, a heatmap.
 
@@ -43,7 +69,10 @@ def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth:
     """
     if out != "-":
         result = export(fmt, out, graph_dir=graph_dir, focus=focus, depth=depth, chapter=chapter)
-        click.echo(f"Wrote {result.paths[0]}: {result.summary}" + (f" ({result.selection})" if focus or chapter else ""), err=True)
+        click.echo(
+            f"Wrote {result.paths[0]}: {result.summary}" + (f" ({result.selection})" if focus or chapter else ""),
+            err=True,
+        )
         for extra in result.paths[1:]:
             click.echo(f"  and {extra}", err=True)
         return

@@ -87,16 +87,24 @@ def probe_writable(out: Path, fmt: Format) -> None:
     """
     out = Path(out)
     if fmt.folder and out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
+        raise OutputError(
+            f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name"
+        )
     if not fmt.folder and out.is_dir():
-        raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
+        raise OutputError(
+            f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}"
+        )
     ancestor = out.absolute().parent
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise OutputError(f"cannot write {out}: {ancestor} is not a folder", hint="choose an --out path in a folder you can write to")
+        raise OutputError(
+            f"cannot write {out}: {ancestor} is not a folder", hint="choose an --out path in a folder you can write to"
+        )
     if not os.access(ancestor, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {out}: {ancestor} is not writable", hint="choose an --out path in a folder you can write to")
+        raise OutputError(
+            f"cannot write {out}: {ancestor} is not writable", hint="choose an --out path in a folder you can write to"
+        )
 
 
 def write_rendered(rendered: Rendered, out: Path | str, fmt: Format) -> tuple[Path, ...]:
@@ -111,7 +119,9 @@ def write_rendered(rendered: Rendered, out: Path | str, fmt: Format) -> tuple[Pa
     if fmt.folder:
         return _write_folder(rendered, out)
     if out.is_dir():
-        raise OutputError(f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}")
+        raise OutputError(
+            f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}"
+        )
     targets = [(out if not name else out.with_name(name), data) for name, data in rendered.files]
     temps: list[tuple[str, Path]] = []
     try:
@@ -137,7 +147,9 @@ def _write_folder(rendered: Rendered, out: Path) -> tuple[Path, ...]:
     names = {name for name, _ in rendered.files}
     if out.exists():
         if not out.is_dir():
-            raise OutputError(f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name")
+            raise OutputError(
+                f"cannot write {out}: it is a file, and this format writes a folder", hint="give a folder name"
+            )
         foreign = sorted(p.name for p in out.iterdir() if p.name not in names)
         if foreign:
             # Replacing the folder would delete files that this export did not write.

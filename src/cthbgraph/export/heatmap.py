@@ -59,7 +59,9 @@ def coverage_matrix(store, chapter: str = "") -> CoverageMatrix:
         counts[i][j] = int(r["activities"] or 0)
         if r["tasked"] == "1":
             tasked.add((i, j))
-    return CoverageMatrix(tuple(provisions), tuple(names[b] for b in bodies), tuple(map(tuple, counts)), frozenset(tasked))
+    return CoverageMatrix(
+        tuple(provisions), tuple(names[b] for b in bodies), tuple(map(tuple, counts)), frozenset(tasked)
+    )
 
 
 def _shorten(text: str, width: int = 38) -> str:
@@ -86,8 +88,21 @@ def figure(matrix: CoverageMatrix, title: str = ""):
                 ax.text(j, i, str(v), ha="center", va="center", fontsize=7, color="white" if v > top * 0.6 else "black")
     for i, j in sorted(matrix.tasked):
         gap = matrix.counts[i][j] == 0
-        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=gap, facecolor="#fbd3c4", edgecolor="#D55E00" if gap else "black", linewidth=1.4, hatch="//" if gap else None))
-    ax.set_xticks(range(len(matrix.columns)), [_shorten(c) for c in matrix.columns], rotation=60, ha="right", fontsize=7)
+        ax.add_patch(
+            Rectangle(
+                (j - 0.5, i - 0.5),
+                1,
+                1,
+                fill=gap,
+                facecolor="#fbd3c4",
+                edgecolor="#D55E00" if gap else "black",
+                linewidth=1.4,
+                hatch="//" if gap else None,
+            )
+        )
+    ax.set_xticks(
+        range(len(matrix.columns)), [_shorten(c) for c in matrix.columns], rotation=60, ha="right", fontsize=7
+    )
     ax.set_yticks(range(len(matrix.rows)), matrix.rows, fontsize=7)
     ax.set_xlabel("Body (carried out the activity, or tasked by the provision)")
     ax.set_ylabel("Action Plan provision")

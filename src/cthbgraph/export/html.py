@@ -79,7 +79,13 @@ def page_data(net: nx.MultiDiGraph, source=None) -> dict:
         )
         out_nodes.append(item)
     out_edges = [
-        {"source": s, "target": o, "type": key, "evidence": e.get("evidence", ""), "evidenceSource": e.get("evidence_source", "")}
+        {
+            "source": s,
+            "target": o,
+            "type": key,
+            "evidence": e.get("evidence", ""),
+            "evidenceSource": e.get("evidence_source", ""),
+        }
         for s, o, key, e in net.edges(keys=True, data=True)
     ]
     return {"nodes": out_nodes, "edges": out_edges, "colours": COLOURS, "edgeTypes": EDGE_TYPES}

@@ -292,7 +292,9 @@ def write_dot(source) -> Rendered:
         )
     for s, o, key in net.edges(keys=True):
         style = ", style=dashed" if key in ("inCooperationWith", "cites") else ""
-        out.write(f"  {_dot_id(s)} -> {_dot_id(o)} [label={_dot_id(EDGE_TYPES.get(key, key))}, type={_dot_id(key)}{style}];\n")
+        out.write(
+            f"  {_dot_id(s)} -> {_dot_id(o)} [label={_dot_id(EDGE_TYPES.get(key, key))}, type={_dot_id(key)}{style}];\n"
+        )
     out.write("}\n")
     return Rendered(((("", out.getvalue().encode("utf-8")),)), summary(net))
 

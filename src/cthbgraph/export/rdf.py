@@ -52,7 +52,9 @@ def write(source, fmt: str) -> Rendered:
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     elif fmt == "nquads":
         graph = ox.NamedNode(GRAPH_NAME)
-        data = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(
+            [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], format=ox.RdfFormat.N_QUADS
+        )
     elif fmt == "rdfxml":
         data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=_prefixes())
     else:
@@ -67,7 +69,11 @@ def _shorten_iris(nodes: list[dict], ctx: dict) -> None:
     alike, since every prefix of ours ends in "/". Only ids and values of terms typed ``@id`` change.
     """
     prefixes = sorted(
-        ((name, iri) for name, iri in ctx.items() if isinstance(iri, str) and iri.startswith("https://w3id.org/cthb/id/")),
+        (
+            (name, iri)
+            for name, iri in ctx.items()
+            if isinstance(iri, str) and iri.startswith("https://w3id.org/cthb/id/")
+        ),
         key=lambda p: -len(p[1]),
     )
     iri_terms = {"id"} | {name for name, d in ctx.items() if isinstance(d, dict) and d.get("@type") == "@id"}
@@ -77,8 +83,8 @@ def _shorten_iris(nodes: list[dict], ctx: dict) -> None:
             return [short(v) for v in value]
         if isinstance(value, str):
             for name, iri in prefixes:
-                if value.startswith(iri) and not value[len(iri):].startswith("//"):
-                    return f"{name}:{value[len(iri):]}"
+                if value.startswith(iri) and not value[len(iri) :].startswith("//"):
+                    return f"{name}:{value[len(iri) :]}"
         return value
 
     for node in nodes:
@@ -92,7 +98,7 @@ def write_jsonld(source) -> Rendered:
     nodes = compact.get("@graph", [compact])
     for node in nodes:
         node.pop("@context", None)
-        for key, value in node.items():
+        for value in node.values():
             if isinstance(value, list):  # sets, not lists, in our context: any order means the same
                 value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     # Sorted by id: bodies, decisions, provisions ... each in one place, and the same file every build.

@@ -8,8 +8,8 @@ loading matplotlib or networkx.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..errors import UnknownTermError
 
@@ -83,10 +83,33 @@ def get_format(name: str) -> Format:
 
 
 for _fmt in (
-    Format("turtle", "text/turtle", ".ttl", "rdf", "RDF as Turtle, prefixed and grouped by resource", "rdf:write_turtle"),
-    Format("ntriples", "application/n-triples", ".nt", "rdf", "RDF as N-Triples, one triple a line, sorted", "rdf:write_ntriples"),
-    Format("nquads", "application/n-quads", ".nq", "rdf", "RDF as N-Quads in the named graph of the build", "rdf:write_nquads"),
-    Format("rdfxml", "application/rdf+xml", ".rdf", "rdf", "RDF/XML, for older RDF tools (Protégé, Jena)", "rdf:write_rdfxml"),
+    Format(
+        "turtle", "text/turtle", ".ttl", "rdf", "RDF as Turtle, prefixed and grouped by resource", "rdf:write_turtle"
+    ),
+    Format(
+        "ntriples",
+        "application/n-triples",
+        ".nt",
+        "rdf",
+        "RDF as N-Triples, one triple a line, sorted",
+        "rdf:write_ntriples",
+    ),
+    Format(
+        "nquads",
+        "application/n-quads",
+        ".nq",
+        "rdf",
+        "RDF as N-Quads in the named graph of the build",
+        "rdf:write_nquads",
+    ),
+    Format(
+        "rdfxml",
+        "application/rdf+xml",
+        ".rdf",
+        "rdf",
+        "RDF/XML, for older RDF tools (Protégé, Jena)",
+        "rdf:write_rdfxml",
+    ),
     Format(
         "jsonld",
         "application/ld+json",
@@ -95,11 +118,51 @@ for _fmt in (
         "JSON-LD compacted with the cthb context (plain JSON keys; context.jsonld written beside)",
         "rdf:write_jsonld",
     ),
-    Format("graphml", "application/graphml+xml", ".graphml", "network", "network for Gephi, Cytoscape, yEd (GraphML)", "network:write_graphml", selection="any"),
-    Format("gexf", "application/gexf+xml", ".gexf", "network", "network for Gephi (GEXF 1.2)", "network:write_gexf", selection="any"),
-    Format("cytoscape", "application/json", ".cyjs", "network", "network as Cytoscape.js JSON (elements: nodes, edges)", "network:write_cytoscape", selection="any"),
-    Format("dot", "text/vnd.graphviz", ".dot", "network", "network for Graphviz (dot -Tsvg), coloured by type", "network:write_dot", selection="any"),
-    Format("html", "text/html", ".html", "page", "interactive network page: search, filters, evidence; opens offline", "html:write", selection="any"),
+    Format(
+        "graphml",
+        "application/graphml+xml",
+        ".graphml",
+        "network",
+        "network for Gephi, Cytoscape, yEd (GraphML)",
+        "network:write_graphml",
+        selection="any",
+    ),
+    Format(
+        "gexf",
+        "application/gexf+xml",
+        ".gexf",
+        "network",
+        "network for Gephi (GEXF 1.2)",
+        "network:write_gexf",
+        selection="any",
+    ),
+    Format(
+        "cytoscape",
+        "application/json",
+        ".cyjs",
+        "network",
+        "network as Cytoscape.js JSON (elements: nodes, edges)",
+        "network:write_cytoscape",
+        selection="any",
+    ),
+    Format(
+        "dot",
+        "text/vnd.graphviz",
+        ".dot",
+        "network",
+        "network for Graphviz (dot -Tsvg), coloured by type",
+        "network:write_dot",
+        selection="any",
+    ),
+    Format(
+        "html",
+        "text/html",
+        ".html",
+        "page",
+        "interactive network page: search, filters, evidence; opens offline",
+        "html:write",
+        selection="any",
+    ),
     Format(
         "csv",
         "text/csv",
@@ -109,7 +172,24 @@ for _fmt in (
         "tables:write",
         folder=True,
     ),
-    Format("heatmap-svg", "image/svg+xml", ".svg", "picture", "provision × body coverage heatmap (SVG)", "heatmap:write_svg", selection="chapter"),
-    Format("heatmap-png", "image/png", ".png", "picture", "provision × body coverage heatmap (PNG)", "heatmap:write_png", binary=True, selection="chapter"),
+    Format(
+        "heatmap-svg",
+        "image/svg+xml",
+        ".svg",
+        "picture",
+        "provision × body coverage heatmap (SVG)",
+        "heatmap:write_svg",
+        selection="chapter",
+    ),
+    Format(
+        "heatmap-png",
+        "image/png",
+        ".png",
+        "picture",
+        "provision × body coverage heatmap (PNG)",
+        "heatmap:write_png",
+        binary=True,
+        selection="chapter",
+    ),
 ):
     register(_fmt)

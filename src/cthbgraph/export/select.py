@@ -50,7 +50,9 @@ def resolve_focus(net: nx.MultiDiGraph, focus: str) -> list[str]:
             names.update(x for x in a.get("altLabels", "").split("; ") if x)
     error = UnknownTermError(f"no provision, body or decision {focus!r} in the graph", term=focus, choices=names)
     if not error.closest:
-        error.hint = "give a provision (III.10.2), a section (III.10), a decision (MC.DEC/3/06), a body (ODIHR) or an IRI"
+        error.hint = (
+            "give a provision (III.10.2), a section (III.10), a decision (MC.DEC/3/06), a body (ODIHR) or an IRI"
+        )
     raise error
 
 
@@ -58,10 +60,18 @@ def chapter_nodes(net: nx.MultiDiGraph, chapter: str) -> list[str]:
     """The provisions of an Action Plan chapter ("III") or section ("III.10")."""
     wanted = chapter.strip().upper().rstrip(".")
     found = sorted(
-        n for n, a in net.nodes(data=True) if a["type"] == "Provision" and wanted in (a.get("chapter"), a.get("section"))
+        n
+        for n, a in net.nodes(data=True)
+        if a["type"] == "Provision" and wanted in (a.get("chapter"), a.get("section"))
     )
     if not found:
-        chapters = {a[k] for _, a in net.nodes(data=True) if a["type"] == "Provision" for k in ("chapter", "section") if a.get(k)}
+        chapters = {
+            a[k]
+            for _, a in net.nodes(data=True)
+            if a["type"] == "Provision"
+            for k in ("chapter", "section")
+            if a.get(k)
+        }
         raise UnknownTermError(
             f"no provision of chapter {chapter!r} in the graph",
             term=wanted,
@@ -101,7 +111,9 @@ def select(net: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
     if not selection:
         return net
     if selection.focus and selection.chapter:
-        raise QueryError("give --focus or --chapter, not both", hint="e.g. --focus III.10.2 --depth 2, or --chapter III")
+        raise QueryError(
+            "give --focus or --chapter, not both", hint="e.g. --focus III.10.2 --depth 2, or --chapter III"
+        )
     if selection.depth < 0:
         raise QueryError(f"--depth must be 0 or more, not {selection.depth}", hint="e.g. --depth 2")
     seeds = resolve_focus(net, selection.focus) if selection.focus else chapter_nodes(net, selection.chapter)

@@ -90,7 +90,10 @@ def load_triples(graph_dir: Path | str = "out") -> list:
             return _parse(path / name)
     if (path / STORE_DIR).exists():
         store = ox.Store.read_only(str((path / STORE_DIR).resolve()))
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+        return [
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        ]
     raise StoreError(f"no built graph in {path}", hint="build it first with: cthbgraph build --out " + str(path))
 
 

@@ -44,62 +44,144 @@ def tables(net: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, ...], list[tuple]
         a = nodes[n]
         activities = _linked(net, n, "implements", incoming=True)
         doers = [b for act in activities for b in _linked(net, act, "carriedOutBy")]
-        provisions.append((
-            a.get("notation", a["label"]), a.get("chapter", ""), a.get("section", ""), a.get("text", ""),
-            _labels(net, _linked(net, n, "tasks")), _labels(net, _linked(net, n, "inCooperationWith")),
-            len(activities), _labels(net, doers), a.get("evidence_source", ""), a["iri"],
-        ))
+        provisions.append(
+            (
+                a.get("notation", a["label"]),
+                a.get("chapter", ""),
+                a.get("section", ""),
+                a.get("text", ""),
+                _labels(net, _linked(net, n, "tasks")),
+                _labels(net, _linked(net, n, "inCooperationWith")),
+                len(activities),
+                _labels(net, doers),
+                a.get("evidence_source", ""),
+                a["iri"],
+            )
+        )
 
     bodies = []
     for n in sorted(by_type.get("Body", []), key=lambda n: nodes[n]["label"].lower()):
         a = nodes[n]
-        bodies.append((
-            a["label"], a["kind"], a.get("altLabels", ""),
-            len(_linked(net, n, "carriedOutBy", incoming=True)),
-            len([s for s in _linked(net, n, "inCooperationWith", incoming=True) if nodes[s]["type"] == "Activity"]),
-            "; ".join(sorted((nodes[p].get("notation", "") for p in _linked(net, n, "tasks", incoming=True)), key=_natural)),
-            a.get("reports", ""), a.get("mentions", 0), a["iri"],
-        ))
+        bodies.append(
+            (
+                a["label"],
+                a["kind"],
+                a.get("altLabels", ""),
+                len(_linked(net, n, "carriedOutBy", incoming=True)),
+                len([s for s in _linked(net, n, "inCooperationWith", incoming=True) if nodes[s]["type"] == "Activity"]),
+                "; ".join(
+                    sorted(
+                        (nodes[p].get("notation", "") for p in _linked(net, n, "tasks", incoming=True)), key=_natural
+                    )
+                ),
+                a.get("reports", ""),
+                a.get("mentions", 0),
+                a["iri"],
+            )
+        )
 
     activities = []
     for n in sorted(by_type.get("Activity", []), key=lambda n: _natural(nodes[n].get("evidence_source", n))):
         a = nodes[n]
-        activities.append((
-            a["kind"], a["label"], _labels(net, _linked(net, n, "carriedOutBy")),
-            _labels(net, _linked(net, n, "inCooperationWith")), a.get("provision", ""), a.get("chapter", ""),
-            a.get("date", ""), a.get("year", ""), a.get("place", ""), a.get("country", ""), a.get("report", ""),
-            a.get("evidence", ""), a.get("evidence_source", ""), a["iri"],
-        ))
+        activities.append(
+            (
+                a["kind"],
+                a["label"],
+                _labels(net, _linked(net, n, "carriedOutBy")),
+                _labels(net, _linked(net, n, "inCooperationWith")),
+                a.get("provision", ""),
+                a.get("chapter", ""),
+                a.get("date", ""),
+                a.get("year", ""),
+                a.get("place", ""),
+                a.get("country", ""),
+                a.get("report", ""),
+                a.get("evidence", ""),
+                a.get("evidence_source", ""),
+                a["iri"],
+            )
+        )
 
     tasking = []
     for s, o, key, e in net.edges(keys=True, data=True):
         if key not in ("tasks", "inCooperationWith") or nodes[s]["type"] == "Activity":
             continue
-        tasking.append((
-            nodes[s].get("notation", nodes[s]["label"]), nodes[s]["type"], key, nodes[o]["label"], nodes[o]["kind"],
-            e.get("evidence", ""), e.get("evidence_source", ""), nodes[s]["iri"], nodes[o]["iri"],
-        ))
+        tasking.append(
+            (
+                nodes[s].get("notation", nodes[s]["label"]),
+                nodes[s]["type"],
+                key,
+                nodes[o]["label"],
+                nodes[o]["kind"],
+                e.get("evidence", ""),
+                e.get("evidence_source", ""),
+                nodes[s]["iri"],
+                nodes[o]["iri"],
+            )
+        )
     tasking.sort(key=lambda r: (_natural(r[0]), r[2] != "tasks", r[3].lower()))
 
     return {
         "provisions": (
-            ("notation", "chapter", "section", "text", "tasks", "in_cooperation_with", "activities",
-             "implemented_by", "evidence_source", "iri"),
+            (
+                "notation",
+                "chapter",
+                "section",
+                "text",
+                "tasks",
+                "in_cooperation_with",
+                "activities",
+                "implemented_by",
+                "evidence_source",
+                "iri",
+            ),
             provisions,
         ),
         "bodies": (
-            ("label", "kind", "also_known_as", "activities_carried_out", "activities_as_partner",
-             "tasked_by_provisions", "reports", "mentions", "iri"),
+            (
+                "label",
+                "kind",
+                "also_known_as",
+                "activities_carried_out",
+                "activities_as_partner",
+                "tasked_by_provisions",
+                "reports",
+                "mentions",
+                "iri",
+            ),
             bodies,
         ),
         "activities": (
-            ("type", "label", "carried_out_by", "in_cooperation_with", "implements", "chapter", "date", "year",
-             "place", "country", "report", "evidence", "evidence_source", "iri"),
+            (
+                "type",
+                "label",
+                "carried_out_by",
+                "in_cooperation_with",
+                "implements",
+                "chapter",
+                "date",
+                "year",
+                "place",
+                "country",
+                "report",
+                "evidence",
+                "evidence_source",
+                "iri",
+            ),
             activities,
         ),
         "tasking": (
-            ("provision", "provision_type", "relation", "body", "body_kind", "evidence", "evidence_source",
-             "provision_iri", "body_iri"),
+            (
+                "provision",
+                "provision_type",
+                "relation",
+                "body",
+                "body_kind",
+                "evidence",
+                "evidence_source",
+                "provision_iri",
+                "body_iri",
+            ),
             tasking,
         ),
     }
