@@ -28,6 +28,7 @@ _API = {
     "library": "cthbgraph.queries",
     "named_query": "cthbgraph.queries",
     "trace": "cthbgraph.gaps",
+    "export": "cthbgraph.export",
 }
 
 __all__ = sorted(_API)
