@@ -9,8 +9,9 @@ The notebook API, one call per stage of the flow::
     t = cthbgraph.trace(store, "III.10.2")             # provision, tasked bodies, implementing activities
     rows = cthbgraph.named_query("provisions-tasking-body").run(store, {"body": "ODIHR"})
 
-Names are imported on first use, so ``import cthbgraph`` does not load spaCy. ``build``, ``validate``
-and ``evaluate`` are imported from their modules of the same name, which would shadow them here.
+Names are imported on first use, so ``import cthbgraph`` does not load spaCy. ``build``, ``validate``,
+``evaluate`` and ``export`` are imported from their modules of the same name, which would shadow
+them here: ``from cthbgraph.export import export``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ _API = {
     "library": "cthbgraph.queries",
     "named_query": "cthbgraph.queries",
     "trace": "cthbgraph.gaps",
-    "export": "cthbgraph.export",
 }
 
 __all__ = sorted(_API)
