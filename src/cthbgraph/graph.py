@@ -71,7 +71,7 @@ class _GraphBuilder:
     def __init__(self, iris: Iris):
         self.iris = iris
         self.g = Graph()
-        bind_prefixes(self.g)
+        bind_prefixes(self.g, base=iris.base)
         self.body_labels: dict[str, str] = {}
         self.body_surfaces: dict[str, set[str]] = defaultdict(set)
         self.provision_texts: dict[str, str] = {}
