@@ -249,16 +249,38 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
         # The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF,
         # UNOHCHR and ODIHR commissioned" attached to the phrase before): take the bodies that
         # stand right before the verb with no other verb between.
+        end = _before_parenthesis(sentence, verb.i)
         for body in bodies:
-            if body in partners or body.end > verb.i or verb.i - body.end > 3:
+            if body in partners or body.end > end or end - body.end > 3:
                 continue
-            between = sentence.doc[body.end : verb.i]
+            between = sentence.doc[body.end : end]
             if not any(t.pos_ in ("VERB", "AUX") for t in between):
                 found.append(body)
         if found:
             first = found[0]
-            found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= verb.i]
+            found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= end]
+            # "the ODIHR, as well as field operations (...) provided": the conjuncts of the doer.
+            heads = {head_token(b).i for b in found}
+            found += [b for b in bodies if b not in found and b not in partners and head_token(b).dep_ == "conj" and head_token(b).head.i in heads]
     return found
+
+
+def _before_parenthesis(sentence: Span, i: int) -> int:
+    """The index before which the subject ends: "(in relevant cases ...)" right before the verb is skipped."""
+    doc = sentence.doc
+    j = i
+    while j > sentence.start and (doc[j - 1].is_space or doc[j - 1].text in (",",)):
+        j -= 1
+    if j > sentence.start and doc[j - 1].text == ")":
+        depth = 0
+        for k in range(j - 1, sentence.start - 1, -1):
+            depth += {")": 1, "(": -1}.get(doc[k].text, 0)
+            if depth == 0:
+                j = k
+                break
+        while j > sentence.start and (doc[j - 1].is_space or doc[j - 1].text == ","):
+            j -= 1
+    return j
 
 
 def anaphoric_subject(sentence: Span) -> str | None:
