@@ -259,6 +259,8 @@ class _DocReader:
                     # Under a field operation's heading, what is reported as done was done by it.
                     agent_spans = (section_body,)
                 partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+            if not agent_spans and candidate is not None and candidate.secondary:
+                agent_spans = candidate.secondary
             if not agent_spans:
                 continue
             previous = (agent_spans, n)

@@ -36,6 +36,8 @@ class ActivityCandidate:
     verbs: tuple[Token, ...]
     agents: tuple[Span, ...]
     partners: tuple[Span, ...]
+    # Doers of a reduced relative clause ("the network led by X"): the doers only if no other is found.
+    secondary: tuple[Span, ...] = ()
 
 
 def load_activity_types(path: Path | None = None) -> list[tuple[str, tuple[str, ...]]]:
@@ -73,18 +75,34 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
         return None
     agents: list[Span] = []
     partners: list[Span] = []
+    secondary: list[Span] = []
     verbs: list[Token] = []
     for body in bodies:
         if _governed_by_with(body):
             partners.append(body)
             continue
         verb = _action_verb_for(body)
-        if verb is not None:
+        if verb is not None and _in_a_clause_about_something_else(sentence, verb):
+            secondary.append(body)
+        elif verb is not None:
             agents.append(body)
             verbs.append(verb)
-    if not agents:
+    if not agents and not secondary:
         return None
-    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), tuple(p for p in partners if p not in agents))
+    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), tuple(p for p in partners if p not in agents), tuple(secondary))
+
+
+def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:
+    """ "The Mission provided support to the network led by the Permanent Secretariat": the doer of a
+    reduced relative clause on the object is not the doer of the sentence. Inside the subject
+    ("Training supported by the Centre was held") it is."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    main = main_verb(sentence)
+    if main is None or main is verb:
+        return False
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.left_edge.i <= verb.i <= s.right_edge.i for s in subjects)
 
 
 def _governed_by_with(body: Span) -> bool:
