@@ -102,6 +102,17 @@ def test_remote_trace_gaps_coverage_compare_equal_embedded(store, remote):
 
 
 @pytest.mark.parametrize(
+    "sparql, answer",
+    [
+        ("PREFIX cthb: <https://w3id.org/cthb/ontology#> ASK { ?p a cthb:Provision }", True),
+        ("PREFIX cthb: <https://w3id.org/cthb/ontology#> ASK { ?p a cthb:NoSuchClass }", False),
+    ],
+)
+def test_remote_ask_equals_embedded(store, remote, sparql, answer):
+    assert remote.ask(sparql) is store.ask(sparql) is answer
+
+
+@pytest.mark.parametrize(
     "hostile",
     ['ODIHR" } ; DROP ALL ; #', "ODIHR> <http://evil.example/x", "} UNION { ?s ?p ?o }", "SELECT * WHERE {", "x\\\" . }"],
 )
