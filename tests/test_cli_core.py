@@ -75,9 +75,21 @@ def test_cli_query_formats(small_build, fmt):
 )
 def test_cli_query_param_is_only_a_value(small_build, hostile):
     out, _ = small_build
-    result = run("query", "provisions-tasking-body", "--param", f"body={hostile}", "--format", "json", "--out", str(out))
-    assert result.exit_code == 0
-    assert json.loads(result.output) == []
+    result = CliRunner().invoke(
+        main, ["query", "provisions-tasking-body", "--param", f"body={hostile}", "--format", "json", "--out", str(out)]
+    )
+    # The value is looked up as a name, found nowhere, and reported as such: it changed no query.
+    assert result.exit_code == 2
+    assert "no body called" in result.output and "Traceback" not in result.output
+    again = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", "json", "--out", str(out))
+    assert {r["notation"] for r in json.loads(again.output)} == {"III.10.1", "III.10.2"}
+
+
+def test_cli_query_unknown_body_names_the_closest(small_build):
+    out, _ = small_build
+    result = CliRunner().invoke(main, ["query", "provisions-tasking-body", "-p", "body=SPMUU", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "SPMU" in result.output
 
 
 def test_cli_query_syntax_error_is_one_clear_line(small_build):

@@ -10,7 +10,7 @@ The notebook API, one call per stage of the flow::
     rows = cthbgraph.named_query("provisions-tasking-body").run(store, {"body": "ODIHR"})
 
 Names are imported on first use, so ``import cthbgraph`` does not load spaCy. ``build``, ``validate``,
-``evaluate`` and ``export`` are imported from their modules of the same name, which would shadow
+``evaluate``, ``gaps``, ``publish`` and ``export`` are imported from their modules of the same name, which would shadow
 them here: ``from cthbgraph.export import export``.
 """
 
@@ -29,6 +29,8 @@ _API = {
     "library": "cthbgraph.queries",
     "named_query": "cthbgraph.queries",
     "trace": "cthbgraph.gaps",
+    "coverage": "cthbgraph.gaps",
+    "compare": "cthbgraph.gaps",
 }
 
 __all__ = sorted(_API)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import QueryError
-from ..gaps import trace
+from ..gaps import resolve_body, trace
 from ..queries import library, named_query, parse_query
 from ..store import open_store
 from .common import echo_rows, endpoint_option, format_option, out_option
@@ -43,8 +43,11 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
     if bool(query) == bool(text):
         raise QueryError("give a query name or file, or --query TEXT (one of them)", hint="see: cthbgraph queries")
     q = parse_query(text, "query") if text else named_query(query)
+    values = _params(params)
     with open_store(out, endpoint=endpoint) as store:
-        rows = q.run(store, _params(params))
+        rows = q.run(store, values)
+        if not rows.rows and "body" in values:
+            resolve_body(store, values["body"])  # an unknown body: say so, with the closest names
     echo_rows(rows.columns, rows.rows, fmt)
 
 
