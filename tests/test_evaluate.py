@@ -191,6 +191,7 @@ TARGETS = [
     ("activities-named", "agent", "accuracy", 0.934),
     ("activities", "provision", "accuracy", 1.0),
     ("activities", "date is ISO 8601", "accuracy", 1.0),
+    ("activities", "country", "accuracy", 0.954),
 ]
 
 

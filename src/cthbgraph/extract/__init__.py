@@ -265,7 +265,7 @@ class _DocReader:
                 continue
             previous = (agent_spans, n)
             agents = _unique(self.mention(s) for s in agent_spans)
-            place, country = self.extractor.places.find(sentence)
+            place, country = self.extractor.places.find(sentence, exclude=[(b.start_char, b.end_char) for b in bodies])
             yield Activity(
                 excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
                 type=act.activity_type(sentence, verbs, self.extractor.types),

@@ -34,20 +34,33 @@ class PlaceFinder:
             for city in row.get("cities", ()):
                 self.country_of.setdefault(city, row["country"])
 
-    def find(self, sentence: Span) -> tuple[str, str]:
-        """(place as written, country) of the first city the sentence names, else of the first country."""
-        gpes = [e for e in sentence.ents if e.label_ in ("GPE", "LOC")]
-        gpes += [e for e in sentence.ents if e.label_ not in ("GPE", "LOC") and e.text in self.country_of]
-        cities = [e for e in gpes if e.text in self.country_of and self.country_of[e.text] != e.text]
+    def find(self, sentence: Span, exclude: list[tuple[int, int]] = ()) -> tuple[str, str]:
+        """(city as written, country) of the first city the sentence names; ("", country) when it
+        names one country and no city; ("", "") when it names several countries or none.
+
+        Names inside ``exclude`` (body mentions: "the Office in Yerevan") are not places of the
+        activity. A place the model tags that the list does not know ("Ioannina, Greece") is kept
+        as written, with the one country the sentence names.
+        """
+        ents = [
+            e for e in sentence.ents
+            if (e.label_ in ("GPE", "LOC") or e.text in self.country_of)
+            and not any(e.start_char < end and e.end_char > start for start, end in exclude)
+        ]
+        countries = []
+        for e in ents:
+            country = self.country_of.get(e.text)
+            if country is not None and country not in countries:
+                countries.append(country)
+        named = {self.country_of_adjective[e.text] for e in sentence.ents if e.label_ == "NORP" and e.text in self.country_of_adjective}
+        cities = [e for e in ents if e.text in self.country_of and self.country_of[e.text] != e.text and e.text not in self.countries]
         if cities:
             first = min(cities, key=lambda e: e.start)
             return first.text, self.country_of[first.text]
-        countries = [e for e in gpes if e.text in self.country_of]
-        if countries:
-            first = min(countries, key=lambda e: e.start)
-            return first.text, self.country_of[first.text]
-        # "Armenian society": an adjective names the country, not a place, when it names one only.
-        named = {self.country_of_adjective[e.text] for e in sentence.ents if e.label_ == "NORP" and e.text in self.country_of_adjective}
-        if len(named) == 1:
+        unknown = [e for e in ents if e.label_ == "GPE" and e.text not in self.country_of and e.text[:1].isupper() and " " not in e.text]
+        if len(countries) == 1:
+            return (unknown[0].text if unknown else ""), countries[0]
+        if not countries and len(named) == 1:
+            # "Armenian society": an adjective names the country, not a place.
             return "", named.pop()
         return "", ""
