@@ -52,6 +52,13 @@ def test_clean_keeps_length_and_only_blanks_whatever_the_noise(parts):
         ("PC.DEC670 Declaration", "PC.DEC670 Declaration"),
         # A sentence broken across a page break (000) is one line again.
         ("corruption,\n\neconomic disparity", "corruption,  economic disparity"),
+        # ... also before a capitalised name, between two full lines (000, III.10).
+        (
+            "To achieve this goal, the SPMU, on the basis of experience gained in the course of the 2002\n\n"
+            "Supplementary Human Dimension Meeting on Community Policing, continues to promote this good practice.",
+            "To achieve this goal, the SPMU, on the basis of experience gained in the course of the 2002  "
+            "Supplementary Human Dimension Meeting on Community Policing, continues to promote this good practice.",
+        ),
         # Hard-wrapped lines of the 2007 report are joined; a heading line is not.
         ("the Secretary General, the OSCE \nexecutive structures, including ODIHR", "the Secretary General, the OSCE  executive structures, including ODIHR"),
         ("OSCE Presence in Albania\n\nThe Presence continued", "OSCE Presence in Albania\n\nThe Presence continued"),

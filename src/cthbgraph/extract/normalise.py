@@ -53,7 +53,20 @@ def _join_wrapped_lines(text: str) -> str:
     def page_break(m: re.Match[str]) -> str:
         return " " * (m.end() - m.start())
 
-    return re.sub(r"(?<=[a-z,])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-z])", page_break, joined)
+    joined = re.sub(r"(?<=[a-z,])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-z])", page_break, joined)
+
+    # "... in the course of the 2002\n\nSupplementary Human Dimension Meeting ...": a page break
+    # before a capitalised word, between two full-width lines, the first one without closing
+    # punctuation.
+    def capital_page_break(m: re.Match[str]) -> str:
+        before = joined[joined.rfind("\n", 0, m.start()) + 1 : m.start()]
+        after_end = joined.find("\n", m.end())
+        after = joined[m.end() : after_end if after_end != -1 else len(joined)]
+        if len(before.strip()) >= 60 and len(after.strip()) >= 60 and not _is_block_line(after) and not _is_block_line(before):
+            return " " * (m.end() - m.start())
+        return m.group()
+
+    return re.sub(r"(?<=[a-z0-9,])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[A-Z])", capital_page_break, joined)
 
 
 _BLOCK_START = re.compile(r"^\s*(?:[-•■*]\s|\d+\.\s|[IVX]+\.\s?\d*\.?\s|#|\||[¹²³⁴⁵⁶⁷⁸⁹⁰])")
