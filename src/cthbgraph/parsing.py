@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -130,7 +132,7 @@ def parse_chunks(nlp: Language, chunks: list[str], n_process: int = 1) -> list[D
 
 
 class TextDoc(Doc):
-    """A ``Doc`` whose ``text`` is joined once, not on every access.
+    """A ``Doc`` whose ``text`` (and ``ents``) are made once, not on every access.
 
     ``Doc.text`` joins the text of every token each time it is read; the readers of a document
     slice ``doc.text`` for every sentence or mention, which made reading a 200 KB report take
@@ -145,13 +147,44 @@ class TextDoc(Doc):
             self._text = Doc.text.__get__(self)
             return self._text
 
+    # ``doc.ents`` builds a span of every entity on each access, and ``sentence.ents`` reads it for
+    # every sentence: kept until the entities are set again.
+    @property
+    def ents(self):
+        try:
+            return self._ents
+        except AttributeError:
+            self._ents = Doc.ents.__get__(self)
+            return self._ents
+
+    @ents.setter
+    def ents(self, value) -> None:
+        Doc.ents.__set__(self, value)
+        self.__dict__.pop("_ents", None)
+
 
 def join(nlp: Language, chunk_docs: list[Doc]) -> Doc:
     """One document of the chunk documents, then the rule components over it."""
-    whole = chunk_docs[0] if len(chunk_docs) == 1 else Doc.from_docs(chunk_docs, ensure_whitespace=False)
-    doc = TextDoc(nlp.vocab).from_bytes(whole.to_bytes())
+    doc = _concat(nlp, chunk_docs)
     for name in rule_pipes(nlp):
         doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _concat(nlp: Language, docs: list[Doc]) -> TextDoc:
+    """``Doc.from_docs(docs, ensure_whitespace=False)`` as a :class:`TextDoc`, from the token arrays.
+
+    The chunk documents carry no spans nor ``user_data`` yet (the components that add them run on
+    the joined document), so the arrays are all there is to join.
+    """
+    attrs = list(Doc._get_array_attrs())
+    array = numpy.concatenate([d.to_array(attrs) for d in docs])
+    strings = nlp.vocab.strings
+    words = [strings[int(orth)] for orth in array[:, attrs.index(ORTH)]]
+    spaces = [bool(space) for space in array[:, attrs.index(SPACY)]]
+    doc = TextDoc(nlp.vocab, words=words, spaces=spaces)
+    if len(doc):
+        doc.from_array(attrs, array)
     return doc
 
 
