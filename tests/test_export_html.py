@@ -10,23 +10,6 @@ import pytest
 
 from cthbgraph.export import ExportInput, Selection, get_format, load_triples, render, write_rendered
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/setup.sh installs it)"
-)
-
-
 @pytest.fixture(scope="module")
 def page_file(built, tmp_path_factory):
     source = ExportInput(built.out, load_triples(built.out))
@@ -34,19 +17,9 @@ def page_file(built, tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.requests = []
     page.errors = []
