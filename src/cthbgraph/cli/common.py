@@ -36,6 +36,18 @@ def out_option(default: str = "out"):
     )
 
 
+def graph_dir_option():
+    """For commands whose --out is what they write: where to read the build from."""
+    return click.option(
+        "--graph-dir",
+        type=click.Path(file_okay=False),
+        default="out",
+        show_default=True,
+        envvar="CTHB_OUT",
+        help="Build folder to read (cthb.nt, cthb.ttl and store/, from cthbgraph build). Env: CTHB_OUT.",
+    )
+
+
 def endpoint_option():
     return click.option(
         "--endpoint", metavar="URL", default=None, envvar="CTHB_ENDPOINT", help="Query this SPARQL 1.1 endpoint instead of the local store."

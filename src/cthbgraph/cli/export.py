@@ -9,6 +9,7 @@ import click
 
 from ..errors import QueryError
 from ..export import FORMATS, ExportInput, Selection, export, get_format, load_triples, render
+from .common import graph_dir_option
 
 
 def _format_list() -> str:
@@ -26,14 +27,7 @@ def _format_list() -> str:
     metavar="FILE",
     help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]",
 )
-@click.option(
-    "--graph-dir",
-    type=click.Path(file_okay=False),
-    default="out",
-    show_default=True,
-    envvar="CTHB_OUT",
-    help="Build folder to read (cthb.nt, cthb.ttl or store/). Env: CTHB_OUT.",
-)
+@graph_dir_option()
 @click.option(
     "--focus",
     default="",

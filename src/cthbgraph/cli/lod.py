@@ -6,22 +6,13 @@ import signal
 
 import click
 
+from .common import graph_dir_option
 
-
-def _graph_dir_option():
-    return click.option(
-        "--graph-dir",
-        type=click.Path(file_okay=False),
-        default="out",
-        show_default=True,
-        envvar="CTHB_OUT",
-        help="Build folder of the graph (cthb.nt and store/, from cthbgraph build). Env: CTHB_OUT.",
-    )
 
 
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
-@_graph_dir_option()
+@graph_dir_option()
 @click.option("--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]")
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
 def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
@@ -47,7 +38,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0 picks a free one).")
-@_graph_dir_option()
+@graph_dir_option()
 @click.option("--base-iri", default=None, metavar="IRI", help="IRIs to publish (rewritten from the graph's base). [default: the graph's base]")
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
