@@ -96,7 +96,9 @@ def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> No
     for a in t.activities:
         where = ", ".join(x for x in (a.place, a.date) if x)
         click.echo(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]")
-        click.echo(click.wrap_text(f"“{' '.join(a.sentence.split())}”", 100, initial_indent="      ", subsequent_indent="      "))
+        # Shown without the markdown emphasis of the conversion; the graph keeps the exact text.
+        sentence = " ".join(a.sentence.replace("**", "").split())
+        click.echo(click.wrap_text(f"“{sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
 
 
 COMMANDS = [query_command, queries_command, trace_command]
