@@ -2,6 +2,7 @@
 
     python bench/bench_build.py speed            # cold build vs spaCy alone, rebuilds, --jobs 2 vs 1
     python bench/bench_build.py scale --factors 1 3 10   # synthetic corpora (bench/make_corpus.py)
+    python bench/bench_build.py parallel --factor 3      # --jobs 2 against 1 on a 3x corpus
 
 ``speed`` prints:
   near-limit   cold build (no cache) / ``nlp.pipe`` of the same model over the same cleaned texts,
@@ -45,7 +46,7 @@ if sys.argv[2] == "batches":   # the paragraph batches the build gives the model
     from cthbgraph.parsing import split_text
     texts = [piece for text in texts for piece in split_text(text)]
 start = time.perf_counter()
-sentences = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts))
+sentences = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts, batch_size=4))
 print(time.perf_counter() - start, sentences)
 """
 
@@ -69,6 +70,7 @@ def cold(corpus: Path, jobs: int = 1) -> float:
 
 
 def pipe_only(corpus: Path, texts: str = "whole") -> float:
+    """``nlp.pipe`` over the texts, with the batch size the build uses (faster than the default)."""
     return run([PYTHON, "-c", PIPE_ONLY, str(corpus), texts])[0]
 
 
@@ -104,6 +106,21 @@ def speed(args: argparse.Namespace) -> None:
     print(f"incremental nothing changed       {t_same:7.2f} s  = {t_same / t_cold:5.1%} of cold (target <= 10%)")
     print(f"incremental all parses cached     {t_force:7.2f} s  = {t_force / t_cold:5.1%} of cold (graph rebuilt, --force)")
     print(f"incremental one report changed    {t_one:7.2f} s  = {t_one / t_cold:5.1%} of cold ({smallest.name})")
+
+
+def parallel(args: argparse.Namespace) -> None:
+    """Cold builds with 1 and ``--jobs`` processes, interleaved, on corpus/ or a synthetic corpus."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import make_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = CORPUS if args.factor == 1 else make_corpus(args.factor, Path(tmp) / "corpus")
+        one, many = [], []
+        for _ in range(args.repeat):
+            one.append(cold(corpus, 1))
+            many.append(cold(corpus, args.jobs))
+    print(f"factor {args.factor}: jobs 1 {min(one):.1f} s, jobs {args.jobs} {min(many):.1f} s, "
+          f"ratio {min(one) / min(many):.2f}   (target >= 1.60 with 2 jobs)")
 
 
 def peak_build(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
@@ -162,9 +179,13 @@ def main() -> None:
     c = sub.add_parser("scale", help="synthetic corpora of several sizes")
     c.add_argument("--factors", type=int, nargs="+", default=[1, 3])
     c.add_argument("--jobs", type=int, default=2)
+    p = sub.add_parser("parallel", help="--jobs N against one process, on corpus/ or a synthetic corpus")
+    p.add_argument("--factor", type=int, default=1)
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    speed(args) if args.mode == "speed" else scale(args)
+    {"speed": speed, "scale": scale, "parallel": parallel}[args.mode](args)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ components: a change to a gazetteer or a pattern needs no new parse.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import inspect
@@ -35,6 +36,7 @@ from spacy.tokens import Doc, DocBin
 from .records import Extraction, Report
 
 CHUNK_CHARS = 20_000
+TASK_CHUNKS = 2  # chunks per task of a worker process
 RULE_PREFIX = "cthb_"  # components of ours; the others belong to the model
 
 
@@ -218,9 +220,9 @@ def _read(extractor, report: Report, chunk_docs: list[Doc]) -> tuple[Extraction,
     return extractor.read(report, doc), sum(1 for _ in doc.sents)
 
 
-def _work_parse(chunk: str) -> bytes:
+def _work_parse(chunks: list[str]) -> bytes:
     nlp = _WORKER["extractor"].nlp  # type: ignore[attr-defined]
-    return to_bytes(parse_chunks(nlp, [chunk]))
+    return to_bytes(parse_chunks(nlp, chunks))
 
 
 def _work_read(report: Report, parts: list[bytes], key: str | None) -> tuple[Extraction, int]:
@@ -300,39 +302,47 @@ def _done(on_read, item: ReadReport) -> ReadReport:
 
 
 def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[ReadReport]:
-    """Chunks to the pool in report order, at most ``2 * jobs`` in flight; a report's read task goes
+    """Chunks to the pool in report order, at most ``2 * jobs`` tasks in flight; a report's read task goes
     in as soon as its last chunk is back, so reads overlap with the parsing of later reports."""
     _WORKER["extractor"] = extractor
     _WORKER["cache"] = cache
     context = multiprocessing.get_context("fork")
-    tasks = [(i, c) for i, (_, _, _, chunks) in enumerate(pending) for c in range(len(chunks))]
+    # Tasks of two chunks: the model is faster on batches, and there are still enough tasks to share.
+    groups = [[chunks[j : j + TASK_CHUNKS] for j in range(0, len(chunks), TASK_CHUNKS)] for _, _, _, chunks in pending]
+    tasks = [(i, g) for i, report_groups in enumerate(groups) for g in range(len(report_groups))]
     parts: dict[int, dict[int, bytes]] = {i: {} for i in range(len(pending))}
     next_task = 0
     running: dict[Future, tuple[str, int, int]] = {}
     limit = 2 * jobs
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-        while next_task < len(tasks) or running:
-            while next_task < len(tasks) and sum(1 for k in running.values() if k[0] == "parse") < limit:
-                i, c = tasks[next_task]
-                running[pool.submit(_work_parse, pending[i][3][c])] = ("parse", i, c)
-                next_task += 1
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                kind, i, c = running.pop(future)
-                if kind == "parse":
-                    parts[i][c] = future.result()
-                    if len(parts[i]) == len(pending[i][3]):
-                        index, report, key, chunks = pending[i]
-                        ordered = [parts[i][n] for n in range(len(chunks))]
-                        del parts[i]
-                        running[pool.submit(_work_read, report, ordered, key if cache else None)] = ("read", i, 0)
-                else:
-                    index, report, key, _ = pending[i]
-                    extraction, sentences = future.result()
-                    if cache is not None:
-                        cache.put_record(key, report, extraction, sentences)
-                    yield _done(on_read, ReadReport(index, extraction, sentences, False))
-    _WORKER.clear()
+    # What exists now (the model above all) is shared with the forked workers; frozen, the garbage
+    # collector of each worker neither scans it nor copies its pages.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
+            while next_task < len(tasks) or running:
+                while next_task < len(tasks) and sum(1 for k in running.values() if k[0] == "parse") < limit:
+                    i, c = tasks[next_task]
+                    running[pool.submit(_work_parse, groups[i][c])] = ("parse", i, c)
+                    next_task += 1
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    kind, i, c = running.pop(future)
+                    if kind == "parse":
+                        parts[i][c] = future.result()
+                        if len(parts[i]) == len(groups[i]):
+                            index, report, key, _ = pending[i]
+                            ordered = [parts[i][n] for n in range(len(groups[i]))]
+                            del parts[i]
+                            running[pool.submit(_work_read, report, ordered, key if cache else None)] = ("read", i, 0)
+                    else:
+                        index, report, key, _ = pending[i]
+                        extraction, sentences = future.result()
+                        if cache is not None:
+                            cache.put_record(key, report, extraction, sentences)
+                        yield _done(on_read, ReadReport(index, extraction, sentences, False))
+    finally:
+        _WORKER.clear()
+        gc.unfreeze()
 
 
 def _init_worker() -> None:
