@@ -5,7 +5,6 @@ Each test runs ``cthbgraph build`` as a real process, as a researcher's shell wo
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
