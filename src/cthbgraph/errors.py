@@ -6,7 +6,8 @@ the command line exits with. The CLI prints ``render()``; a notebook user sees t
 read the hint.
 
 Exit codes: 1 validation failed or other error · 2 bad input (corpus, query, unknown term) ·
-3 SPARQL endpoint unreachable or refusing · 4 output cannot be written.
+3 SPARQL endpoint unreachable or refusing · 4 output cannot be written · 5 (build only) built, but
+some corpus files were skipped.
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ def main() -> None:
       cthbgraph validate                   # SHACL report of the built graph
 
     Exit codes: 0 success, 1 validation failed or other error, 2 bad input (corpus, query, unknown
-    name), 3 SPARQL endpoint unreachable or refusing, 4 output cannot be written.
+    name), 3 SPARQL endpoint unreachable or refusing, 4 output cannot be written (or another build
+    is writing to it), 5 built, but some corpus files were skipped.
     """
 
 

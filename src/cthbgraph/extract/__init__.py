@@ -7,6 +7,7 @@ grammar-based readings of provisions and activities then run over the parsed doc
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -181,6 +182,16 @@ class _DocReader:
         self.extractor = extractor
         self.labels: dict[str, str] = doc.user_data.get("cthb_labels", {})
         self.body_spans: list[Span] = list(doc.spans[BODIES])
+        # Read once: on a plain Doc, ``doc.text`` joins every token and ``sentence.ents`` scans every
+        # entity, so calling them per sentence makes reading quadratic in the report's length.
+        self.text = doc.text
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start_char for e in self.ents]
+
+    def ents_in(self, sentence: Span) -> list[Span]:
+        lo = bisect.bisect_left(self.ent_starts, sentence.start_char)
+        hi = bisect.bisect_left(self.ent_starts, sentence.end_char)
+        return [e for e in self.ents[lo:hi] if e.end_char <= sentence.end_char]
 
     def excerpt(self, start: int, end: int) -> Excerpt:
         return Excerpt(self.report.id, start, end, self.report.text[start:end])
@@ -207,7 +218,7 @@ class _DocReader:
 
     def provisions(self) -> list[Provision]:
         found = []
-        for match in prov.find_provisions(self.doc.text):
+        for match in prov.find_provisions(self.text):
             span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
             bodies = self.bodies_in(match.start, match.end)
             tasked, partners = prov.classify_bodies(span, bodies)
@@ -224,7 +235,7 @@ class _DocReader:
 
     def activities(self, provisions: list[Provision]) -> Iterator[Activity]:
         provision_spans = [(p.excerpt.start, p.excerpt.end) for p in provisions]
-        headings = prov.find_section_headings(self.doc.text)
+        headings = prov.find_section_headings(self.text)
         heading_lines = self.heading_lines()
         # The doers a sentence may leave to its context: those of the activity just before it (same
         # section, at most two sentences back), else the body a section heading names
@@ -265,7 +276,9 @@ class _DocReader:
                 continue
             previous = (agent_spans, n)
             agents = _unique(self.mention(s) for s in agent_spans)
-            place, country = self.extractor.places.find(sentence, exclude=[(b.start_char, b.end_char) for b in bodies])
+            place, country = self.extractor.places.find(
+                sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence)
+            )
             yield Activity(
                 excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
                 type=act.activity_type(sentence, verbs, self.extractor.types),
@@ -296,7 +309,7 @@ class _DocReader:
     def heading_lines(self) -> list[tuple[int, int, Span | None]]:
         """Lines that stand alone as headings, with the body the heading names (if it names one)."""
         out = []
-        text = self.doc.text
+        text = self.text
         pos = 0
         for line in text.split("\n"):
             start, end = pos, pos + len(line)
@@ -333,7 +346,7 @@ class _DocReader:
         # tasks its doer, else the first.
         block = [last]
         for p in reversed(before[:-1]):
-            gap = self.doc.text[p.excerpt.end : block[0].excerpt.start]
+            gap = self.text[p.excerpt.end : block[0].excerpt.start]
             if p.section != last.section or len(gap.strip()) > 10:
                 break
             block.insert(0, p)
@@ -353,7 +366,7 @@ class _DocReader:
     def renames(self) -> Iterator[Rename]:
         spans = self.body_spans
         for old, new in zip(spans, spans[1:]):
-            between = self.doc.text[old.end_char : new.start_char]
+            between = self.text[old.end_char : new.start_char]
             if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
                 yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
 

@@ -34,7 +34,9 @@ class PlaceFinder:
             for city in row.get("cities", ()):
                 self.country_of.setdefault(city, row["country"])
 
-    def find(self, sentence: Span, exclude: list[tuple[int, int]] = ()) -> tuple[str, str]:
+    def find(
+        self, sentence: Span, exclude: list[tuple[int, int]] = (), ents: list[Span] | None = None
+    ) -> tuple[str, str]:
         """(city as written, country) of the first city the sentence names; ("", country) when it
         names one country and no city; ("", "") when it names several countries or none.
 
@@ -42,8 +44,9 @@ class PlaceFinder:
         activity. A place the model tags that the list does not know ("Ioannina, Greece") is kept
         as written, with the one country the sentence names.
         """
+        sentence_ents = list(sentence.ents) if ents is None else ents
         ents = [
-            e for e in sentence.ents
+            e for e in sentence_ents
             if (e.label_ in ("GPE", "LOC") or e.text in self.country_of)
             and not any(e.start_char < end and e.end_char > start for start, end in exclude)
         ]
@@ -52,7 +55,7 @@ class PlaceFinder:
             country = self.country_of.get(e.text)
             if country is not None and country not in countries:
                 countries.append(country)
-        named = {self.country_of_adjective[e.text] for e in sentence.ents if e.label_ == "NORP" and e.text in self.country_of_adjective}
+        named = {self.country_of_adjective[e.text] for e in sentence_ents if e.label_ == "NORP" and e.text in self.country_of_adjective}
         cities = [e for e in ents if e.text in self.country_of and self.country_of[e.text] != e.text and e.text not in self.countries]
         if cities:
             first = min(cities, key=lambda e: e.start)
