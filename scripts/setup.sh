@@ -11,11 +11,11 @@ fi
 extras=""
 [ "${1:-}" = "test" ] && extras="[test]"
 .venv/bin/python -m pip install --quiet -e ".${extras}"
-if [ "${1:-}" = "test" ] && [ ! -x /usr/bin/chromium ]; then
+if [ "${1:-}" = "test" ] && { [ ! -x /usr/bin/chromium ] || ! command -v dot >/dev/null; }; then
   # The browser tests drive Debian's Chromium through Playwright (no browser download).
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null
   else
-    echo "note: install Debian's chromium package for the browser tests (they are skipped without it)" >&2
+    echo "note: install Debian's chromium and graphviz packages for the browser and DOT tests" >&2
   fi
 fi
