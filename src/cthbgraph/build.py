@@ -27,7 +27,6 @@ import json
 import os
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -132,9 +131,10 @@ def build(
                 return previous
 
         from .extract import Extractor
-        from .graph import build_graph
+        from .graph import build_graphs
         from .parsing import read_reports
-        from .validate import validate
+        from .validate import ValidationReport, validate
+        from .vocab import CTHB, RDF
 
         mark = time.perf_counter()
         extractor = extractor or Extractor(model)
@@ -155,24 +155,27 @@ def build(
         done_extractions = [e for e in extractions if e is not None]
         timings.append(("nlp", time.perf_counter() - mark))
 
+        # The graph is made, validated and turned into N-Triples a report at a time: memory then
+        # grows with the N-Triples of the corpus, not with rdflib's (and pySHACL's) copies of it.
         mark = time.perf_counter()
-        graph = build_graph(done_extractions, base=base)
-        class_counts = _class_counts(graph)
-        triples = len(graph)
-        timings.append(("graph", time.perf_counter() - mark))
+        lines: set[bytes] = set()
+        subjects: dict[str, set] = {name: set() for name in _COUNTED_CLASSES}
+        parts = []
+        for graph in build_graphs(done_extractions, base=base):
+            for name, found in subjects.items():
+                found.update(graph.subjects(RDF.type, CTHB[name]))
+            lines.update(line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line.strip())
+            parts.append(validate(graph))
+        class_counts = tuple((name, len(found)) for name, found in subjects.items())
+        triples = len(lines)
+        validation = ValidationReport.combine(parts, triples)
+        nt = b"\n".join(sorted(lines)) + b"\n"
+        del lines, subjects
+        timings.append(("graph+validate", time.perf_counter() - mark))
 
         mark = time.perf_counter()
-        nt = sorted_ntriples(graph)
-        # Turtle and the store are written from the N-Triples by Oxigraph, outside the GIL, while
-        # pySHACL validates here.
-        writer = _Writer(out, nt, fingerprint)
-        writer.start()
-        validation = validate(graph)
-        del graph
-        writer.join()
-        if writer.error is not None:
-            raise writer.error
-        timings.append(("validate+write", time.perf_counter() - mark))
+        staging, digest = _stage(out, nt)  # Turtle and the store written from the N-Triples by Oxigraph
+        timings.append(("write", time.perf_counter() - mark))
         report_counts = tuple((e.report.id, _report_counts(e)) for e in done_extractions)
         state = {
             "fingerprint": fingerprint,
@@ -182,7 +185,7 @@ def build(
             "validation": _validation_json(validation),
         }
         mark = time.perf_counter()
-        _commit(out, writer.staging, writer.digest, state)
+        _commit(out, staging, digest, state)
         timings.append(("commit", time.perf_counter() - mark))
     return BuildResult(
         out=out,
@@ -199,12 +202,6 @@ def build(
 
 
 # ----------------------------------------------------------------------------------- counting
-
-
-def _class_counts(graph) -> tuple[tuple[str, int], ...]:
-    from .vocab import CTHB, RDF
-
-    return tuple((name, len(set(graph.subjects(RDF.type, CTHB[name])))) for name in _COUNTED_CLASSES)
 
 
 def _report_counts(e: Extraction) -> dict[str, int]:
@@ -318,30 +315,21 @@ def _lock(out: Path) -> Iterator[None]:
         yield
 
 
-class _Writer(threading.Thread):
-    """Writes cthb.nt, cthb.ttl and the store into a fresh staging folder."""
-
-    def __init__(self, out: Path, nt: bytes, fingerprint: str):
-        super().__init__(name="cthb-writer", daemon=True)
-        self.out, self.nt = out, nt
-        self.digest = hashlib.sha256(nt).hexdigest()[:16]
-        self.error: OutputError | None = None
-        builds = out / BUILDS_DIR
-        try:
-            builds.mkdir(exist_ok=True)
-            _remove_stale_staging(builds)
-            self.staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=builds))
-            self.staging.chmod(0o755)  # readable like any output folder, not private like a temp dir
-        except OSError as exc:
-            raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
-
-    def run(self) -> None:
-        try:
-            write_outputs(self.nt, self.staging)
-        except OSError as exc:
-            self.error = OutputError(f"cannot write the build to {self.out}: {exc}", hint="check free space and permissions")
-        except Exception as exc:  # pragma: no cover - a bug of a writer must not pass silently
-            self.error = OutputError(f"cannot write the build to {self.out}: {exc!r}", hint="report this as a bug")
+def _stage(out: Path, nt: bytes) -> tuple[Path, str]:
+    """Write cthb.nt, cthb.ttl and the store into a fresh staging folder: (folder, digest)."""
+    builds = out / BUILDS_DIR
+    try:
+        builds.mkdir(exist_ok=True)
+        _remove_stale_staging(builds)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=builds))
+        staging.chmod(0o755)  # readable like any output folder, not private like a temp dir
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
+    try:
+        write_outputs(nt, staging)
+    except OSError as exc:
+        raise OutputError(f"cannot write the build to {out}: {exc}", hint="check free space and permissions") from exc
+    return staging, hashlib.sha256(nt).hexdigest()[:16]
 
 
 def write_outputs(nt: bytes, folder: Path) -> None:

@@ -7,7 +7,7 @@ character span), never from the order of processing, so the same corpus always g
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -67,14 +67,52 @@ def build_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> 
     return builder.finish()
 
 
+def build_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE, per_graph: int = 1) -> Iterator[Graph]:
+    """The triples of :func:`build_graph` in graphs of ``per_graph`` reports each.
+
+    Their union is exactly the one graph (the choices that depend on other reports, a body's label
+    and a provision's wording, are made over all of them first), so a corpus of any size can be
+    turned into N-Triples and validated a few reports at a time. Every graph is self-contained for
+    the shapes: a report's facts only point at resources its own graph describes.
+    """
+    ordered = sorted(extractions, key=lambda e: e.report.id)
+    labels: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for extraction in ordered:
+        for mention in _mentions(extraction):
+            labels.setdefault(mention.key, mention.label)
+        for provision in extraction.provisions:
+            texts.setdefault(provision.notation, provision.text)
+    for start in range(0, len(ordered), per_graph):
+        builder = _GraphBuilder(Iris(base), labels=labels, texts=texts)
+        for extraction in ordered[start : start + per_graph]:
+            builder.add(extraction)
+        yield builder.finish()
+
+
+def _mentions(extraction: Extraction) -> Iterator[BodyMention]:
+    """Body mentions in the order the builder meets them."""
+    yield from extraction.bodies
+    for provision in extraction.provisions:
+        yield from provision.tasked
+        yield from provision.partners
+    for activity in extraction.activities:
+        yield from activity.agents
+        yield from activity.partners
+    for rename in extraction.renames:
+        yield rename.old
+        yield rename.new
+
+
 class _GraphBuilder:
-    def __init__(self, iris: Iris):
+    def __init__(self, iris: Iris, labels: dict[str, str] | None = None, texts: dict[str, str] | None = None):
         self.iris = iris
         self.g = Graph()
         bind_prefixes(self.g, base=iris.base)
-        self.body_labels: dict[str, str] = {}
+        self.body_labels: dict[str, str] = dict(labels or {})
         self.body_surfaces: dict[str, set[str]] = defaultdict(set)
-        self.provision_texts: dict[str, str] = {}
+        self.provision_texts: dict[str, str] = dict(texts or {})
+        self.used_bodies: set[str] = set()
 
     def evidence(self, subject: URIRef, excerpt: Excerpt) -> None:
         node = self.iris.excerpt(excerpt)
@@ -92,6 +130,7 @@ class _GraphBuilder:
         g.add((iri, RDF.type, CTHB.Body))
         g.add((iri, RDF.type, CTHB[mention.kind]))
         self.body_labels.setdefault(mention.key, mention.label)
+        self.used_bodies.add(mention.key)
         self.body_surfaces[mention.key].add(" ".join(mention.excerpt.text.replace("*", " ").split()))
         self.evidence(iri, mention.excerpt)
         return iri
@@ -106,7 +145,7 @@ class _GraphBuilder:
             doc = iris.document(ref.kind, ref.key)
             g.add((doc, RDF.type, CTHB.CommitmentDocument))
             g.add((doc, RDF.type, _DOCUMENT_CLASSES[ref.kind]))
-            if ref.kind == "ActionPlan":
+            if ref.key == ACTION_PLAN_KEY:
                 g.add((doc, SKOS.notation, Literal(ACTION_PLAN_NOTATION)))
                 g.add((doc, SKOS.prefLabel, Literal(ACTION_PLAN_LABEL, lang="en")))
             else:
@@ -193,7 +232,8 @@ class _GraphBuilder:
         for concept in set(self.g.objects(None, CTHB.activityType)):
             for p, o in ontology.predicate_objects(concept):
                 self.g.add((concept, p, o))
-        for key, label in self.body_labels.items():
+        for key in sorted(self.used_bodies):
+            label = self.body_labels[key]
             iri = self.iris.body(key)
             self.g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
             for surface in sorted(self.body_surfaces[key] - {label}):

@@ -8,6 +8,7 @@ report without opening the graph.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +73,13 @@ class ValidationReport:
     conforms: bool
     results: tuple[ValidationResult, ...]
     triples: int
+
+    @classmethod
+    def combine(cls, reports: "Iterable[ValidationReport]", triples: int) -> "ValidationReport":
+        """One report of the parts of a graph validated one by one (``triples``: of the whole)."""
+        reports = list(reports)
+        results = tuple(sorted({r for report in reports for r in report.results}))
+        return cls(conforms=all(r.conforms for r in reports), results=results, triples=triples)
 
     def render(self) -> str:
         """RETURNS (str): the report as text, a header line then one block per result."""

@@ -7,7 +7,7 @@ run whatever Python's hash seed; rdflib's serialisers iterate sets.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 #: RDF formats of a resource: name -> (file extension, media type, pyoxigraph format).
