@@ -108,8 +108,17 @@ class Evidence:
     sentence: str
 
 
+class _Evidenced:
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def reports(self) -> tuple[str, ...]:
+        """The reports the figure was counted from."""
+        return tuple(sorted({e.report for e in self.evidence}))
+
+
 @dataclass(frozen=True)
-class BodyGap:
+class BodyGap(_Evidenced):
     """One body for one provision: tasked by it (or, ``tasked`` False, implementing it untasked)."""
 
     notation: str
@@ -121,13 +130,9 @@ class BodyGap:
     activities: int
     evidence: tuple[Evidence, ...]
 
-    @property
-    def reports(self) -> tuple[str, ...]:
-        return tuple(sorted({e.report for e in self.evidence}))
-
 
 @dataclass(frozen=True)
-class ProvisionGap:
+class ProvisionGap(_Evidenced):
     notation: str
     section: str
     status: str  # IMPLEMENTED, PARTLY or NONE
@@ -137,10 +142,6 @@ class ProvisionGap:
     others: tuple[str, ...]  # untasked bodies credited with implementing it
     activities: int
     evidence: tuple[Evidence, ...]
-
-    @property
-    def reports(self) -> tuple[str, ...]:
-        return tuple(sorted({e.report for e in self.evidence}))
 
 
 @dataclass(frozen=True)
