@@ -164,12 +164,12 @@ def build(
         for graph in build_graphs(done_extractions, base=base):
             for name, found in subjects.items():
                 found.update(graph.subjects(RDF.type, CTHB[name]))
-            lines.update(line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line.strip())
+            lines |= ntriples_lines(graph)
             parts.append(validate(graph))
         class_counts = tuple((name, len(found)) for name, found in subjects.items())
         triples = len(lines)
         validation = ValidationReport.combine(parts, triples)
-        nt = b"\n".join(sorted(lines)) + b"\n"
+        nt = join_sorted(lines)
         del lines, subjects
         timings.append(("graph+validate", time.perf_counter() - mark))
 
@@ -214,10 +214,18 @@ def _report_counts(e: Extraction) -> dict[str, int]:
     }
 
 
+def ntriples_lines(graph) -> set[bytes]:
+    """The graph's triples as N-Triples lines (ground triples only, so equal triples give equal lines)."""
+    return {line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()}
+
+
+def join_sorted(lines: set[bytes]) -> bytes:
+    """N-Triples with lines sorted: byte-identical for the same triples, whatever the build order."""
+    return b"\n".join(sorted(lines)) + b"\n"
+
+
 def sorted_ntriples(graph) -> bytes:
-    """N-Triples with lines sorted: byte-identical for the same graph, whatever the build order."""
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
-    return b"\n".join(sorted(line for line in lines if line.strip())) + b"\n"
+    return join_sorted(ntriples_lines(graph))
 
 
 # ------------------------------------------------------------------------- reuse of a build
