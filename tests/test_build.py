@@ -92,7 +92,8 @@ def test_build_changed_report_is_the_only_one_parsed_again(tmp_path, corpus, ext
     result, second = _cached(tmp_path / "out", corpus, extractor)
     assert second == {"activities": False, "provisions": True}
     assert not result.reused
-    years = {a.date for e in result.extractions for a in e.activities}
+    with open_store(result.out) as store:
+        years = {row["date"] for row in store.select("SELECT ?date WHERE { ?a <http://purl.org/dc/terms/date> ?date }").dicts()}
     assert "2008-03" in years
 
 

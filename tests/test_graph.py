@@ -7,8 +7,11 @@ from owlrl.Namespaces import ERRNS
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, OWL, RDF
 
+from cthbgraph.corpus import load_corpus
 from cthbgraph.resources import ontology_path
 from cthbgraph.vocab import CTHB, OA, PROV
+
+from conftest import CORPUS
 
 
 def test_graph_owlrl_reasoning_over_ontology_and_build_finds_no_inconsistency(built):
@@ -20,7 +23,7 @@ def test_graph_owlrl_reasoning_over_ontology_and_build_finds_no_inconsistency(bu
 
 
 def test_graph_every_excerpt_points_at_its_text(built):
-    reports = {e.report.id: e.report.text for e in built.extractions}
+    reports = {r.id: r.text for r in load_corpus(CORPUS).reports}
     graph = Graph().parse(built.graph_file)
     excerpts = list(graph.subjects(RDF.type, CTHB.Excerpt))
     assert len(excerpts) > 1000

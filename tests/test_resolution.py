@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cthbgraph.build import sorted_ntriples
+from cthbgraph.ntriples import sorted_ntriples
 from cthbgraph.corpus import load_corpus
 from cthbgraph.graph import build_graph
 from conftest import excerpt_corpus

@@ -25,16 +25,18 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import pickle
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .cache import DEFAULT_CACHE, BuildCache
 from .corpus import Corpus, load_corpus
 from .errors import OutputError
+from .ntriples import SortedRuns, ntriples_lines
 from .records import Extraction, Report, SkippedFile
 from .store import STORE_DIR
 
@@ -76,9 +78,7 @@ class BuildResult:
     report_counts: tuple[tuple[str, dict[str, int]], ...]
     skipped: tuple[SkippedFile, ...]
     validation: object  # ValidationReport (imported lazily: it pulls in pySHACL)
-    extractions: tuple[Extraction, ...] = field(repr=False, default=())
-    #: True when nothing changed since the current build, which was kept as it is (and
-    #: ``extractions`` is then empty).
+    #: True when nothing changed since the current build, which was kept as it is.
     reused: bool = False
     #: (stage, seconds) of this build: load, nlp, graph, validate, write.
     timings: tuple[tuple[str, float], ...] = ()
@@ -114,7 +114,7 @@ def build(
     RETURNS (BuildResult): counts, validation report, and where the outputs are.
     RAISES OutputError: ``out`` cannot be written, or another build is writing to it.
     """
-    from .vocab import DEFAULT_BASE
+    from .vocab import CTHB, DEFAULT_BASE
 
     base = base or DEFAULT_BASE
     started = time.perf_counter()
@@ -131,52 +131,49 @@ def build(
                 return previous
 
         from .extract import Extractor
-        from .graph import build_graphs
+        from .graph import Choices
         from .parsing import read_reports
-        from .validate import ValidationReport, validate
-        from .vocab import CTHB, RDF
 
+        staging = _new_staging(out)
         mark = time.perf_counter()
         extractor = extractor or Extractor(model)
-        extractions: list[Extraction | None] = [None] * len(corpus.reports)
+        # Records go to disk as each report is read, and come back one at a time for its graph:
+        # memory does not grow with the corpus.
+        records = staging / "records"
+        records.mkdir()
+        done: dict[str, tuple[Path, Choices, dict[str, int]]] = {}
         sentences = chars = 0
-        for done, item in enumerate(
+        for count, item in enumerate(
             read_reports(extractor, corpus.reports, jobs=jobs, cache=BuildCache(cache_dir) if cache_dir else None), 1
         ):
-            extractions[item.index] = item.extraction
-            report = item.extraction.report
+            extraction = item.extraction
+            report = extraction.report
+            path = records / f"{item.index:06d}.pickle"
+            path.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+            done[report.id] = (path, Choices.of(extraction), _report_counts(extraction))
             sentences += item.sentences
             chars += len(report.text)
             if on_report:
-                on_report(report, item.extraction)
+                on_report(report, extraction)
             if on_progress:
                 elapsed = time.perf_counter() - mark
-                on_progress(Progress(report, done, len(corpus.reports), sentences, chars, elapsed, item.cached))
-        done_extractions = [e for e in extractions if e is not None]
+                on_progress(Progress(report, count, len(corpus.reports), sentences, chars, elapsed, item.cached))
+            del extraction, item
         timings.append(("nlp", time.perf_counter() - mark))
 
-        # The graph is made, validated and turned into N-Triples a report at a time: memory then
-        # grows with the N-Triples of the corpus, not with rdflib's (and pySHACL's) copies of it.
         mark = time.perf_counter()
-        lines: set[bytes] = set()
-        subjects: dict[str, set] = {name: set() for name in _COUNTED_CLASSES}
-        parts = []
-        for graph in build_graphs(done_extractions, base=base):
-            for name, found in subjects.items():
-                found.update(graph.subjects(RDF.type, CTHB[name]))
-            lines |= ntriples_lines(graph)
-            parts.append(validate(graph))
-        class_counts = tuple((name, len(found)) for name, found in subjects.items())
-        triples = len(lines)
-        validation = ValidationReport.combine(parts, triples)
-        nt = join_sorted(lines)
-        del lines, subjects
+        ids = sorted(done)
+        choices = Choices.merge(done[i][1] for i in ids)
+        merged, validation = _graph_stage([done[i][0] for i in ids], choices, base, jobs, staging)
+        shutil.rmtree(records)
         timings.append(("graph+validate", time.perf_counter() - mark))
 
         mark = time.perf_counter()
-        staging, digest = _stage(out, nt)  # Turtle and the store written from the N-Triples by Oxigraph
+        write_outputs(merged.path, staging)
         timings.append(("write", time.perf_counter() - mark))
-        report_counts = tuple((e.report.id, _report_counts(e)) for e in done_extractions)
+        class_counts = tuple((name, merged.typed[str(CTHB[name])]) for name in _COUNTED_CLASSES)
+        report_counts = tuple((i, done[i][2]) for i in sorted(done, key=lambda i: done[i][0]))
+        triples = merged.triples
         state = {
             "fingerprint": fingerprint,
             "triples": triples,
@@ -185,7 +182,7 @@ def build(
             "validation": _validation_json(validation),
         }
         mark = time.perf_counter()
-        _commit(out, staging, digest, state)
+        _commit(out, staging, merged.sha256[:16], state)
         timings.append(("commit", time.perf_counter() - mark))
     return BuildResult(
         out=out,
@@ -196,7 +193,6 @@ def build(
         report_counts=report_counts,
         skipped=corpus.skipped,
         validation=validation,
-        extractions=tuple(done_extractions),
         timings=tuple(timings),
     )
 
@@ -214,18 +210,44 @@ def _report_counts(e: Extraction) -> dict[str, int]:
     }
 
 
-def ntriples_lines(graph) -> set[bytes]:
-    """The graph's triples as N-Triples lines (ground triples only, so equal triples give equal lines)."""
-    return {line for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()}
+# -------------------------------------------------------------------------------- graph stage
+
+# What the processes of the graph stage share, inherited by fork: the choices made over the corpus.
+_GRAPH_STAGE: dict[str, object] = {}
 
 
-def join_sorted(lines: set[bytes]) -> bytes:
-    """N-Triples with lines sorted: byte-identical for the same triples, whatever the build order."""
-    return b"\n".join(sorted(lines)) + b"\n"
+def _graph_stage(records: list[Path], choices, base: str, jobs: int, staging: Path):
+    """The graph of each report (its records pickled at ``records``) made, validated and turned into
+    N-Triples in ``jobs`` processes; the N-Triples merged into ``staging/graph.nt``.
+    RETURNS (Merged, ValidationReport)."""
+    from .graph import report_graph
+    from .parsing import in_processes
+    from .validate import ValidationReport, validate
+
+    runs = SortedRuns(staging / "runs")
+    parts = []
+    _GRAPH_STAGE.update(choices=choices, base=base)
+    try:
+        if jobs > 1 and len(records) > 1:
+            # Parsed once here (ontology, shapes, pySHACL's imports) rather than in every process.
+            validate(report_graph([], choices, base=base))
+        largest_first = sorted(records, key=lambda r: -r.stat().st_size)  # see parsing.read_reports
+        for lines, validation in in_processes(_graph_part, largest_first, jobs):
+            runs.add(lines.splitlines(keepends=True))
+            parts.append(validation)
+    finally:
+        _GRAPH_STAGE.clear()
+    merged = runs.merge(staging / "graph.nt")
+    return merged, ValidationReport.combine(parts, merged.triples)
 
 
-def sorted_ntriples(graph) -> bytes:
-    return join_sorted(ntriples_lines(graph))
+def _graph_part(record: Path):
+    from .graph import report_graph
+    from .validate import validate
+
+    extraction = pickle.loads(record.read_bytes())
+    graph = report_graph([extraction], _GRAPH_STAGE["choices"], base=_GRAPH_STAGE["base"])
+    return b"".join(ntriples_lines(graph)), validate(graph)
 
 
 # ------------------------------------------------------------------------- reuse of a build
@@ -323,8 +345,8 @@ def _lock(out: Path) -> Iterator[None]:
         yield
 
 
-def _stage(out: Path, nt: bytes) -> tuple[Path, str]:
-    """Write cthb.nt, cthb.ttl and the store into a fresh staging folder: (folder, digest)."""
+def _new_staging(out: Path) -> Path:
+    """A fresh folder for the build under ``out/.builds``, after removing those of killed builds."""
     builds = out / BUILDS_DIR
     try:
         builds.mkdir(exist_ok=True)
@@ -333,28 +355,27 @@ def _stage(out: Path, nt: bytes) -> tuple[Path, str]:
         staging.chmod(0o755)  # readable like any output folder, not private like a temp dir
     except OSError as exc:
         raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
-    try:
-        write_outputs(nt, staging)
-    except OSError as exc:
-        raise OutputError(f"cannot write the build to {out}: {exc}", hint="check free space and permissions") from exc
-    return staging, hashlib.sha256(nt).hexdigest()[:16]
+    return staging
 
 
-def write_outputs(nt: bytes, folder: Path) -> None:
-    """cthb.nt, cthb.ttl (prefixed, from Oxigraph) and store/ of sorted N-Triples into ``folder``."""
+def write_outputs(ntriples: Path, folder: Path) -> None:
+    """cthb.nt (moved from ``ntriples``), cthb.ttl (prefixed, by Oxigraph) and store/ into ``folder``."""
     import pyoxigraph as ox
+    from rdflib import Graph
 
     from .store import write_store
     from .vocab import bind_prefixes
 
-    (folder / "cthb.nt").write_bytes(nt)
-    from rdflib import Graph
-
+    nt = folder / "cthb.nt"
     bound = bind_prefixes(Graph(bind_namespaces="none")).namespace_manager.namespaces()
     prefixes = {p: str(ns) for p, ns in bound if p and p != "xml"}
-    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    ox.serialize(triples, str(folder / "cthb.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
-    write_store(folder / "cthb.nt", folder / STORE_DIR)
+    try:
+        os.replace(ntriples, nt)
+        triples = ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, str(folder / "cthb.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
+        write_store(nt, folder / STORE_DIR)
+    except OSError as exc:
+        raise OutputError(f"cannot write the build to {folder.parent.parent}: {exc}", hint="check free space and permissions") from exc
 
 
 def _commit(out: Path, staging: Path, digest: str, state: dict) -> Path:

@@ -60,34 +60,62 @@ class Iris:
 
 
 def build_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
-    """One graph of every extraction, sorted by report so that first-seen choices are stable."""
-    builder = _GraphBuilder(Iris(base))
-    for extraction in sorted(extractions, key=lambda e: e.report.id):
-        builder.add(extraction)
-    return builder.finish()
+    """One graph of every extraction."""
+    ordered = sorted(extractions, key=lambda e: e.report.id)
+    return report_graph(ordered, Choices.merge(Choices.of(e) for e in ordered), base=base)
 
 
 def build_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE, per_graph: int = 1) -> Iterator[Graph]:
-    """The triples of :func:`build_graph` in graphs of ``per_graph`` reports each.
-
-    Their union is exactly the one graph (the choices that depend on other reports, a body's label
-    and a provision's wording, are made over all of them first), so a corpus of any size can be
-    turned into N-Triples and validated a few reports at a time. Every graph is self-contained for
-    the shapes: a report's facts only point at resources its own graph describes.
-    """
+    """The triples of :func:`build_graph` in graphs of ``per_graph`` reports each (sorted by report)."""
     ordered = sorted(extractions, key=lambda e: e.report.id)
-    labels: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    for extraction in ordered:
+    choices = Choices.merge(Choices.of(e) for e in ordered)
+    for start in range(0, len(ordered), per_graph):
+        yield report_graph(ordered[start : start + per_graph], choices, base=base)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the graph of a report takes from the other reports: the label of each body and the
+    wording of each provision, both from the first report (by id) that has one.
+
+    With these made over the whole corpus first, the graph of every report can be built on its own
+    (in any order, in any process) and the union of those graphs is the graph of the corpus. Every
+    report's graph is also self-contained for the shapes: its facts only point at resources it
+    describes.
+    """
+
+    labels: dict[str, str]
+    texts: dict[str, str]
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> Choices:
+        labels: dict[str, str] = {}
+        texts: dict[str, str] = {}
         for mention in _mentions(extraction):
             labels.setdefault(mention.key, mention.label)
         for provision in extraction.provisions:
             texts.setdefault(provision.notation, provision.text)
-    for start in range(0, len(ordered), per_graph):
-        builder = _GraphBuilder(Iris(base), labels=labels, texts=texts)
-        for extraction in ordered[start : start + per_graph]:
-            builder.add(extraction)
-        yield builder.finish()
+        return cls(labels, texts)
+
+    @classmethod
+    def merge(cls, choices: Iterable[Choices]) -> Choices:
+        """The choices of reports given in the order of their ids: the first one wins."""
+        labels: dict[str, str] = {}
+        texts: dict[str, str] = {}
+        for c in choices:
+            for key, label in c.labels.items():
+                labels.setdefault(key, label)
+            for notation, text in c.texts.items():
+                texts.setdefault(notation, text)
+        return cls(labels, texts)
+
+
+def report_graph(extractions: Iterable[Extraction], choices: Choices, base: str = DEFAULT_BASE) -> Graph:
+    """The graph of one report (or a few), with the labels and wordings chosen over the corpus."""
+    builder = _GraphBuilder(Iris(base), labels=choices.labels, texts=choices.texts)
+    for extraction in extractions:
+        builder.add(extraction)
+    return builder.finish()
 
 
 def _mentions(extraction: Extraction) -> Iterator[BodyMention]:

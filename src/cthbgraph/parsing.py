@@ -282,6 +282,9 @@ def read_reports(
                 cache.put_record(key, report, extraction, sentences)
             yield _done(on_read, ReadReport(index, extraction, sentences, False))
         return
+    # Longest first: the processes then end together, on the short reports, instead of one of them
+    # reading the longest report alone at the end.
+    pending.sort(key=lambda p: -len(p[1].text))
     yield from _read_parallel(extractor, pending, jobs, cache, on_read)
 
 
@@ -342,6 +345,23 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
                         yield _done(on_read, ReadReport(index, extraction, sentences, False))
     finally:
         _WORKER.clear()
+        gc.unfreeze()
+
+
+def in_processes(function: Callable, items: list, jobs: int) -> Iterator:
+    """``map(function, items)`` in ``jobs`` forked processes (in this one when ``jobs`` is 1), in order.
+
+    The processes inherit what this one holds (the model, the data of the stage) without copying it.
+    """
+    if jobs <= 1 or len(items) < 2:
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
+            yield from pool.map(function, items)
+    finally:
         gc.unfreeze()
 
 
