@@ -39,8 +39,24 @@ def corpus(tmp_path):
 
 def _cached(out, corpus, extractor, **kw):
     seen = {}
-    result = build(corpus, out, extractor=extractor, on_progress=lambda p: seen.update({p.report.id: p.cached}), **kw)
+
+    def progress(p):
+        if p.stage == "read":
+            seen[p.report.id] = p.cached
+
+    result = build(corpus, out, extractor=extractor, on_progress=progress, **kw)
     return result, seen
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_build_progress_reading_then_making_the_graph_of_each_report(tmp_path, corpus, extractor, jobs):
+    events = []
+    build(corpus, tmp_path / "out", extractor=extractor, jobs=jobs, cache=False, on_progress=events.append)
+    assert [(p.stage, p.done, p.total) for p in events] == [
+        ("read", 1, 2), ("read", 2, 2), ("graph", 1, 2), ("graph", 2, 2)
+    ]
+    assert {p.report.id for p in events if p.stage == "graph"} == {"activities", "provisions"}
+    assert events[-1].chars == len(PROVISIONS) + len(ACTIVITIES)
 
 
 @pytest.mark.parametrize("text", ["", "one.", "one.\n\ntwo three.\nfour five six.", "x" * 50, "a b " * 40 + "\n\n" * 3 + "c"])

