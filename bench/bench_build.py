@@ -15,7 +15,8 @@ other load on the machine hits both alike.
 
 ``scale`` builds corpora ``factor`` times corpus/ with ``--jobs``, and prints seconds per factor,
 the ratio to linear (time(f) / (f * time(1))), the peak resident memory of the largest process of
-the build, and the latency of trace and of a gap query on the largest graph.
+the build, the latency of trace and of the gap analysis on the largest graph, and the time of every
+query of the library on it (with its example values).
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ def scale(args: argparse.Namespace) -> None:
 
 def latency(out: Path, repeat: int = 5) -> None:
     from cthbgraph.gaps import gaps, trace
+    from cthbgraph.queries import library
     from cthbgraph.store import open_store
 
     with open_store(out) as store:
@@ -168,6 +170,14 @@ def latency(out: Path, repeat: int = 5) -> None:
                 call()
                 times.append(time.perf_counter() - start)
             print(f"{name:20s} {min(times) * 1000:8.1f} ms (best of {repeat})")
+        # Every query of the library with its documented example values: a query whose plan is
+        # fine on corpus/ can be minutes on a graph a hundred times larger.
+        for name, query in sorted(library().items()):
+            examples = dict(query.examples)
+            values = {p.name: examples.get(p.name, "") for p in query.parameters}
+            start = time.perf_counter()
+            rows = len(query.run(store, values))
+            print(f"  query {name:32s} {rows:7d} rows {(time.perf_counter() - start) * 1000:9.1f} ms")
 
 
 def main() -> None:
