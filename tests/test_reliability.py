@@ -188,3 +188,24 @@ def _processes_writing(out: Path) -> list[int]:
         if str(out).encode() in cmdline and state != "Z":
             found.append(int(proc.name))
     return found
+
+
+@pytest.mark.parametrize("limit", [4_000, 40_000])
+def test_reliability_build_that_cannot_write_exits_4_and_keeps_previous(previous, limit):
+    """A full disk, played by a limit on the size of the files the build may write (Python ignores
+    SIGXFSZ, so writing past it fails with EFBIG as writing to a full disk fails with ENOSPC)."""
+    import resource
+
+    corpus, out, _ = previous
+    before = snapshot(out)
+    done = subprocess.run(
+        cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet", "--no-cache", "--force"),
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),
+    )
+    assert done.returncode == 4, done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"cannot write the build to {out}" in done.stderr and "File too large" in done.stderr
+    assert snapshot(out) == before
+    assert not list((out / ".builds").glob(".tmp-*"))

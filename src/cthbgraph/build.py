@@ -30,9 +30,9 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import DEFAULT_CACHE, BuildCache
 from .corpus import Corpus, load_corpus
@@ -83,7 +83,7 @@ class BuildResult:
     validation: object  # ValidationReport (imported lazily: it pulls in pySHACL)
     #: True when nothing changed since the current build, which was kept as it is.
     reused: bool = False
-    #: (stage, seconds) of this build: load, nlp, graph, validate, write.
+    #: (stage, seconds) of this build: load, nlp, graph+validate, write, commit.
     timings: tuple[tuple[str, float], ...] = ()
 
 
@@ -151,8 +151,10 @@ def build(
             mark = time.perf_counter()
             write_outputs(merged.path, staging)
             timings.append(("write", time.perf_counter() - mark))
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise OutputError(f"cannot write the build to {out}: {exc}", hint="check free space and permissions") from exc
             raise
         class_counts = tuple((name, merged.typed[str(CTHB[name])]) for name in _COUNTED_CLASSES)
         report_counts = tuple((r.report_id, r.counts) for r in sorted(read, key=lambda r: r.index))
@@ -402,13 +404,10 @@ def write_outputs(ntriples: Path, folder: Path) -> None:
     nt = folder / "cthb.nt"
     bound = bind_prefixes(Graph(bind_namespaces="none")).namespace_manager.namespaces()
     prefixes = {p: str(ns) for p, ns in bound if p and p != "xml"}
-    try:
-        os.replace(ntriples, nt)
-        triples = ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize(triples, str(folder / "cthb.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
-        write_store(nt, folder / STORE_DIR)
-    except OSError as exc:
-        raise OutputError(f"cannot write the build to {folder.parent.parent}: {exc}", hint="check free space and permissions") from exc
+    os.replace(ntriples, nt)
+    triples = ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, str(folder / "cthb.ttl"), ox.RdfFormat.TURTLE, prefixes=prefixes)
+    write_store(nt, folder / STORE_DIR)
 
 
 def _commit(out: Path, staging: Path, digest: str, state: dict) -> Path:
