@@ -18,6 +18,7 @@ components: a change to a gazetteer or a pattern needs no new parse.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import importlib.metadata
@@ -313,17 +314,13 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
     in as soon as its last chunk is back, so reads overlap with the parsing of later reports."""
     _WORKER["extractor"] = extractor
     _WORKER["cache"] = cache
-    context = multiprocessing.get_context("fork")
     tasks = _parse_tasks(pending)
     task = next(tasks, None)
     parts: dict[int, list[bytes | None]] = {}
     running: dict[Future, tuple[str, int, int]] = {}
     limit = 2 * jobs
-    # What exists now (the model above all) is shared with the forked workers; frozen, the garbage
-    # collector of each worker neither scans it nor copies its pages.
-    gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
+        with forked_pool(jobs) as pool:
             while task is not None or running:
                 while task is not None and sum(1 for k in running.values() if k[0] == "parse") < limit:
                     i, c, n, group = task
@@ -346,7 +343,6 @@ def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[Re
                         yield _done(on_read, ReadReport(index, extraction, sentences, False))
     finally:
         _WORKER.clear()
-        gc.unfreeze()
 
 
 def _parse_tasks(pending) -> Iterator[tuple[int, int, int, list[str]]]:
@@ -362,18 +358,24 @@ def _parse_tasks(pending) -> Iterator[tuple[int, int, int, list[str]]]:
 
 
 def in_processes(function: Callable, items: list, jobs: int) -> Iterator:
-    """``map(function, items)`` in ``jobs`` forked processes (in this one when ``jobs`` is 1), in order.
-
-    The processes inherit what this one holds (the model, the data of the stage) without copying it.
-    """
+    """``map(function, items)`` in ``jobs`` forked processes (in this one when ``jobs`` is 1), in order."""
     if jobs <= 1 or len(items) < 2:
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork")
+    with forked_pool(jobs) as pool:
+        yield from pool.map(function, items)
+
+
+@contextlib.contextmanager
+def forked_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` processes forked from this one: they inherit what it holds (the model, the data of
+    the stage) without copying it, and die with it."""
+    # Frozen, what exists now is neither scanned nor copied by the garbage collector of the workers.
     gc.freeze()
     try:
+        context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-            yield from pool.map(function, items)
+            yield pool
     finally:
         gc.unfreeze()
 
