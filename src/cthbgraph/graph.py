@@ -65,14 +65,6 @@ def build_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> 
     return report_graph(ordered, Choices.merge(Choices.of(e) for e in ordered), base=base)
 
 
-def build_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE, per_graph: int = 1) -> Iterator[Graph]:
-    """The triples of :func:`build_graph` in graphs of ``per_graph`` reports each (sorted by report)."""
-    ordered = sorted(extractions, key=lambda e: e.report.id)
-    choices = Choices.merge(Choices.of(e) for e in ordered)
-    for start in range(0, len(ordered), per_graph):
-        yield report_graph(ordered[start : start + per_graph], choices, base=base)
-
-
 @dataclass(frozen=True)
 class Choices:
     """What the graph of a report takes from the other reports: the label of each body and the
@@ -112,7 +104,7 @@ class Choices:
 
 def report_graph(extractions: Iterable[Extraction], choices: Choices, base: str = DEFAULT_BASE) -> Graph:
     """The graph of one report (or a few), with the labels and wordings chosen over the corpus."""
-    builder = _GraphBuilder(Iris(base), labels=choices.labels, texts=choices.texts)
+    builder = _GraphBuilder(Iris(base), choices)
     for extraction in extractions:
         builder.add(extraction)
     return builder.finish()
@@ -133,13 +125,12 @@ def _mentions(extraction: Extraction) -> Iterator[BodyMention]:
 
 
 class _GraphBuilder:
-    def __init__(self, iris: Iris, labels: dict[str, str] | None = None, texts: dict[str, str] | None = None):
+    def __init__(self, iris: Iris, choices: Choices):
         self.iris = iris
         self.g = Graph()
         bind_prefixes(self.g, base=iris.base)
-        self.body_labels: dict[str, str] = dict(labels or {})
+        self.choices = choices
         self.body_surfaces: dict[str, set[str]] = defaultdict(set)
-        self.provision_texts: dict[str, str] = dict(texts or {})
         self.used_bodies: set[str] = set()
 
     def evidence(self, subject: URIRef, excerpt: Excerpt) -> None:
@@ -157,7 +148,6 @@ class _GraphBuilder:
         g = self.g
         g.add((iri, RDF.type, CTHB.Body))
         g.add((iri, RDF.type, CTHB[mention.kind]))
-        self.body_labels.setdefault(mention.key, mention.label)
         self.used_bodies.add(mention.key)
         self.body_surfaces[mention.key].add(" ".join(mention.excerpt.text.replace("*", " ").split()))
         self.evidence(iri, mention.excerpt)
@@ -221,8 +211,8 @@ class _GraphBuilder:
         g.add((iri, RDF.type, CTHB.Provision))
         g.add((iri, SKOS.notation, Literal(provision.notation)))
         g.add((iri, DCTERMS.isPartOf, section))
-        # A provision quoted by several reports keeps the wording of the first (reports are sorted).
-        if self.provision_texts.setdefault(provision.notation, provision.text) == provision.text:
+        # A provision quoted by several reports keeps the wording of the first (see Choices).
+        if self.choices.texts[provision.notation] == provision.text:
             g.add((iri, CTHB.text, Literal(_readable(provision.text))))
         self.evidence(iri, provision.excerpt)
         self.evidence(section, provision.excerpt)
@@ -261,7 +251,7 @@ class _GraphBuilder:
             for p, o in ontology.predicate_objects(concept):
                 self.g.add((concept, p, o))
         for key in sorted(self.used_bodies):
-            label = self.body_labels[key]
+            label = self.choices.labels[key]
             iri = self.iris.body(key)
             self.g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
             for surface in sorted(self.body_surfaces[key] - {label}):
