@@ -59,10 +59,12 @@ def counts(folder: Path) -> str:
     if acts:
         events = {a["event"] for a in acts if "event" in a}
         leads = sum(1 for a in acts if a.get("lead"))
+        def n(pred) -> int:
+            return sum(1 for a in acts if pred(a))
         out.append(f"Activities: {len(acts)} records (evidence sentences) of {len(events)} events ({leads} leads); "
-                   f"{sum(1 for a in acts if a.get('implicit_agent'))} with `implicit_agent`, "
-                   f"{sum(1 for a in acts if a['partners'])} with partners, {sum(1 for a in acts if a['date'])} with a date, "
-                   f"{sum(1 for a in acts if a.get('provision'))} with a provision.\n")
+                   f"{n(lambda a: a.get('implicit_agent'))} with `implicit_agent`, "
+                   f"{n(lambda a: a['partners'])} with partners, {n(lambda a: a['date'])} with a date, "
+                   f"{n(lambda a: a.get('provision'))} with a provision.\n")
         out.append(f"Activities by type: {_inline(Counter(a['type'] for a in acts))}.\n")
         per_event = Counter(a["event"] for a in acts)
         out.append(f"Evidence sentences per event: {_inline(Counter(per_event.values()))} (sentences: events).\n")
@@ -81,8 +83,9 @@ def counts(folder: Path) -> str:
                    f"by section: {_inline(Counter(x['section'] for x in links))}; "
                    f"with a provision: {sum(1 for x in links if x['provisions'])}.\n")
     if docs:
+        titled, dated = sum(1 for d in docs if d["title"]), sum(1 for d in docs if d["date"])
         out.append(f"Documents by genre: {_inline(Counter(d['genre'] for d in docs))}; "
-                   f"with a title: {sum(1 for d in docs if d['title'])}, with a date: {sum(1 for d in docs if d['date'])}.\n")
+                   f"with a title: {titled}, with a date: {dated}.\n")
     return "\n".join(out)
 
 
