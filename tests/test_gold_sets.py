@@ -253,6 +253,8 @@ def test_genres_manifest_and_documents():
         if not ISO_DATE.match(d["date"]) or "/" in d["date"] or d["year"] != d["date"][:4]:
             problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
     problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
+    listed = {m["file"] for m in manifest}
+    problems += [f"texts/{p.name}: not in the manifest" for p in (GENRES / "texts").glob("*.txt") if p.name not in listed]
     bad = sorted(p.name for p in (GENRES / "bad").glob("*.txt"))
     if len(bad) != 6 or set(bad) & {m["file"] for m in manifest}:
         problems.append(f"bad/ must hold the 6 unannotated texts, none in the manifest: {bad}")
