@@ -1,0 +1,318 @@
+"""Data checks of the annotation sets made for issue 13 and 12.
+
+tests/gold-blind/ (blind annotations of the reports), tests/genres/ (texts written for testing, with
+their gold), tests/gold-links/ (judged activity-to-provision links) and the event fields of
+tests/gold/activities.jsonl. They check the records against the texts, never against an extractor.
+Each test collects every bad row and names them all in its failure message; an empty file fails.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = ROOT / "tests"
+BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
+GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
+
+GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
+FIELD_OPERATION = re.compile(
+    r"^(mission|spillover-monitor-mission|centre|office|presence|project-co-ordinator|programme-office|field-office)"
+    r"-[a-z0-9]+(?:-[a-z0-9]+)*$"
+)
+# OSCE bodies that the gazetteer lacks, keyed in tests/gold-blind/README.md ("Bodies", rule 5)
+EXTRA_OSCE = {"contact-group-mediterranean-partners"}
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+PARTNER_KEY = re.compile(rf"^{SLUG}(?:--{SLUG})?$")
+PARTNER_KINDS = {"national-authority", "ngo", "international-organisation", "treaty-body", "embassy", "other-partner"}
+NATIONAL_KINDS = {"national-authority", "embassy"}
+ACTIVITY_TYPES = {
+    "training", "workshop", "conference", "meeting", "country-visit", "publication", "project",
+    "legislative-assistance", "research", "awareness-raising", "monitoring", "advocacy", "other",
+}
+DOCUMENT_KEY = re.compile(r"^(mc-dec-[0-9]+-[0-9]{2}|pc-dec-[0-9]+|mc-decl-[a-z0-9-]+|osce-action-plan-2003)$")
+DOCUMENT_KINDS = {"Decision", "Declaration", "ActionPlan"}
+_DATE = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
+ISO_DATE = re.compile(rf"^(?:{_DATE}(?:/{_DATE})?)?$")
+GENRE_NAMES = {"press-release", "listing", "decision", "mandate-page"}
+LINK_SECTIONS_EXTRA = {"VI.1", "VI.2", "none"}
+
+
+def _rows(path: Path) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert rows, f"{path.relative_to(ROOT)} is empty"
+    return rows
+
+
+def _report_texts() -> dict[str, str]:
+    with open(ROOT / "corpus" / "manifest.csv", encoding="utf-8", newline="") as f:
+        return {r["id"]: (ROOT / "corpus" / r["file"]).read_text(encoding="utf-8") for r in csv.DictReader(f)}
+
+
+def _genre_manifest() -> list[dict]:
+    with open(GENRES / "texts" / "manifest.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+REPORTS = _report_texts()
+GENRE_TEXTS = {r["id"]: (GENRES / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest()}
+
+
+def _fail(problems: list[str]) -> None:
+    assert not problems, f"{len(problems)} bad rows:\n" + "\n".join(problems)
+
+
+def _where(r: dict) -> str:
+    return f"{r.get('report')}@{r.get('start')}"
+
+
+def _span_problems(r: dict, texts: dict[str, str], field: str) -> list[str]:
+    text = texts.get(r.get("report"))
+    if text is None:
+        return [f"{_where(r)}: unknown report"]
+    start, end = r.get("start"), r.get("end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+        return [f"{_where(r)}: bad offsets {r.get('start')}..{r.get('end')}"]
+    if field and text[r["start"]:r["end"]] != r.get(field):
+        return [f"{_where(r)}: text[start:end] != {field}"]
+    return []
+
+
+def _key_problems(key: str, kind: str, country: str) -> list[str]:
+    """The key rules of tests/gold-blind/README.md ("Bodies")."""
+    osce = (key in GAZ and GAZ[key] != "ExternalOrganisation") or bool(FIELD_OPERATION.match(key)) or key in EXTRA_OSCE
+    if osce:
+        return [] if kind == "osce" and country == "" else [f"{key}: OSCE body needs kind osce and no country"]
+    if kind not in PARTNER_KINDS:
+        return [f"{key}: kind {kind!r} not allowed"]
+    if kind in NATIONAL_KINDS and not country:
+        return [f"{key}: a {kind} needs a country"]
+    if key in GAZ:
+        return []
+    if not PARTNER_KEY.match(key):
+        return [f"{key}: not a slug key"]
+    prefix = re.sub(r"[^a-z0-9]+", "-", country.lower()).strip("-")
+    if country and not key.startswith(prefix + "--"):
+        return [f"{key}: a national body's key starts with {prefix}--"]
+    return []
+
+
+def _known_key(key: str) -> bool:
+    return key in GAZ or bool(FIELD_OPERATION.match(key)) or key in EXTRA_OSCE or bool(PARTNER_KEY.match(key))
+
+
+def _bodies_problems(rows: list[dict], texts: dict[str, str], split: str | None) -> list[str]:
+    problems: list[str] = []
+    seen: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        where = _where(r)
+        problems += _span_problems(r, texts, "sentence")
+        if split and r.get("split") != split:
+            problems.append(f"{where}: split {r.get('split')!r}, expected {split!r}")
+        spans = []
+        for m in r.get("mentions", []):
+            text = texts.get(r["report"], "")
+            if not (r["start"] <= m["start"] < m["end"] <= r["end"]) or text[m["start"]:m["end"]] != m["text"]:
+                problems.append(f"{where}: mention {m.get('text')!r} offsets")
+            if set(m["text"]) & set("*[]"):
+                problems.append(f"{where}: mention {m['text']!r} includes markup")
+            problems += [f"{where}: {p}" for p in _key_problems(m["body"], m.get("kind", ""), m.get("country", ""))]
+            if seen.setdefault(m["body"], (m.get("kind"), m.get("country"))) != (m.get("kind"), m.get("country")):
+                problems.append(f"{where}: {m['body']} has another kind/country elsewhere {seen[m['body']]}")
+            spans.append((m["start"], m["end"]))
+        if not spans:
+            problems.append(f"{where}: no mention")
+        spans.sort()
+        problems += [f"{where}: overlapping mentions" for a, b in zip(spans, spans[1:]) if a[1] > b[0]]
+    return problems
+
+
+def _decisions_problems(rows: list[dict], texts: dict[str, str], split: str | None) -> list[str]:
+    problems = []
+    for r in rows:
+        problems += _span_problems(r, texts, "text")
+        if not DOCUMENT_KEY.match(r.get("document", "")) or r.get("kind") not in DOCUMENT_KINDS:
+            problems.append(f"{_where(r)}: document {r.get('document')!r} / kind {r.get('kind')!r}")
+        if r.get("text", "").lower().startswith("the "):
+            problems.append(f"{_where(r)}: leading article in {r['text']!r}")
+        if split and r.get("split") != split:
+            problems.append(f"{_where(r)}: split {r.get('split')!r}")
+    return problems
+
+
+def _event_problems(rows: list[dict]) -> list[str]:
+    """One lead per event, on its first sentence in text order; event ids name their report."""
+    problems = []
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if not re.match(rf"^{re.escape(str(r.get('report')))}#e[0-9]{{3}}$", str(r.get("event"))):
+            problems.append(f"{_where(r)}: event id {r.get('event')!r}")
+        if not isinstance(r.get("lead"), bool):
+            problems.append(f"{_where(r)}: lead is not a boolean")
+        by_event[str(r.get("event"))].append(r)
+    for event, recs in by_event.items():
+        recs.sort(key=lambda r: r["start"])
+        leads = [r for r in recs if r.get("lead") is True]
+        if len(leads) != 1 or leads[0] is not recs[0]:
+            problems.append(f"{event}: {len(leads)} leads; the lead must be its first sentence ({_where(recs[0])})")
+    return problems
+
+
+def _activities_problems(rows: list[dict], texts: dict[str, str], regions: list[dict], split: str | None) -> list[str]:
+    problems = _event_problems(rows)
+    for r in rows:
+        where = _where(r)
+        problems += _span_problems(r, texts, "sentence")
+        if r.get("type") not in ACTIVITY_TYPES:
+            problems.append(f"{where}: type {r.get('type')!r}")
+        agents, partners = r.get("agents", []), r.get("partners", [])
+        if not agents or set(agents) & set(partners):
+            problems.append(f"{where}: agents {agents} / partners {partners}")
+        problems += [f"{where}: unknown key {k!r}" for k in agents + partners if not _known_key(k)]
+        if not ISO_DATE.match(r.get("date", "")):
+            problems.append(f"{where}: date {r.get('date')!r}")
+        if split and r.get("split") != split:
+            problems.append(f"{where}: split {r.get('split')!r}")
+        if not any(g["report"] == r["report"] and g["start"] <= r["start"] and r["end"] <= g["end"] for g in regions):
+            problems.append(f"{where}: outside every region")
+    return problems
+
+
+def _gold_spans(report: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for name in ("regions", "activities", "bodies", "provisions"):
+        spans += [(r["start"], r["end"], name) for r in _rows(GOLD / f"{name}.jsonl") if r["report"] == report]
+    return spans
+
+
+def test_gold_blind_regions_are_new_ground():
+    problems = []
+    for r in _rows(BLIND / "regions.jsonl"):
+        problems += _span_problems(r, REPORTS, "")
+        if r.get("split") != "test" or not r.get("note"):
+            problems.append(f"{_where(r)}: split must be test and a note given")
+        for s, e, name in _gold_spans(r["report"]):
+            if s < r["end"] and e > r["start"]:
+                problems.append(f"{_where(r)}: overlaps tests/gold {name} {s}..{e}")
+    _fail(problems)
+
+
+def test_gold_blind_activities():
+    _fail(_activities_problems(_rows(BLIND / "activities.jsonl"), REPORTS, _rows(BLIND / "regions.jsonl"), "test"))
+
+
+def test_gold_blind_bodies():
+    rows = _rows(BLIND / "bodies.jsonl")
+    problems = _bodies_problems(rows, REPORTS, "test")
+    gold_bodies = _rows(GOLD / "bodies.jsonl")
+    for r in rows:
+        problems += [f"{_where(r)}: overlaps a tests/gold body sentence" for g in gold_bodies
+                     if g["report"] == r["report"] and g["start"] < r["end"] and g["end"] > r["start"]]
+    _fail(problems)
+
+
+def test_gold_blind_decisions():
+    rows = _rows(BLIND / "decisions.jsonl")
+    problems = _decisions_problems(rows, REPORTS, "test")
+    covered = _rows(BLIND / "regions.jsonl") + _rows(BLIND / "bodies.jsonl")
+    for r in rows:
+        if not any(c["report"] == r["report"] and c["start"] <= r["start"] and r["end"] <= c["end"] for c in covered):
+            problems.append(f"{_where(r)}: neither in a region nor in a body sentence")
+    _fail(problems)
+
+
+def test_gold_events_of_the_reannotated_set():
+    _fail(_event_problems(_rows(GOLD / "activities.jsonl")))
+
+
+def _genre_split() -> dict[str, str]:
+    return {r["id"]: r["split"] for r in _genre_manifest()}
+
+
+def test_genres_manifest_and_documents():
+    problems = []
+    manifest = _genre_manifest()
+    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
+        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
+    docs = {d["report"]: d for d in _rows(GENRES / "documents.jsonl")}
+    for m in manifest:
+        d, text = docs.get(m["id"]), GENRE_TEXTS[m["id"]]
+        if m["genre"] not in GENRE_NAMES or m["split"] not in ("dev", "test"):
+            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r}")
+        if d is None:
+            problems.append(f"{m['id']}: no documents.jsonl record")
+            continue
+        if (d["genre"], d["split"]) != (m["genre"], m["split"]):
+            problems.append(f"{m['id']}: genre/split differ from the manifest")
+        if d["title"] and d["title"] not in text[:400]:
+            problems.append(f"{m['id']}: title not found at the top of the text")
+        if not ISO_DATE.match(d["date"]) or "/" in d["date"] or d["year"] != d["date"][:4]:
+            problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
+    problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
+    listed = {m["file"] for m in manifest}
+    problems += [f"texts/{p.name}: not in the manifest" for p in (GENRES / "texts").glob("*.txt") if p.name not in listed]
+    bad = sorted(p.name for p in (GENRES / "bad").glob("*.txt"))
+    if len(bad) != 6 or set(bad) & {m["file"] for m in manifest}:
+        problems.append(f"bad/ must hold the 6 unannotated texts, none in the manifest: {bad}")
+    _fail(problems)
+
+
+def _split_problems(rows: list[dict]) -> list[str]:
+    split = _genre_split()
+    return [f"{_where(r)}: split {r.get('split')!r}, manifest says {split.get(r['report'])!r}"
+            for r in rows if r.get("split") != split.get(r["report"])]
+
+
+def test_genres_regions_cover_whole_texts():
+    rows = _rows(GENRES / "regions.jsonl")
+    problems = _split_problems(rows)
+    by_report = {r["report"]: r for r in rows}
+    for rid, text in GENRE_TEXTS.items():
+        r = by_report.get(rid)
+        if r is None or (r["start"], r["end"]) != (0, len(text)):
+            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
+    _fail(problems)
+
+
+def test_genres_activities():
+    rows = _rows(GENRES / "activities.jsonl")
+    _fail(_activities_problems(rows, GENRE_TEXTS, _rows(GENRES / "regions.jsonl"), None) + _split_problems(rows))
+
+
+def test_genres_bodies():
+    rows = _rows(GENRES / "bodies.jsonl")
+    _fail(_bodies_problems(rows, GENRE_TEXTS, None) + _split_problems(rows))
+
+
+def test_genres_decisions():
+    rows = _rows(GENRES / "decisions.jsonl")
+    _fail(_decisions_problems(rows, GENRE_TEXTS, None) + _split_problems(rows))
+
+
+def test_gold_links():
+    provisions = {p["notation"] for p in _rows(GOLD / "provisions.jsonl")}
+    sections = {n.rsplit(".", 1)[0] for n in provisions} | LINK_SECTIONS_EXTRA
+    activities = {(a["report"], a["start"], a["end"])
+                  for folder in (GOLD, BLIND) for a in _rows(folder / "activities.jsonl")}
+    boundary = {"osr-2007-annual-report": 86395, "osr-2016-17-report": 98686}
+    problems = []
+    for r in _rows(LINKS / "links.jsonl"):
+        where = _where(r)
+        problems += _span_problems(r, REPORTS, "sentence")
+        if r["report"] not in boundary or (r["report"], r["start"], r["end"]) not in activities:
+            problems.append(f"{where}: not an activity record of the 2007 or 2016-17 report")
+        ps = r.get("provisions", [])
+        if len(ps) > 2 or set(ps) - provisions or r.get("section") not in sections:
+            problems.append(f"{where}: provisions {ps} / section {r.get('section')!r}")
+        if ps and r.get("section") == "none":
+            problems.append(f"{where}: provisions given with section none")
+        if r.get("confidence") not in ("clear", "plausible"):
+            problems.append(f"{where}: confidence {r.get('confidence')!r}")
+        expected = "dev" if r["start"] < boundary.get(r["report"], 0) else "test"
+        if r.get("split") != expected:
+            problems.append(f"{where}: split {r.get('split')!r}, the chapter rule gives {expected!r}")
+    _fail(problems)
