@@ -35,7 +35,7 @@ def main() -> None:
     import pyoxigraph as ox
     import rdflib
 
-    from cthbgraph.export import FORMATS, ExportInput, load_triples, render
+    from cthbgraph.exports import FORMATS, ExportInput, load_triples, render
 
     nt = Path(args.graph_dir) / "cthb.nt"
     triples = load_triples(args.graph_dir)

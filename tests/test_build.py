@@ -7,11 +7,11 @@ import os
 
 import pytest
 
-from cthbgraph import parsing
-from cthbgraph.build import build
+from cthbgraph.extract import parsing
+from cthbgraph.builder import build
 from cthbgraph.errors import OutputError
 from cthbgraph.extract.normalise import clean
-from cthbgraph.parsing import split_text
+from cthbgraph.extract.parsing import split_text
 from cthbgraph.store import open_store
 
 from conftest import excerpt_corpus

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from cthbgraph.cli import main
 from cthbgraph.errors import UnknownTermError
-from cthbgraph.gaps import IMPLEMENTED, NONE, PARTLY, compare, coverage, gaps, trace
+from cthbgraph.analysis import IMPLEMENTED, NONE, PARTLY, compare, coverage, gaps, trace
 
 
 def run(built, *args: str):

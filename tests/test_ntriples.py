@@ -74,11 +74,12 @@ def test_ntriples_empty_graph_gives_an_empty_file(tmp_path):
 
 
 def test_ntriples_store_loaded_in_batches_holds_every_triple(extractor, tmp_path, monkeypatch):
-    from cthbgraph import store as store_module
+    from cthbgraph.store import embedded as store_module
+    from cthbgraph.store import open_store
 
     monkeypatch.setattr(store_module, "LOAD_BATCH", 7)
     dump = tmp_path / "graph.nt"
     dump.write_bytes(sorted_ntriples(build_graph(_extractions(extractor, tmp_path))))
     store_module.write_store(dump, tmp_path / "store")
-    with store_module.open_store(tmp_path / "store") as store:
+    with open_store(tmp_path / "store") as store:
         assert store.triples() == dump.read_bytes().count(b"\n") > 7 * 10

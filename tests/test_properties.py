@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cthbgraph import parsing
+from cthbgraph.extract import parsing
 from cthbgraph.extract.normalise import clean
-from cthbgraph.parsing import split_text
+from cthbgraph.extract.parsing import split_text
 from cthbgraph.records import Report
 
 PHRASES = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cthbgraph.build import SKIPPED_EXIT
+from cthbgraph.builder import SKIPPED_EXIT
 from cthbgraph.store import open_store
 
 from conftest import excerpt_corpus

@@ -1,4 +1,4 @@
-"""Report text -> spaCy ``Doc``, in paragraph batches, cached, in one process or several.
+"""Report text -> spaCy ``Doc``, in paragraph batches: the plumbing between a text and its parse.
 
 The model's own components (tagger, parser, NER ...) are the slow part of a build. They run over
 *chunks* of the cleaned text — runs of whole paragraphs of about :data:`CHUNK_CHARS` characters — so
@@ -13,29 +13,22 @@ Chunking does not depend on ``jobs``: a build with one process and a build with 
 the same documents and give byte-identical graphs.
 
 What is cached (see :mod:`cthbgraph.cache`) is the parse of the chunks, before the rule
-components: a change to a gazetteer or a pattern needs no new parse.
+components: a change to a gazetteer or a pattern needs no new parse. Reading many reports, cached
+and in several processes, is :mod:`cthbgraph.extract.batch`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import importlib.metadata
 import inspect
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from .extract import normalise
-from .records import Extraction, Report
+from . import normalise
 
 CHUNK_CHARS = 20_000
 TASK_CHUNKS = 2  # chunks per task of a worker process
@@ -200,200 +193,6 @@ def from_bytes(nlp: Language, data: bytes) -> list[Doc]:
     return list(DocBin(store_user_data=True).from_bytes(data).get_docs(nlp.vocab))
 
 
-# ------------------------------------------------------------------------------ building reports
-
-
-@dataclass(frozen=True)
-class ReadReport:
-    """One report through the NLP stage: its records, how many sentences, and whether it was cached."""
-
-    index: int
-    extraction: Extraction
-    sentences: int
-    cached: bool
-
-
-# State of a worker process: inherited from the parent by fork (the model is loaded once, there).
-_WORKER: dict[str, object] = {}
-
-
-def _read(extractor, report: Report, chunk_docs: list[Doc]) -> tuple[Extraction, int]:
-    doc = join(extractor.nlp, chunk_docs)
-    return extractor.read(report, doc), sum(1 for _ in doc.sents)
-
-
-def _work_parse(chunks: list[str]) -> bytes:
-    nlp = _WORKER["extractor"].nlp  # type: ignore[attr-defined]
-    return to_bytes(parse_chunks(nlp, chunks))
-
-
-def _work_read(report: Report, parts: list[bytes], key: str | None) -> tuple[Extraction, int]:
-    extractor = _WORKER["extractor"]
-    cache = _WORKER["cache"]
-    docs = [d for part in parts for d in from_bytes(extractor.nlp, part)]  # type: ignore[attr-defined]
-    if cache is not None and key is not None:
-        cache.put_docs(key, to_bytes(docs))  # type: ignore[attr-defined]
-    return _read(extractor, report, docs)
-
-
-def read_reports(
-    extractor,
-    reports: Iterable[Report],
-    *,
-    jobs: int = 1,
-    cache=None,
-    on_read: Callable[[ReadReport], None] | None = None,
-) -> Iterator[ReadReport]:
-    """Every report through parse and ``extractor.read``, yielded as each finishes (any order).
-
-    ``cache`` (a :class:`cthbgraph.cache.BuildCache` or None) gives parses and records already made;
-    what is new goes into it. With ``jobs > 1`` parsing and reading run in that many forked
-    processes; the main process only schedules. Memory stays bounded: only the reports in flight
-    have documents, and those exist as serialised ``DocBin`` bytes.
-    """
-    reports = list(reports)
-    nlp = extractor.nlp
-    model = model_id(nlp)
-    # Only the reports being parsed have their cleaned text and chunks: a corpus's worth of them
-    # would double the memory its text takes.
-    pending: list[tuple[int, Report, str]] = []
-    for index, report in enumerate(reports):
-        key = text_key(report.text, model)
-        if cache is not None:
-            record = cache.get_record(key, report)
-            if record is not None:
-                yield _done(on_read, ReadReport(index, *record, True))
-                continue
-            docs = _cached_docs(nlp, cache, key)
-            if docs is not None:
-                extraction, sentences = _read(extractor, report, docs)
-                cache.put_record(key, report, extraction, sentences)
-                yield _done(on_read, ReadReport(index, extraction, sentences, True))
-                continue
-        pending.append((index, report, key))
-    if not pending:
-        return
-    if jobs <= 1:
-        for index, report, key in pending:
-            docs = parse_chunks(nlp, _chunks(report))
-            if cache is not None:
-                cache.put_docs(key, to_bytes(docs))
-            extraction, sentences = _read(extractor, report, docs)
-            if cache is not None:
-                cache.put_record(key, report, extraction, sentences)
-            yield _done(on_read, ReadReport(index, extraction, sentences, False))
-        return
-    # Longest first: the processes then end together, on the short reports, instead of one of them
-    # reading the longest report alone at the end.
-    pending.sort(key=lambda p: -len(p[1].text))
-    yield from _read_parallel(extractor, pending, jobs, cache, on_read)
-
-
-def _chunks(report: Report) -> list[str]:
-    return split_text(normalise.clean(report.text))
-
-
-def _cached_docs(nlp: Language, cache, key: str) -> list[Doc] | None:
-    data = cache.get_docs(key)
-    if data is None:
-        return None
-    try:
-        return from_bytes(nlp, data)
-    except Exception:  # a damaged entry (DocBin raises ValueError, msgpack others): parse again
-        return None
-
-
-def _done(on_read, item: ReadReport) -> ReadReport:
-    if on_read is not None:
-        on_read(item)
-    return item
-
-
-def _read_parallel(extractor, pending, jobs: int, cache, on_read) -> Iterator[ReadReport]:
-    """Chunks to the pool in report order, at most ``2 * jobs`` tasks in flight; a report's read task goes
-    in as soon as its last chunk is back, so reads overlap with the parsing of later reports."""
-    _WORKER["extractor"] = extractor
-    _WORKER["cache"] = cache
-    tasks = _parse_tasks(pending)
-    task = next(tasks, None)
-    parts: dict[int, list[bytes | None]] = {}
-    running: dict[Future, tuple[str, int, int]] = {}
-    limit = 2 * jobs
-    try:
-        with forked_pool(jobs) as pool:
-            while task is not None or running:
-                while task is not None and sum(1 for k in running.values() if k[0] == "parse") < limit:
-                    i, c, n, group = task
-                    parts.setdefault(i, [None] * n)
-                    running[pool.submit(_work_parse, group)] = ("parse", i, c)
-                    task = next(tasks, None)
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    kind, i, c = running.pop(future)
-                    index, report, key = pending[i]
-                    if kind == "parse":
-                        parts[i][c] = future.result()
-                        if all(part is not None for part in parts[i]):
-                            ordered = parts.pop(i)
-                            running[pool.submit(_work_read, report, ordered, key if cache else None)] = ("read", i, 0)
-                    else:
-                        extraction, sentences = future.result()
-                        if cache is not None:
-                            cache.put_record(key, report, extraction, sentences)
-                        yield _done(on_read, ReadReport(index, extraction, sentences, False))
-    finally:
-        _WORKER.clear()
-
-
-def _parse_tasks(pending) -> Iterator[tuple[int, int, int, list[str]]]:
-    """(report, task, tasks of the report, chunks) in order; a report is cleaned and cut when reached.
-
-    Tasks of two chunks: the model is faster on batches, and there are still enough tasks to share.
-    """
-    for i, (_, report, _) in enumerate(pending):
-        chunks = _chunks(report)
-        groups = [chunks[j : j + TASK_CHUNKS] for j in range(0, len(chunks), TASK_CHUNKS)]
-        for c, group in enumerate(groups):
-            yield i, c, len(groups), group
-
-
-def in_processes(function: Callable, items: list, jobs: int) -> Iterator:
-    """``map(function, items)`` in ``jobs`` forked processes (in this one when ``jobs`` is 1), in order."""
-    if jobs <= 1 or len(items) < 2:
-        yield from map(function, items)
-        return
-    with forked_pool(jobs) as pool:
-        yield from pool.map(function, items)
-
-
-@contextlib.contextmanager
-def forked_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """``jobs`` processes forked from this one: they inherit what it holds (the model, the data of
-    the stage) without copying it, and die with it."""
-    # Frozen, what exists now is neither scanned nor copied by the garbage collector of the workers.
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker) as pool:
-            yield pool
-    finally:
-        gc.unfreeze()
-
-
-def _init_worker() -> None:
-    # A worker dies with the build: a build killed with SIGKILL leaves no process behind (Linux).
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    # Threads of the BLAS library would fight the worker processes for the same cores.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    try:
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(1)
-    except ImportError:
-        pass
+def chunks_of(text: str) -> list[str]:
+    """The cleaned text of a report cut into the pieces the model parses (see :func:`split_text`)."""
+    return split_text(normalise.clean(text))

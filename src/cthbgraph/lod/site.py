@@ -27,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..buildfolder import BuildFolder
 from ..errors import OutputError, QueryError, StoreError
 from ..resources import ontology_path
 from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS
@@ -372,7 +373,7 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
     graph_dir = Path(graph_dir)
     if base_iri is not None:
         base_iri = _check_base(base_iri)
-    nt_path = graph_dir / "cthb.nt"
+    nt_path = BuildFolder(graph_dir).ntriples
     if not nt_path.exists():
         raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
     data = nt_path.read_bytes()
