@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+from conftest import excerpt_corpus
+
 from cthbgraph.corpus import load_corpus
 from cthbgraph.graph import Choices, build_graph, report_graph
 from cthbgraph.ntriples import SortedRuns, ntriples_lines, sorted_ntriples
 from cthbgraph.vocab import CTHB, RDF
-
-from conftest import excerpt_corpus
 
 # Real sentences of the 2006 and 2007 reports; both name ODIHR and the Mission to Moldova, in
 # different words, and the second quotes the provision the first one implements.

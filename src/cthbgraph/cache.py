@@ -17,6 +17,7 @@ folder is the user's own (default ``OUT/.cache``); delete it at any time to star
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 from dataclasses import replace
@@ -43,10 +44,8 @@ class BuildCache:
             return None
 
     def _put(self, path: Path, data: bytes) -> None:
-        try:
+        with contextlib.suppress(OSError):  # a cache that cannot be written costs time, never the build
             atomic_write(path, data)
-        except OSError:
-            pass  # a cache that cannot be written costs time, never the build
 
     # -- parses
 

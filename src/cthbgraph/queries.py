@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -111,7 +111,7 @@ def library(folder: Path | None = None) -> dict[str, Query]:
     return dict(_read_library(folder or queries_dir()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_library(folder: Path) -> tuple[tuple[str, Query], ...]:
     return tuple((p.stem, load_query(p)) for p in sorted(folder.glob("*.rq")))
 

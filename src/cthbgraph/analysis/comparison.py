@@ -11,7 +11,6 @@ from ..store import Store
 from .cells import Evidence, cells, merge_evidence, notation_key
 from .filters import check_year
 
-
 COMPARE_CHANGES = ("appeared", "disappeared", "changed", "unchanged")
 
 

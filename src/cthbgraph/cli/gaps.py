@@ -47,7 +47,13 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 
 
 @click.command("gaps")
-@click.option("--by", type=click.Choice(["provision", "body"]), default="provision", show_default=True, help="One row per provision, or per provision and tasked body.")
+@click.option(
+    "--by",
+    type=click.Choice(["provision", "body"]),
+    default="provision",
+    show_default=True,
+    help="One row per provision, or per provision and tasked body.",
+)
 @click.option("--chapter", default=None, help='Only this Action Plan chapter, section or provision, e.g. "III", "IV.8".')
 @click.option("--body", default=None, help='Only provisions that task this body or that it implements, e.g. "ODIHR".')
 @click.option("--year", default=None, help="Count only activities of the reports of this year, e.g. 2006.")

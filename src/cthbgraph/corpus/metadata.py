@@ -51,7 +51,7 @@ _LABEL_RE = re.compile(
     r"|[\d\W]*)$",
     re.I,
 )
-_EN_WORDS = frozenset("the of and to in is for on that with by as are be this from at".split())
+_EN_WORDS = frozenset(["the", "of", "and", "to", "in", "is", "for", "on", "that", "with", "by", "as", "are", "be", "this", "from", "at"])
 
 
 def infer_title(text: str) -> str:

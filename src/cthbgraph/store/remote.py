@@ -94,7 +94,7 @@ class RemoteStore(Store):
                 f"the SPARQL endpoint {self.endpoint} answered HTTP {exc.code} {exc.reason}",
                 hint=_first_line(_safe_read(exc)) or "check the endpoint URL and the server's log",
             ) from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise EndpointError(
                 f"the SPARQL endpoint {self.endpoint} did not answer within {self.timeout:g} s",
                 hint="the server may be overloaded or the query too heavy; try again or raise the timeout",
