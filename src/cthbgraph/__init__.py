@@ -18,36 +18,26 @@ names are the functions.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ._lazy import attach
 
 __version__ = "0.1.0"
 
-_API = {
-    "load_corpus": "cthbgraph.corpus",
-    "Extractor": "cthbgraph.extract.extractor",
-    "build_graph": "cthbgraph.graph",
-    "validate": "cthbgraph.validation",
-    "build": "cthbgraph.builder",
-    "open_store": "cthbgraph.store",
-    "library": "cthbgraph.queries",
-    "named_query": "cthbgraph.queries",
-    "trace": "cthbgraph.analysis",
-    "gaps": "cthbgraph.analysis",
-    "coverage": "cthbgraph.analysis",
-    "compare": "cthbgraph.analysis",
-    "export": "cthbgraph.exports",
-    "evaluate": "cthbgraph.evaluation",
-}
-
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _API:
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'cthbgraph' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_API])
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "load_corpus": ".corpus",
+        "Extractor": ".extract.extractor",
+        "build_graph": ".graph",
+        "validate": ".validation",
+        "build": ".builder",
+        "open_store": ".store",
+        "library": ".queries",
+        "named_query": ".queries",
+        "trace": ".analysis",
+        "gaps": ".analysis",
+        "coverage": ".analysis",
+        "compare": ".analysis",
+        "export": ".exports",
+        "evaluate": ".evaluation",
+    },
+)

@@ -14,20 +14,9 @@ Names are imported on first use, so importing a module of this package does not 
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import attach
 
-_API = {
-    "Extractor": "extractor",
-    "load_pipeline": "pipeline",
-    "choose_model": "pipeline",
-    "DEFAULT_MODEL": "pipeline",
-}
-
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _API:
-        return getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {"Extractor": ".extractor", "load_pipeline": ".pipeline", "choose_model": ".pipeline", "DEFAULT_MODEL": ".pipeline"},
+)
