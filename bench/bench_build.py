@@ -43,7 +43,7 @@ import spacy
 nlp = spacy.load(DEFAULT_MODEL)   # the model's own components, none of ours
 texts = [clean(r.text) for r in load_corpus(sys.argv[1]).reports]
 if sys.argv[2] == "batches":   # the paragraph batches the build gives the model
-    from cthbgraph.parsing import split_text
+    from cthbgraph.extract.parsing import split_text
     texts = [piece for text in texts for piece in split_text(text)]
 start = time.perf_counter()
 sentences = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts, batch_size=4))
@@ -157,7 +157,7 @@ def scale(args: argparse.Namespace) -> None:
 
 
 def latency(out: Path, repeat: int = 5) -> None:
-    from cthbgraph.gaps import gaps, trace
+    from cthbgraph.analysis import gaps, trace
     from cthbgraph.queries import library
     from cthbgraph.store import open_store
 

@@ -35,9 +35,10 @@ def main() -> None:
     import pyoxigraph as ox
     import rdflib
 
-    from cthbgraph.export import FORMATS, ExportInput, load_triples, render
+    from cthbgraph.buildfolder import BuildFolder
+    from cthbgraph.exports import FORMATS, ExportInput, load_triples, render
 
-    nt = Path(args.graph_dir) / "cthb.nt"
+    nt = BuildFolder(args.graph_dir).ntriples
     triples = load_triples(args.graph_dir)
     print(f"graph: {len(triples)} triples from {args.graph_dir}")
 

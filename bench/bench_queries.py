@@ -15,12 +15,13 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
+from cthbgraph.buildfolder import BuildFolder
 from cthbgraph.queries import library
+from cthbgraph.store.terms import to_oxigraph
 
 # (role, query name, bound values): the queries behind cthbgraph trace and gaps (held to the 30x
 # target), and the plain scans that compare and name look-ups also run (reported, not targeted).
@@ -34,12 +35,6 @@ CASES = [
     ("lookup", "body-activity-by-year", {}),
     ("lookup", "body-names", {}),
 ]
-
-
-def _ox_term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    return ox.Literal(str(term))
 
 
 def _ox_value(term) -> str:
@@ -60,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="out", help="build folder holding cthb.nt [default: out]")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query and engine [default: 5]")
     args = parser.parse_args(argv)
-    nt = Path(args.out) / "cthb.nt"
+    nt = BuildFolder(args.out).ntriples
     if not nt.exists():
         print(f"no {nt}: build first with: cthbgraph build --out {args.out}", file=sys.stderr)
         return 2
@@ -84,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         q = queries[name]
         bindings = q.bind(values)
 
-        def run_rdflib():
+        def run_rdflib(q=q, bindings=bindings):
             result = graph.query(q.text, initBindings=bindings)
             return sorted(tuple("" if v is None else str(v) for v in row) for row in result)
 
-        def run_ox():
-            result = store.query(q.text, substitutions={ox.Variable(k): _ox_term(v) for k, v in bindings.items()})
+        def run_ox(q=q, bindings=bindings):
+            result = store.query(q.text, substitutions={ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()})
             columns = [v.value for v in result.variables]
             return sorted(tuple(_ox_value(s[c]) for c in columns) for s in result)
 

@@ -32,7 +32,7 @@ def extractor():
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, extractor):
     """The graph of the whole corpus/, built once: a BuildResult whose ``out`` holds cthb.ttl and store/."""
-    from cthbgraph.build import build
+    from cthbgraph.builder import build
 
     return build(CORPUS, tmp_path_factory.mktemp("out"), extractor=extractor)
 

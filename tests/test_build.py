@@ -6,15 +6,13 @@ import fcntl
 import os
 
 import pytest
-
-from cthbgraph import parsing
-from cthbgraph.build import build
-from cthbgraph.errors import OutputError
-from cthbgraph.extract.normalise import clean
-from cthbgraph.parsing import split_text
-from cthbgraph.store import open_store
-
 from conftest import excerpt_corpus
+
+from cthbgraph.builder import build
+from cthbgraph.errors import ExtractionError, OutputError
+from cthbgraph.extract import parsing
+from cthbgraph.extract.normalise import clean
+from cthbgraph.store import open_store
 
 # Real excerpts of the 2006 and 2007 reports.
 PROVISIONS = """III.10. LAW ENFORCEMENT RESPONSE
@@ -59,19 +57,10 @@ def test_build_progress_reading_then_making_the_graph_of_each_report(tmp_path, c
     assert events[-1].chars == len(PROVISIONS) + len(ACTIVITIES)
 
 
-@pytest.mark.parametrize("text", ["", "one.", "one.\n\ntwo three.\nfour five six.", "x" * 50, "a b " * 40 + "\n\n" * 3 + "c"])
-@pytest.mark.parametrize("size", [1, 5, 16])
-def test_build_split_text_gives_back_the_text(text, size):
-    pieces = split_text(text, size)
-    assert "".join(pieces) == text
-    assert all(pieces) or pieces == [""]
-    # A piece never starts with whitespace that the piece before could take.
-    assert not any(p[:1].isspace() for p in pieces[1:])
-
-
 def test_build_parse_in_chunks_keeps_offsets(extractor, monkeypatch):
-    from cthbgraph.records import Report
     from pathlib import Path
+
+    from cthbgraph.records import Report
 
     monkeypatch.setattr(parsing, "CHUNK_CHARS", 120)
     report = Report("r", Path("r.txt"), PROVISIONS + "\n\n" + ACTIVITIES)
@@ -99,6 +88,23 @@ def test_build_nothing_changed_keeps_the_current_build(tmp_path, corpus, extract
     assert (second.triples, second.class_counts, second.report_counts) == (first.triples, first.class_counts, first.report_counts)
     assert second.validation == first.validation
     assert os.readlink(tmp_path / "out" / "current") == target
+
+
+def test_build_new_version_of_the_model_is_not_the_current_build(tmp_path, corpus, extractor, monkeypatch):
+    out = tmp_path / "out"
+    build(corpus, out, extractor=extractor)
+    # Named by the default, the same model and version: kept, and spaCy is not even loaded.
+    monkeypatch.delenv("CTHB_SPACY_MODEL", raising=False)
+    assert build(corpus, out).reused
+    # Another version under the name the build chooses: not kept, so the build loads that model
+    # (here a model folder of which only meta.json exists, which spaCy cannot load).
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "meta.json").write_text('{"lang": "en", "name": "core_web_sm", "version": "3.8.1"}', encoding="utf-8")
+    monkeypatch.setenv("CTHB_SPACY_MODEL", str(model))
+    with pytest.raises(ExtractionError):
+        build(corpus, out)
+    assert os.path.exists(out / "cthb.nt")
 
 
 def test_build_changed_report_is_the_only_one_parsed_again(tmp_path, corpus, extractor):

@@ -131,7 +131,7 @@ def test_cli_build_missing_corpus(tmp_path):
 
 
 def test_cli_every_command_has_help_with_examples():
-    for name, command in main.commands.items():
+    for name in main.commands:
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert "Example" in result.output, f"{name} --help has no examples"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cthbgraph.cli import main
-from cthbgraph.evaluate import PRF, Accuracy, GoldError, evaluate, load_gold
+from cthbgraph.evaluation import PRF, Accuracy, GoldError, evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from cthbgraph.cli import main
 from cthbgraph.errors import OutputError, UnknownTermError
-from cthbgraph.export import FORMATS, ExportInput, Selection, export, get_format, load_triples, render, write_rendered
-from cthbgraph.export.heatmap import coverage_matrix
-from cthbgraph.export.rdf import context_path
-from cthbgraph.export.select import select
+from cthbgraph.exports import FORMATS, ExportInput, Selection, export, get_format, load_triples, render, write_rendered
+from cthbgraph.exports.heatmap import coverage_matrix
+from cthbgraph.exports.rdf import context_path
+from cthbgraph.exports.select import select
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cthbgraph.export import ExportInput, Selection, get_format, load_triples, render, write_rendered
+from cthbgraph.exports import ExportInput, Selection, get_format, load_triples, render, write_rendered
+
 
 @pytest.fixture(scope="module")
 def page_file(built, tmp_path_factory):

@@ -1,7 +1,8 @@
 """Consistency checks for the hand-checked gold annotations in tests/gold/.
 
 They check the annotations against the corpus texts, not any extractor: offsets, keys, notations,
-dates, splits and the minimum sizes the evaluation relies on.
+dates, splits and the minimum sizes the evaluation relies on. One check per annotation file, which
+names every bad line of the file in its failure message.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ ISO_DATE = re.compile(rf"^(?:{_DATE}(?:/{_DATE})?)?$")
 ACTIVITY_TYPES = {
     "training", "workshop", "conference", "meeting", "country-visit", "publication", "project",
     "legislative-assistance", "research", "awareness-raising", "monitoring", "advocacy", "other",
-}
+}  # fmt: skip
 BODY_KINDS = {
     "DecisionMakingBody", "Institution", "SecretariatUnit", "Post", "FieldOperation", "ExternalOrganisation",
-}
+}  # fmt: skip
 DOCUMENT_KINDS = {"Decision", "Declaration", "ActionPlan"}
 REPORT_2006 = "000"  # seed prefix of "From Policy to Practice" (2006)
 
@@ -44,23 +45,19 @@ def _manifest() -> dict[str, dict[str, str]]:
         return {row["id"]: row for row in csv.DictReader(f)}
 
 
+def _jsonl(path: Path) -> list[tuple[int, dict]]:
+    """(line number, record) of every non-blank line."""
+    with open(path, encoding="utf-8") as f:
+        return [(n, json.loads(line)) for n, line in enumerate(f, 1) if line.strip()]
+
+
 MANIFEST = _manifest()
-TEXTS = {rid: open(CORPUS / row["file"], encoding="utf-8").read() for rid, row in MANIFEST.items()}
+TEXTS = {rid: (CORPUS / row["file"]).read_text(encoding="utf-8") for rid, row in MANIFEST.items()}
 SEED = {rid: Path(row["source"]).name[:3] for rid, row in MANIFEST.items()}
 BY_SEED = {seed: rid for rid, seed in SEED.items()}
-
-
-def _load(name: str) -> list[dict]:
-    with open(GOLD / name, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-BODIES = _load("bodies.jsonl")
-DECISIONS = _load("decisions.jsonl")
-PROVISIONS = _load("provisions.jsonl")
-ACTIVITIES = _load("activities.jsonl")
-REGIONS = _load("regions.jsonl")
-GAZ = [json.loads(line) for line in open(GAZETTEER, encoding="utf-8") if line.strip()]
+LINES = {name: _jsonl(GOLD / f"{name}.jsonl") for name in ("bodies", "decisions", "provisions", "activities", "regions")}
+BODIES, DECISIONS, PROVISIONS, ACTIVITIES, REGIONS = ([r for _, r in LINES[n]] for n in LINES)
+GAZ = [r for _, r in _jsonl(GAZETTEER)]
 GAZ_KEYS = {g["key"] for g in GAZ}
 
 
@@ -78,12 +75,106 @@ def _known_body(key: str) -> bool:
     return key in GAZ_KEYS or bool(FIELD_OPERATION_KEY.match(key))
 
 
-ALL = [("bodies", r) for r in BODIES] + [("decisions", r) for r in DECISIONS] + [
-    ("provisions", r) for r in PROVISIONS
-] + [("activities", r) for r in ACTIVITIES] + [("regions", r) for r in REGIONS]
+# ------------------------------------------------------------------- what may be wrong with a line
 
 
-def test_gazetteer_is_well_formed():
+def _span_problems(kind: str, rec: dict) -> list[str]:
+    """Offsets inside the report, the recorded text at those offsets, the split of the offsets."""
+    if rec["report"] not in TEXTS:
+        return [f"unknown report {rec['report']!r}"]
+    text = TEXTS[rec["report"]]
+    if not 0 <= rec["start"] < rec["end"] <= len(text):
+        return [f"offsets {rec['start']}-{rec['end']} outside the report"]
+    problems = []
+    span = text[rec["start"] : rec["end"]]
+    recorded = rec["sentence"] if kind in ("bodies", "activities") else rec.get("text", span)
+    if span != recorded:
+        problems.append(f"the text at {rec['start']}-{rec['end']} is {span[:40]!r}, not {recorded[:40]!r}")
+    if rec["split"] != _expected_split(rec["report"], rec["start"]):
+        problems.append(f"split {rec['split']!r}, expected {_expected_split(rec['report'], rec['start'])!r}")
+    return problems
+
+
+def _body_problems(rec: dict) -> list[str]:
+    text = TEXTS[rec["report"]]
+    problems = []
+    for m in rec["mentions"]:
+        if not rec["start"] <= m["start"] < m["end"] <= rec["end"]:
+            problems.append(f"mention {m['text']!r} outside its sentence")
+        elif text[m["start"] : m["end"]] != m["text"]:
+            problems.append(f"mention {m['text']!r} is not the text at {m['start']}-{m['end']}")
+        if m["text"].startswith("*") or m["text"].endswith("*"):
+            problems.append(f"mention {m['text']!r} includes markdown emphasis")
+        if not _known_body(m["body"]):
+            problems.append(f"unknown body key {m['body']!r}")
+    spans = sorted((m["start"], m["end"]) for m in rec["mentions"])
+    problems += [f"overlapping mentions {a} and {b}" for a, b in zip(spans, spans[1:]) if a[1] > b[0]]
+    return problems
+
+
+def _decision_problems(rec: dict) -> list[str]:
+    problems = []
+    if not DOCUMENT_KEY.match(rec["document"]):
+        problems.append(f"document key {rec['document']!r}")
+    if rec["kind"] not in DOCUMENT_KINDS:
+        problems.append(f"kind {rec['kind']!r}")
+    if rec["text"].lower().startswith("the "):
+        problems.append("a leading article is not part of the span")
+    return problems
+
+
+def _provision_problems(rec: dict) -> list[str]:
+    problems = [] if NOTATION.match(rec["notation"]) else [f"notation {rec['notation']!r}"]
+    problems += [f"unknown body key {key!r}" for key in rec["tasked"] + rec["partners"] if not _known_body(key)]
+    if set(rec["tasked"]) & set(rec["partners"]):
+        problems.append("a body is both tasked and a partner")
+    # The span starts with the quoted number (possibly without the chapter, e.g. "7.2").
+    head = TEXTS[rec["report"]][rec["start"] : rec["end"]]
+    number = rec["notation"].split(".", 1)[1]
+    if not re.match(r"(?:[IVX]+\.\s?)?" + r"\.\s?".join(number.split(".")), head):
+        problems.append(f"the span starts {head[:20]!r}, not with the provision's number")
+    return problems
+
+
+def _activity_problems(rec: dict) -> list[str]:
+    problems = [] if rec["type"] in ACTIVITY_TYPES else [f"type {rec['type']!r}"]
+    if not rec["agents"]:
+        problems.append("no agent")
+    problems += [f"unknown body key {key!r}" for key in rec["agents"] + rec["partners"] if not _known_body(key)]
+    if set(rec["agents"]) & set(rec["partners"]):
+        problems.append("a body is both agent and partner")
+    if not ISO_DATE.match(rec["date"]):
+        problems.append(f"date {rec['date']!r} is not ISO 8601")
+    if rec["provision"] and not NOTATION.match(rec["provision"]):
+        problems.append(f"provision {rec['provision']!r}")
+    if not any(r["report"] == rec["report"] and r["start"] <= rec["start"] < r["end"] for r in REGIONS):
+        problems.append("outside every annotated region (activity sentences come from exhaustive regions)")
+    return problems
+
+
+CHECKS = {
+    "bodies": _body_problems,
+    "decisions": _decision_problems,
+    "provisions": _provision_problems,
+    "activities": _activity_problems,
+    "regions": lambda rec: [],
+}
+
+
+@pytest.mark.parametrize("name", list(CHECKS))
+def test_gold_file_lines_agree_with_the_corpus(name):
+    lines = LINES[name]
+    assert lines, f"{name}.jsonl holds no record"
+    bad = []
+    for n, rec in lines:
+        problems = _span_problems(name, rec)
+        if not problems or not problems[0].startswith(("unknown report", "offsets")):  # the text can be read
+            problems += CHECKS[name](rec)
+        bad += [f"{name}.jsonl line {n}: {p}" for p in problems]
+    assert not bad, f"{len(bad)} problem(s):\n" + "\n".join(bad)
+
+
+def test_gold_gazetteer_is_well_formed():
     keys = [g["key"] for g in GAZ]
     assert len(keys) == len(set(keys)), "duplicate gazetteer keys"
     seen: dict[str, str] = {}
@@ -96,85 +187,29 @@ def test_gazetteer_is_well_formed():
             seen[alias] = g["key"]
 
 
-@pytest.mark.parametrize("kind,rec", ALL)
-def test_offsets_and_split(kind, rec):
-    assert rec["report"] in TEXTS, rec["report"]
-    text = TEXTS[rec["report"]]
-    assert 0 <= rec["start"] < rec["end"] <= len(text)
-    span = text[rec["start"]:rec["end"]]
-    if kind in ("bodies", "activities"):
-        assert span == rec["sentence"]
-    elif kind in ("decisions", "provisions"):
-        assert span == rec.get("text", span)
-    assert rec["split"] in ("dev", "test")
-    assert rec["split"] == _expected_split(rec["report"], rec["start"])
-
-
-@pytest.mark.parametrize("rec", BODIES)
-def test_body_mentions(rec):
-    text = TEXTS[rec["report"]]
-    for m in rec["mentions"]:
-        assert rec["start"] <= m["start"] < m["end"] <= rec["end"], m
-        assert text[m["start"]:m["end"]] == m["text"], m
-        assert not m["text"].startswith("*") and not m["text"].endswith("*"), m
-        assert _known_body(m["body"]), m["body"]
-    spans = sorted((m["start"], m["end"]) for m in rec["mentions"])
-    for (a, b), (c, d) in zip(spans, spans[1:]):
-        assert b <= c, f"overlapping mentions {spans}"
-
-
-@pytest.mark.parametrize("rec", DECISIONS)
-def test_decision_references(rec):
-    assert DOCUMENT_KEY.match(rec["document"]), rec["document"]
-    assert rec["kind"] in DOCUMENT_KINDS
-    assert not rec["text"].lower().startswith("the "), "leading articles are not part of the span"
-
-
-@pytest.mark.parametrize("rec", PROVISIONS)
-def test_provisions(rec):
-    assert NOTATION.match(rec["notation"]), rec["notation"]
-    for key in rec["tasked"] + rec["partners"]:
-        assert _known_body(key), key
-    assert not set(rec["tasked"]) & set(rec["partners"])
-    # the span starts with the quoted number (possibly without the chapter, e.g. "7.2")
-    head = TEXTS[rec["report"]][rec["start"]:rec["end"]]
-    number = rec["notation"].split(".", 1)[1]
-    assert re.match(r"(?:[IVX]+\.\s?)?" + r"\.\s?".join(number.split(".")), head), head[:20]
-
-
-@pytest.mark.parametrize("rec", ACTIVITIES)
-def test_activities(rec):
-    assert rec["type"] in ACTIVITY_TYPES
-    assert rec["agents"], "an activity needs at least one agent"
-    for key in rec["agents"] + rec["partners"]:
-        assert _known_body(key), key
-    assert not set(rec["agents"]) & set(rec["partners"])
-    assert ISO_DATE.match(rec["date"]), rec["date"]
-    assert rec["provision"] == "" or NOTATION.match(rec["provision"]), rec["provision"]
-    inside = [r for r in REGIONS if r["report"] == rec["report"] and r["start"] <= rec["start"] < r["end"]]
-    assert inside, "activity sentences come from exhaustively annotated regions"
-
-
-def test_activity_provisions_are_quoted_in_the_same_report():
+def test_gold_activity_provisions_are_quoted_in_the_same_report():
     quoted = {(p["report"], p["notation"]) for p in PROVISIONS}
-    for a in ACTIVITIES:
-        if a["provision"]:
-            assert (a["report"], a["provision"]) in quoted, a["provision"]
+    placed = [a for a in ACTIVITIES if a["provision"]]
+    assert placed
+    assert [a["provision"] for a in placed if (a["report"], a["provision"]) not in quoted] == []
 
 
-def test_every_numbered_provision_is_annotated():
-    pattern = re.compile(r"^(?:<p>)?[*]*(?:(?:III|IV|V|VI)\.\s?)?[0-9]+\.\s?[0-9]+\.?\s+(?:The|Tasking|Enhancing|While|As|In)\b", re.M)
+def test_gold_every_numbered_provision_is_annotated():
+    pattern = re.compile(
+        r"^(?:<p>)?[*]*(?:(?:III|IV|V|VI)\.\s?)?[0-9]+\.\s?[0-9]+\.?\s+(?:The|Tasking|Enhancing|While|As|In)\b", re.M
+    )
     for rid, text in TEXTS.items():
         found = {
             m.start() + (3 if text.startswith("<p>", m.start()) else 0)
             for m in pattern.finditer(text)
-            if len(text[m.start():text.find("\n", m.start())]) > 80  # section headings such as "7.2 The way forward" are short
+            # section headings such as "7.2 The way forward" are short
+            if len(text[m.start() : text.find("\n", m.start())]) > 80
         }
         annotated = {p["start"] for p in PROVISIONS if p["report"] == rid}
         assert found == annotated, (rid, sorted(found ^ annotated))
 
 
-def test_minimum_counts():
+def test_gold_minimum_counts():
     per_report = Counter(SEED[b["report"]] for b in BODIES)
     assert len(BODIES) >= 120
     for seed, n in (("000", 30), ("002", 30), ("003", 30), ("001", 10), ("004", 10)):
@@ -190,8 +225,8 @@ def test_minimum_counts():
     assert {d["kind"] for d in DECISIONS} == DOCUMENT_KINDS
 
 
-def test_no_duplicate_records():
-    for name, rows in (("bodies", BODIES), ("decisions", DECISIONS), ("provisions", PROVISIONS),
-                       ("activities", ACTIVITIES)):
-        keys = [(r["report"], r["start"], r["end"]) for r in rows]
-        assert len(keys) == len(set(keys)), name
+@pytest.mark.parametrize("name", ["bodies", "decisions", "provisions", "activities"])
+def test_gold_no_duplicate_records(name):
+    keys = Counter((r["report"], r["start"], r["end"]) for _, r in LINES[name])
+    assert keys
+    assert [k for k, n in keys.items() if n > 1] == []

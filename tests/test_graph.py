@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
 from owlrl import DeductiveClosure, OWLRL_Semantics
 from owlrl.Namespaces import ERRNS
 from rdflib import Graph
@@ -10,8 +11,6 @@ from rdflib.namespace import DCTERMS, OWL, RDF
 from cthbgraph.corpus import load_corpus
 from cthbgraph.resources import ontology_path
 from cthbgraph.vocab import CTHB, OA, PROV
-
-from conftest import CORPUS
 
 
 def test_graph_owlrl_reasoning_over_ontology_and_build_finds_no_inconsistency(built):

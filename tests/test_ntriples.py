@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
+from conftest import excerpt_corpus
+
 from cthbgraph.corpus import load_corpus
 from cthbgraph.graph import Choices, build_graph, report_graph
 from cthbgraph.ntriples import SortedRuns, ntriples_lines, sorted_ntriples
 from cthbgraph.vocab import CTHB, RDF
-
-from conftest import excerpt_corpus
 
 # Real sentences of the 2006 and 2007 reports; both name ODIHR and the Mission to Moldova, in
 # different words, and the second quotes the provision the first one implements.
@@ -74,11 +74,12 @@ def test_ntriples_empty_graph_gives_an_empty_file(tmp_path):
 
 
 def test_ntriples_store_loaded_in_batches_holds_every_triple(extractor, tmp_path, monkeypatch):
-    from cthbgraph import store as store_module
+    from cthbgraph.store import embedded as store_module
+    from cthbgraph.store import open_store
 
     monkeypatch.setattr(store_module, "LOAD_BATCH", 7)
     dump = tmp_path / "graph.nt"
     dump.write_bytes(sorted_ntriples(build_graph(_extractions(extractor, tmp_path))))
     store_module.write_store(dump, tmp_path / "store")
-    with store_module.open_store(tmp_path / "store") as store:
+    with open_store(tmp_path / "store") as store:
         assert store.triples() == dump.read_bytes().count(b"\n") > 7 * 10

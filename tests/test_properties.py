@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cthbgraph import parsing
+from cthbgraph.extract import parsing
 from cthbgraph.extract.normalise import clean
-from cthbgraph.parsing import split_text
+from cthbgraph.extract.parsing import split_text
 from cthbgraph.records import Report
 
 PHRASES = [
@@ -70,7 +70,11 @@ def test_properties_clean_keeps_length_and_newlines(text):
 @given(report_texts, st.integers(min_value=1, max_value=60))
 @settings(max_examples=300, deadline=None)
 def test_properties_split_text_gives_back_the_text(text, size):
-    assert "".join(split_text(text, size)) == text
+    pieces = split_text(text, size)
+    assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
+    # A piece never starts with whitespace that the piece before could take.
+    assert not any(p[:1].isspace() for p in pieces[1:])
 
 
 @given(report_texts, st.sampled_from([None, 40]))

@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from cthbgraph.build import SKIPPED_EXIT
-from cthbgraph.store import open_store
-
 from conftest import excerpt_corpus
+
+from cthbgraph.builder import SKIPPED_EXIT
+from cthbgraph.store import open_store
 
 EXCERPT = """III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices.
 

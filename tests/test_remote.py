@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cthbgraph.analysis import compare, coverage, gaps, trace
 from cthbgraph.cli import main
 from cthbgraph.errors import EndpointError, QueryError
-from cthbgraph.gaps import compare, coverage, gaps, trace
 from cthbgraph.publish import DEFAULT_GRAPH, Endpoints, publish
 from cthbgraph.queries import library, named_query
-from cthbgraph.remote import RemoteStore, bind_values
+from cthbgraph.store.remote import RemoteStore, bind_values
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 QUERIES = library()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import excerpt_corpus
 
 from cthbgraph.corpus import load_corpus
 from cthbgraph.graph import build_graph
 from cthbgraph.ntriples import sorted_ntriples
-from conftest import excerpt_corpus
 
 # Real sentences of the 2007 and 2006 reports, one spelling of the same decision each.
 DECISION_VARIANTS = {

@@ -13,6 +13,7 @@ import pytest
 
 from cthbgraph.lod.server import Limits, make_server, serve_in_thread
 
+
 @pytest.fixture(scope="module")
 def server(built):
     srv = make_server(built.out, "127.0.0.1", 0, limits=Limits(query_seconds=10, workers=2))

@@ -17,11 +17,10 @@ import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
 
+from cthbgraph import vocab
 from cthbgraph.lod.catalog import DCAT_AP_SHAPES
 from cthbgraph.lod.site import load_site, write_site
-from cthbgraph import vocab
 from cthbgraph.vocab import CTHB, DCTERMS, RDF, SKOS
-
 
 BASE = "https://example.org/cthb/id/"
 

@@ -10,7 +10,7 @@ from rdflib.namespace import SH
 
 from cthbgraph import vocab
 from cthbgraph.resources import ontology_path, shapes_paths
-from cthbgraph.validate import Severity, ValidationReport, validate
+from cthbgraph.validation import Severity, ValidationReport, validate
 from cthbgraph.vocab import CTHB, DCTERMS, OA, PROV, RDF, SKOS, bind_prefixes
 
 ID = Namespace("https://w3id.org/cthb/id/")

@@ -3,40 +3,41 @@
 The notebook API, one call per stage of the flow::
 
     import cthbgraph
-    from cthbgraph.build import build                  # (a function named like its module)
-    result = build("corpus", "out")                    # corpus -> extract -> graph -> validate -> store
+    result = cthbgraph.build("corpus", "out")          # corpus -> extract -> graph -> validate -> store
     store = cthbgraph.open_store("out")                # or open_store(endpoint="https://.../sparql")
     t = cthbgraph.trace(store, "III.10.2")             # provision, tasked bodies, implementing activities
+    report = cthbgraph.gaps(store, chapter="III")      # every provision judged by its activities
     rows = cthbgraph.named_query("provisions-tasking-body").run(store, {"body": "ODIHR"})
+    cthbgraph.export("graphml", "cthb.graphml", graph_dir="out")
+    scores = cthbgraph.evaluate("corpus", "tests/gold")
 
-Names are imported on first use, so ``import cthbgraph`` does not load spaCy. ``build``, ``validate``,
-``evaluate``, ``gaps``, ``publish`` and ``export`` are imported from their modules of the same name, which would shadow
-them here: ``from cthbgraph.export import export``.
+Names are imported on first use, so ``import cthbgraph`` does not load spaCy. The modules are named
+for what they hold (``builder``, ``analysis``, ``exports``, ``evaluation`` ...), so that these
+names are the functions.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from ._lazy import attach
 
 __version__ = "0.1.0"
 
-_API = {
-    "load_corpus": "cthbgraph.corpus",
-    "Extractor": "cthbgraph.extract",
-    "build_graph": "cthbgraph.graph",
-    "open_store": "cthbgraph.store",
-    "library": "cthbgraph.queries",
-    "named_query": "cthbgraph.queries",
-    "trace": "cthbgraph.gaps",
-    "coverage": "cthbgraph.gaps",
-    "compare": "cthbgraph.gaps",
-}
-
-__all__ = sorted(_API)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _API:
-        return getattr(importlib.import_module(_API[name]), name)
-    raise AttributeError(f"module 'cthbgraph' has no attribute {name!r}")
+__getattr__, __dir__, __all__ = attach(
+    __name__,
+    {
+        "load_corpus": ".corpus",
+        "Extractor": ".extract.extractor",
+        "build_graph": ".graph",
+        "validate": ".validation",
+        "build": ".builder",
+        "open_store": ".store",
+        "library": ".queries",
+        "named_query": ".queries",
+        "trace": ".analysis",
+        "gaps": ".analysis",
+        "coverage": ".analysis",
+        "compare": ".analysis",
+        "export": ".exports",
+        "evaluate": ".evaluation",
+    },
+)

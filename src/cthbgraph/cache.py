@@ -4,7 +4,7 @@ Two layers, both keyed by content, never by file name or date:
 
 * ``docs/``: the spaCy model's parse of each report, as a ``DocBin`` (with ``user_data``). Key: the
   SHA-256 of the report text and of the model (name, version, spaCy version, components, text
-  cleaning, chunk size; see :func:`cthbgraph.parsing.model_id`). A new model, or a changed report, misses.
+  cleaning, chunk size; see :func:`cthbgraph.extract.parsing.model_id`). A new model, or a changed report, misses.
 * ``records/``: the :class:`~cthbgraph.records.Extraction` read from that parse, pickled. Key: the
   parse key, the report's metadata and a digest of the extraction code and pattern files, so that
   an edited rule or gazetteer re-reads every report from its cached parse (seconds), without
@@ -17,16 +17,15 @@ folder is the user's own (default ``OUT/.cache``); delete it at any time to star
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from .fsio import atomic_write
 from .records import Extraction, Report
-
-DEFAULT_CACHE = ".cache"
 
 
 class BuildCache:
@@ -45,17 +44,8 @@ class BuildCache:
             return None
 
     def _put(self, path: Path, data: bytes) -> None:
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            # A cache that cannot be written costs time, never the build.
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a cache that cannot be written costs time, never the build
+            atomic_write(path, data)
 
     # -- parses
 
@@ -101,19 +91,15 @@ _FIELDS = ("bodies", "decisions", "provisions", "activities", "renames")
 
 
 def _without_text(report: Report) -> Report:
-    from dataclasses import replace
-
     return replace(report, text="")
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the code and data that turn a parse into records (extract/, records.py, parsing.py)."""
+    """A digest of the code and data that turn a parse into records (extract/ and records.py)."""
     package = Path(__file__).parent
-    files = sorted(
-        [*(package / "extract").rglob("*.py"), *(package / "extract").rglob("*.jsonl"),
-         package / "records.py", package / "parsing.py"]
-    )
+    extract = package / "extract"
+    files = sorted([*extract.rglob("*.py"), *extract.rglob("*.jsonl"), package / "records.py"])
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")

@@ -15,8 +15,8 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
-from .resources import ontology_path
 from .records import Activity, BodyMention, Excerpt, Extraction, Report
+from .resources import ontology_path
 from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 # The Action Plan was adopted as the annex of this Permanent Council decision.

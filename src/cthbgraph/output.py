@@ -1,17 +1,11 @@
-"""Rendering of tabular results as a text table, CSV or JSON, and written files that never half-exist."""
+"""Rendering of tabular results as a text table, CSV, JSON or Markdown."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-
-from .errors import OutputError
+from collections.abc import Sequence
 
 FORMATS = ("table", "csv", "json")
 
@@ -41,21 +35,3 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = 
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-@contextmanager
-def atomic_write(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[io.IOBase]:
-    """Write ``path`` through a temporary file beside it, renamed into place only on success."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}", hint="choose a folder you can write to") from exc
-    try:
-        with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -25,8 +25,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from rdflib import Graph, URIRef
 
+from .buildfolder import BuildFolder
 from .errors import CthbError, EndpointError, StoreError
-from .remote import RemoteStore, default_timeout
+from .store.remote import RemoteStore, default_timeout
 from .vocab import DEFAULT_BASE
 
 DEFAULT_GRAPH = DEFAULT_BASE + "graph"
@@ -81,16 +82,12 @@ class PublishResult:
 def graph_file(out: Path | str) -> Path:
     """The graph file of a build folder (``cthb.nt``, else ``cthb.ttl``), or the file given."""
     path = Path(out)
-    if path.is_file():
-        candidates = [path]
-    else:
-        candidates = [path / "cthb.nt", path / "cthb.ttl"]
-    for candidate in candidates:
-        if candidate.is_file():
-            if candidate.suffix not in _MEDIA:
-                raise StoreError(f"cannot publish {candidate}: not .nt or .ttl", hint="publish the build folder")
-            return candidate
-    raise StoreError(f"no built graph in {path} (cthb.nt or cthb.ttl)", hint="build it first with: cthbgraph build")
+    candidate = path if path.is_file() else BuildFolder(path).graph_file()
+    if candidate is None:
+        raise StoreError(f"no built graph in {path} (cthb.nt or cthb.ttl)", hint="build it first with: cthbgraph build")
+    if candidate.suffix not in _MEDIA:
+        raise StoreError(f"cannot publish {candidate}: not .nt or .ttl", hint="publish the build folder")
+    return candidate
 
 
 def count_triples(path: Path) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -106,9 +107,13 @@ def load_query(path: Path | str) -> Query:
 
 
 def library(folder: Path | None = None) -> dict[str, Query]:
-    """Every query of ``queries/`` by name (the file name without ``.rq``)."""
-    folder = folder or queries_dir()
-    return {p.stem: load_query(p) for p in sorted(folder.glob("*.rq"))}
+    """Every query of ``queries/`` by name (the file name without ``.rq``), read once per process."""
+    return dict(_read_library(folder or queries_dir()))
+
+
+@cache
+def _read_library(folder: Path) -> tuple[tuple[str, Query], ...]:
+    return tuple((p.stem, load_query(p)) for p in sorted(folder.glob("*.rq")))
 
 
 def named_query(name_or_path: str) -> Query:

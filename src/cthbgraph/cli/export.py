@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError
-from ..export import FORMATS, ExportInput, Selection, export, get_format, load_triples, render
+from ..exports import FORMATS, ExportInput, Selection, export, get_format, load_triples, render
 from .common import graph_dir_option
 
 

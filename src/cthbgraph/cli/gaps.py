@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..gaps import COMPARE_CHANGES, Evidence, compare, coverage, gaps
+from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
 from ..output import FORMATS, render
 from ..store import open_store
 from .common import echo_rows, endpoint_option, format_option, out_option
@@ -20,14 +20,6 @@ def timeout_option():
         metavar="SECONDS",
         help="With --endpoint: seconds to wait for the endpoint. Env: CTHB_TIMEOUT. [default: 60]",
     )
-
-
-def _open(out: str, endpoint: str | None, timeout: float | None):
-    if endpoint:
-        from ..remote import RemoteStore
-
-        return RemoteStore(endpoint, timeout=timeout)
-    return open_store(out)
 
 
 def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
@@ -55,7 +47,13 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 
 
 @click.command("gaps")
-@click.option("--by", type=click.Choice(["provision", "body"]), default="provision", show_default=True, help="One row per provision, or per provision and tasked body.")
+@click.option(
+    "--by",
+    type=click.Choice(["provision", "body"]),
+    default="provision",
+    show_default=True,
+    help="One row per provision, or per provision and tasked body.",
+)
 @click.option("--chapter", default=None, help='Only this Action Plan chapter, section or provision, e.g. "III", "IV.8".')
 @click.option("--body", default=None, help='Only provisions that task this body or that it implements, e.g. "ODIHR".')
 @click.option("--year", default=None, help="Count only activities of the reports of this year, e.g. 2006.")
@@ -81,7 +79,7 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, 
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --format markdown > gaps.md
     """
-    with _open(out, endpoint, timeout) as store:
+    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
         report = gaps(store, chapter=chapter, body=body, year=year)
     with_evidence = evidence or fmt == "json"
     if by == "provision":
@@ -141,7 +139,7 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
       cthbgraph coverage --chapter IV --tasked-only --transpose
       cthbgraph coverage --long --format csv > coverage.csv
     """
-    with _open(out, endpoint, timeout) as store:
+    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
         cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
     if long_form:
         rows = [
@@ -199,7 +197,7 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, o
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
     """
-    with _open(out, endpoint, timeout) as store:
+    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
         changes = compare(store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged")
     changes = [c for c in changes if not only or c.change == only]
     columns = ["kind", "name", before, after, "change", "iri"]

@@ -9,7 +9,6 @@ import click
 from .common import graph_dir_option
 
 
-
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
 @graph_dir_option()

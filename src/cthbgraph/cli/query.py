@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ..analysis import resolve_body, trace
 from ..errors import QueryError
-from ..gaps import resolve_body, trace
 from ..queries import library, named_query, parse_query
 from ..store import open_store
 from .common import echo_rows, endpoint_option, format_option, out_option

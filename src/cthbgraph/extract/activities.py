@@ -126,19 +126,15 @@ def _action_verb_for(body: Span) -> Token | None:
         return None
     verb = path[-1]
     arrival = path[-2].dep_ if len(path) > 1 else ""
-    if arrival in ("nsubj", "csubj"):
-        pass
-    elif arrival == "agent" or (arrival == "pobj" and len(path) > 2 and path[-2].lower_ == "by"):
-        pass
-    elif len(path) > 2 and path[-2].lower_ == "by" and path[-2].dep_ in ("agent", "prep"):
-        pass
-    else:
+    by_phrase = len(path) > 2 and path[-2].lower_ == "by"
+    # The subject, or the doer in a "by" phrase of a passive.
+    direct = arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
+    if not direct:
         # Through a conjunct or an apposition of the subject ("the ODIHR and the Mission to Moldova").
-        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in path[1:-1]) or any(
-            t.dep_ in ("pobj", "dobj") for t in path[1:-1]
-        ):
+        between = path[1:-1]
+        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in between) or any(t.dep_ in ("pobj", "dobj") for t in between):
             return None
-        if any(t.dep_ == "nsubjpass" for t in path[1:-1]):
+        if any(t.dep_ == "nsubjpass" for t in between):
             return None
     return verb if _reports_action(verb) else None
 
@@ -241,6 +237,17 @@ def reports_action(sentence: Span) -> bool:
 def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
     """Bodies inside a subject ("the work of the Mission in Kosovo", "the SPMU project"), in a "by"
     phrase, or possessors ("ODIHR's efforts"): the doers when the grammar is not the simple one."""
+    found = _in_subject(sentence, bodies, partners)
+    verb = main_verb(sentence)
+    if not found and verb is not None and verb.lemma_.lower() == "be":
+        found = _in_complement(verb, bodies, partners)
+    if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        found = _before_verb(sentence, verb, bodies, partners)
+    return found
+
+
+def _in_subject(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """Bodies whose chain of heads reaches a subject or the "by" phrase of the main verb."""
     found = []
     for body in bodies:
         if body in partners:
@@ -254,32 +261,39 @@ def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> 
                 break
             if node.pos_ in ("VERB", "AUX") and node is not token:
                 break
-    verb = main_verb(sentence)
-    if not found and verb is not None and verb.lemma_.lower() == "be":
-        # "Another example is the work of the Spillover Monitor Mission to Skopje, which ...",
-        # "The first was the ODIHR Civil Society Meeting": the doer named inside the complement.
-        for attr in (c for c in verb.children if c.dep_ == "attr"):
-            found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
-            found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
-            if found:
-                break
-    if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-        # The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF,
-        # UNOHCHR and ODIHR commissioned" attached to the phrase before): take the bodies that
-        # stand right before the verb with no other verb between.
-        end = _before_parenthesis(sentence, verb.i)
-        for body in bodies:
-            if body in partners or body.end > end or end - body.end > 3:
-                continue
-            between = sentence.doc[body.end : end]
-            if not any(t.pos_ in ("VERB", "AUX") for t in between):
-                found.append(body)
+    return found
+
+
+def _in_complement(verb: Token, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """ "Another example is the work of the Spillover Monitor Mission to Skopje, which ...",
+    "The first was the ODIHR Civil Society Meeting": the doer named inside the complement."""
+    found: list[Span] = []
+    for attr in (c for c in verb.children if c.dep_ == "attr"):
+        found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
+        found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
         if found:
-            first = found[0]
-            found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= end]
-            # "the ODIHR, as well as field operations (...) provided": the conjuncts of the doer.
-            heads = {head_token(b).i for b in found}
-            found += [b for b in bodies if b not in found and b not in partners and head_token(b).dep_ == "conj" and head_token(b).head.i in heads]
+            break
+    return found
+
+
+def _before_verb(sentence: Span, verb: Token, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF, UNOHCHR
+    and ODIHR commissioned" attached to the phrase before): the bodies that stand right before the
+    verb with no other verb between, and their conjuncts."""
+    end = _before_parenthesis(sentence, verb.i)
+    found = []
+    for body in bodies:
+        if body in partners or body.end > end or end - body.end > 3:
+            continue
+        between = sentence.doc[body.end : end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in between):
+            found.append(body)
+    if found:
+        first = found[0]
+        found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= end]
+        # "the ODIHR, as well as field operations (...) provided": the conjuncts of the doer.
+        heads = {head_token(b).i for b in found}
+        found += [b for b in bodies if b not in found and b not in partners and head_token(b).dep_ == "conj" and head_token(b).head.i in heads]
     return found
 
 

@@ -207,9 +207,8 @@ def _longest_first(candidates: list[Match]) -> list[Match]:
         if match.start >= taken_until:
             chosen.append(match)
             taken_until = match.end
-        elif match.end > taken_until and match.start < taken_until:
+        elif match.start < taken_until < match.end and match.end - match.start > chosen[-1].end - chosen[-1].start:
             # Overlap without containment: keep the longer one.
-            if match.end - match.start > chosen[-1].end - chosen[-1].start:
-                chosen[-1] = match
-                taken_until = match.end
+            chosen[-1] = match
+            taken_until = match.end
     return chosen

@@ -24,7 +24,13 @@ _PATTERNS = [
     # 8-10 November 2005
     ("day_range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+{_MONTH.format(name='m')}\s+{_YEAR.format(name='y')}")),
     # 30 November - 2 December 2005
-    ("cross_month", re.compile(rf"\b(?P<d1>\d{{1,2}})\s+{_MONTH.format(name='m1')}{_DASH}(?P<d2>\d{{1,2}})\s+{_MONTH.format(name='m2')}\s+{_YEAR.format(name='y')}")),
+    (
+        "cross_month",
+        re.compile(
+            rf"\b(?P<d1>\d{{1,2}})\s+{_MONTH.format(name='m1')}{_DASH}(?P<d2>\d{{1,2}})\s+{_MONTH.format(name='m2')}"
+            rf"\s+{_YEAR.format(name='y')}"
+        ),
+    ),
     # 10 November 2005
     ("day", re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH.format(name='m')},?\s+{_YEAR.format(name='y')}")),
     # November 10, 2005

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,32 +122,7 @@ class DecisionFinder:
         self._named = re.compile(r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w])") if ordered else None
 
     def find(self, text: str) -> list[DecisionMatch]:
-        found: list[DecisionMatch] = []
-        for regex in (_SYMBOL, _PROSE, _BARE):
-            for m in regex.finditer(text):
-                match = self._decision(m, text)
-                if match is not None:
-                    found.append(match)
-        for m in _MEETING_SYMBOL.finditer(text):
-            year = self.meeting_years.get(int(m.group("meeting")))
-            if year is not None:
-                number = int(m.group("num"))
-                found.append(DecisionMatch(m.start(), m.end(), f"mc-dec-{number}-{year % 100:02d}", f"MC.DEC/{number}/{year % 100:02d}", "Decision"))
-        for m in _PC_DECLARATION.finditer(text):
-            number = int(m.group("num"))
-            found.append(DecisionMatch(m.start(), m.end(), f"pc-dec-{number}", f"PC.DEC/{number}", "Declaration"))
-        if self._named is not None:
-            for m in self._named.finditer(text):
-                doc = self._alias_doc[_normalise_alias(m.group())]
-                if not _year_fits(text, m, doc.year, self.meetings):
-                    continue
-                found.append(DecisionMatch(m.start(), m.end(), doc.key, doc.notation, doc.kind))
-        for m in _ACTION_PLAN.finditer(text):
-            before = text[max(0, m.start() - 30) : m.start()]
-            named = m.group().startswith(("OSCE", "2003"))
-            if (_OTHER_PLAN if not named else _OTHER_OWNER).search(before) or _OTHER_PLAN_AFTER.match(text[m.end() : m.end() + 20]):
-                continue
-            found.append(DecisionMatch(m.start(), m.end(), ACTION_PLAN_KEY, "", "ActionPlan"))
+        found = list(self._references(text))
         # The same reference is often matched by two patterns: keep the longest.
         found.sort(key=lambda d: (d.start, -(d.end - d.start)))
         kept: list[DecisionMatch] = []
@@ -155,6 +131,33 @@ class DecisionFinder:
                 continue
             kept.append(match)
         return kept
+
+    def _references(self, text: str) -> Iterator[DecisionMatch]:
+        """Every match of every pattern, overlapping ones included."""
+        for regex in (_SYMBOL, _PROSE, _BARE):
+            for m in regex.finditer(text):
+                match = self._decision(m, text)
+                if match is not None:
+                    yield match
+        for m in _MEETING_SYMBOL.finditer(text):
+            year = self.meeting_years.get(int(m.group("meeting")))
+            if year is not None:
+                number = int(m.group("num"))
+                yield DecisionMatch(m.start(), m.end(), f"mc-dec-{number}-{year % 100:02d}", f"MC.DEC/{number}/{year % 100:02d}", "Decision")
+        for m in _PC_DECLARATION.finditer(text):
+            number = int(m.group("num"))
+            yield DecisionMatch(m.start(), m.end(), f"pc-dec-{number}", f"PC.DEC/{number}", "Declaration")
+        if self._named is not None:
+            for m in self._named.finditer(text):
+                doc = self._alias_doc[_normalise_alias(m.group())]
+                if _year_fits(text, m, doc.year, self.meetings):
+                    yield DecisionMatch(m.start(), m.end(), doc.key, doc.notation, doc.kind)
+        for m in _ACTION_PLAN.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            named = m.group().startswith(("OSCE", "2003"))
+            if (_OTHER_PLAN if not named else _OTHER_OWNER).search(before) or _OTHER_PLAN_AFTER.match(text[m.end() : m.end() + 20]):
+                continue
+            yield DecisionMatch(m.start(), m.end(), ACTION_PLAN_KEY, "", "ActionPlan")
 
     def _decision(self, m: re.Match[str], text: str) -> DecisionMatch | None:
         groups = m.groupdict()

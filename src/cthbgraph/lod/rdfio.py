@@ -10,6 +10,8 @@ import pyoxigraph as ox
 from rdflib import BNode, URIRef
 from rdflib.term import Node
 
+from ..store.terms import to_oxigraph
+
 #: RDF formats of a resource: name -> (file extension, media type, pyoxigraph format).
 RDF_FORMATS = {
     "turtle": ("ttl", "text/turtle", ox.RdfFormat.TURTLE),
@@ -22,20 +24,8 @@ RDF_FORMATS = {
 def serialize(triples, fmt: str, prefixes: dict[str, str]) -> bytes:
     """rdflib triples, in the given order, as Turtle, JSON-LD, N-Triples or RDF/XML."""
     _, _, ox_format = RDF_FORMATS[fmt]
-    ox_triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples]
+    ox_triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
     return ox.serialize(ox_triples, format=ox_format, prefixes=prefixes or None)
-
-
-def _ox(term: Node):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 def term_key(term: Node) -> tuple[int, str]:

@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from rdflib import URIRef
 
+from ..buildfolder import BuildFolder
 from ..errors import CthbError
 from ..queries import library
-from ..store import STORE_DIR
 from .negotiate import RESOURCE_TYPES, choose
 from .rdfio import RDF_FORMATS, serialize, triple_key
 from .site import KINDS, STATIC, Site, load_site
@@ -114,7 +114,7 @@ def make_server(
     """
     graph_dir = Path(graph_dir)
     site = load_site(graph_dir, base_iri, query_page=True)
-    store = graph_dir / STORE_DIR
+    store = BuildFolder(graph_dir).store
     if not store.exists():
         raise CthbError(f"no graph store at {store}", hint="build it first with: cthbgraph build --out " + str(graph_dir), exit_code=2)
     try:

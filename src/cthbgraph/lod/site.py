@@ -19,7 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
-from importlib.metadata import PackageNotFoundError, version as package_version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -27,6 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..buildfolder import BuildFolder
 from ..errors import OutputError, QueryError, StoreError
 from ..resources import ontology_path
 from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS
@@ -372,7 +374,7 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
     graph_dir = Path(graph_dir)
     if base_iri is not None:
         base_iri = _check_base(base_iri)
-    nt_path = graph_dir / "cthb.nt"
+    nt_path = BuildFolder(graph_dir).ntriples
     if not nt_path.exists():
         raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
     data = nt_path.read_bytes()

@@ -140,7 +140,6 @@ def _worker_main(conn, store_path: str, result_bytes: int, memory_bytes: int) ->
     except (ImportError, ValueError, OSError):
         pass  # not on this platform: the time limit still holds
     import pyoxigraph as ox
-
     from rdflib.plugins.sparql import parser  # noqa: F401  builds the grammar before the first query
 
     # Ctrl-C goes to the whole process group; the parent decides when workers stop.

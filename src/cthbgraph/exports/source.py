@@ -12,34 +12,13 @@ from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
+from ..buildfolder import BuildFolder
 from ..errors import StoreError
-from ..store import STORE_DIR
-from ..vocab import XSD, bind_prefixes
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which part of the network to export: the neighbourhood of ``focus`` or one ``chapter``.
-
-    focus (str): a provision or section notation ("III.10.2"), a document symbol ("MC.DEC/3/06"),
-        a body's acronym or name ("ODIHR"), or any resource IRI.
-    depth (int): how many links away from the focus (or from the chapter's provisions) to include.
-    chapter (str): an Action Plan chapter ("III") or section ("III.10").
-    """
-
-    focus: str = ""
-    depth: int = 1
-    chapter: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.focus or self.chapter)
-
-    def describe(self) -> str:
-        if self.focus:
-            return f"neighbourhood of {self.focus} (depth {self.depth})"
-        return f"chapter {self.chapter}" if self.chapter else "whole graph"
+from ..store.terms import to_rdflib
+from ..vocab import bind_prefixes
+from .select import Selection, select
 
 
 @dataclass
@@ -65,8 +44,6 @@ class ExportInput:
     @cached_property
     def selected(self):
         """The network restricted to the selection (the whole network when nothing is selected)."""
-        from .select import select
-
         return select(self.network, self.selection)
 
 
@@ -85,11 +62,12 @@ def load_triples(graph_dir: Path | str = "out") -> list:
     path = Path(graph_dir)
     if path.is_file():
         return _parse(path)
-    for name in ("cthb.nt", "cthb.ttl"):
-        if (path / name).is_file():
-            return _parse(path / name)
-    if (path / STORE_DIR).exists():
-        store = ox.Store.read_only(str((path / STORE_DIR).resolve()))
+    folder = BuildFolder(path)
+    graph_file = folder.graph_file()
+    if graph_file is not None:
+        return _parse(graph_file)
+    if folder.store.exists():
+        store = ox.Store.read_only(str(folder.store.resolve()))
         return [
             ox.Triple(q.subject, q.predicate, q.object)
             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
@@ -105,22 +83,8 @@ def _parse(path: Path) -> list:
         raise StoreError(f"cannot read the graph {path}: {exc}", hint="rebuild it with: cthbgraph build") from exc
 
 
-_XSD_STRING = str(XSD.string)
-
-
-def _term(t):
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        datatype = t.datatype.value
-        return Literal(t.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
-    return BNode(t.value)
-
-
 def _to_rdflib(triples) -> Graph:
     graph = bind_prefixes(Graph())
     for t in triples:
-        graph.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     return graph

@@ -1,70 +1,24 @@
-"""Where the graph lives: an embedded Oxigraph store by default, any SPARQL 1.1 endpoint by URL.
-
-Both answer :func:`Store.select` with the same :class:`Rows`, so every query command works the same
-on a local build and on a published endpoint. Values from users are passed as bindings, never
-pasted into query text.
-"""
+"""The embedded Oxigraph store that ``cthbgraph build`` writes (``OUT/store``), opened read-only."""
 
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from .errors import QueryError, StoreError
-
-STORE_DIR = "store"
-
-
-@dataclass(frozen=True)
-class Rows:
-    """A SELECT result: column names and rows of plain values (IRIs as strings, literals as text)."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-    def dicts(self) -> list[dict[str, str]]:
-        return [dict(zip(self.columns, row)) for row in self.rows]
-
-    def __len__(self) -> int:
-        return len(self.rows)
+from ..errors import QueryError, StoreError
+from .base import Rows, Store
+from .terms import to_oxigraph
 
 
-class Store:
-    """The interface of every store: SELECT (and ASK) with bound values."""
-
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Rows:
-        raise NotImplementedError
-
-    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _to_ox(term: Node) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+def _bound(term: Node) -> ox.NamedNode | ox.Literal:
+    if not isinstance(term, (URIRef, Literal)):
+        raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be bound")
+    return to_oxigraph(term)
 
 
 def _value(term: object) -> str:
@@ -89,7 +43,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"cannot open the graph store at {self.path}: {exc}", hint="rebuild with: cthbgraph build") from exc
 
     def _run(self, sparql: str, bindings: Mapping[str, Node] | None):
-        substitutions = {ox.Variable(name): _to_ox(value) for name, value in (bindings or {}).items()}
+        substitutions = {ox.Variable(name): _bound(value) for name, value in (bindings or {}).items()}
         try:
             return self._store.query(sparql, substitutions=substitutions)
         except SyntaxError as exc:
@@ -134,15 +88,3 @@ def write_store(ntriples: Path, target: Path) -> None:
     store.flush()
     store.optimize()
     del store
-
-
-def open_store(location: str | Path | None = None, *, endpoint: str | None = None) -> Store:
-    """The store at a build folder or store folder, or at a SPARQL endpoint URL."""
-    if endpoint:
-        from .remote import RemoteStore
-
-        return RemoteStore(endpoint)
-    path = Path(location or os.environ.get("CTHB_OUT", "out"))
-    if (path / STORE_DIR).exists():
-        path = path / STORE_DIR
-    return EmbeddedStore(path)

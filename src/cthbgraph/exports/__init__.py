@@ -1,24 +1,24 @@
 """Exports: the built graph as files researchers open in the tools they already use.
 
->>> from cthbgraph.export import export
->>> export("graphml", "odihr.graphml", graph_dir="out", focus="ODIHR", depth=1)   # doctest: +SKIP
+>>> import cthbgraph
+>>> cthbgraph.export("graphml", "odihr.graphml", graph_dir="out", focus="ODIHR", depth=1)   # doctest: +SKIP
 
 Every format is an entry of :data:`FORMATS` (name -> writer, media type, help); a writer renders
-in memory and :func:`write_rendered` puts the files in place through temporary files, so a failed
-export never leaves a half-written file.
+in memory and :func:`write_rendered` puts the files in place through temporary files
+(:mod:`cthbgraph.fsio`), so a failed export never leaves a half-written file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OutputError, QueryError
+from ..fsio import atomic_write_all, replaced_folder
 from .registry import FORMATS, Format, Rendered, get_format, register
-from .source import ExportInput, Selection, load_graph, load_triples
+from .select import Selection
+from .source import ExportInput, load_graph, load_triples
 
 __all__ = [
     "FORMATS",
@@ -36,16 +36,6 @@ __all__ = [
     "render",
     "write_rendered",
 ]
-
-
-def _file_mode() -> int:
-    # mkstemp creates files readable by the owner only; an export is for sharing, so honour the umask.
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
 
 
 @dataclass(frozen=True)
@@ -123,23 +113,11 @@ def write_rendered(rendered: Rendered, out: Path | str, fmt: Format) -> tuple[Pa
             f"cannot write {out}: it is a folder", hint=f"give a file name, e.g. {out / fmt.default_name}"
         )
     targets = [(out if not name else out.with_name(name), data) for name, data in rendered.files]
-    temps: list[tuple[str, Path]] = []
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        for target, data in targets:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps.append((tmp, target))
-            os.chmod(tmp, _FILE_MODE)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
         # The main file last: if a file beside it cannot be put in place, the main file is untouched.
-        for tmp, target in reversed(temps):
-            os.replace(tmp, target)
+        atomic_write_all(targets)
     except OSError as exc:
         raise _unwritable(out, exc) from exc
-    finally:
-        for tmp, _ in temps:
-            Path(tmp).unlink(missing_ok=True)
     return tuple(target for target, _ in targets)
 
 
@@ -157,27 +135,12 @@ def _write_folder(rendered: Rendered, out: Path) -> tuple[Path, ...]:
                 f"cannot write {out}: the folder holds other files ({', '.join(foreign[:3])})",
                 hint="give a new or empty folder",
             )
-    staging = backup = None
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        for name, data in rendered.files:
-            (staging / name).write_bytes(data)
-        staging.chmod(0o755)
-        if out.exists():
-            backup = out.with_name(f".{out.name}.old-{os.getpid()}")
-            os.replace(out, backup)
-        os.replace(staging, out)
-        staging = None
+        with replaced_folder(out) as staging:
+            for name, data in rendered.files:
+                (staging / name).write_bytes(data)
     except OSError as exc:
-        if backup is not None and not out.exists():
-            os.replace(backup, out)
-            backup = None
         raise _unwritable(out, exc) from exc
-    finally:
-        for leftover in (staging, backup):
-            if leftover is not None:
-                shutil.rmtree(leftover, ignore_errors=True)
     return (out, *(out / name for name, _ in rendered.files))
 
 

@@ -1,4 +1,4 @@
-"""Any SPARQL 1.1 endpoint as a :class:`~cthbgraph.store.Store`, through SPARQLWrapper.
+"""Any SPARQL 1.1 endpoint as a :class:`~cthbgraph.store.base.Store`, through SPARQLWrapper.
 
 Values are bound with a ``VALUES`` block opened at the top of the query's WHERE group, built from
 rdflib terms serialised with ``term.n3()`` (which escapes quotes, backslashes and new lines in
@@ -28,8 +28,8 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from .errors import EndpointError, QueryError
-from .store import Rows, Store
+from ..errors import EndpointError, QueryError
+from .base import Rows, Store
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -94,7 +94,7 @@ class RemoteStore(Store):
                 f"the SPARQL endpoint {self.endpoint} answered HTTP {exc.code} {exc.reason}",
                 hint=_first_line(_safe_read(exc)) or "check the endpoint URL and the server's log",
             ) from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise EndpointError(
                 f"the SPARQL endpoint {self.endpoint} did not answer within {self.timeout:g} s",
                 hint="the server may be overloaded or the query too heavy; try again or raise the timeout",

@@ -75,7 +75,7 @@ class ValidationReport:
     triples: int
 
     @classmethod
-    def combine(cls, reports: "Iterable[ValidationReport]", triples: int) -> "ValidationReport":
+    def combine(cls, reports: Iterable[ValidationReport], triples: int) -> ValidationReport:
         """One report of the parts of a graph validated one by one (``triples``: of the whole)."""
         reports = list(reports)
         results = tuple(sorted({r for report in reports for r in report.results}))

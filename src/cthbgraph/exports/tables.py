@@ -32,19 +32,83 @@ def _linked(net: nx.MultiDiGraph, node: str, key: str, incoming: bool = False) -
     return [(s if incoming else o) for s, o, k in edges if k == key]
 
 
+#: The columns of each table, in order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "provisions": (
+        "notation",
+        "chapter",
+        "section",
+        "text",
+        "tasks",
+        "in_cooperation_with",
+        "activities",
+        "implemented_by",
+        "evidence_source",
+        "iri",
+    ),
+    "bodies": (
+        "label",
+        "kind",
+        "also_known_as",
+        "activities_carried_out",
+        "activities_as_partner",
+        "tasked_by_provisions",
+        "reports",
+        "mentions",
+        "iri",
+    ),
+    "activities": (
+        "type",
+        "label",
+        "carried_out_by",
+        "in_cooperation_with",
+        "implements",
+        "chapter",
+        "date",
+        "year",
+        "place",
+        "country",
+        "report",
+        "evidence",
+        "evidence_source",
+        "iri",
+    ),
+    "tasking": (
+        "provision",
+        "provision_type",
+        "relation",
+        "body",
+        "body_kind",
+        "evidence",
+        "evidence_source",
+        "provision_iri",
+        "body_iri",
+    ),
+}
+
+
 def tables(net: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """The four tables of a network: name -> (columns, rows)."""
-    nodes = net.nodes
     by_type: dict[str, list[str]] = {}
     for n, a in net.nodes(data=True):
         by_type.setdefault(a["type"], []).append(n)
+    rows = {
+        "provisions": _provision_rows(net, by_type.get("Provision", [])),
+        "bodies": _body_rows(net, by_type.get("Body", [])),
+        "activities": _activity_rows(net, by_type.get("Activity", [])),
+        "tasking": _tasking_rows(net),
+    }
+    return {name: (COLUMNS[name], rows[name]) for name in TABLES}
 
-    provisions = []
-    for n in sorted(by_type.get("Provision", []), key=lambda n: _natural(nodes[n]["label"])):
+
+def _provision_rows(net: nx.MultiDiGraph, provisions: list[str]) -> list[tuple]:
+    nodes = net.nodes
+    rows = []
+    for n in sorted(provisions, key=lambda n: _natural(nodes[n]["label"])):
         a = nodes[n]
         activities = _linked(net, n, "implements", incoming=True)
         doers = [b for act in activities for b in _linked(net, act, "carriedOutBy")]
-        provisions.append(
+        rows.append(
             (
                 a.get("notation", a["label"]),
                 a.get("chapter", ""),
@@ -58,32 +122,37 @@ def tables(net: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, ...], list[tuple]
                 a["iri"],
             )
         )
+    return rows
 
-    bodies = []
-    for n in sorted(by_type.get("Body", []), key=lambda n: nodes[n]["label"].lower()):
+
+def _body_rows(net: nx.MultiDiGraph, bodies: list[str]) -> list[tuple]:
+    nodes = net.nodes
+    rows = []
+    for n in sorted(bodies, key=lambda n: nodes[n]["label"].lower()):
         a = nodes[n]
-        bodies.append(
+        tasked_by = (nodes[p].get("notation", "") for p in _linked(net, n, "tasks", incoming=True))
+        rows.append(
             (
                 a["label"],
                 a["kind"],
                 a.get("altLabels", ""),
                 len(_linked(net, n, "carriedOutBy", incoming=True)),
                 len([s for s in _linked(net, n, "inCooperationWith", incoming=True) if nodes[s]["type"] == "Activity"]),
-                "; ".join(
-                    sorted(
-                        (nodes[p].get("notation", "") for p in _linked(net, n, "tasks", incoming=True)), key=_natural
-                    )
-                ),
+                "; ".join(sorted(tasked_by, key=_natural)),
                 a.get("reports", ""),
                 a.get("mentions", 0),
                 a["iri"],
             )
         )
+    return rows
 
-    activities = []
-    for n in sorted(by_type.get("Activity", []), key=lambda n: _natural(nodes[n].get("evidence_source", n))):
+
+def _activity_rows(net: nx.MultiDiGraph, activities: list[str]) -> list[tuple]:
+    nodes = net.nodes
+    rows = []
+    for n in sorted(activities, key=lambda n: _natural(nodes[n].get("evidence_source", n))):
         a = nodes[n]
-        activities.append(
+        rows.append(
             (
                 a["kind"],
                 a["label"],
@@ -101,12 +170,16 @@ def tables(net: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, ...], list[tuple]
                 a["iri"],
             )
         )
+    return rows
 
-    tasking = []
+
+def _tasking_rows(net: nx.MultiDiGraph) -> list[tuple]:
+    nodes = net.nodes
+    rows = []
     for s, o, key, e in net.edges(keys=True, data=True):
         if key not in ("tasks", "inCooperationWith") or nodes[s]["type"] == "Activity":
             continue
-        tasking.append(
+        rows.append(
             (
                 nodes[s].get("notation", nodes[s]["label"]),
                 nodes[s]["type"],
@@ -119,72 +192,8 @@ def tables(net: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, ...], list[tuple]
                 nodes[o]["iri"],
             )
         )
-    tasking.sort(key=lambda r: (_natural(r[0]), r[2] != "tasks", r[3].lower()))
-
-    return {
-        "provisions": (
-            (
-                "notation",
-                "chapter",
-                "section",
-                "text",
-                "tasks",
-                "in_cooperation_with",
-                "activities",
-                "implemented_by",
-                "evidence_source",
-                "iri",
-            ),
-            provisions,
-        ),
-        "bodies": (
-            (
-                "label",
-                "kind",
-                "also_known_as",
-                "activities_carried_out",
-                "activities_as_partner",
-                "tasked_by_provisions",
-                "reports",
-                "mentions",
-                "iri",
-            ),
-            bodies,
-        ),
-        "activities": (
-            (
-                "type",
-                "label",
-                "carried_out_by",
-                "in_cooperation_with",
-                "implements",
-                "chapter",
-                "date",
-                "year",
-                "place",
-                "country",
-                "report",
-                "evidence",
-                "evidence_source",
-                "iri",
-            ),
-            activities,
-        ),
-        "tasking": (
-            (
-                "provision",
-                "provision_type",
-                "relation",
-                "body",
-                "body_kind",
-                "evidence",
-                "evidence_source",
-                "provision_iri",
-                "body_iri",
-            ),
-            tasking,
-        ),
-    }
+    rows.sort(key=lambda r: (_natural(r[0]), r[2] != "tasks", r[3].lower()))
+    return rows
 
 
 def _csv(columns, rows) -> bytes:

@@ -8,13 +8,38 @@ graph.
 from __future__ import annotations
 
 import re
-
-import networkx as nx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import QueryError, UnknownTermError
-from .source import Selection
+
+if TYPE_CHECKING:  # networkx is imported by the network's maker, when a writer needs it
+    import networkx as nx
 
 _HUBS = {"Report"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which part of the network to export: the neighbourhood of ``focus`` or one ``chapter``.
+
+    focus (str): a provision or section notation ("III.10.2"), a document symbol ("MC.DEC/3/06"),
+        a body's acronym or name ("ODIHR"), or any resource IRI.
+    depth (int): how many links away from the focus (or from the chapter's provisions) to include.
+    chapter (str): an Action Plan chapter ("III") or section ("III.10").
+    """
+
+    focus: str = ""
+    depth: int = 1
+    chapter: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.focus or self.chapter)
+
+    def describe(self) -> str:
+        if self.focus:
+            return f"neighbourhood of {self.focus} (depth {self.depth})"
+        return f"chapter {self.chapter}" if self.chapter else "whole graph"
 
 
 def _key(text: str) -> str:

@@ -24,7 +24,7 @@ class Format:
     group (str): ``rdf``, ``network``, ``page``, ``tables`` or ``picture``.
     help (str): one line for ``--help`` and docs/exports.md.
     writer (str): ``"module:function"`` relative to this package; the function takes an
-        :class:`~cthbgraph.export.source.ExportInput` and returns a :class:`Rendered`.
+        :class:`~cthbgraph.exports.source.ExportInput` and returns a :class:`Rendered`.
     folder (bool): writes a folder of files rather than one file.
     binary (bool): the output is not text (cannot go to standard output).
     selection (str): which selection options it accepts: ``"any"`` (--focus/--depth/--chapter),

@@ -1,0 +1,71 @@
+"""Coverage: the provision × body matrix of activities, every tasked cell marked."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..queries import library
+from ..store import Store
+from .cells import Evidence, cells, notation_key, sections_of
+from .filters import check_chapter, check_year
+
+
+@dataclass(frozen=True)
+class CoverageBody:
+    iri: str
+    label: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The provision × body matrix: activities per cell; ``tasked`` cells are the ones the plan asks for."""
+
+    provisions: tuple[str, ...]
+    bodies: tuple[CoverageBody, ...]
+    counts: dict[tuple[str, str], int]
+    tasked: frozenset[tuple[str, str]]
+    evidence: dict[tuple[str, str], tuple[Evidence, ...]]
+
+    def count(self, notation: str, body: str) -> int:
+        return self.counts.get((notation, body), 0)
+
+
+def coverage(
+    store: Store, *, chapter: str | None = None, year: str | int | None = None, tasked_only: bool = False
+) -> Coverage:
+    """Activities linked to each provision, per body (every tasked body, and any other body active)."""
+    year = check_year(store, year)
+    sections, all_cells = cells(store, year)
+    chapter = check_chapter(sections, chapter)
+    chosen = [c for c in all_cells if not chapter or chapter in sections_of(c.notation)]
+    chosen = [c for c in chosen if c.tasked or (c.evidence and not tasked_only)]
+    provisions = tuple(sorted({n for n in sections if not chapter or chapter in sections_of(n)}, key=notation_key))
+    labels = {c.body: c.label for c in chosen}
+    shorts = _short_names(store, labels)
+    order = sorted(labels, key=lambda b: (-sum(len(c.evidence) > 0 for c in chosen if c.body == b), labels[b]))
+    return Coverage(
+        provisions,
+        tuple(CoverageBody(b, labels[b], shorts[b]) for b in order),
+        {(c.notation, c.body): len({e.activity for e in c.evidence}) for c in chosen},
+        frozenset((c.notation, c.body) for c in chosen if c.tasked),
+        {(c.notation, c.body): c.evidence for c in chosen},
+    )
+
+
+def _short_names(store: Store, labels: dict[str, str]) -> dict[str, str]:
+    """A short column heading per body: its acronym where the reports use one, else its name."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for r in library()["body-names"].run(store).dicts():
+        if r["body"] in labels:
+            names[r["body"]].append(" ".join(r["name"].split()))
+    shorts = {}
+    for body, label in labels.items():
+        acronyms = [n for n in names[body] if re.fullmatch(r"[A-Z][A-Za-z/&-]{1,11}", n) and sum(ch.isupper() for ch in n) >= 2]
+        shorts[body] = min(acronyms, key=lambda n: (len(n), n)) if acronyms else label
+    seen: dict[str, int] = defaultdict(int)
+    for short in shorts.values():
+        seen[short] += 1
+    return {b: (s if seen[s] == 1 else labels[b]) for b, s in shorts.items()}

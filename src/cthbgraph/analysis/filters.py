@@ -1,0 +1,69 @@
+"""The filters a user types (a year, a chapter, a body's name), checked against the graph.
+
+A name the graph does not know is an :class:`~cthbgraph.errors.UnknownTermError` that offers the
+closest names it does know.
+"""
+
+from __future__ import annotations
+
+from ..errors import UnknownTermError
+from ..queries import library
+from ..store import Store
+from .cells import sections_of
+
+
+def report_years(store: Store) -> list[str]:
+    return sorted({r["year"] for r in library()["reports"].run(store).dicts()})
+
+
+def check_year(store: Store, year: str | None) -> str | None:
+    if year is None:
+        return None
+    year = str(year).strip()
+    years = report_years(store)
+    if year not in years:
+        raise UnknownTermError(
+            f"no report of year {year!r} in the graph", term=year, choices=years, hint=f"report years: {', '.join(years)}"
+        )
+    return year
+
+
+def check_chapter(sections: dict[str, str], chapter: str | None) -> str | None:
+    if chapter is None:
+        return None
+    chapter = chapter.strip()
+    known = set().union(*(sections_of(n) for n in sections)) if sections else set()
+    if chapter not in known:
+        chapters = sorted({c for c in known if "." not in c})
+        raise UnknownTermError(
+            f"no Action Plan chapter or provision {chapter!r} in the graph",
+            term=chapter,
+            choices=known,
+            hint=_closest_hint(chapter, known) or f"chapters: {', '.join(chapters)}",
+        )
+    return chapter
+
+
+def _closest_hint(term: str, choices: set[str]) -> str:
+    closest = UnknownTermError("", term=term, choices=choices).closest
+    return "did you mean " + ", ".join(closest) + "?" if closest else ""
+
+
+def resolve_body(store: Store, name: str) -> tuple[str, ...]:
+    """IRIs of the bodies called ``name`` (any of their names, any case, or their IRI)."""
+    rows = library()["body-names"].run(store).dicts()
+    wanted = " ".join(name.split()).casefold()
+    found = {r["body"] for r in rows if r["body"] == name.strip() or " ".join(r["name"].split()).casefold() == wanted}
+    if not found:
+        names = {r["name"] for r in rows}
+        folded = {n.casefold(): n for n in names}
+        closest = UnknownTermError("", term=wanted, choices=folded).closest
+        raise UnknownTermError(
+            f"no body called {name!r} in the graph",
+            term=name,
+            choices=names,
+            hint=("did you mean " + ", ".join(folded[c] for c in closest) + "?")
+            if closest
+            else "list the bodies with: cthbgraph query body-names",
+        )
+    return tuple(sorted(found))

@@ -1,0 +1,122 @@
+"""Gap analysis: what the reports show as done for each Action Plan provision and each body it tasks.
+
+What "implemented" means here (the corpus, not the world): a provision is *implemented* when every
+body it tasks is credited with at least one activity linked to it (with no tasked body named, when
+any activity is linked to it); *partly implemented* when some activity is linked to it but a tasked
+body has none; *no reported implementation* when no activity is linked to it. An activity is
+linked to a provision only where its report names the provision (in the seed corpus: the 2006
+report), which is why :func:`~cthbgraph.analysis.comparison.compare` also counts each tasked
+body's activities of any kind.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..store import Store
+from .cells import Cell, Evidence, Evidenced, cells, merge_evidence, notation_key, sections_of
+from .filters import check_chapter, check_year, resolve_body
+
+IMPLEMENTED = "implemented"
+PARTLY = "partly implemented"
+NONE = "no reported implementation"
+ACTIVE = "reported activity"
+SILENT = "no reported activity"
+
+
+@dataclass(frozen=True)
+class BodyGap(Evidenced):
+    """One body for one provision: tasked by it (or, ``tasked`` False, implementing it untasked)."""
+
+    notation: str
+    section: str
+    body: str
+    label: str
+    tasked: bool
+    status: str  # ACTIVE or SILENT
+    activities: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ProvisionGap(Evidenced):
+    notation: str
+    section: str
+    status: str  # IMPLEMENTED, PARTLY or NONE
+    tasked: tuple[str, ...]  # labels of the bodies it tasks
+    active: tuple[str, ...]  # ... of those, the ones credited with an implementing activity
+    silent: tuple[str, ...]  # ... and the ones with none
+    others: tuple[str, ...]  # untasked bodies credited with implementing it
+    activities: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class GapReport:
+    provisions: tuple[ProvisionGap, ...]
+    bodies: tuple[BodyGap, ...]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys((IMPLEMENTED, PARTLY, NONE), 0)
+        for p in self.provisions:
+            counts[p.status] += 1
+        return counts
+
+
+def gaps(store: Store, *, chapter: str | None = None, body: str | None = None, year: str | int | None = None) -> GapReport:
+    """Every provision and every body it tasks, judged by the activities the reports link to it.
+
+    chapter (str | None): only provisions in this chapter, section or provision ("III", "IV.8").
+    body (str | None): only provisions that task this body or that it implements, and its rows.
+    year (str | int | None): count only activities of reports of this year.
+    RETURNS (GapReport): one ProvisionGap per provision and one BodyGap per (provision, body).
+    """
+    year = check_year(store, year)
+    sections, all_cells = cells(store, year)
+    chapter = check_chapter(sections, chapter)
+    bodies = set(resolve_body(store, body)) if body else None
+    by_provision: dict[str, list[Cell]] = defaultdict(list)
+    for cell in all_cells:
+        by_provision[cell.notation].append(cell)
+    provisions, body_rows = [], []
+    for notation in sorted(sections, key=notation_key):
+        if chapter and chapter not in sections_of(notation):
+            continue
+        own = by_provision.get(notation, [])
+        if bodies is not None and not any(c.body in bodies for c in own):
+            continue
+        provisions.append(_provision_gap(notation, sections[notation], own))
+        for c in own:
+            if bodies is not None and c.body not in bodies:
+                continue
+            if not c.tasked and not c.evidence:
+                continue  # an untasked body counts only where it has activity in the chosen year
+            n = len({e.activity for e in c.evidence})
+            body_rows.append(BodyGap(notation, c.section, c.body, c.label, c.tasked, ACTIVE if n else SILENT, n, c.evidence))
+    return GapReport(tuple(provisions), tuple(body_rows))
+
+
+def _provision_gap(notation: str, section: str, own: list[Cell]) -> ProvisionGap:
+    """The status of one provision, from its cells (the bodies it tasks, and any other active)."""
+    tasked = [c for c in own if c.tasked]
+    active = [c for c in tasked if c.evidence]
+    evidence = merge_evidence(e for c in own for e in c.evidence)
+    activities = len({e.activity for e in evidence})
+    if not activities:
+        status = NONE
+    elif len(active) == len(tasked):
+        status = IMPLEMENTED
+    else:
+        status = PARTLY
+    return ProvisionGap(
+        notation,
+        section,
+        status,
+        tuple(c.label for c in tasked),
+        tuple(c.label for c in active),
+        tuple(c.label for c in tasked if not c.evidence),
+        tuple(c.label for c in own if not c.tasked and c.evidence),
+        activities,
+        evidence,
+    )

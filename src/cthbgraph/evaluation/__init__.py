@@ -1,0 +1,59 @@
+"""How far to trust the extraction: precision, recall and F1 against hand-checked annotations.
+
+``gold`` reads the annotations, ``kinds`` counts each kind of fact, ``scores`` holds the numbers,
+``scoring`` runs it all (:func:`evaluate`).
+
+A gold folder (``tests/gold/`` in this repository; see its README for the conventions) holds up to five
+JSON-lines files, each optional, so a researcher who adds a report can annotate a sample of one kind:
+
+* ``bodies.jsonl``     sentences with every body mention in them and its canonical key;
+* ``decisions.jsonl``  every reference to an OSCE decision or the Action Plan, with its document key;
+* ``provisions.jsonl`` numbered provisions with the bodies they task and the partners they name;
+* ``activities.jsonl`` activity sentences with type, agents, partners, date, place, provision;
+* ``regions.jsonl``    paragraph ranges in which every activity sentence was annotated.
+
+Every record carries a ``split`` (``dev`` for tuning, ``test`` for checking). A predicted fact gets
+the split of the nearest gold record that starts before it in the same report.
+
+How each kind is counted (:mod:`~cthbgraph.evaluation.kinds`; one :class:`PRF` per metric, spaCy's ``PRFScore`` arithmetic):
+
+* bodies: inside the annotated sentences, a gold mention is found when a predicted mention overlaps
+  it and has the same key (one to one). Everything else predicted in those sentences is a false hit.
+* decisions: over the whole of every annotated report, a gold reference is found when a predicted
+  reference overlaps it with the same document key. ``invented`` counts predicted document keys that
+  no gold reference of the same report has.
+* provisions: (report, notation, body) pairs, tasked and partners separately, plus the provisions
+  themselves by notation. Partners are never counted as tasked.
+* activities: inside ``regions.jsonl``, a gold sentence is found when a predicted activity's excerpt
+  overlaps it; a predicted activity that overlaps no gold sentence is a false hit (``tp`` counts
+  found gold sentences, so two predictions on one sentence are not rewarded twice). Among those
+  found, the attributes are accuracies (:class:`Accuracy`): ``agent`` is right when the predicted
+  agents are non-empty and all among the gold agents; ``provision`` where the gold gives one; ``date``
+  (exact ISO string, empty = empty); ``country``; ``place``. ``activities`` counts every gold
+  sentence; ``activities-named`` leaves out those whose agent is not named in the sentence
+  (``implicit_agent: true``).
+"""
+
+from __future__ import annotations
+
+from .gold import GOLD_FILES, Gold, GoldError, load_gold
+from .scores import COLUMNS, ERROR_COLUMNS, KINDS, PRF, SPLITS, Accuracy, EvalError, Evaluation, Score
+from .scoring import evaluate, score_extractions
+
+__all__ = [
+    "COLUMNS",
+    "ERROR_COLUMNS",
+    "GOLD_FILES",
+    "KINDS",
+    "PRF",
+    "SPLITS",
+    "Accuracy",
+    "EvalError",
+    "Evaluation",
+    "Gold",
+    "GoldError",
+    "Score",
+    "evaluate",
+    "load_gold",
+    "score_extractions",
+]

@@ -1,0 +1,124 @@
+"""The numbers of an evaluation: precision / recall / F1 counts, accuracies, errors, and the table.
+
+Scores are arithmetic on counts, as spaCy's ``PRFScore``: counts of two splits add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+KINDS = ("bodies", "decisions", "provisions", "activities", "activities-named")
+SPLITS = ("dev", "test", "all")
+
+
+@dataclass(frozen=True, order=True)
+class PRF:
+    """True positives, false positives, false negatives and what follows from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass(frozen=True, order=True)
+class Accuracy:
+    """Right answers among the cases judged (e.g. agents among the activities found)."""
+
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def __add__(self, other: Accuracy) -> Accuracy:
+        return Accuracy(self.correct + other.correct, self.total + other.total)
+
+
+@dataclass(frozen=True, order=True)
+class Score:
+    """One line of the evaluation: a kind of fact, a metric, a split and its counts."""
+
+    split: str
+    kind: str
+    metric: str
+    prf: PRF | None = None
+    accuracy: Accuracy | None = None
+
+    @property
+    def value(self) -> float:
+        """F1 for counted metrics, the accuracy for the others."""
+        return self.prf.f1 if self.prf is not None else self.accuracy.accuracy  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True, order=True)
+class EvalError:
+    """A miss, a false hit or a wrong attribute, with the sentence it is about."""
+
+    split: str
+    kind: str
+    error: str  # miss, false hit, wrong key, invented document, wrong agent, wrong provision, ...
+    report: str
+    start: int
+    end: int
+    text: str  # the span (mention, reference, sentence)
+    gold: str = ""
+    predicted: str = ""
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """All scores and errors of one evaluation run; ``score(...)`` looks one up."""
+
+    scores: tuple[Score, ...]
+    errors: tuple[EvalError, ...] = field(default=(), repr=False)
+
+    def score(self, kind: str, metric: str, split: str = "all") -> Score:
+        for s in self.scores:
+            if (s.kind, s.metric, s.split) == (kind, metric, split):
+                return s
+        raise KeyError((kind, metric, split))
+
+    def rows(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[tuple]:
+        """Table rows: split, kind, metric, tp, fp, fn, precision, recall, f1, accuracy."""
+        out = []
+        for s in self.scores:
+            if (split == "all" or s.split == split) and s.kind in kinds:
+                if s.metric == "invented documents":
+                    out.append((s.split, s.kind, s.metric, "", s.prf.fp, "", "", "", "", ""))
+                elif s.prf is not None:
+                    p = s.prf
+                    out.append((s.split, s.kind, s.metric, p.tp, p.fp, p.fn, _r(p.precision), _r(p.recall), _r(p.f1), ""))
+                else:
+                    a = s.accuracy
+                    out.append((s.split, s.kind, s.metric, a.correct, "", a.total - a.correct, "", "", "", _r(a.accuracy)))
+        return out
+
+    def error_rows(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[EvalError]:
+        return [e for e in self.errors if (split == "all" or e.split == split) and e.kind in kinds]
+
+
+COLUMNS = ("split", "kind", "metric", "tp", "fp", "fn", "precision", "recall", "f1", "accuracy")
+ERROR_COLUMNS = ("split", "kind", "error", "report", "start", "end", "text", "gold", "predicted", "sentence")
+
+
+def _r(x: float) -> float:
+    return round(x, 3)

@@ -1,0 +1,74 @@
+"""Scoring an extraction against a gold folder: extract the annotated reports, count, sort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..corpus import load_corpus
+from ..records import Extraction
+from .gold import Gold, GoldError, load_gold
+from .kinds import Tally, score_activities, score_bodies, score_decisions, score_provisions
+from .scores import KINDS, PRF, SPLITS, Evaluation, Score
+
+
+def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None) -> Evaluation:
+    """Extract the reports of ``corpus_dir`` that the gold annotates and score them.
+
+    extractor (Extractor | None): the extractor to judge [default: ``Extractor()``].
+
+    >>> import cthbgraph
+    >>> ev = cthbgraph.evaluate("corpus", "tests/gold")         # doctest: +SKIP
+    >>> ev.score("bodies", "mentions", "test").prf.precision   # doctest: +SKIP
+    """
+    gold = load_gold(gold_dir)
+    corpus = load_corpus(Path(corpus_dir))
+    missing = sorted(gold.reports - set(corpus.ids))
+    if missing:
+        raise GoldError(
+            f"the gold annotates reports that are not in {corpus_dir}: {', '.join(missing)}",
+            hint="give --corpus the folder the annotations were made on",
+        )
+    if extractor is None:
+        from ..extract.extractor import Extractor  # loads spaCy
+
+        extractor = Extractor()
+    reports = [r for r in corpus if r.id in gold.reports]
+    return score_extractions(gold, extractor.extract_all(reports))
+
+
+def score_extractions(gold: Gold, extractions: Iterable[Extraction]) -> Evaluation:
+    """Score extractions (of the reports the gold annotates) against ``gold``."""
+    by_report = {e.report.id: e for e in extractions}
+    tally = Tally(gold, {rid: e.report.text for rid, e in by_report.items()})
+    if gold.has("bodies"):
+        score_bodies(gold, by_report, tally)
+    if gold.has("decisions"):
+        score_decisions(gold, by_report, tally)
+    if gold.has("provisions"):
+        score_provisions(gold, by_report, tally)
+    if gold.has("activities") and gold.has("regions"):
+        for kind, implicit in (("activities", True), ("activities-named", False)):
+            score_activities(gold, by_report, tally, kind, implicit)
+    return _evaluation(tally)
+
+
+def _evaluation(tally: Tally) -> Evaluation:
+    """The counts of each split and their sum over the splits ("all"), and the errors, in table order."""
+    counts = tally.counts
+    totals = dict(counts)
+    for (_, kind, metric), value in counts.items():
+        key = ("all", kind, metric)
+        totals[key] = totals[key] + value if key in totals else value
+    scores = [
+        Score(split, kind, metric, prf=value) if isinstance(value, PRF) else Score(split, kind, metric, accuracy=value)
+        for (split, kind, metric), value in totals.items()
+    ]
+    kind_order = {k: i for i, k in enumerate(KINDS)}
+    split_order = {s: i for i, s in enumerate(SPLITS)}
+    metric_seen: dict[str, int] = {}
+    for key in sorted(counts):
+        metric_seen.setdefault(key[2], len(metric_seen))
+    scores.sort(key=lambda s: (split_order.get(s.split, 1), kind_order.get(s.kind, 99), metric_seen.get(s.metric, 99)))
+    errors = sorted(tally.errors, key=lambda e: (split_order.get(e.split, 1), kind_order.get(e.kind, 99), e.report, e.start, e.error))
+    return Evaluation(tuple(scores), tuple(errors))

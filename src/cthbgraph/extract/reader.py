@@ -1,0 +1,274 @@
+"""A parsed report -> its records: body mentions, decision references, provisions, activities.
+
+The rule components have marked body mentions and document references as span groups; here the
+grammar-based readings turn the document into :class:`~cthbgraph.records.Extraction` records:
+provisions are the numbered paragraphs and the bodies they task; activities are sentences whose
+subject is a body (or stands for one) and whose verb reports an action.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span
+
+from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, Provision, Rename, Report
+from . import activities as act
+from . import provisions as prov
+from .dates import normalise_date
+from .pipeline import BODIES, DECISIONS
+
+_RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
+
+
+class DocReader:
+    """One parsed report read into records: provisions, activities, renames; mentions as spans.
+
+    extractor (Extractor): gives the places and activity types the readings use.
+    """
+
+    def __init__(self, report: Report, doc: Doc, extractor):
+        self.report = report
+        self.doc = doc
+        self.extractor = extractor
+        self.labels: dict[str, str] = doc.user_data.get("cthb_labels", {})
+        self.body_spans: list[Span] = list(doc.spans[BODIES])
+        # Read once: on a plain Doc, ``doc.text`` joins every token and ``sentence.ents`` scans every
+        # entity, so calling them per sentence makes reading quadratic in the report's length.
+        self.text = doc.text
+        self.ents = list(doc.ents)
+        self.ent_starts = [e.start_char for e in self.ents]
+
+    def ents_in(self, sentence: Span) -> list[Span]:
+        lo = bisect.bisect_left(self.ent_starts, sentence.start_char)
+        hi = bisect.bisect_left(self.ent_starts, sentence.end_char)
+        return [e for e in self.ents[lo:hi] if e.end_char <= sentence.end_char]
+
+    def excerpt(self, start: int, end: int) -> Excerpt:
+        return Excerpt(self.report.id, start, end, self.report.text[start:end])
+
+    def mention(self, span: Span) -> BodyMention:
+        return BodyMention(self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_)
+
+    def bodies_in(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.body_spans if s.start_char >= start and s.end_char <= end]
+
+    def extraction(self) -> Extraction:
+        provisions = self.provisions()
+        return Extraction(
+            report=self.report,
+            bodies=tuple(self.mention(s) for s in self.body_spans),
+            decisions=tuple(
+                DecisionRef(self.excerpt(s.start_char, s.end_char), s.id_, s.kb_id_, s.label_)
+                for s in self.doc.spans[DECISIONS]
+            ),
+            provisions=tuple(provisions),
+            activities=tuple(self.activities(provisions)),
+            renames=tuple(self.renames()),
+        )
+
+    def provisions(self) -> list[Provision]:
+        found = []
+        for match in prov.find_provisions(self.text):
+            span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+            bodies = self.bodies_in(match.start, match.end)
+            tasked, partners = prov.classify_bodies(span, bodies)
+            found.append(
+                Provision(
+                    excerpt=self.excerpt(match.start, match.end),
+                    notation=match.notation,
+                    text=_provision_text(self.report.text, match),
+                    tasked=_unique(self.mention(s) for s in tasked),
+                    partners=_unique(self.mention(s) for s in partners),
+                )
+            )
+        return found
+
+    def activities(self, provisions: list[Provision]) -> Iterator[Activity]:
+        provision_spans = [(p.excerpt.start, p.excerpt.end) for p in provisions]
+        headings = prov.find_section_headings(self.text)
+        heading_lines = self.heading_lines()
+        # The doers a sentence may leave to its context: those of the activity just before it (same
+        # section, at most two sentences back), else the body a section heading names
+        # ("OSCE Presence in Albania" above "The Presence continued ...").
+        previous: tuple[tuple[Span, ...], int] | None = None
+        section_body: Span | None = None
+        h = 0
+        for n, sentence in enumerate(self.sentences()):
+            while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
+                section_body = heading_lines[h][2]
+                previous = None
+                h += 1
+            if any(s <= sentence.start_char < e for s, e in provision_spans):
+                continue
+            if len(sentence.text.strip()) < 20 or sentence.text.strip()[:1] in ("📷", "("):
+                continue
+            bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
+            candidate = act.find_activities(sentence, bodies)
+            agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
+            partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
+            verbs = candidate.verbs if candidate else ()
+            recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
+            agent_spans = _drop_owners(agent_spans)
+            if not agent_spans and act.reports_action(sentence):
+                agent_spans = tuple(act.subject_agents(sentence, bodies, list(partner_spans)))
+                anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+                if anaphor is not None:
+                    # "The Mission organized ...", "Training sessions were organized ...": the doer is
+                    # the one just named, or the field operation whose section this is.
+                    agent_spans = _resolve_anaphor(anaphor, recent, section_body)
+                if not agent_spans and section_body is not None:
+                    # Under a field operation's heading, what is reported as done was done by it.
+                    agent_spans = (section_body,)
+                partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+            if not agent_spans and candidate is not None and candidate.secondary:
+                agent_spans = candidate.secondary
+            if not agent_spans:
+                continue
+            previous = (agent_spans, n)
+            agents = _unique(self.mention(s) for s in agent_spans)
+            place, country = self.extractor.places.find(
+                sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence)
+            )
+            yield Activity(
+                excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
+                type=act.activity_type(sentence, verbs, self.extractor.types),
+                agents=agents,
+                partners=_unique(self.mention(s) for s in partner_spans),
+                date=normalise_date(sentence.text),
+                place=place,
+                country=country,
+                provision=self.provision_for(sentence, agents, provisions, headings),
+            )
+
+    def sentences(self) -> Iterator[Span]:
+        """The parser's sentences, cut again at blank lines.
+
+        ``paragraph_breaks`` marks them before the parser runs, but a parse may still attach a heading
+        to the sentence after it, and a Doc read back from bytes takes its sentences from the parse.
+        """
+        for sentence in self.doc.sents:
+            start = sentence.start
+            for token in sentence:
+                if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < sentence.end:
+                    if token.i > start:
+                        yield self.doc[start : token.i]
+                    start = token.i + 1
+            if start < sentence.end:
+                yield self.doc[start : sentence.end]
+
+    def heading_lines(self) -> list[tuple[int, int, Span | None]]:
+        """Lines that stand alone as headings, with the body the heading names (if it names one)."""
+        out = []
+        text = self.text
+        pos = 0
+        for line in text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            stripped = line.strip()
+            if not stripped or len(stripped) > 90 or stripped[-1] in ".,;:" or not stripped[0].isupper():
+                continue
+            lead = start + len(line) - len(line.lstrip())
+            inside = [b for b in self.body_spans if b.start_char >= lead and b.end_char <= end]
+            named = inside[0] if len(inside) == 1 and len(inside[0].text) >= 0.7 * len(stripped) else None
+            if named is not None and named.label_ != "FieldOperation":
+                named = None  # a caption or a title naming a partner, not a field operation's section
+            out.append((start, end, named))
+        return out
+
+    def provision_for(
+        self, sentence: Span, agents: tuple[BodyMention, ...], provisions: list[Provision], headings: list
+    ) -> str:
+        """The provision the report places this activity under: named in the sentence, or the
+        provisions quoted at the head of the section the sentence stands in."""
+        for m in prov.PROVISION_REFERENCE.finditer(sentence.text):
+            notation = f"{m.group('chapter')}.{m.group('section')}.{m.group('item')}"
+            if any(p.notation == notation for p in provisions):
+                return notation
+        before = [p for p in provisions if p.excerpt.end <= sentence.start_char]
+        if not before:
+            return ""
+        last = before[-1]
+        if any(last.excerpt.end <= h.start < sentence.start_char for h in headings):
+            return ""  # a new heading closed the section those provisions head
+        # The provisions quoted together just before: a block of one is where the report places the
+        # activity (provisions and activity paragraphs alternate, IV.7, IV.8); from a block of several
+        # (III.9, III.10, III.12) the one whose words the sentence shares most, else the one that
+        # tasks its doer, else the first.
+        block = [last]
+        for p in reversed(before[:-1]):
+            gap = self.text[p.excerpt.end : block[0].excerpt.start]
+            if p.section != last.section or len(gap.strip()) > 10:
+                break
+            block.insert(0, p)
+        if len(block) == 1:
+            return last.notation
+        words = _content_lemmas(sentence)
+        scores = [len(words & _content_lemmas(self.doc.char_span(p.excerpt.start, p.excerpt.end, alignment_mode="expand"))) for p in block]
+        best = max(scores)
+        if best >= 2 and scores.count(best) == 1:
+            return block[scores.index(best)].notation
+        agent_keys = {a.key for a in agents}
+        for p in block:
+            if agent_keys & {t.key for t in p.tasked}:
+                return p.notation
+        return block[0].notation
+
+    def renames(self) -> Iterator[Rename]:
+        spans = self.body_spans
+        for old, new in zip(spans, spans[1:]):
+            between = self.text[old.end_char : new.start_char]
+            if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
+                yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
+
+
+def _content_lemmas(span: Span | None) -> set[str]:
+    if span is None:
+        return set()
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 3 and t.pos_ in ("NOUN", "VERB", "ADJ")}
+
+
+def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    kept = []
+    for span in spans:
+        head = act.head_token(span)
+        owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
+            continue
+        kept.append(span)
+    return tuple(kept)
+
+
+def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
+    """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
+    whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
+    candidates = [*recent, *([section_body] if section_body is not None else [])]
+    if anaphor in ("former", "latter"):
+        return (recent[0] if anaphor == "former" else recent[-1],) if len(recent) > 1 else ()
+    if anaphor:
+        named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
+        return (named[0],) if named else ()
+    if recent:
+        return tuple(recent)
+    return (section_body,) if section_body is not None else ()
+
+
+def _provision_text(text: str, match: prov.ProvisionMatch) -> str:
+    """The provision's wording after its number, as it stands in the report."""
+    return text[match.end - len(match.text) : match.end]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _unique(mentions: Iterable[BodyMention]) -> tuple[BodyMention, ...]:
+    seen: dict[str, BodyMention] = {}
+    for m in mentions:
+        seen.setdefault(m.key, m)
+    return tuple(seen.values())
