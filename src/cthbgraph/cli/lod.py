@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 
 import click
@@ -42,15 +43,27 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
+@click.option("--client-connections", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Open connections one address may hold (503 beyond).")
 @click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
 def serve_command(
-    host: str, port: int, graph_dir: str, base_iri: str | None, query_seconds: float, result_bytes: int, workers: int, quiet: bool
+    host: str,
+    port: int,
+    graph_dir: str,
+    base_iri: str | None,
+    query_seconds: float,
+    result_bytes: int,
+    workers: int,
+    client_connections: int,
+    quiet: bool,
 ) -> None:
     """Serve the graph: pages with content negotiation and a SPARQL endpoint at /sparql.
 
     Resources answer HTML, Turtle, JSON-LD, N-Triples or RDF/XML by Accept; /sparql follows the
     SPARQL 1.1 Protocol (read-only: updates, SERVICE and FROM other graphs are refused); /query is
-    a query page with the example queries. Stop with Ctrl-C.
+    a query page with the example queries. A rebuild into the same folder is served within
+    seconds, without a restart. Each connection must send its request head within 10 s and its
+    body within 20 s (408 beyond); a query runs at most --query-seconds (503 beyond). Uvicorn
+    serves HTTP. Stop with Ctrl-C.
 
     \b
     Examples:
@@ -61,7 +74,8 @@ def serve_command(
     """
     from ..lod.server import Limits, make_server
 
-    limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers)
+    _log_to_stderr(access=not quiet)
+    limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers, client_connections=client_connections)
     server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
     # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
@@ -72,6 +86,18 @@ def serve_command(
         pass
     finally:
         server.server_close()
+
+
+def _log_to_stderr(access: bool) -> None:
+    """One line per request (uvicorn's access log) and the server's own notes (new build served,
+    worker restarts, refused connections) on stderr; uvicorn's start-up chatter is left out."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    for name, level in (("uvicorn.access", logging.INFO if access else logging.WARNING), ("cthbgraph.server", logging.INFO if access else logging.WARNING), ("uvicorn.error", logging.WARNING)):
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 def _interrupt(signum, frame) -> None:
