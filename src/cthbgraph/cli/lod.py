@@ -44,6 +44,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
 @click.option("--client-connections", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Open connections one address may hold (503 beyond).")
+@click.option("--worker-memory", type=click.IntRange(50, 100_000), default=400, show_default=True, metavar="MB", help="A query worker using more memory than this after a query is replaced.")
 @click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
 def serve_command(
     host: str,
@@ -54,6 +55,7 @@ def serve_command(
     result_bytes: int,
     workers: int,
     client_connections: int,
+    worker_memory: int,
     quiet: bool,
 ) -> None:
     """Serve the graph: pages with content negotiation and a SPARQL endpoint at /sparql.
@@ -75,7 +77,13 @@ def serve_command(
     from ..lod.server import Limits, make_server
 
     _log_to_stderr(access=not quiet)
-    limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers, client_connections=client_connections)
+    limits = Limits(
+        query_seconds=query_seconds,
+        result_bytes=result_bytes,
+        workers=workers,
+        client_connections=client_connections,
+        worker_rss_bytes=worker_memory * 1_000_000,
+    )
     server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
     # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
