@@ -196,6 +196,10 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
+class _TooLarge(Exception):
+    pass
+
+
 class _Store:
     """The exchanges of one publish with a store, all within one deadline."""
 
@@ -266,6 +270,8 @@ class _Store:
         watchdog.start()
         try:
             reply, status = self._exchange(conn, method, parts, body, media, accept)
+        except _TooLarge:
+            raise EndpointError(f"the store at {url} answered more than {_REPLY_BYTES} bytes", hint="is the URL that of a SPARQL store?") from None
         except (OSError, http.client.HTTPException) as exc:
             if expired.is_set() or isinstance(exc, (TimeoutError, socket.timeout)):
                 raise self._late(url) from exc
@@ -293,7 +299,7 @@ class _Store:
         response = conn.getresponse()
         reply = response.read(_REPLY_BYTES + 1)
         if len(reply) > _REPLY_BYTES:
-            raise http.client.HTTPException(f"an answer larger than {_REPLY_BYTES} bytes")
+            raise _TooLarge
         return reply, response.status
 
     def _late(self, url: str) -> EndpointError:
