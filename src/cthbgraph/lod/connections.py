@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections import Counter
 from dataclasses import dataclass
 
@@ -74,6 +75,11 @@ def protocol_class(limits: ConnectionLimits) -> type[HttpToolsProtocol]:
 
         def connection_made(self, transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
+            # uvicorn writes the head and the body of an answer separately; with Nagle's algorithm
+            # and the client's delayed ACK every small kept-alive answer would wait ~40 ms.
+            sock = transport.get_extra_info("socket")
+            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             peer = self.client[0] if self.client else ""
             if sum(open_by_peer.values()) >= limits.connections:
                 return self._refuse(503, "too many open connections; try again shortly")
