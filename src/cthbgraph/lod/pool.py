@@ -153,6 +153,8 @@ class QueryPool:
                 if self._try_spawn():
                     delay = 0.5
                     continue
+                if self._closed.is_set():
+                    break  # killed because the pool is closing: nothing to report
                 log.warning("query worker not started (%s); retrying in %.1f s", self.failure, delay)
             except Exception as exc:  # never let the keeper die: report, wait, retry
                 self.failure = f"{type(exc).__name__}: {exc}"
