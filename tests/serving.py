@@ -5,6 +5,7 @@ Not a test module: imported by test_server*.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -22,7 +23,7 @@ class ServeProcess:
 
     def __init__(self, graph_dir: Path, log: Path, *args: str):
         self.log_path = log
-        self._log = open(log, "wb")
+        self._log = open(log, "wb")  # noqa: SIM115  (open while the process runs; closed by stop())
         self.process = subprocess.Popen(
             [CTHBGRAPH, "serve", "--port", "0", "--graph-dir", str(graph_dir), *args],
             stdout=subprocess.PIPE,
@@ -46,10 +47,8 @@ class ServeProcess:
         """Process ids of the server's children (its query workers)."""
         found = []
         for task in Path(f"/proc/{self.pid}/task").iterdir():
-            try:
+            with contextlib.suppress(OSError):
                 found += [int(p) for p in (task / "children").read_text().split()]
-            except OSError:
-                pass
         return found
 
     def log(self) -> str:
@@ -83,10 +82,8 @@ def open_paths(pid: int) -> set[str]:
     paths = set()
     try:
         for fd in Path(f"/proc/{pid}/fd").iterdir():
-            try:
+            with contextlib.suppress(OSError):
                 paths.add(os.readlink(fd))
-            except OSError:
-                pass
         for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
             parts = line.split(maxsplit=5)
             if len(parts) == 6 and parts[5].startswith("/"):

@@ -118,7 +118,7 @@ def test_output_render_markdown_and_json_keep_data(hostile_build):
 
 
 def test_output_export_csv_tables_neutralise_formulas():
-    from cthbgraph.export.tables import _csv
+    from cthbgraph.exports.tables import _csv
 
     text = _csv(("name", "count"), [("=cmd|' /C calc'!A0", 3), ("-1", -1)]).decode("utf-8-sig")
     assert text.splitlines()[1:] == ["'=cmd|' /C calc'!A0,3", "-1,-1"]

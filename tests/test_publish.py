@@ -23,9 +23,9 @@ from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
 import pytest
+from serving import CTHBGRAPH
 
 from cthbgraph.publish import DEFAULT_GRAPH, publish
-from serving import CTHBGRAPH
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
 GRAPH = DEFAULT_GRAPH

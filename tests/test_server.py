@@ -10,22 +10,36 @@ from __future__ import annotations
 
 import json
 import socket
-import warnings
 import threading
 import urllib.error
+import warnings
 from urllib.parse import quote, urlencode
 from urllib.request import Request, urlopen
 
 import pytest
 from rdflib import Graph, URIRef
-from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
+from serving import ServeProcess
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    JSONLD,
+    N3,
+    POST,
+    POSTDIRECTLY,
+    RDFXML,
+    TSV,
+    TURTLE,
+    URLENCODED,
+    XML,
+    SPARQLWrapper,
+)
 from SPARQLWrapper import RDF as RDF_GRAPH  # not to be confused with the rdf: namespace
 
 from cthbgraph.lod.guard import QueryRefused, check_query
 from cthbgraph.lod.server import Limits, make_server, serve_in_thread
 from cthbgraph.queries import library
 from cthbgraph.vocab import CTHB, RDF, SKOS
-from serving import ServeProcess
 
 ODIHR = URIRef("https://w3id.org/cthb/id/body/odihr")
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

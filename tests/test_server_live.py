@@ -18,13 +18,12 @@ from pathlib import Path
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
-import pytest
-
-from cthbgraph.build import build
-from cthbgraph.lod.pool import QueryPool
-from cthbgraph.lod.workers import QueryRequest
 from conftest import excerpt_corpus
 from serving import ServeProcess, open_paths
+
+from cthbgraph.builder import build
+from cthbgraph.lod.pool import QueryPool
+from cthbgraph.lod.workers import QueryRequest
 
 # Real excerpts of the 2006 and 2007 reports, one report each.
 REPORTS = {

@@ -8,6 +8,7 @@ default limits. Every wait is a socket timeout, never a measured time.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import select
 import socket
@@ -18,9 +19,9 @@ from urllib.parse import urlencode
 from urllib.request import Request, urlopen
 
 import pytest
+from serving import ServeProcess
 
 from cthbgraph.lod.server import Limits, make_server, serve_in_thread
-from serving import ServeProcess
 
 SHORT = Limits(header_seconds=1.0, body_seconds=1.0, idle_seconds=1.0, send_seconds=1.5, workers=1, result_bytes=50_000_000)
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -79,7 +80,7 @@ def test_server_drops_a_trickling_sender_with_408(server, phase):
             try:
                 conn.send(bytes([byte]))
                 answer = conn.recv(65536)
-            except socket.timeout:
+            except TimeoutError:
                 continue
             except OSError:
                 break
@@ -136,10 +137,8 @@ def _attack(port: int, sources: list[str], stop: threading.Event, outcome: dict)
     sent = 0
     while not stop.is_set() and socks:
         for s in list(socks):
-            try:
+            with contextlib.suppress(OSError):
                 s.send(TRICKLE[sent : sent + 1])
-            except OSError:
-                pass
         sent += 1
         deadline = time.monotonic() + 5
         while not stop.is_set() and time.monotonic() < deadline and socks:

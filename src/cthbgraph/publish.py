@@ -23,6 +23,7 @@ that drips bytes, answers hugely or answers garbage ends the publish with one li
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import re
@@ -230,7 +231,8 @@ class _Store:
         try:
             return int(rows[0]["n"]["value"]) if rows else 0
         except (KeyError, TypeError, ValueError, IndexError) as exc:
-            raise EndpointError(f"the store at {self.urls.query} answered a count that is not a number", hint="is --endpoint the store's SPARQL query URL?") from exc
+            message = f"the store at {self.urls.query} answered a count that is not a number"
+            raise EndpointError(message, hint="is --endpoint the store's SPARQL query URL?") from exc
 
     def leftovers(self, target: URIRef) -> list[URIRef]:
         """Staging graphs of earlier publishes of ``target`` (the prefix is bound, never pasted)."""
@@ -241,10 +243,8 @@ class _Store:
     def drop_quietly(self, staging: URIRef) -> None:
         """Best effort after a failure; a staging graph left anyway is dropped by the next publish."""
         self.deadline = max(self.deadline, time.monotonic() + min(self.seconds, 10))
-        try:
+        with contextlib.suppress(EndpointError):
             self.update(f"DROP SILENT GRAPH {staging.n3()}", what="drop the staging graph")
-        except EndpointError:
-            pass
 
     def send(self, method: str, url: str, body: list[bytes], media: str, *, what: str, accept: str | None = None) -> bytes:
         """One request whose connection is shut down when the deadline passes, whatever phase it
@@ -260,10 +260,8 @@ class _Store:
         def expire() -> None:
             expired.set()
             if conn.sock is not None:
-                try:
+                with contextlib.suppress(OSError):
                     conn.sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
         watchdog = threading.Timer(remaining, expire)
         watchdog.daemon = True
@@ -282,7 +280,8 @@ class _Store:
         if expired.is_set():
             raise self._late(url)
         if status >= 300:
-            raise EndpointError(f"the store at {url} refused to {what}: HTTP {status}", hint=_first_line(reply) or "check the URL (--update-url / --store-url) and the server's log")
+            hint = _first_line(reply) or "check the URL (--update-url / --store-url) and the server's log"
+            raise EndpointError(f"the store at {url} refused to {what}: HTTP {status}", hint=hint)
         return reply
 
     @staticmethod

@@ -13,7 +13,9 @@ from .common import graph_dir_option
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
 @graph_dir_option()
-@click.option("--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]")
+@click.option(
+    "--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]"
+)
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
 def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
     """Write the graph as a static linked-data site any web server can host.
@@ -44,7 +46,9 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
 @click.option("--client-connections", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Open connections one address may hold (503 beyond).")
-@click.option("--worker-memory", type=click.IntRange(50, 100_000), default=400, show_default=True, metavar="MB", help="A query worker using more memory than this after a query is replaced.")
+@click.option(
+    "--worker-memory", type=click.IntRange(50, 100_000), default=400, show_default=True, metavar="MB", help="A query worker using more memory than this after a query is replaced."
+)
 @click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
 def serve_command(
     host: str,
@@ -101,7 +105,8 @@ def _log_to_stderr(access: bool) -> None:
     worker restarts, refused connections) on stderr; uvicorn's start-up chatter is left out."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
-    for name, level in (("uvicorn.access", logging.INFO if access else logging.WARNING), ("cthbgraph.server", logging.INFO if access else logging.WARNING), ("uvicorn.error", logging.WARNING)):
+    notes = logging.INFO if access else logging.WARNING
+    for name, level in (("uvicorn.access", notes), ("cthbgraph.server", notes), ("uvicorn.error", logging.WARNING)):
         logger = logging.getLogger(name)
         logger.setLevel(level)
         logger.addHandler(handler)

@@ -10,13 +10,34 @@ from ..publish import DEFAULT_GRAPH, METHODS, publish
 
 
 @click.command("publish")
-@click.option("--endpoint", metavar="URL", required=True, envvar="CTHB_ENDPOINT", help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    required=True,
+    envvar="CTHB_ENDPOINT",
+    help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.",
+)
 @click.option("--graph", metavar="IRI", default=DEFAULT_GRAPH, show_default=True, help="The named graph to replace.")
-@click.option("--out", type=click.Path(), default="out", show_default=True, envvar="CTHB_OUT", help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.")
+@click.option(
+    "--out",
+    type=click.Path(),
+    default="out",
+    show_default=True,
+    envvar="CTHB_OUT",
+    help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.",
+)
 @click.option("--update-url", metavar="URL", default=None, help="SPARQL Update URL. [default: the endpoint's .../update]")
 @click.option("--store-url", metavar="URL", default=None, help="Graph Store Protocol URL. [default: the endpoint's .../store; Fuseki: .../data]")
-@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds the whole publish may take. Env: CTHB_TIMEOUT. [default: 60]")
-@click.option("--method", type=click.Choice(METHODS), default="update", show_default=True, help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates, plain default graph only).")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds the whole publish may take. Env: CTHB_TIMEOUT. [default: 60]"
+)
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="update",
+    show_default=True,
+    help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates; plain default graph only).",
+)
 def publish_command(
     endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None, method: str
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from ..analysis import resolve_body, trace
@@ -49,10 +51,8 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
         # refuse updates in words: the query is parsed and checked first, as the server does.
         from ..lod.guard import InvalidQuery, check_query
 
-        try:
+        with contextlib.suppress(InvalidQuery):  # the store says what is wrong with it, with the position
             check_query(q.text, where="the local store")
-        except InvalidQuery:
-            pass  # the store says what is wrong with it, with the position
 
     values = _params(params)
     with open_store(out, endpoint=endpoint) as store:

@@ -32,6 +32,7 @@ _EXTENSIONS = {ext: media for ext, media, _ in RDF_FORMATS.values()} | {"html": 
 _FORMAT_OF_MEDIA = {media: name for name, (_, media, _) in RDF_FORMATS.items()}
 _METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"]
 _MAX_FIELDS = 50
+_PREFLIGHT = {"allow": "GET, HEAD, POST, OPTIONS", "access-control-allow-methods": "GET, HEAD, POST", "access-control-allow-headers": "Accept, Content-Type"}
 #: Rows the query page shows; the endpoint itself always sends the whole result (or refuses it).
 _PAGE_ROWS = 1000
 
@@ -88,8 +89,7 @@ class _Routes:
             if request.method == "POST":
                 return await self._post(request, generation)
             if request.method == "OPTIONS":
-                allow = {"allow": "GET, HEAD, POST, OPTIONS", "access-control-allow-methods": "GET, HEAD, POST", "access-control-allow-headers": "Accept, Content-Type"}
-                return _respond(204, b"", "text/plain", allow)
+                return _respond(204, b"", "text/plain", _PREFLIGHT)
             raise _Refusal(405, f"{request.method} is not allowed: this server is read-only", {"allow": "GET, HEAD, POST, OPTIONS"})
         except _Refusal as refusal:
             headers = dict(refusal.headers)

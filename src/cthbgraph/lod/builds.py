@@ -1,10 +1,10 @@
-"""Which build a build folder holds now, read the way the server must read it.
+"""Which build a build folder holds now, read the way a server that outlives rebuilds must read it.
 
 ``cthbgraph build`` keeps each build in ``OUT/.builds/<digest>`` and switches the link
-``OUT/current`` to the new one in one rename. A server that keeps running across rebuilds must read
-every file *through* that link (never a resolved path: an old build folder is removed by a later
-build), and must know which build it read, so that pages and queries switch together. This is the
-only place the server knows the layout.
+``OUT/current`` to the new one in one rename (:class:`~cthbgraph.buildfolder.BuildFolder`). A
+server that keeps running across rebuilds must read every file *through* that link (never a
+resolved path: an old build folder is removed by a later build), and must know which build it
+read, so that pages and queries switch together.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-CURRENT = "current"
+from ..buildfolder import BuildFolder
 
 
 def current_build(out: Path | str) -> tuple[str, Path]:
@@ -22,9 +22,9 @@ def current_build(out: Path | str) -> tuple[str, Path]:
     the kernel at each open. A folder without the link (one written by hand or by an older version)
     has the id "" and is read as it is.
     """
-    out = Path(out)
-    link = out / CURRENT
+    folder = BuildFolder(out)
+    link = folder.current.path
     try:
         return Path(os.readlink(link)).name, link
     except OSError:
-        return "", out
+        return "", folder.path

@@ -171,7 +171,8 @@ class LiveBuild:
                 delay = self.poll_seconds
             except Exception as exc:  # a build half-written, removed, unreadable: keep serving, retry
                 delay = min(max(delay * 2, 1.0), 30.0)
-                log.warning("cannot switch to the new build in %s (%s); serving %s, retrying in %g s", self.out, " ".join(str(exc).split())[:200], self.current.build or "-", delay)
+                reason = " ".join(str(exc).split())[:200]
+                log.warning("cannot switch to the new build in %s (%s); serving %s, retrying in %g s", self.out, reason, self.current.build or "-", delay)
 
     def close(self) -> None:
         self._stop.set()

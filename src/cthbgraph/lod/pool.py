@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .workers import QueryRequest, Reply, text_reply, _worker_main
+from .workers import QueryRequest, Reply, _worker_main, text_reply
 
 log = logging.getLogger("cthbgraph.server")
 
