@@ -47,7 +47,12 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
 @click.option("--client-connections", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Open connections one address may hold (503 beyond).")
 @click.option(
-    "--worker-memory", type=click.IntRange(50, 100_000), default=400, show_default=True, metavar="MB", help="A query worker using more memory than this after a query is replaced."
+    "--worker-memory",
+    type=click.IntRange(50, 100_000),
+    default=400,
+    show_default=True,
+    metavar="MB",
+    help="A query worker using more memory than this after a query is replaced.",
 )
 @click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
 def serve_command(
