@@ -212,7 +212,9 @@ class _Routes:
     async def _run(self, gen: Generation, query: QueryRequest) -> Reply:
         if self.queries.borrowed_tokens >= self.queries.total_tokens:
             return Reply(503, "text/plain; charset=utf-8", b"too many queries are waiting; try again shortly\n")
-        return await anyio.to_thread.run_sync(gen.pool.run, query, limiter=self.queries)
+        # A query that arrives as a new build is switched in runs on the new build's workers.
+        pool = self.live.current.pool if gen.pool.closed else gen.pool
+        return await anyio.to_thread.run_sync(pool.run, query, limiter=self.queries)
 
     async def _sparql(self, request: Request, gen: Generation, params: dict[str, list[str]]) -> Response:
         if len(params["query"]) != 1:

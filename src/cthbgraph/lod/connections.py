@@ -89,7 +89,7 @@ class GuardedProtocol(HttpToolsProtocol):
             return self._refuse(503, f"more than {self.limits.per_client} open connections from your address; close some first")
         self.open_by_peer[peer] += 1
         self._peer = peer
-        self._arm(self.limits.header_seconds, 408, f"the request head did not arrive within {self.limits.header_seconds:g} s")
+        self._expect_head()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel()
@@ -121,7 +121,7 @@ class GuardedProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._head = 0
         if self._deadline is None:  # a pipelined request: its head starts now
-            self._arm(self.limits.header_seconds, 408, f"the request head did not arrive within {self.limits.header_seconds:g} s")
+            self._expect_head()
 
     def on_url(self, url: bytes) -> None:
         super().on_url(url)
@@ -154,7 +154,7 @@ class GuardedProtocol(HttpToolsProtocol):
     def on_response_complete(self) -> None:
         super().on_response_complete()
         if not self.transport.is_closing() and self._deadline is None:
-            self._arm(self.limits.header_seconds, 408, f"the request head did not arrive within {self.limits.header_seconds:g} s")
+            self._expect_head()
 
     def pause_writing(self) -> None:
         super().pause_writing()
@@ -172,6 +172,9 @@ class GuardedProtocol(HttpToolsProtocol):
         self.transport.abort()
 
     # ---- deadlines and refusals ---------------------------------------------------------------
+
+    def _expect_head(self) -> None:
+        self._arm(self.limits.header_seconds, 408, f"the request head did not arrive within {self.limits.header_seconds:g} s")
 
     def _arm(self, seconds: float, status: int, message: str) -> None:
         self._cancel()

@@ -169,6 +169,10 @@ class QueryPool:
         self._wake.set()
 
     @property
+    def closed(self) -> bool:
+        return self._closed.is_set()
+
+    @property
     def alive(self) -> int:
         """Workers started and not retired (idle or busy)."""
         with self._lock:

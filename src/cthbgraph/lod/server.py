@@ -95,6 +95,7 @@ class LodServer:
         )
         self._server = uvicorn.Server(config)
         self._stopped = threading.Event()
+        self._stopped.set()  # not serving yet
 
     @property
     def site(self) -> Site:
@@ -162,6 +163,7 @@ def make_server(
 
 def serve_in_thread(server: LodServer) -> threading.Thread:
     """Run ``server`` in a daemon thread (for tests and notebooks); stop it with ``server.shutdown()``."""
+    server._stopped.clear()  # serving from now on, for a shutdown() that comes before the thread runs
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return thread
