@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from cthbgraph.analysis import compare, coverage, gaps, trace
 from cthbgraph.cli import main
-from cthbgraph.errors import EndpointError, QueryError
+from cthbgraph.errors import EndpointError, QueryError, StoreError
 from cthbgraph.publish import DEFAULT_GRAPH, Endpoints, publish
 from cthbgraph.queries import library, named_query
 from cthbgraph.store.remote import RemoteStore, bind_values
@@ -154,8 +154,9 @@ def test_publish_replaces_the_graph_and_leaves_no_staging(server, built, publish
 def test_publish_a_failed_upload_leaves_the_graph_as_it_was(server, built, published, tmp_path):
     broken = tmp_path / "cthb.nt"
     broken.write_text('<http://e/a> <http://e/b> "ok" .\n<http://e/a> <http://e/b> broken .\n', encoding="utf-8")
-    with pytest.raises(EndpointError, match="refused to upload"):
+    with pytest.raises(StoreError, match="is not valid N-Triples") as err:
         publish(broken, f"{server}/query")
+    assert err.value.exit_code == 2  # bad input: refused before anything is sent
     assert graph_sizes(server)[DEFAULT_GRAPH] == built.triples
     assert not [g for g in graph_sizes(server) if "staging" in g]
 

@@ -1,8 +1,9 @@
 """The server as a client sees it: content negotiation, the SPARQL endpoint, and hostile requests.
 
-A real server on a free loopback port, over the graph of the whole corpus; every check goes over
-HTTP. Hostile requests assert the status code only (never a time): the point is that each is refused
-and that the server answers normal queries afterwards.
+A real ``cthbgraph serve`` process on a free loopback port, over the graph of the whole corpus;
+every check goes over HTTP. Hostile requests assert the status code only (never a time): the point
+is that each is refused and that the server answers normal queries afterwards. The server's log
+must hold no traceback when the module ends.
 """
 
 from __future__ import annotations
@@ -11,15 +12,33 @@ import json
 import socket
 import threading
 import urllib.error
+import warnings
 from urllib.parse import quote, urlencode
 from urllib.request import Request, urlopen
 
 import pytest
 from rdflib import Graph, URIRef
-from SPARQLWrapper import CSV, JSON, POST, XML, SPARQLWrapper
+from serving import ServeProcess
+from SPARQLWrapper import (
+    CSV,
+    GET,
+    JSON,
+    JSONLD,
+    N3,
+    POST,
+    POSTDIRECTLY,
+    RDFXML,
+    TSV,
+    TURTLE,
+    URLENCODED,
+    XML,
+    SPARQLWrapper,
+)
+from SPARQLWrapper import RDF as RDF_GRAPH  # not to be confused with the rdf: namespace
 
 from cthbgraph.lod.guard import QueryRefused, check_query
 from cthbgraph.lod.server import Limits, make_server, serve_in_thread
+from cthbgraph.queries import library
 from cthbgraph.vocab import CTHB, RDF, SKOS
 
 ODIHR = URIRef("https://w3id.org/cthb/id/body/odihr")
@@ -29,13 +48,12 @@ FOREVER = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 @pytest.fixture(scope="module")
-def server(built):
-    limits = Limits(query_seconds=2.0, result_bytes=1_000_000, body_bytes=50_000, url_chars=4_000, workers=2, memory_bytes=1_000_000_000)
-    srv = make_server(built.out, "127.0.0.1", 0, limits=limits)
-    serve_in_thread(srv)
+def server(built, tmp_path_factory):
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    srv = ServeProcess(built.out, log, "--query-seconds", "2", "--result-bytes", "1000000", "--workers", "2")
     yield srv
-    srv.shutdown()
-    srv.server_close()
+    assert srv.stop() == 0, srv.log()
+    assert "Traceback" not in srv.log(), srv.log()
 
 
 def fetch(url: str, *, accept: str | None = None, data: bytes | None = None, content_type: str | None = None):
@@ -126,6 +144,45 @@ def test_server_sparql_with_sparqlwrapper(server):
     assert endpoint.query().convert().decode().splitlines()[0] == "notation"
 
 
+ODIHR_LABEL = "Office for Democratic Institutions and Human Rights"
+WRAPPER_QUERIES = {
+    "SELECT": f"SELECT ?label WHERE {{ <{ODIHR}> <{SKOS.prefLabel}> ?label }}",
+    "ASK": f"ASK {{ <{ODIHR}> <{SKOS.prefLabel}> ?label }}",
+    "CONSTRUCT": f"CONSTRUCT {{ <{ODIHR}> <{SKOS.prefLabel}> ?label }} WHERE {{ <{ODIHR}> <{SKOS.prefLabel}> ?label }}",
+    "DESCRIBE": f"DESCRIBE <{ODIHR}>",
+}
+
+
+def _as_text(converted) -> str:
+    """What SPARQLWrapper's convert() gave (dict, DOM, rdflib Graph, bytes or str) as text."""
+    if isinstance(converted, Graph):
+        return converted.serialize(format="nt")
+    if hasattr(converted, "toxml"):
+        return converted.toxml()
+    if isinstance(converted, dict):
+        return json.dumps(converted)
+    return converted.decode() if isinstance(converted, bytes) else str(converted)
+
+
+@pytest.mark.parametrize("method", [(GET, URLENCODED), (POST, URLENCODED), (POST, POSTDIRECTLY)], ids=["get", "post-form", "post-direct"])
+@pytest.mark.parametrize("return_format", [None, XML, JSON, JSONLD, TURTLE, N3, RDF_GRAPH, RDFXML, CSV, TSV])
+@pytest.mark.parametrize("form", sorted(WRAPPER_QUERIES))
+def test_server_sparqlwrapper_every_return_format(server, form, return_format, method):
+    """SPARQLWrapper 2.0 as it comes: its format= values and Accept headers, for every query form."""
+    endpoint = SPARQLWrapper(server.url + "sparql")
+    endpoint.setQuery(WRAPPER_QUERIES[form])
+    endpoint.setMethod(method[0])
+    endpoint.setRequestMethod(method[1])
+    if return_format:
+        endpoint.setReturnFormat(return_format)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # it warns when asked for a format its query form has no use for
+        result = endpoint.query()
+        text = _as_text(result.convert())
+    assert result.response.status == 200
+    assert ("true" in text) if form == "ASK" else (ODIHR_LABEL in text)
+
+
 @pytest.mark.parametrize(
     "accept,fmt,start",
     [
@@ -170,7 +227,7 @@ def test_server_query_page_runs_an_example_with_a_bound_value(server):
 
 
 def _example_text(server) -> str:
-    return server.examples["provisions-tasking-body"].text
+    return library()["provisions-tasking-body"].text
 
 
 # ---- hostile requests -------------------------------------------------------------------------
@@ -300,6 +357,45 @@ def test_server_refuses_a_huge_query(server):
     assert status == 413
     status, _, _ = fetch(server.url + "sparql?" + urlencode({"query": huge[:20_000]}))
     assert status == 414
+
+
+def raw_request(server, data: bytes) -> bytes:
+    """The server's whole answer to bytes sent as they are (urllib would fix what is malformed)."""
+    with socket.create_connection(server.server_address, timeout=30) as conn:
+        conn.sendall(data)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    "request_bytes,status",
+    [
+        (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 6\r\nContent-Length: 6\r\n\r\nASK{} ", 400),
+        (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 6\r\nContent-Length: 60\r\n\r\nASK{} ", 400),
+        (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nASK{} \r\n0\r\n\r\n", 411),
+        (b"GET /" + b"a" * 40_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-Filler: " + b"a" * 8_000 + b"\r\n" * 1 + b"X-More: " + b"b" * 40_000 + b"\r\n\r\n", 431),
+        (b"HELLO THERE\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+    ],
+    ids=["two-equal-content-lengths", "two-content-lengths", "chunked", "url-40k", "head-48k", "not-http", "negative-length"],
+)
+def test_server_refuses_malformed_requests_in_one_line(server, request_bytes, status):
+    answer = raw_request(server, request_bytes)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 %d " % status), answer[:300]
+    assert body.count(b"\n") == 1 and len(body) < 300, body  # one readable line
+
+
+def test_server_refuses_too_many_form_fields(server):
+    form = urlencode([("query", COUNT)] + [(f"f{i}", "x") for i in range(60)]).encode()
+    status, _, body = fetch(server.url + "sparql", data=form, content_type="application/x-www-form-urlencoded")
+    assert status == 400
+    assert body == b"more than 50 parameters or form fields\n"
+    status, _, body = fetch(server.url + "sparql?" + urlencode([(f"f{i}", "x") for i in range(60)]))
+    assert status == 400
 
 
 def test_server_stops_a_query_that_runs_forever(server):

@@ -1,13 +1,51 @@
-"""Rendering of tabular results as a text table, CSV, JSON or Markdown."""
+"""Rendering of tabular results as a text table, CSV, JSON or Markdown.
+
+Cells come from report texts and corpus file names, which nobody checked for traps: CSV cells that a
+spreadsheet would run as a formula are neutralised (:func:`csv_cell`, OWASP's rule), and control
+characters are shown as escapes in text meant for a terminal (:func:`printable`), so a name cannot
+forge lines or send escape sequences.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Sequence
 
 FORMATS = ("table", "csv", "json")
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# Bidirectional overrides reorder what the terminal shows ("Trojan Source"); shown as escapes too.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a CSV cell no spreadsheet runs: text starting with = + - @ tab or CR gets a
+    leading ``'`` (shown as text, not evaluated); numbers, also "-3" or "+1.5", stay numbers."""
+    if isinstance(value, (int, float)):
+        return value
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (and bidirectional overrides) written as escapes: ``\\n``,
+    ``\\x1b``, ``\\u202e``. For names and cells printed to a terminal."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) == "Cc" or c in _BIDI else c for c in text)
+
+
+def _escape(char: str) -> str:
+    escaped = repr(char)[1:-1]
+    return escaped if escaped.startswith("\\") else f"\\u{ord(char):04x}"
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = "table", *, width: int = 60) -> str:
@@ -15,14 +53,14 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = 
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow([csv_cell(c) for c in columns])
+        writer.writerows([csv_cell(c) for c in row] for row in rows)
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(printable(" ".join(str(c).split())).replace("|", "\\|") for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     cells = [[_shorten(str(c), width) for c in row] for row in rows]
     widths = [max([len(col)] + [len(r[i]) for r in cells]) for i, col in enumerate(columns)]
@@ -33,5 +71,5 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = 
 
 
 def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,40 +1,59 @@
 """Load the built graph into any SPARQL 1.1 store, replacing a named graph as one operation.
 
-The SPARQL 1.1 Graph Store Protocol ``PUT`` alone is not safe: some stores (Oxigraph up to 0.5.9,
-#1895) clear the graph and load in separate transactions, so a failed upload leaves it empty. The
-portable pattern used here:
+Readers of the store must see the old graph or the new one, never a mix and never half, whether
+the store's default graph is its own graph or the union of its named graphs (``oxigraph serve
+--union-default-graph``, Fuseki's ``unionDefaultGraph``, Virtuoso), and a publish that fails or is
+killed must leave nothing behind. Two methods (details per store in docs/publishing.md):
 
-1. ``PUT`` the file into a fresh staging graph (its IRI is the target's plus a random suffix);
-2. count the staging graph's triples and compare with the file (a short upload stops here);
-3. one SPARQL Update ``MOVE <staging> TO <target>``, which a store runs as one operation, so
-   readers see the old graph or the new one, never half of it.
+``update`` (default): one SPARQL Update request,
+``DROP SILENT GRAPH <target> ; INSERT DATA { GRAPH <target> { ... } }``, which stores that run
+each update request as one transaction (Oxigraph, Fuseki/TDB2, GraphDB, Stardog) apply whole or
+not at all. No staging graph ever exists, so a publisher killed at any moment leaves the old graph.
 
-On any failure the staging graph is dropped (best effort) and the target is left as it was.
+``staging``: the Graph Store Protocol ``PUT`` into a staging graph ``<target>-staging-<random>``,
+its triples counted, then ``MOVE <staging> TO <target>``. For stores that refuse large updates;
+while the upload runs, a union default graph shows the staging triples too, so use it only where
+the default graph is not the union.
+
+Both first drop staging graphs left by earlier publishes that were killed, in the same request as
+the replacement (``update``) or before the upload (``staging``). ``timeout`` bounds the whole
+exchange, not each read; replies are read up to a size limit and parsed defensively, so a store
+that drips bytes, answers hugely or answers garbage ends the publish with one line (exit 3).
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import json
 import re
 import secrets
 import socket
-import urllib.error
-import urllib.request
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from rdflib import Graph, URIRef
+from rdflib import Literal, URIRef
 
 from .buildfolder import BuildFolder
 from .errors import CthbError, EndpointError, StoreError
-from .store.remote import RemoteStore, default_timeout
+from .store.remote import bind_values, default_timeout
 from .vocab import DEFAULT_BASE
 
 DEFAULT_GRAPH = DEFAULT_BASE + "graph"
+METHODS = ("update", "staging")
 # An absolute IRI without the characters that SPARQL and N-Triples forbid inside <...>.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _MEDIA = {".nt": "application/n-triples", ".ttl": "text/turtle"}
-_COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_STAGING = "-staging-"
+#: Largest reply read from the store; a count or an error message is far smaller.
+_REPLY_BYTES = 1_000_000
+# Values are bound with a VALUES block (cthbgraph.remote.bind_values), never pasted.
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_LEFTOVERS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) }"
 
 
 @dataclass(frozen=True)
@@ -62,7 +81,7 @@ class Endpoints:
         path = parts.path.rstrip("/")
         head, _, last = path.rpartition("/")
         root = head if last in ("query", "sparql") else path
-        # Any default-graph-uri is dropped: the count must see the staging graph by name.
+        # Any default-graph-uri is dropped: the count must see the target graph by name.
         query = urlunsplit(parts._replace(path=path if last in ("query", "sparql") else root + "/query", query=""))
 
         def sibling(name: str) -> str:
@@ -77,6 +96,8 @@ class PublishResult:
     triples: int
     source: Path
     endpoints: Endpoints
+    #: Staging graphs of earlier, interrupted publishes that were dropped.
+    dropped: tuple[str, ...] = ()
 
 
 def graph_file(out: Path | str) -> Path:
@@ -90,12 +111,20 @@ def graph_file(out: Path | str) -> Path:
     return candidate
 
 
-def count_triples(path: Path) -> int:
-    """Distinct triples of an N-Triples or Turtle file (as a store will hold them)."""
-    if path.suffix == ".nt":
-        with path.open("rb") as handle:
-            return len({line.strip() for line in handle if line.strip() and not line.lstrip().startswith(b"#")})
-    return len(Graph().parse(path, format="turtle"))
+def ntriples_of(path: Path) -> bytes:
+    """The graph file as N-Triples, one distinct triple per line, checked by Oxigraph's parser.
+
+    RAISES StoreError: the file is not valid N-Triples or Turtle (exit 2): nothing is sent.
+    """
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
+    try:
+        data = ox.serialize(ox.parse(path=str(path), format=fmt), format=ox.RdfFormat.N_TRIPLES)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise StoreError(f"{path} is not valid {fmt.name}: {' '.join(str(exc).split())[:200]}", hint="rebuild it with: cthbgraph build") from exc
+    lines = {line for line in data.splitlines() if line.strip()}
+    return b"\n".join(sorted(lines)) + b"\n"
 
 
 def publish(
@@ -106,49 +135,56 @@ def publish(
     update: str | None = None,
     graph_store: str | None = None,
     timeout: float | None = None,
+    method: str = "update",
 ) -> PublishResult:
     """Replace ``graph`` at the store behind ``endpoint`` by the built graph of ``out``.
 
     out (Path | str): a build folder (its ``cthb.nt`` or ``cthb.ttl``) or one of those files.
     endpoint (str): the store's SPARQL query URL (see :meth:`Endpoints.derive` for the others).
     graph (str): IRI of the named graph to replace.
+    timeout (float | None): seconds the whole exchange may take [default: env CTHB_TIMEOUT, else 60].
+    method (str): "update" (one transactional update) or "staging" (upload, count, MOVE).
     RETURNS (PublishResult): the graph, its triple count and the URLs used.
+    RAISES EndpointError: the store is unreachable, refuses, is too slow or answers nonsense (exit 3).
     """
-    source = graph_file(out)
-    timeout = default_timeout() if timeout is None else timeout
+    if method not in METHODS:
+        raise CthbError(f"unknown publish method {method!r}", hint="use update or staging", exit_code=2)
     target = _iri(graph)
+    source = graph_file(out)
+    data = ntriples_of(source)
+    expected = data.count(b"\n")
     urls = Endpoints.derive(endpoint, update, graph_store)
-    expected = count_triples(source)
-    staging = _iri(f"{graph}-staging-{secrets.token_hex(6)}")
+    seconds = default_timeout() if timeout is None else timeout
+    store = _Store(urls, time.monotonic() + seconds, seconds)
+    leftovers = store.leftovers(target)
+    if method == "update":
+        drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, target))
+        head = drops + b"INSERT DATA { GRAPH %s {\n" % target.n3().encode()
+        store.send("POST", urls.update, [head, data, b"} }\n"], "application/sparql-update", what="replace the graph")
+        loaded = store.count(target)
+        if loaded != expected:
+            raise EndpointError(
+                f"the store holds {loaded} of the {expected} triples sent to {graph}",
+                hint="check the store's log; publish again",
+            )
+        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
+    if leftovers:
+        store.update(" ;\n".join(f"DROP SILENT GRAPH {g.n3()}" for g in leftovers), what="drop old staging graphs")
+    staging = _iri(f"{graph}{_STAGING}{secrets.token_hex(6)}")
     try:
-        _request(
-            "PUT",
-            f"{urls.graph_store}?graph={quote(str(staging), safe='')}",
-            source.read_bytes(),
-            _MEDIA[source.suffix],
-            timeout,
-            what="upload the graph",
-        )
-        rows = RemoteStore(urls.query, timeout=timeout).select(_COUNT, {"g": staging})
-        loaded = int(rows.rows[0][1]) if rows.rows else 0
+        store.send("PUT", f"{urls.graph_store}?graph={quote(str(staging), safe='')}", [data], "application/n-triples", what="upload the graph")
+        loaded = store.count(staging)
         if loaded != expected:
             raise EndpointError(
                 f"the store holds {loaded} of the {expected} triples uploaded; {graph} was left as it was",
                 hint="check the store's log and disk space, then publish again",
             )
         # One update, so the store swaps the graphs in one transaction.
-        _request(
-            "POST",
-            urls.update,
-            f"MOVE {staging.n3()} TO {target.n3()}".encode(),
-            "application/sparql-update",
-            timeout,
-            what="replace the graph",
-        )
+        store.update(f"MOVE {staging.n3()} TO {target.n3()}", what="replace the graph")
     except BaseException:
-        _drop_quietly(urls.update, staging, timeout)
+        store.drop_quietly(staging)
         raise
-    return PublishResult(str(target), expected, source, urls)
+    return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
 
 
 def _iri(value: str) -> URIRef:
@@ -161,32 +197,131 @@ def _iri(value: str) -> URIRef:
     return URIRef(value)
 
 
-def _drop_quietly(update: str, staging: URIRef, timeout: float) -> None:
-    try:
-        _request("POST", update, f"DROP SILENT GRAPH {staging.n3()}".encode(), "application/sparql-update", timeout, what="drop")
-    except EndpointError:
-        pass
+class _TooLarge(Exception):
+    pass
 
 
-def _request(method: str, url: str, data: bytes, media: str, timeout: float, *, what: str) -> None:
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": media})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace").strip().splitlines()
-        raise EndpointError(
-            f"the store at {url} refused to {what}: HTTP {exc.code} {exc.reason}",
-            hint=(detail[0][:200] if detail else "") or "check the URL (--update-url / --store-url) and the server's log",
-        ) from exc
-    except (TimeoutError, socket.timeout) as exc:
-        raise EndpointError(f"the store at {url} did not answer within {timeout:g} s", hint="try again or raise --timeout") from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-            raise EndpointError(f"the store at {url} did not answer within {timeout:g} s", hint="try again or raise --timeout") from exc
-        raise EndpointError(
-            f"cannot reach the store at {url}: {getattr(exc.reason, 'strerror', None) or exc.reason}",
-            hint="is the server running and the URL right?",
-        ) from exc
-    except OSError as exc:
-        raise EndpointError(f"the connection to {url} failed: {exc}", hint="is the server running and the URL right?") from exc
+class _Store:
+    """The exchanges of one publish with a store, all within one deadline."""
+
+    def __init__(self, urls: Endpoints, deadline: float, seconds: float):
+        self.urls = urls
+        self.deadline = deadline
+        self.seconds = seconds
+
+    def update(self, text: str, *, what: str) -> None:
+        self.send("POST", self.urls.update, [text.encode()], "application/sparql-update", what=what)
+
+    def select(self, text: str) -> list[dict]:
+        body = urlencode({"query": text}).encode()
+        reply = self.send("POST", self.urls.query, [body], "application/x-www-form-urlencoded", what="answer a query", accept="application/sparql-results+json")
+        try:
+            rows = json.loads(reply)["results"]["bindings"]
+            if not isinstance(rows, list):
+                raise TypeError("bindings is not a list")
+            return rows
+        except (ValueError, RecursionError, TypeError, KeyError, UnicodeDecodeError) as exc:
+            raise EndpointError(
+                f"the store at {self.urls.query} did not answer with SPARQL JSON results",
+                hint="is --endpoint the store's SPARQL query URL?",
+            ) from exc
+
+    def count(self, graph: URIRef) -> int:
+        rows = self.select(bind_values(_COUNT, {"g": graph}))
+        try:
+            return int(rows[0]["n"]["value"]) if rows else 0
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            message = f"the store at {self.urls.query} answered a count that is not a number"
+            raise EndpointError(message, hint="is --endpoint the store's SPARQL query URL?") from exc
+
+    def leftovers(self, target: URIRef) -> list[URIRef]:
+        """Staging graphs of earlier publishes of ``target`` (the prefix is bound, never pasted)."""
+        rows = self.select(bind_values(_LEFTOVERS, {"prefix": Literal(str(target) + _STAGING)}))
+        found = [row.get("g", {}).get("value", "") for row in rows if isinstance(row, dict)]
+        return [URIRef(g) for g in found if g.startswith(str(target) + _STAGING) and _IRI.match(g)]
+
+    def drop_quietly(self, staging: URIRef) -> None:
+        """Best effort after a failure; a staging graph left anyway is dropped by the next publish."""
+        self.deadline = max(self.deadline, time.monotonic() + min(self.seconds, 10))
+        with contextlib.suppress(EndpointError):
+            self.update(f"DROP SILENT GRAPH {staging.n3()}", what="drop the staging graph")
+
+    def send(self, method: str, url: str, body: list[bytes], media: str, *, what: str, accept: str | None = None) -> bytes:
+        """One request whose connection is shut down when the deadline passes, whatever phase it
+        is in; RETURNS the reply (at most ``_REPLY_BYTES``)."""
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise self._late(url)
+        parts = urlsplit(url)
+        connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+        conn = connection_class(parts.netloc, timeout=remaining)
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            if conn.sock is not None:
+                with contextlib.suppress(OSError):
+                    conn.sock.shutdown(socket.SHUT_RDWR)
+
+        watchdog = threading.Timer(remaining, expire)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            reply, status = self._exchange(conn, method, parts, body, media, accept)
+        except _TooLarge:
+            raise EndpointError(f"the store at {url} answered more than {_REPLY_BYTES} bytes", hint="is the URL that of a SPARQL store?") from None
+        except (OSError, http.client.HTTPException) as exc:
+            if expired.is_set() or isinstance(exc, (TimeoutError, socket.timeout)):
+                raise self._late(url) from exc
+            raise _unreachable(url, exc) from exc
+        finally:
+            watchdog.cancel()
+            conn.close()
+        if expired.is_set():
+            raise self._late(url)
+        if status >= 300:
+            hint = _first_line(reply) or "check the URL (--update-url / --store-url) and the server's log"
+            raise EndpointError(f"the store at {url} refused to {what}: HTTP {status}", hint=hint)
+        return reply
+
+    @staticmethod
+    def _exchange(conn, method: str, parts, body: list[bytes], media: str, accept: str | None) -> tuple[bytes, int]:
+        conn.putrequest(method, parts.path + (f"?{parts.query}" if parts.query else ""))
+        conn.putheader("Content-Type", media)
+        conn.putheader("Content-Length", str(sum(len(b) for b in body)))
+        if accept:
+            conn.putheader("Accept", accept)
+        conn.endheaders()
+        for piece in body:
+            for chunk in _chunks(piece):
+                conn.send(chunk)
+        response = conn.getresponse()
+        reply = response.read(_REPLY_BYTES + 1)
+        if len(reply) > _REPLY_BYTES:
+            raise _TooLarge
+        return reply, response.status
+
+    def _late(self, url: str) -> EndpointError:
+        return EndpointError(f"the store at {url} did not finish within the timeout of {self.seconds:g} s", hint="try again or raise --timeout")
+
+
+def _chunks(data: bytes, size: int = 1 << 16) -> Iterator[memoryview]:
+    view = memoryview(data)
+    for start in range(0, len(view), size):
+        yield view[start : start + size]
+
+
+def _unreachable(url: str, exc: BaseException) -> EndpointError:
+    if isinstance(exc, http.client.HTTPException):
+        detail = " ".join(str(exc).split())[:100] or type(exc).__name__
+        return EndpointError(f"the store at {url} did not answer with HTTP: {detail}", hint="is the URL that of a SPARQL store?")
+    reason = getattr(exc, "strerror", None) or " ".join(str(exc).split())[:100] or type(exc).__name__
+    return EndpointError(f"cannot reach the store at {url}: {reason}", hint="is the server running and the URL right?")
+
+
+def _first_line(reply: bytes) -> str:
+    for line in reply.decode("utf-8", "replace").splitlines():
+        text = "".join(c for c in line.strip() if c.isprintable())
+        if text:
+            return text[:200]
+    return ""

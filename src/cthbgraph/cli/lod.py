@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 
 import click
@@ -12,7 +13,9 @@ from .common import graph_dir_option
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
 @graph_dir_option()
-@click.option("--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]")
+@click.option(
+    "--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]"
+)
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
 def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
     """Write the graph as a static linked-data site any web server can host.
@@ -42,15 +45,36 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
+@click.option("--client-connections", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Open connections one address may hold (503 beyond).")
+@click.option(
+    "--worker-memory",
+    type=click.IntRange(50, 100_000),
+    default=400,
+    show_default=True,
+    metavar="MB",
+    help="A query worker using more memory than this after a query is replaced.",
+)
 @click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
 def serve_command(
-    host: str, port: int, graph_dir: str, base_iri: str | None, query_seconds: float, result_bytes: int, workers: int, quiet: bool
+    host: str,
+    port: int,
+    graph_dir: str,
+    base_iri: str | None,
+    query_seconds: float,
+    result_bytes: int,
+    workers: int,
+    client_connections: int,
+    worker_memory: int,
+    quiet: bool,
 ) -> None:
     """Serve the graph: pages with content negotiation and a SPARQL endpoint at /sparql.
 
     Resources answer HTML, Turtle, JSON-LD, N-Triples or RDF/XML by Accept; /sparql follows the
     SPARQL 1.1 Protocol (read-only: updates, SERVICE and FROM other graphs are refused); /query is
-    a query page with the example queries. Stop with Ctrl-C.
+    a query page with the example queries. A rebuild into the same folder is served within
+    seconds, without a restart. Each connection must send its request head within 10 s and its
+    body within 20 s (408 beyond); a query runs at most --query-seconds (503 beyond). Uvicorn
+    serves HTTP. Stop with Ctrl-C.
 
     \b
     Examples:
@@ -61,7 +85,14 @@ def serve_command(
     """
     from ..lod.server import Limits, make_server
 
-    limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers)
+    _log_to_stderr(access=not quiet)
+    limits = Limits(
+        query_seconds=query_seconds,
+        result_bytes=result_bytes,
+        workers=workers,
+        client_connections=client_connections,
+        worker_rss_bytes=worker_memory * 1_000_000,
+    )
     server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
     # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
@@ -72,6 +103,19 @@ def serve_command(
         pass
     finally:
         server.server_close()
+
+
+def _log_to_stderr(access: bool) -> None:
+    """One line per request (uvicorn's access log) and the server's own notes (new build served,
+    worker restarts, refused connections) on stderr; uvicorn's start-up chatter is left out."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    notes = logging.INFO if access else logging.WARNING
+    for name, level in (("uvicorn.access", notes), ("cthbgraph.server", notes), ("uvicorn.error", logging.WARNING)):
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 def _interrupt(signum, frame) -> None:

@@ -6,23 +6,50 @@ from urllib.parse import urlencode
 
 import click
 
-from ..publish import DEFAULT_GRAPH, publish
+from ..publish import DEFAULT_GRAPH, METHODS, publish
 
 
 @click.command("publish")
-@click.option("--endpoint", metavar="URL", required=True, envvar="CTHB_ENDPOINT", help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    required=True,
+    envvar="CTHB_ENDPOINT",
+    help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.",
+)
 @click.option("--graph", metavar="IRI", default=DEFAULT_GRAPH, show_default=True, help="The named graph to replace.")
-@click.option("--out", type=click.Path(), default="out", show_default=True, envvar="CTHB_OUT", help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.")
+@click.option(
+    "--out",
+    type=click.Path(),
+    default="out",
+    show_default=True,
+    envvar="CTHB_OUT",
+    help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.",
+)
 @click.option("--update-url", metavar="URL", default=None, help="SPARQL Update URL. [default: the endpoint's .../update]")
 @click.option("--store-url", metavar="URL", default=None, help="Graph Store Protocol URL. [default: the endpoint's .../store; Fuseki: .../data]")
-@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds to wait for each request. Env: CTHB_TIMEOUT. [default: 60]")
-def publish_command(endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None) -> None:
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds the whole publish may take. Env: CTHB_TIMEOUT. [default: 60]"
+)
+@click.option(
+    "--method",
+    type=click.Choice(METHODS),
+    default="update",
+    show_default=True,
+    help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates; plain default graph only).",
+)
+def publish_command(
+    endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None, method: str
+) -> None:
     """Load the built graph (OUT/cthb.nt, else OUT/cthb.ttl) into a SPARQL 1.1 store.
 
-    The graph is uploaded into a staging graph through the Graph Store Protocol, its triple count
-    checked, and the named graph replaced by one SPARQL Update (MOVE), so readers see the old graph
-    or the new one, never half. Query the published graph with
-    --endpoint 'URL?default-graph-uri=IRI', or serve it with oxigraph serve --union-default-graph.
+    The named graph is replaced by one SPARQL Update request (DROP, then INSERT DATA), which the
+    store runs as one transaction: readers see the old graph or the new one, never a mix, also
+    when the store's default graph is the union of its graphs, and a publish that fails or is
+    killed leaves the old graph and nothing else. The triples are then counted. Staging graphs of
+    interrupted publishes (--method staging) are dropped. --timeout bounds the whole exchange.
+    Query the published graph with --endpoint 'URL?default-graph-uri=IRI', or serve it with
+    oxigraph serve --union-default-graph. Exit 3 when the store is unreachable, refusing or slow.
 
     \b
     Examples:
@@ -30,8 +57,11 @@ def publish_command(endpoint: str, graph: str, out: str, update_url: str | None,
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --out my-build/
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --out out/cthb.ttl
       cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --method staging --timeout 600
     """
-    result = publish(out, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout)
+    result = publish(out, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method)
+    for leftover in result.dropped:
+        click.echo(f"Dropped <{leftover}>, left by an interrupted publish")
     click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {result.endpoints.graph_store}")
     where = f"{result.endpoints.query}?{urlencode({'default-graph-uri': result.graph}, safe=':/')}"
     click.echo(f"Query it with: cthbgraph query NAME --endpoint '{where}'")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from ..analysis import resolve_body, trace
 from ..errors import QueryError
+from ..output import printable
 from ..queries import library, named_query, parse_query
 from ..store import open_store
 from .common import echo_rows, endpoint_option, format_option, out_option
@@ -43,6 +46,14 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
     if bool(query) == bool(text):
         raise QueryError("give a query name or file, or --query TEXT (one of them)", hint="see: cthbgraph queries")
     q = parse_query(text, "query") if text else named_query(query)
+    if not endpoint:
+        # pyoxigraph would run SERVICE (a call to another host, without a time limit) and cannot
+        # refuse updates in words: the query is parsed and checked first, as the server does.
+        from ..lod.guard import InvalidQuery, check_query
+
+        with contextlib.suppress(InvalidQuery):  # the store says what is wrong with it, with the position
+            check_query(q.text, where="the local store")
+
     values = _params(params)
     with open_store(out, endpoint=endpoint) as store:
         rows = q.run(store, values)
@@ -87,17 +98,18 @@ def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> No
         rows = [(t.notation, b.role, "", b.label, "", "", "", "") for b in t.bodies] + rows
         echo_rows(("provision", "role", "type", "body", "date", "place", "report", "sentence"), rows, fmt)
         return
-    click.secho(f"Provision {t.notation} (section {t.section})", bold=True)
-    click.echo(click.wrap_text(t.text, 100, initial_indent="  ", subsequent_indent="  "))
-    click.echo("Tasks: " + (", ".join(b.label for b in t.tasked) or "no body named"))
+    # Texts and names come from the reports: shown with any control character escaped.
+    click.secho(printable(f"Provision {t.notation} (section {t.section})"), bold=True)
+    click.echo(click.wrap_text(printable(t.text), 100, initial_indent="  ", subsequent_indent="  "))
+    click.echo("Tasks: " + (", ".join(printable(b.label) for b in t.tasked) or "no body named"))
     if t.partners:
-        click.echo("In co-operation with: " + ", ".join(b.label for b in t.partners))
+        click.echo("In co-operation with: " + ", ".join(printable(b.label) for b in t.partners))
     click.echo(f"Reported activities implementing it: {len({a.iri for a in t.activities})}")
     for a in t.activities:
         where = ", ".join(x for x in (a.place, a.date) if x)
-        click.echo(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]")
+        click.echo(printable(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]"))
         # Shown without the markdown emphasis of the conversion; the graph keeps the exact text.
-        sentence = " ".join(a.sentence.replace("**", "").split())
+        sentence = printable(" ".join(a.sentence.replace("**", "").split()))
         click.echo(click.wrap_text(f"“{sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
 
 

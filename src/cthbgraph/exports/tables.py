@@ -14,6 +14,7 @@ import re
 
 import networkx as nx
 
+from ..output import csv_cell
 from .registry import Rendered
 
 TABLES = ("provisions", "bodies", "activities", "tasking")
@@ -199,8 +200,8 @@ def _tasking_rows(net: nx.MultiDiGraph) -> list[tuple]:
 def _csv(columns, rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(c) for c in columns])
+    writer.writerows([csv_cell(c) for c in row] for row in rows)  # no cell a spreadsheet would run
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -16,31 +16,72 @@ RESULT_TYPES = ("application/sparql-results+json", "application/sparql-results+x
 #: Answers to CONSTRUCT and DESCRIBE queries.
 GRAPH_TYPES = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 
-#: Short names accepted in the ``format`` parameter of the SPARQL endpoint.
-FORMAT_NAMES = {
+#: Short names accepted in the ``format`` (or ``output``) parameter of the SPARQL endpoint, per kind of
+#: result: the names SPARQLWrapper sends (xml, json, json-ld, turtle, n3, rdf, rdf+xml, csv, tsv)
+#: and the file extensions. A name means the format of that kind that a client asking for it can
+#: read: "xml" is SPARQL XML results for SELECT/ASK and RDF/XML for CONSTRUCT/DESCRIBE.
+RESULT_FORMATS = {
     "json": "application/sparql-results+json",
+    "srj": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
+    "srx": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
+}
+GRAPH_FORMATS = {
     "turtle": "text/turtle",
     "ttl": "text/turtle",
+    "n3": "text/turtle",  # Turtle is N3 without N3's extensions: every N3 reader reads it
     "nt": "application/n-triples",
     "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
+    "n-triples": "application/n-triples",
     "json-ld": "application/ld+json",
+    "jsonld": "application/ld+json",
+    "json": "application/ld+json",
+    "xml": "application/rdf+xml",
+    "rdf": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
     "rdfxml": "application/rdf+xml",
     "xml-rdf": "application/rdf+xml",
 }
 
-# Other names clients send for what we offer: name -> the offers it stands for.
+# Other names clients send for what we offer: name -> the offers it stands for. SPARQLWrapper asks
+# for Turtle as application/turtle, for N3 also as text/n3 (answered with Turtle, which N3
+# readers read), for JSON-LD also as application/x-json+ld, for JSON results also as JavaScript.
 _ALIASES = {
     "application/xhtml+xml": ("text/html",),
     "application/json": ("application/sparql-results+json", "application/ld+json"),
+    "text/javascript": ("application/sparql-results+json",),
+    "application/javascript": ("application/sparql-results+json",),
     "application/x-turtle": ("text/turtle",),
+    "application/turtle": ("text/turtle",),
+    "text/n3": ("text/turtle",),
+    "application/n3": ("text/turtle",),
+    "text/rdf+n3": ("text/turtle",),
+    "application/x-json+ld": ("application/ld+json",),
     "text/plain": ("application/n-triples",),
     "application/xml": ("application/sparql-results+xml", "application/rdf+xml"),
     "text/xml": ("application/sparql-results+xml", "application/rdf+xml"),
 }
+
+
+def result_media(form: str, formats: Sequence[str], accept: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The media type to answer a query of ``form`` with, and the offers it was chosen from.
+
+    The ``format``/``output`` values come first, in order (a short name of :data:`RESULT_FORMATS`
+    or :data:`GRAPH_FORMATS`, or a media type); a value that names nothing this form can give is
+    passed over, as SPARQLWrapper expects (it sends ``format=csv`` with ``Accept: */*`` for a
+    CONSTRUCT), and the ``Accept`` header decides. None when nothing fits (406).
+    """
+    graph = form in ("CONSTRUCT", "DESCRIBE")
+    offers = GRAPH_TYPES if graph else RESULT_TYPES
+    names = GRAPH_FORMATS if graph else RESULT_FORMATS
+    for value in formats:
+        value = value.strip().lower()
+        media = names.get(value) or (choose(value, offers) if "/" in value else None)
+        if media:
+            return media, offers
+    return choose(accept, offers), offers
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
