@@ -193,8 +193,9 @@
       return PRIORITY[a.data("type")] - PRIORITY[b.data("type")] || b.data("size") - a.data("size") || (a.id() < b.id() ? -1 : 1);
     });
     candidates.forEach(function (node) {
-      var p = node.position(), r = node.data("size") / 2 * zoom, w = measure.measureText(node.data("short")).width + 6;
-      var box = { x1: p.x * zoom - w / 2, x2: p.x * zoom + w / 2, y1: p.y * zoom + r, y2: p.y * zoom + r + LABEL_PX * 1.45 };
+      // The text, its outline and margin, as Cytoscape will draw it below the node (screen pixels).
+      var p = node.position(), r = node.data("size") / 2 * zoom, w = measure.measureText(node.data("short")).width + 10;
+      var box = { x1: p.x * zoom - w / 2, x2: p.x * zoom + w / 2, y1: p.y * zoom + r, y2: p.y * zoom + r + LABEL_PX * 1.45 + 6 };
       if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) return;
       if (placed.some(function (o) { return overlaps(box, o); })) return;
       if (obstacles.some(function (o) { return o.id !== node.id() && overlaps(box, o); })) return;
