@@ -30,11 +30,13 @@ def negotiated_file(path: str, accept: str) -> str:
 
 
 def server_rule_files(env: Environment, base: str, kinds, permanent_base: str | None) -> Iterator[tuple[str, bytes]]:
-    """``.htaccess`` (Apache, in the site's top folder), ``server/nginx.conf`` and, when the graph's
+    """``.htaccess`` (Apache, in the site's top folder), ``server/nginx-map.conf`` (http block) and
+    ``server/nginx.conf`` (server block) and, when the graph's
     IRIs are w3id.org addresses hosted elsewhere, ``server/w3id.htaccess``."""
     context = {"base": base, "base_path": urlsplit(base).path or "/", "kinds": "|".join(kinds)}
     yield ".htaccess", env.get_template("server/apache.htaccess").render(**context).encode()
-    yield "server/nginx.conf", env.get_template("server/nginx.conf").render(**context).encode()
+    for name in ("nginx-map.conf", "nginx.conf"):
+        yield f"server/{name}", env.get_template(f"server/{name}").render(**context).encode()
     if permanent_base:
         yield "server/w3id.htaccess", w3id_rules(env, base, permanent_base).encode()
 
