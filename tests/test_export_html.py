@@ -43,8 +43,10 @@ def open_page(page, path: Path) -> None:
 
 
 def drawn(page) -> list[dict]:
-    return page.evaluate("cthbView.cy.nodes().map(n => ({id: n.id(), type: n.data('type'), notation: n.data('notation'), "
-                         "label: n.data('short'), x: n.position('x'), y: n.position('y')}))")
+    return page.evaluate(
+        "cthbView.cy.nodes().map(n => ({id: n.id(), type: n.data('type'), notation: n.data('notation'), "
+        "label: n.data('short'), x: n.position('x'), y: n.position('y')}))"
+    )
 
 
 def click_on(page, selector_js: str) -> None:
@@ -64,7 +66,12 @@ def label_boxes(page) -> list[tuple[float, float, float, float]]:
 
 
 def overlapping(boxes) -> list:
-    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    return [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
 
 
 def test_export_html_is_self_contained(page_file):
@@ -105,7 +112,9 @@ def test_export_html_labels_never_overlap(page, page_file):
     assert overlapping(label_boxes(page)) == []
 
 
-@pytest.mark.parametrize("query,option,sentence", [("III.10.2", "/provision/III.10.2", "facilitate the exchange of information")])
+@pytest.mark.parametrize(
+    "query,option,sentence", [("III.10.2", "/provision/III.10.2", "facilitate the exchange of information")]
+)
 def test_export_html_keyboard_reaches_a_node_and_its_evidence(page, page_file, query, option, sentence):
     open_page(page, page_file)
     page.focus("#search")

@@ -16,10 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 from cthbgraph.export import ExportInput, load_triples, render
-
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / "lighthouse" / "cli" / "index.js"
 
@@ -50,17 +49,29 @@ def _serve(page: bytes) -> ThreadingHTTPServer:
 def lighthouse(url: str, out: Path, preset: str = "desktop") -> dict:
     """The JSON report of one Lighthouse run (``preset`` "desktop", or "mobile", Lighthouse's default)."""
     flags = " ".join(a for a in CHROMIUM_ARGS if a != "--headless") + " --headless=new"
-    cmd = ["node", str(LIGHTHOUSE), url, "--quiet", "--only-categories=performance,accessibility",
-           f"--chrome-flags={flags}", "--output=json", f"--output-path={out}"]
+    cmd = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--only-categories=performance,accessibility",
+        f"--chrome-flags={flags}",
+        "--output=json",
+        f"--output-path={out}",
+    ]
     if preset == "desktop":
         cmd.append("--preset=desktop")
-    done = subprocess.run(cmd, env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        cmd, env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(out.read_text(encoding="utf-8"))
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="needs node to run Lighthouse (Debian's nodejs)")
-@pytest.mark.skipif(not LIGHTHOUSE.exists(), reason="needs Lighthouse in tools/ (scripts/setup.sh test runs npm ci there)")
+@pytest.mark.skipif(
+    not LIGHTHOUSE.exists(), reason="needs Lighthouse in tools/ (scripts/setup.sh test runs npm ci there)"
+)
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium (scripts/setup.sh installs it)")
 def test_export_lighthouse_whole_graph_page_scores(built, tmp_path):
     page = render("html", ExportInput(built.out, load_triples(built.out))).files[0][1]
@@ -80,4 +91,6 @@ def test_export_lighthouse_whole_graph_page_scores(built, tmp_path):
     scores = {name: category["score"] for name, category in report["categories"].items()}
     failed = [a["title"] for a in report["audits"].values() if a["scoreDisplayMode"] == "binary" and a["score"] == 0]
     assert scores["accessibility"] >= 0.95, failed
-    assert scores["performance"] >= 0.90, {k: report["audits"][k]["displayValue"] for k in ("total-blocking-time", "largest-contentful-paint")}
+    assert scores["performance"] >= 0.90, {
+        k: report["audits"][k]["displayValue"] for k in ("total-blocking-time", "largest-contentful-paint")
+    }

@@ -33,6 +33,9 @@ def test_export_vendor_file_matches_its_recorded_checksum(name, package, version
 
 def test_export_vendor_scripts_are_in_the_page_in_load_order():
     page = html.vendor_scripts()
-    positions = [page.index(f"{name} {version}") for name, version in (("layout-base", "2.0.1"), ("cose-base", "2.2.0"), ("cytoscape-fcose", "2.2.0"))]
+    positions = [
+        page.index(f"{name} {version}")
+        for name, version in (("layout-base", "2.0.1"), ("cose-base", "2.2.0"), ("cytoscape-fcose", "2.2.0"))
+    ]
     assert positions == sorted(positions)
     assert "Copyright (c) 2016-2026, The Cytoscape Consortium" in page

@@ -18,12 +18,11 @@ from urllib.error import HTTPError
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import pytest
+from conftest import ROOT
 from rdflib import Graph, URIRef
 
 from cthbgraph.lod.serverrules import negotiated_file
 from cthbgraph.lod.site import KINDS, write_site
-
-from conftest import ROOT
 
 BASE = "https://example.org/cthb/id/"
 PATH = "/cthb/id/"
@@ -59,7 +58,17 @@ def samples(www) -> dict[str, str]:
 
 
 def test_site_hosting_rules_map_every_kind_to_a_file_of_the_site(www, samples):
-    assert set(samples) == {"document", "decision", "declaration", "section", "provision", "body", "activity", "report", "excerpt"}
+    assert set(samples) == {
+        "document",
+        "decision",
+        "declaration",
+        "section",
+        "provision",
+        "body",
+        "activity",
+        "report",
+        "excerpt",
+    }
     for path in samples.values():
         for accept, (_, ext) in ACCEPTS.items():
             target = negotiated_file(path, accept)
@@ -107,7 +116,9 @@ def check_negotiation(url_base: str, www: Path, samples: dict[str, str]) -> None
             assert "Accept" in (headers.get("Vary") or "")
             assert body == (www / "cthb" / "id" / (path + ext)).read_bytes()
         status, _, body = fetch(url_base + samples["body"] + ".ttl", "text/html")  # an extension wins
-        assert status == 200 and (URIRef(BASE + samples["body"]), None, None) in Graph().parse(data=body, format="turtle")
+        assert status == 200 and (URIRef(BASE + samples["body"]), None, None) in Graph().parse(
+            data=body, format="turtle"
+        )
     status, headers, _ = fetch(url_base, "text/html")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
 
@@ -116,12 +127,15 @@ def check_negotiation(url_base: str, www: Path, samples: dict[str, str]) -> None
 def test_site_hosting_nginx_rules_negotiate_every_kind(www, samples, tmp_path):
     port = free_port()
     conf = tmp_path / "nginx.conf"
-    temps = " ".join(f"{name}_temp_path {tmp_path / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temps = " ".join(
+        f"{name}_temp_path {tmp_path / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     conf.write_text(
         f"daemon off; master_process off; pid {tmp_path / 'nginx.pid'}; error_log {tmp_path / 'error.log'};\n"
         "events { worker_connections 64; }\n"
         f"http {{ access_log off; {temps}\n  include {www / 'cthb' / 'id' / 'server' / 'nginx-map.conf'};\n"
-        f"  server {{ listen 127.0.0.1:{port}; root {www}; include {www / 'cthb' / 'id' / 'server' / 'nginx.conf'}; }}\n}}\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {www};\n"
+        f"    include {www / 'cthb' / 'id' / 'server' / 'nginx.conf'}; }}\n}}\n"
     )
     checked = subprocess.run([str(NGINX), "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
@@ -174,7 +188,9 @@ def test_site_hosting_apache_htaccess_and_w3id_redirects(www, samples, tmp_path)
             assert (www / "cthb" / "id" / negotiated_file(path, "text/turtle")).is_file()
         status, headers, _ = fetch(f"http://127.0.0.1:{w3id_port}/cthb/ontology", "text/turtle")
         assert status == 303 and headers["Location"] == BASE + "ontology.ttl"
-        assert fetch(f"http://127.0.0.1:{w3id_port}/cthb/ontology", "text/html")[1]["Location"] == BASE + "ontology.html"
+        assert (
+            fetch(f"http://127.0.0.1:{w3id_port}/cthb/ontology", "text/html")[1]["Location"] == BASE + "ontology.html"
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -187,8 +203,15 @@ def test_site_hosting_pages_pass_axe_at_phone_and_desktop_width(chromium, www, s
     context = chromium.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
-        for path in ("index.html", "body/index.html", samples["body"] + ".html", "body/spmu.html",
-                     "provision/III.10.2.html", "activity/index.html", "ontology.html"):
+        for path in (
+            "index.html",
+            "body/index.html",
+            samples["body"] + ".html",
+            "body/spmu.html",
+            "provision/III.10.2.html",
+            "activity/index.html",
+            "ontology.html",
+        ):
             page.goto((www / "cthb" / "id" / path).as_uri())
             page.add_script_tag(path=str(AXE))
             result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})")

@@ -22,8 +22,15 @@ from .registry import Rendered
 DOT_LIMIT = 150
 
 _SHAPES = {"Provision": "box", "Body": "ellipse", "Activity": "point", "Report": "note"}
-_TYPE_NAMES = {"Provision": "provision", "Decision": "decision", "Declaration": "declaration",
-               "ActionPlan": "action plan", "Body": "body", "Activity": "activity", "Report": "report"}
+_TYPE_NAMES = {
+    "Provision": "provision",
+    "Decision": "decision",
+    "Declaration": "declaration",
+    "ActionPlan": "action plan",
+    "Body": "body",
+    "Activity": "activity",
+    "Report": "report",
+}
 #: Edge kind -> (colour, style); shared by the edges and the legend.
 _EDGE_STYLE = {
     "tasks": ("#D55E00", "solid"),
@@ -66,7 +73,8 @@ def legend(types: list[str], kinds: list[str]) -> str:
     for node_type in types:
         rows.append(
             f'<tr><td bgcolor="{COLOURS.get(node_type, "#777777")}" width="18"> </td>'
-            f'<td align="left">{html.escape(_TYPE_NAMES.get(node_type, node_type))} ({_SHAPES.get(node_type, "hexagon")})</td></tr>'
+            f'<td align="left">{html.escape(_TYPE_NAMES.get(node_type, node_type))} '
+            f'({_SHAPES.get(node_type, "hexagon")})</td></tr>'
         )
     for kind in kinds:
         colour, style = _EDGE_STYLE.get(kind, ("#777777", "solid"))
@@ -81,7 +89,10 @@ def legend(types: list[str], kinds: list[str]) -> str:
 def write_dot(source) -> Rendered:
     net = source.selected
     out = io.StringIO()
-    types = sorted({a["type"] for _, a in net.nodes(data=True)}, key=lambda t: (t not in COLOURS, list(COLOURS).index(t) if t in COLOURS else 0))
+    types = sorted(
+        {a["type"] for _, a in net.nodes(data=True)},
+        key=lambda t: (t not in COLOURS, list(COLOURS).index(t) if t in COLOURS else 0),
+    )
     kinds = [k for k in _EDGE_STYLE if any(True for _, _, key in net.edges(keys=True) if key == k)]
     attrs = ", ".join(f"{k}={_dot_id(v)}" for k, v in graph_attributes(net.number_of_nodes()).items())
     out.write("digraph cthb {\n")
@@ -94,7 +105,9 @@ def write_dot(source) -> Rendered:
     for s, o, key in net.edges(keys=True):
         colour, style = _EDGE_STYLE.get(key, ("#777777", "solid"))
         label = f", label={_dot_id(EDGE_TYPES.get(key, key))}, fontcolor={_dot_id(colour)}" if small else ""
-        out.write(f"  {_dot_id(s)} -> {_dot_id(o)} [type={_dot_id(key)}, color={_dot_id(colour)}, style={style}{label}];\n")
+        out.write(
+            f"  {_dot_id(s)} -> {_dot_id(o)} [type={_dot_id(key)}, color={_dot_id(colour)}, style={style}{label}];\n"
+        )
     out.write("}\n")
     return Rendered(((("", out.getvalue().encode("utf-8")),)), summary(net))
 

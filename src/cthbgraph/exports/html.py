@@ -26,8 +26,12 @@ _HERE = Path(__file__).parent
 _VENDOR = _HERE / "vendor"
 _MAX_EVIDENCE = 5  # per node: a body named 300 times needs a few examples, not all of them
 #: The vendored libraries in load order (each reads the globals of the ones before it).
-VENDORED = (("cytoscape", "3.35.0", "cytoscape.min.js"), ("layout-base", "2.0.1", "layout-base.js"),
-            ("cose-base", "2.2.0", "cose-base.js"), ("cytoscape-fcose", "2.2.0", "cytoscape-fcose.js"))
+VENDORED = (
+    ("cytoscape", "3.35.0", "cytoscape.min.js"),
+    ("layout-base", "2.0.1", "layout-base.js"),
+    ("cose-base", "2.2.0", "cose-base.js"),
+    ("cytoscape-fcose", "2.2.0", "cytoscape-fcose.js"),
+)
 #: Above this many nodes the page opens on clusters; a smaller network (a --focus) opens whole.
 CLUSTER_ABOVE = 150
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..queries import named_query
@@ -133,7 +133,7 @@ def provision_section(site, iri: URIRef, here: str) -> dict:
 
 
 def body_section(site, iri: URIRef, here: str) -> dict:
-    """"Tasked by" and the activities table of a body page; rows come from :func:`activity_rows`."""
+    """ "Tasked by" and the activities table of a body page; rows come from :func:`activity_rows`."""
     g = site.graph
     tasking = sorted(set(g.subjects(CTHB.tasks, iri)), key=lambda s: _natural(site.label(s)))
     rows = []
@@ -162,10 +162,16 @@ def activity_rows(graph: Graph) -> dict[URIRef, list[dict]]:
     store.extend(ox.Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in graph)
     out: dict[URIRef, dict[tuple, dict]] = defaultdict(dict)
     for solution in store.query(named_query(BODY_ACTIVITIES).text):
-        value = {v: solution[v] for v in ("body", "activity", "date", "reportYear", "type", "provision", "basis", "score")}
-        body, activity, provision = (URIRef(value[k].value) if value[k] is not None else None for k in ("body", "activity", "provision"))
+        value = {
+            v: solution[v] for v in ("body", "activity", "date", "reportYear", "type", "provision", "basis", "score")
+        }
+        body, activity, provision = (
+            URIRef(value[k].value) if value[k] is not None else None for k in ("body", "activity", "provision")
+        )
         date = value["date"].value if value["date"] is not None else ""
-        year = date[:4] if date[:4].isdigit() else (value["reportYear"].value if value["reportYear"] is not None else "")
+        year = (
+            date[:4] if date[:4].isdigit() else (value["reportYear"].value if value["reportYear"] is not None else "")
+        )
         row = {
             "activity": activity,
             "year": year,

@@ -48,5 +48,9 @@ def w3id_rules(env: Environment, base: str, permanent_base: str) -> str:
     ontology = urlsplit(str(CTHB)).path.strip("/")
     ontology = ontology.partition("/")[2] if ontology.startswith(folder + "/") else ""
     return env.get_template("server/w3id.htaccess").render(
-        base=base, permanent=permanent_base, folder=folder, rest=f"{rest}/" if rest else "", ontology=re.escape(ontology)
+        base=base,
+        permanent=permanent_base,
+        folder=folder,
+        rest=f"{rest}/" if rest else "",
+        ontology=re.escape(ontology),
     )

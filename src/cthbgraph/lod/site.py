@@ -81,7 +81,9 @@ class Site:
         ``base``; the site then carries the redirect file for the w3id.org repository.
     """
 
-    def __init__(self, graph: Graph, base: str, info: DatasetInfo, *, query_page: bool = False, permanent_base: str | None = None):
+    def __init__(
+        self, graph: Graph, base: str, info: DatasetInfo, *, query_page: bool = False, permanent_base: str | None = None
+    ):
         self.graph = graph
         self.base = base
         self.info = info
@@ -151,7 +153,9 @@ class Site:
                 labels[s] = str(o)
         for s in g.subjects(RDF.type, CTHB.Excerpt):
             report = g.value(s, DCTERMS.source)
-            labels[s] = f"Excerpt of {labels.get(report, _tail(report))}, characters {g.value(s, OA.start)}–{g.value(s, OA.end)}"
+            labels[s] = (
+                f"Excerpt of {labels.get(report, _tail(report))}, characters {g.value(s, OA.start)}–{g.value(s, OA.end)}"
+            )
         for prop in (RDFS.label, SKOS.prefLabel):
             for s, o in self.ontology.subject_objects(prop):
                 labels.setdefault(s, str(o))
@@ -236,17 +240,25 @@ class Site:
             evidence=pages.evidence(self, iri, here),
             provision=pages.provision_section(self, iri, here) if (iri, RDF.type, CTHB.Provision) in g else None,
             body=pages.body_section(self, iri, here) if is_body else None,
-            alternates=[(media, f"{quote(name)}.{ext}") for ext, media, _ in (RDF_FORMATS["turtle"], RDF_FORMATS["jsonld"])],
+            alternates=[
+                (media, f"{quote(name)}.{ext}") for ext, media, _ in (RDF_FORMATS["turtle"], RDF_FORMATS["jsonld"])
+            ],
         )
 
     def redirect_page(self, path: str) -> str:
         """``{path}/index.html``: sends a browser that followed the bare IRI to ``{path}.html``."""
         name = path.rsplit("/", 1)[-1]
-        return self._render("redirect.html", path + "/index", target=f"../{quote(name)}.html", iri=self.base + quote(path))
+        return self._render(
+            "redirect.html", path + "/index", target=f"../{quote(name)}.html", iri=self.base + quote(path)
+        )
 
     def class_index(self, kind: str) -> str:
         here = f"{kind}/index"
-        items = [(self.link(iri, here), str(iri), path.split("/", 1)[1]) for path, iri in self.resources if path.split("/", 1)[0] == kind]
+        items = [
+            (self.link(iri, here), str(iri), path.split("/", 1)[1])
+            for path, iri in self.resources
+            if path.split("/", 1)[0] == kind
+        ]
         items.sort(key=lambda item: (item[0].text.lower(), item[1]))
         description = f"{KINDS[kind]} of the {self.info.title}: {len(items)}, each with its page, Turtle and JSON-LD."
         return self._render("index.html", here, kind=kind, title=KINDS[kind], items=items, description=description)
@@ -259,7 +271,14 @@ class Site:
         return {k: n for k, n in counts.items() if n}
 
     def home(self) -> str:
-        return self._render("home.html", "index", counts=self.counts, triples=len(self.graph), base=self.base, description=self.info.description)
+        return self._render(
+            "home.html",
+            "index",
+            counts=self.counts,
+            triples=len(self.graph),
+            base=self.base,
+            description=self.info.description,
+        )
 
     def ontology_page(self) -> str:
         # The ontology's own description is the page's lead paragraph and its meta description.
@@ -319,11 +338,18 @@ class Site:
 
 def _description(title: str, types: list[Link], info: DatasetInfo) -> str:
     kinds = ", ".join(t.text for t in types) or "resource"
-    return f"{title} ({kinds}) in the {info.title[0].lower()}{info.title[1:]}, with the report sentences it was read from."
+    return (
+        f"{title} ({kinds}) in the {info.title[0].lower()}{info.title[1:]}, with the report sentences it was read from."
+    )
 
 
 def _safe_segment(segment: str) -> bool:
-    return bool(segment) and segment not in (".", "..") and not any(c in segment for c in "/\\\x00") and segment.isprintable()
+    return (
+        bool(segment)
+        and segment not in (".", "..")
+        and not any(c in segment for c in "/\\\x00")
+        and segment.isprintable()
+    )
 
 
 def _root(here: str) -> str:
@@ -338,5 +364,17 @@ def _tail(node: Node | None) -> str:
 # ``from cthbgraph.lod.site import load_site, write_site`` keeps working.
 from .sitewrite import SITE_MARKER, dataset_info, graph_base_of, load_site, rebase, write_site  # noqa: E402
 
-__all__ = ["KINDS", "LICENCE", "SITE_MARKER", "STATIC", "DatasetInfo", "Link", "Site", "dataset_info",
-           "graph_base_of", "load_site", "rebase", "write_site"]
+__all__ = [
+    "KINDS",
+    "LICENCE",
+    "SITE_MARKER",
+    "STATIC",
+    "DatasetInfo",
+    "Link",
+    "Site",
+    "dataset_info",
+    "graph_base_of",
+    "load_site",
+    "rebase",
+    "write_site",
+]

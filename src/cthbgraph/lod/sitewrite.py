@@ -13,7 +13,8 @@ import shutil
 import tempfile
 from dataclasses import replace
 from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version as package_version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -29,7 +30,9 @@ _MARKER_TEXT = "This folder was written by cthbgraph site and is replaced as a w
 _W3ID = "https://w3id.org/"
 
 
-def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, issued: str | None = None, query_page: bool = False):
+def load_site(
+    graph_dir: Path | str = "out", base_iri: str | None = None, *, issued: str | None = None, query_page: bool = False
+):
     """The site of a build folder (``cthb.nt`` from ``cthbgraph build``).
 
     graph_dir (Path | str): the build folder.
@@ -51,7 +54,9 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
     try:
         graph.parse(data=data, format="nt")
     except Exception as exc:  # rdflib parsers raise many types
-        raise StoreError(f"{nt_path} is not readable N-Triples: {exc}", hint="rebuild it with: cthbgraph build") from exc
+        raise StoreError(
+            f"{nt_path} is not readable N-Triples: {exc}", hint="rebuild it with: cthbgraph build"
+        ) from exc
     graph_base = graph_base_of(graph)
     base = base_iri or graph_base
     if base != graph_base:
@@ -114,7 +119,9 @@ def rebase(graph: Graph, old: str, new: str) -> Graph:
     return out
 
 
-def write_site(graph_dir: Path | str, out: Path | str, base_iri: str | None = None, *, issued: str | None = None) -> int:
+def write_site(
+    graph_dir: Path | str, out: Path | str, base_iri: str | None = None, *, issued: str | None = None
+) -> int:
     """Write the static site of a build folder into ``out``; RETURNS the number of files written.
 
     The site is written into a new folder beside ``out`` and put in place only when complete, so
