@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -146,9 +147,38 @@ def page_data(net: nx.MultiDiGraph, source=None) -> dict:
         "sentences": sentences.rows,
         "clusters": dict(sorted(clusters.items())),
         "clustered": net.number_of_nodes() > CLUSTER_ABOVE,
+        "clusterPositions": cluster_positions(net, out_nodes) if net.number_of_nodes() > CLUSTER_ABOVE else {},
         "colours": COLOURS,
         "edgeTypes": EDGE_TYPES,
     }
+
+
+def cluster_positions(net: nx.MultiDiGraph, nodes: list[dict]) -> dict[str, list[float]]:
+    """Where the clusters of the opening picture go: a seeded spring layout of the clusters, joined
+    as strongly as their members are linked (reports and their citations are off at first).
+
+    Computed here, the opening picture costs the browser no layout at all; fcose lays out the
+    picture only when a cluster is opened.
+    """
+    cluster_of = {n["id"]: n["cluster"] for n in nodes if n["type"] != "Report"}
+    clusters = nx.Graph()
+    clusters.add_nodes_from(sorted(set(cluster_of.values())))
+    for s, o in net.edges():
+        a, b = cluster_of.get(s), cluster_of.get(o)
+        if a and b and a != b:
+            weight = clusters.get_edge_data(a, b, {"weight": 0})["weight"]
+            clusters.add_edge(a, b, weight=weight + 1)
+    for a, b, data in clusters.edges(data=True):
+        data["weight"] = math.log2(1 + data["weight"])  # a bundle of 300 links pulls, not crushes
+    # The largest connected part in the middle; smaller parts (a cluster linked only through the
+    # reports, such as the decisions) in a column to its right.
+    parts = sorted(nx.connected_components(clusters), key=lambda c: (-len(c), sorted(c)))
+    main = clusters.subgraph(parts[0])
+    layout = nx.spring_layout(main, k=1.8 / math.sqrt(len(main)), seed=20031127, iterations=300, scale=400)
+    right = max((x for x, _ in layout.values()), default=0) + 180
+    for i, cluster in enumerate(sorted(c for part in parts[1:] for c in part)):
+        layout[cluster] = (right, -300 + 150 * i)
+    return {c: [round(float(x), 1), round(float(y), 1)] for c, (x, y) in sorted(layout.items())}
 
 
 def _script_json(data: dict) -> str:
@@ -158,14 +188,19 @@ def _script_json(data: dict) -> str:
 
 @lru_cache(maxsize=1)
 def vendor_scripts() -> str:
-    """The vendored libraries in load order, one ``<script>`` each, under a comment naming it with its licence."""
+    """The vendored libraries in load order, each under a comment naming it with its licence.
+
+    Cytoscape.js runs as the page loads. The layout libraries are needed only when a cluster is
+    opened (the opening picture is laid out by :func:`cluster_positions`), so they wait, unparsed,
+    in a ``text/plain`` element that ``viewer.js`` runs on first use.
+    """
     parts = []
     for package, version, name in VENDORED:
         notice = (_VENDOR / "licences" / f"{package}.LICENSE").read_text(encoding="utf-8").replace("*/", "* /")
         code = (_VENDOR / name).read_text(encoding="utf-8")
-        # One element each: the browser may paint and answer input between them.
-        parts.append(f"<script>\n/*! {package} {version} ({name}), MIT licence:\n{notice}*/\n{code}\n</script>")
-    return "\n".join(parts)
+        parts.append(f"/*! {package} {version} ({name}), MIT licence:\n{notice}*/\n{code}\n")
+    first, *layout = parts
+    return f'<script>\n{first}</script>\n<script type="text/plain" id="vendor-layout">\n{"".join(layout)}</script>'
 
 
 def render_page(net: nx.MultiDiGraph, source=None, title: str = "cthbgraph — OSCE anti-trafficking commitments") -> str:

@@ -5,7 +5,6 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("data").textContent);
-  cytoscape.use(cytoscapeFcose);
   var TYPE_ORDER = ["Provision", "Decision", "Declaration", "ActionPlan", "Body", "Activity", "Report"];
   var TYPE_NAMES = { Provision: "Provisions", Body: "Bodies", Decision: "Decisions", Declaration: "Declarations",
     ActionPlan: "Action Plan", Activity: "Activities", Report: "Reports" };
@@ -149,14 +148,26 @@
     });
     drawn = cy.nodes().map(function (n) { return n.id(); });
     var known = cy.nodes().filter(function (n) { return before[n.id()] || n.data("type") !== "cluster" && before["c:" + byId.get(n.id()).cluster]; });
-    if (relayout !== false) layout(known.length < cy.nodes().length / 2);
+    var preset = DATA.clusterPositions, opening = cy.nodes().every(function (n) { return preset[n.id().slice(2)] && n.hasClass("cluster"); });
+    if (opening && !known.length) placeClusters(preset);
+    else if (relayout !== false) layout(known.length < cy.nodes().length / 2);
     var closed = cy.nodes(".cluster").length;
     $("stats").textContent = "Showing " + sel.shown.size + " of " + nodes.length + " nodes" +
       (closed ? ", " + (sel.shown.size - cy.nodes().not(".cluster").length) + " of them in " + closed + " closed clusters." : ".");
     fillList(f.q ? Array.from(sel.hits).map(function (i) { return nodes[i].id; }) : drawn, f.q);
   }
 
+  // The layout libraries wait in the page as text until the first layout needs them.
+  function loadLayout() {
+    if (window.cytoscapeFcose) return;
+    var script = document.createElement("script");
+    script.text = $("vendor-layout").textContent;
+    document.head.appendChild(script);
+    cytoscape.use(cytoscapeFcose);
+  }
+
   function layout(randomize) {
+    loadLayout();
     var saved = Math.random;
     Math.random = mulberry32(20031127); // fcose samples at random: a fixed seed gives the same picture
     try {
@@ -167,6 +178,14 @@
         edgeElasticity: function (e) { return e.hasClass("cites") ? 0.1 : 0.45; } }).run();
     } finally { Math.random = saved; }
     if (randomize) turnToFit();
+    placeLabels();
+  }
+
+  // The opening picture of clusters, laid out when the page was written.
+  function placeClusters(preset) {
+    cy.nodes().positions(function (n) { var p = preset[n.id().slice(2)]; return { x: p[0], y: p[1] }; });
+    cy.fit(undefined, 24);
+    turnToFit();
     placeLabels();
   }
 
