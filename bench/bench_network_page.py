@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_export_lighthouse import _serve, lighthouse  # noqa: E402
 
-from cthbgraph.export import export  # noqa: E402
+from cthbgraph.exports import export  # noqa: E402
 
 # Sums the long tasks of the page from its first byte; read when the page says it is ready.
 _LONG_TASKS = """

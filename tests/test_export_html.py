@@ -12,7 +12,6 @@ import pytest
 from cthbgraph.exports import ExportInput, Selection, get_format, load_triples, render, write_rendered
 
 
-
 @pytest.fixture(scope="module")
 def page_file(built, tmp_path_factory):
     source = ExportInput(built.out, load_triples(built.out))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
-from cthbgraph.export import ExportInput, load_triples, render
+from cthbgraph.exports import ExportInput, load_triples, render
 
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / "lighthouse" / "cli" / "index.js"
 

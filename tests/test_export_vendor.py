@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cthbgraph.export import html
+from cthbgraph.exports import html
 
 VENDOR = Path(html.__file__).parent / "vendor"
 ROW = re.compile(r"^\| `([^`]+)` \| ([\w-]+) \| ([\d.]+) \| (\w[\w.-]*) \| `[^`]+` \| `([0-9a-f]{64})` \|$", re.M)

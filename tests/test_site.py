@@ -272,8 +272,8 @@ def test_site_activity_table_takes_basis_and_score_from_the_query(monkeypatch):
 
 @pytest.mark.parametrize("restore_fails", [False, True])
 def test_site_swap_keeps_the_old_site_when_the_rename_fails(built, tmp_path, monkeypatch, restore_fails):
+    from cthbgraph import fsio
     from cthbgraph.errors import OutputError
-    from cthbgraph.lod import sitewrite
 
     out = tmp_path / "site"
     write_site(built.out, out, BASE)
@@ -281,17 +281,16 @@ def test_site_swap_keeps_the_old_site_when_the_rename_fails(built, tmp_path, mon
     real_replace = os.replace
 
     def failing_replace(src, dst):
-        moving_new_in = Path(src).name.startswith(".site-") and "-old-" not in Path(src).name
-        moving_old_back = "-old-" in Path(src).name
-        if moving_new_in or (restore_fails and moving_old_back):
+        aside = ".old-" in Path(src).name
+        if (Path(src).name.startswith(".site.") and not aside) or (restore_fails and aside):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(sitewrite.os, "replace", failing_replace)
+    monkeypatch.setattr(fsio.os, "replace", failing_replace)
     with pytest.raises(OutputError) as caught:
         write_site(built.out, out, BASE)
-    if restore_fails:  # neither rename back nor forward: the message says where the old site is
-        old = next(tmp_path.glob(".site-old-*"))
+    if restore_fails:  # neither the new site in nor the previous one back: the hint says where it is
+        (old,) = tmp_path.glob(".site.old-*")
         assert str(old) in caught.value.hint and (old / "index.html").read_text(encoding="utf-8") == "the previous site"
     else:
         assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"

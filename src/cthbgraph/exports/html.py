@@ -168,7 +168,7 @@ def cluster_positions(net: nx.MultiDiGraph, nodes: list[dict]) -> dict[str, list
         if a and b and a != b:
             weight = clusters.get_edge_data(a, b, {"weight": 0})["weight"]
             clusters.add_edge(a, b, weight=weight + 1)
-    for a, b, data in clusters.edges(data=True):
+    for _, _, data in clusters.edges(data=True):
         data["weight"] = math.log2(1 + data["weight"])  # a bundle of 300 links pulls, not crushes
     # The largest connected part in the middle; smaller parts (a cluster linked only through the
     # reports, such as the decisions) in a column to its right.

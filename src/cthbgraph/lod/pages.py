@@ -17,8 +17,9 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..queries import named_query
+from ..store.terms import to_oxigraph
 from ..vocab import _PREFIXES, CTHB, DCTERMS, OA, ORG, PROV, RDF
-from .rdfio import _ox, term_key
+from .rdfio import term_key
 
 # Triples pointing at a resource that its page does not list: every excerpt points at its report
 # and every fact at its excerpt, which would turn a report page into a list of thousands.
@@ -159,7 +160,7 @@ def activity_rows(graph: Graph) -> dict[URIRef, list[dict]]:
     ``cthb:mayImplement`` with its ``cthb:LinkAssessment`` score) needs only the query to change.
     """
     store = ox.Store()
-    store.extend(ox.Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in graph)
+    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph)
     out: dict[URIRef, dict[tuple, dict]] = defaultdict(dict)
     for solution in store.query(named_query(BODY_ACTIVITIES).text):
         value = {

@@ -1,16 +1,14 @@
 """Loading a build folder into a :class:`~cthbgraph.lod.site.Site` and writing the site to disk.
 
-The site is written into a new folder beside ``out`` and swapped in when complete: ``out`` holds
-the previous site or the new one at every moment a reader can see, and a failed swap puts the
-previous site back.
+The site is written into a new folder beside ``out`` and swapped in when complete
+(:func:`cthbgraph.fsio.replaced_folder`): ``out`` holds the previous site or the new one at every
+moment a reader can see, and a failed swap puts the previous site back.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from dataclasses import replace
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError
@@ -21,7 +19,9 @@ from urllib.parse import quote, urlsplit
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from ..buildfolder import BuildFolder
 from ..errors import OutputError, QueryError, StoreError
+from ..fsio import FolderAsideError, replaced_folder
 from ..vocab import CTHB, DCTERMS, DEFAULT_BASE, RDF
 
 #: The file that marks a folder as a site written by cthbgraph, which ``site`` may therefore replace.
@@ -46,7 +46,7 @@ def load_site(
     graph_dir = Path(graph_dir)
     if base_iri is not None:
         base_iri = _check_base(base_iri)
-    nt_path = graph_dir / "cthb.nt"
+    nt_path = BuildFolder(graph_dir).ntriples
     if not nt_path.exists():
         raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
     data = nt_path.read_bytes()
@@ -119,63 +119,33 @@ def rebase(graph: Graph, old: str, new: str) -> Graph:
     return out
 
 
-def write_site(
-    graph_dir: Path | str, out: Path | str, base_iri: str | None = None, *, issued: str | None = None
-) -> int:
+def write_site(graph_dir: Path | str, out: Path | str, base_iri: str | None = None, *, issued: str | None = None) -> int:
     """Write the static site of a build folder into ``out``; RETURNS the number of files written.
 
-    The site is written into a new folder beside ``out`` and put in place only when complete, so
-    ``out`` holds the previous site or the new one, never half of one, and never neither.
+    The site is written into a new folder beside ``out`` and put in place only when complete
+    (:func:`cthbgraph.fsio.replaced_folder`), so ``out`` holds the previous site or the new one,
+    never half of one, and never neither.
     """
     out = Path(out)
     _check_replaceable(out)
     site = load_site(graph_dir, base_iri, issued=issued)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out}: {exc.strerror}", hint="choose another --out folder") from exc
     count = 0
     try:
-        (staging / SITE_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
-        for rel, data in site.files():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            count += 1
-        staging.chmod(0o755)
-        swap_in(staging, out)
+        with replaced_folder(out) as staging:
+            (staging / SITE_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+            for rel, data in site.files():
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                count += 1
+    except FolderAsideError as exc:
+        raise OutputError(
+            f"cannot put the new site at {out}, nor the previous one back: {exc.strerror}",
+            hint=f"the previous site is in {exc.filename}: rename it to {out}",
+        ) from exc
     except OSError as exc:
         raise OutputError(f"cannot write the site to {out}: {exc}", hint="check free space and permissions") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return count
-
-
-def swap_in(staging: Path, out: Path) -> None:
-    """Put the folder ``staging`` at ``out``, keeping the previous ``out`` if the move fails.
-
-    Two renames: the previous site aside, the new one in. If the second fails, the first is undone;
-    if that fails too, the error says where the previous site is.
-    """
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}-old-{os.getpid()}")
-        os.replace(out, old)
-    try:
-        os.replace(staging, out)
-    except OSError as exc:
-        if old is not None:
-            try:
-                os.replace(old, out)
-            except OSError:
-                raise OutputError(
-                    f"cannot put the new site at {out} ({exc.strerror or exc}), nor the previous one back",
-                    hint=f"the previous site is in {old}: rename it to {out}",
-                ) from exc
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _check_replaceable(out: Path) -> None:
