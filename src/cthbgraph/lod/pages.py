@@ -21,12 +21,12 @@ from ..store.terms import to_oxigraph
 from ..vocab import _PREFIXES, CTHB, DCTERMS, OA, ORG, PROV, RDF
 from .rdfio import term_key
 
-# Triples pointing at a resource that its page does not list: every excerpt points at its report
-# and every fact at its excerpt, which would turn a report page into a list of thousands.
-BULK_INVERSE = {DCTERMS.source, PROV.wasDerivedFrom}
-
 # Terms of the second-round contract (docs: DESIGN.md) that the ontology may not define yet.
 _MAY_IMPLEMENT, _EVIDENCE = URIRef(f"{CTHB}mayImplement"), URIRef(f"{CTHB}evidence")
+
+# Triples pointing at a resource that its page does not list: every excerpt points at its report
+# and every fact at its excerpt, which would turn a report page into a list of thousands.
+BULK_INVERSE = {DCTERMS.source, PROV.wasDerivedFrom, _EVIDENCE}
 
 #: How a relation reads from its object back to its subject. A property missing here reads
 #: "reverse of <label>", which is clumsy but never wrong.
