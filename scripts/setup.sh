@@ -11,11 +11,23 @@ fi
 extras=""
 [ "${1:-}" = "test" ] && extras="[test]"
 .venv/bin/python -m pip install --quiet -e ".${extras}"
-if [ "${1:-}" = "test" ] && { [ ! -x /usr/bin/chromium ] || ! command -v dot >/dev/null; }; then
-  # The browser tests drive Debian's Chromium through Playwright (no browser download).
+[ "${1:-}" = "test" ] || exit 0
+# The browser tests drive Debian's Chromium through Playwright (no browser download); the DOT tests
+# render with Graphviz; the site's server rules are checked by running nginx and Apache.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v dot >/dev/null || missing="$missing graphviz"
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+[ -x /usr/sbin/apache2 ] || missing="$missing apache2"
+command -v node >/dev/null || missing="$missing nodejs npm"
+if [ -n "$missing" ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium graphviz >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   else
-    echo "note: install Debian's chromium and graphviz packages for the browser and DOT tests" >&2
+    echo "note: install Debian's$missing for the browser, DOT and server-rule tests" >&2
   fi
+fi
+# Lighthouse and axe-core for the page tests, at the versions of tools/package-lock.json.
+if command -v npm >/dev/null && [ ! -f tools/node_modules/.package-lock.json -o tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  (cd tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --silent)
 fi

@@ -139,13 +139,39 @@ def test_export_cytoscape_json_has_every_element(whole, tmp_path):
     assert all({"id", "type", "label"} <= set(n["data"]) for n in elements["nodes"])
 
 
+def rendered_svg(dot_file: Path, command: str = "dot") -> ET.Element:
+    done = subprocess.run([command, "-Tsvg", str(dot_file)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return ET.fromstring(done.stdout)
+
+
+def svg_size(svg: ET.Element) -> tuple[float, float]:
+    """Width and height of a Graphviz SVG in pixels (Graphviz writes points: 72 a inch, 96 px a inch)."""
+    return tuple(float(svg.get(side).removesuffix("pt")) * 96 / 72 for side in ("width", "height"))
+
+
 @pytest.mark.skipif(not shutil.which("dot"), reason="Graphviz is not installed")
 @pytest.mark.parametrize("focus", ["III.10.2", "ODIHR"])
-def test_export_dot_renders_with_graphviz(whole, tmp_path, focus):
+def test_export_dot_small_selection_is_ranked_by_dot_with_a_legend(whole, tmp_path, focus):
     (path,) = written(whole, "dot", tmp_path / "part.dot", focus=focus, depth=1)
-    done = subprocess.run(["dot", "-Tsvg", str(path), "-o", str(tmp_path / "part.svg")], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert ET.parse(tmp_path / "part.svg").getroot().tag.endswith("svg")
+    assert 'layout="dot"' in path.read_text(encoding="utf-8")
+    svg = rendered_svg(path)
+    text = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Legend" in text and "provision (box)" in text and "tasks" in text
+
+
+@pytest.mark.skipif(not shutil.which("sfdp"), reason="Graphviz is not installed")
+@pytest.mark.parametrize("command", ["dot", "sfdp"])
+def test_export_dot_whole_graph_renders_as_a_readable_picture(whole, tmp_path, command):
+    (path,) = written(whole, "dot", tmp_path / "whole.dot")
+    text = path.read_text(encoding="utf-8")
+    assert 'layout="sfdp"' in text and 'overlap="prism"' in text and 'K="0.6"' in text
+    svg = rendered_svg(path, command)  # the layout attribute wins over the command's own layout
+    width, height = svg_size(svg)
+    assert 1 / 3 <= width / height <= 3, (width, height)  # not a strip
+    assert max(width, height) <= 8000, (width, height)
+    drawn = [g for g in svg.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"]
+    assert len(drawn) == whole.network.number_of_nodes()
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -18,14 +19,19 @@ def page_file(built, tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+def new_page(chromium, width: int = 1400, height: int = 900):
+    context = chromium.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    page.requests = []
-    page.errors = []
+    page.requests, page.errors = [], []
     page.on("request", lambda r: page.requests.append(r.url))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type in ("error", "warning") else None)
+    return context, page
+
+
+@pytest.fixture
+def page(chromium):
+    context, page = new_page(chromium)
     yield page
     context.close()
 
@@ -35,11 +41,105 @@ def open_page(page, path: Path) -> None:
     page.wait_for_selector("body[data-ready=true]")
 
 
+def drawn(page) -> list[dict]:
+    return page.evaluate(
+        "cthbView.cy.nodes().map(n => ({id: n.id(), type: n.data('type'), notation: n.data('notation'), "
+        "label: n.data('short'), x: n.position('x'), y: n.position('y')}))"
+    )
+
+
+def click_on(page, selector_js: str) -> None:
+    """Click, with the mouse, on the element of the drawing that ``selector_js`` (a JS function of cy) returns."""
+    x, y = page.evaluate(
+        f"""() => {{ const cy = cthbView.cy, e = ({selector_js})(cy), box = cy.container().getBoundingClientRect();
+        const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint(); return [box.left + p.x, box.top + p.y]; }}"""
+    )
+    page.mouse.click(x, y)
+
+
+def label_boxes(page) -> list[tuple[float, float, float, float]]:
+    return page.evaluate(
+        "cthbView.cy.nodes('.lab').map(n => { const b = n.boundingBox({includeNodes: false, includeEdges: false, "
+        "includeLabels: true}); return [b.x1, b.y1, b.x2, b.y2]; })"
+    )
+
+
+def overlapping(boxes) -> list:
+    return [
+        (a, b)
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+
+
 def test_export_html_is_self_contained(page_file):
     text = page_file.read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", text)
     data = json.loads(re.search(r'<script id="data" type="application/json">(.*?)</script>', text, re.S).group(1))
     assert {n["type"] for n in data["nodes"]} >= {"Body", "Provision", "Decision", "Activity"}
+    assert '<meta name="description" content="Network of OSCE anti-trafficking commitments: ' in text
+
+
+def test_export_html_whole_graph_opens_as_clusters_that_expand(page, page_file):
+    open_page(page, page_file)
+    first = drawn(page)
+    assert 5 < len(first) < 40 and {n["type"] for n in first} == {"cluster"}
+    labels = " ".join(n["label"] for n in first)
+    for name in ("Action Plan chapter III", "Secretariat units", "Field operations", "Reported in 2006"):
+        assert name in labels
+    page.evaluate("cthbView.open('c:chapter:III')")
+    notations = {n["notation"] for n in drawn(page) if n["type"] == "Provision"}
+    assert "III.10.2" in notations and all(n.startswith("III.") for n in notations)
+    page.click("#collapse")
+    assert len(drawn(page)) == len(first)
+    assert page.requests == [page_file.as_uri()], "the page must not load anything else"
+    assert page.errors == []
+
+
+def test_export_html_labels_never_overlap(page, page_file):
+    open_page(page, page_file)
+    for step in ("", "c:chapter:III", "c:year:2006", "c:bodies:SecretariatUnit"):
+        if step:
+            page.evaluate(f"cthbView.open({step!r})")
+        boxes = label_boxes(page)
+        assert len(boxes) >= 8, step
+        assert overlapping(boxes) == [], step
+    page.mouse.move(900, 450)
+    page.mouse.wheel(0, -600)  # zooming in shows more labels, still apart
+    page.wait_for_timeout(400)
+    assert overlapping(label_boxes(page)) == []
+
+
+@pytest.mark.parametrize(
+    "query,option,sentence", [("III.10.2", "/provision/III.10.2", "facilitate the exchange of information")]
+)
+def test_export_html_keyboard_reaches_a_node_and_its_evidence(page, page_file, query, option, sentence):
+    open_page(page, page_file)
+    page.focus("#search")
+    page.keyboard.type(query)
+    page.wait_for_selector(f'#results li[data-id$="{option}"]')
+    page.keyboard.press("ArrowDown")  # from the search box into the list: the first match is selected
+    assert page.evaluate("document.activeElement.id") == "results"
+    active = page.locator("#results li.active")
+    assert active.get_attribute("data-id").endswith(option)
+    assert active.get_attribute("aria-selected") == "true"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"  # visible focus
+    assert page.evaluate(f"cthbView.cy.nodes('.picked').map(n => n.id())[0].endsWith({option!r})")
+    page.keyboard.press("Enter")
+    assert sentence in page.locator("#details blockquote.evidence").first.inner_text()
+
+
+def test_export_html_keyboard_opens_a_cluster(page, page_file):
+    open_page(page, page_file)
+    page.focus("#results")
+    for _ in range(20):
+        if "Action Plan chapter III " in page.locator("#results li.active").inner_text():
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert "III.10.2" in {n["notation"] for n in drawn(page)}
+    assert page.locator('#results li[data-id$="/provision/III.10.2"]').count() == 1
 
 
 @pytest.mark.parametrize(
@@ -48,59 +148,50 @@ def test_export_html_is_self_contained(page_file):
 def test_export_html_search_body_click_provision_shows_evidence(page, page_file, tmp_path, body, provision, sentence):
     open_page(page, page_file)
     page.fill("#search", body)
-    page.wait_for_selector("#results li")
+    page.wait_for_selector('#results li[data-id$="/body/spmu"]')
     assert body in page.inner_text("#results")
-    page.click(f'circle[data-notation="{provision}"]')
+    page.wait_for_function(f"cthbView.cy.nodes('[notation = \"{provision}\"]').length === 1")
+    click_on(page, f"cy => cy.nodes('[notation = \"{provision}\"]')[0]")
     details = page.locator("#details")
     assert details.get_attribute("data-selected").endswith(f"/provision/{provision}")
     assert sentence in details.locator("blockquote.evidence").first.inner_text()
     page.screenshot(path=str(tmp_path / "search-and-click.png"))
-    assert (tmp_path / "search-and-click.png").stat().st_size > 10_000
-    assert page.requests == [page_file.as_uri()], "the page must not load anything else"
     assert page.errors == []
 
 
 def test_export_html_filters_by_type_chapter_body_and_year(page, page_file):
     open_page(page, page_file)
-
-    def shown() -> int:
-        return page.locator("#nodes circle:not(.hidden)").count()
-
-    everything = shown()
+    everything = page.evaluate("cthbView.cy.nodes().length")
     page.select_option("#chapter", "V")
-    in_chapter = shown()
-    assert 0 < in_chapter < everything
-    chapter_notations = page.eval_on_selector_all(
-        '#nodes circle[data-type="Provision"]:not(.hidden)', "els => els.map(e => e.dataset.notation)"
-    )
-    assert chapter_notations and all(n.startswith("V.") for n in chapter_notations)
+    provisions = [n["notation"] for n in drawn(page) if n["type"] == "Provision"]
+    assert provisions and all(n.startswith("V.") for n in provisions)
+    assert all(n["type"] != "cluster" for n in drawn(page))  # a filtered view shows the nodes themselves
     page.click("#reset")
-    assert shown() == everything
-    page.uncheck('#types input[value="Activity"]')
-    assert page.locator('#nodes circle[data-type="Activity"]:not(.hidden)').count() == 0
-    page.click("#reset")
+    assert page.evaluate("cthbView.cy.nodes().length") == everything
     page.select_option("#year", "2017")
-    assert 0 < shown() < everything
+    in_2017 = drawn(page)
+    assert in_2017 and any(n["type"] == "Activity" for n in in_2017)
+    page.uncheck('#types input[value="Activity"]')
+    assert [n for n in drawn(page) if n["type"] == "Activity"] == []
     page.click("#reset")
     page.select_option("#body", label="Strategic Police Matters Unit")
-    assert 0 < shown() < everything
+    assert "III.10.2" in {n["notation"] for n in drawn(page)}
 
 
-def test_export_html_link_click_shows_its_sentence(page, page_file):
+def test_export_html_link_in_the_details_shows_its_sentence(page, page_file):
     open_page(page, page_file)
-    page.fill("#search", "III.10.2")
-    page.wait_for_selector("#results li")
-    page.click('#results li[data-id$="/provision/III.10.2"]')
-    page.locator("#details ul.links li", has_text="tasks").first.locator("a", has_text="(evidence)").click()
+    page.evaluate("cthbView.open('https://w3id.org/cthb/id/provision/III.10.2')")
+    page.locator("#details ul.links li", has_text="tasks").first.locator("button", has_text="(evidence)").click()
     assert page.locator("#details .type").inner_text().lower().startswith("link · tasks")
     assert "suspicious assets" in page.inner_text("#details blockquote")
 
 
 def test_export_html_click_on_a_drawn_link_shows_its_sentence(page, page_file):
     open_page(page, page_file)
-    page.fill("#search", "III.10.2")  # the provision and the bodies it tasks: two links drawn, none crossing
-    page.wait_for_selector("#results li")
-    page.click('g[data-type="tasks"][data-source$="/provision/III.10.2"][data-target$="/body/oceea"] line.hit')
+    page.fill("#search", "III.10.2")  # the provision and the bodies it tasks: two links drawn
+    tasks = "cy => cy.edges().filter(e => e.source().id().endsWith('/provision/III.10.2') && e.target().id().endsWith('/body/oceea'))[0]"
+    page.wait_for_function(f"({tasks})(cthbView.cy) !== undefined")
+    click_on(page, tasks)
     assert page.locator("#details").get_attribute("data-selected").endswith("/body/oceea")
     assert "suspicious assets" in page.inner_text("#details blockquote")
 
@@ -110,4 +201,23 @@ def test_export_html_focus_page_opens_on_the_focus(page, built, tmp_path):
     (path,) = write_rendered(render("html", source), tmp_path / "focus.html", get_format("html"))
     open_page(page, path)
     assert page.locator("#details").get_attribute("data-selected").endswith("/provision/III.10.2")
-    assert page.locator("#nodes circle").count() < 100
+    nodes = drawn(page)
+    assert 3 < len(nodes) < 100 and "cluster" not in {n["type"] for n in nodes}
+
+
+def test_export_html_works_on_a_phone(chromium, page_file, tmp_path):
+    context, page = new_page(chromium, width=412, height=823)
+    try:
+        open_page(page, page_file)
+        for step in ("", "c:year:2017", "c:bodies:FieldOperation"):
+            if step:
+                page.evaluate(f"cthbView.open({step!r})")
+            assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in drawn(page))
+            assert overlapping(label_boxes(page)) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 412  # nothing runs off the screen
+        graph = page.locator("#graph").bounding_box()
+        assert graph["width"] <= 412 and graph["height"] > 300
+        page.screenshot(path=str(tmp_path / "phone.png"))
+        assert page.errors == []
+    finally:
+        context.close()

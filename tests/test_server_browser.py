@@ -58,8 +58,10 @@ def test_browser_follows_a_provision_to_a_tasked_body(server, page, shots):
     page.wait_for_load_state()
     assert page.url.endswith("/body/spmu.html")
     assert page.locator("h1").inner_text() == "Strategic Police Matters Unit"
-    # the body page links back to the provisions that task it
-    assert page.locator("table.inverse a", has_text="Provision III.10.2").count() >= 1
+    # the body page starts with the provisions that task it, then its activities as a table
+    assert page.locator("section.body h2").first.inner_text() == "Tasked by"
+    assert page.locator("ul.tasked-by a", has_text="Provision III.10.2").count() == 1
+    assert page.locator("section.body table.activities tbody tr").count() >= 1
     page.screenshot(path=shots / "body.png", full_page=True)
     assert page.errors == []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -192,3 +193,105 @@ def test_site_refuses_a_base_iri_it_cannot_be_hosted_at(built, tmp_path, base):
     assert done.returncode == 2
     assert done.stderr.startswith("Error: --base-iri")
     assert not (tmp_path / "s").exists()
+
+
+def test_site_body_page_shows_tasked_by_first_then_its_activities(site_dir, built):
+    html = (site_dir / "body" / "spmu.html").read_text(encoding="utf-8")
+    order = [html.index(h) for h in ("<h2>Tasked by</h2>", "<h2>Activities (", "<h2>Facts</h2>")]
+    assert order == sorted(order)
+    tasked_by = re.search(r'<ul class="tasked-by">(.*?)</ul>', html, re.S).group(1)
+    assert '<a href="../provision/III.10.2.html">Provision III.10.2</a>' in tasked_by
+    header = re.search(r'<table class="activities">\s*<thead><tr>(.*?)</tr>', html, re.S).group(1)
+    assert re.findall(r">(\w+)</th>", header) == ["Year", "Type", "Provision", "Basis", "Activity"]
+    # One row per activity and linked provision, counted independently from the graph.
+    g = Graph().parse(built.out / "cthb.nt", format="nt")
+    spmu = next(s for s, o in g.subject_objects(SKOS.prefLabel) if str(o) == "Strategic Police Matters Unit")
+    expected = sum(max(1, len(set(g.objects(a, CTHB.implements)))) for a in set(g.subjects(CTHB.carriedOutBy, spmu)))
+    rows = re.findall(r"<tr><td>(\d{4})?</td><td>[^<]*</td><td>(.*?)</td><td>(.*?)</td>", html)
+    assert len(rows) == expected
+    assert all(basis == "stated" for _, provision, basis in rows if provision)
+
+
+def test_site_pages_name_reverse_links_as_people_read_them(site_dir):
+    provision = (site_dir / "provision" / "III.10.2.html").read_text(encoding="utf-8")
+    assert '<th scope="row"><a href="../ontology.html#implements">implemented by</a></th>' in provision
+    for page in ("body/odihr.html", "provision/III.10.2.html", "report/osce-2006-policy-to-practice.html"):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        assert not re.search(r">is [^<]* of<|>is <a", html), page
+
+
+def test_site_body_pages_repeat_no_link(site_dir):
+    for page in sorted((site_dir / "body").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for cell in re.findall(r'<table class="facts[^"]*">(.*?)</table>', html, re.S):
+            for row in re.findall(r"<td>(.*?)</td>", cell, re.S):
+                links = re.findall(r'<a href="([^"]+)">([^<]*)</a>', row)
+                assert len(links) == len(set(links)), page.name
+
+
+def test_site_every_page_has_a_meta_description(site_dir):
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) > 1000
+    for page in pages:
+        found = re.search(r'<meta name="description" content="([^"]{20,})">', page.read_text(encoding="utf-8"))
+        assert found, page.relative_to(site_dir)
+
+
+def test_site_activity_table_takes_basis_and_score_from_the_query(monkeypatch):
+    """An inferred link (cthb:mayImplement with a LinkAssessment score) needs only another query."""
+    from cthbgraph.lod import pages
+    from cthbgraph.queries import parse_query
+
+    ex = "https://example.org/cthb/id/"
+    data = f"""
+        @prefix cthb: <https://w3id.org/cthb/ontology#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+        <{ex}activity/r/1-9> cthb:carriedOutBy <{ex}body/odihr> ; dcterms:date "2006-05-01" ;
+            cthb:implements <{ex}provision/III.10.2> ; cthb:mayImplement <{ex}provision/V.1> .
+        [] a cthb:LinkAssessment ; cthb:activity <{ex}activity/r/1-9> ; cthb:provision <{ex}provision/V.1> ;
+            cthb:basis "inferred" ; cthb:score 0.8 .
+    """
+    graph = Graph().parse(data=data, format="turtle")
+    stated = pages.activity_rows(graph)[URIRef(ex + "body/odihr")]
+    rows = [(r["year"], str(r["provision"]).rsplit("/", 1)[1], r["basis"], r["score"]) for r in stated]
+    assert rows == [("2006", "III.10.2", "stated", "")]
+    with_inferred = parse_query(
+        pages.named_query(pages.BODY_ACTIVITIES).text.replace(
+            '    BIND("stated" AS ?basis)\n  }',
+            '    BIND("stated" AS ?basis)\n  } UNION {\n    ?activity cthb:mayImplement ?provision .\n'
+            "    ?a cthb:activity ?activity ; cthb:provision ?provision ; cthb:basis ?basis ; cthb:score ?score .\n  }",
+        ).replace("  OPTIONAL {\n    ?activity cthb:implements", "  {\n    ?activity cthb:implements"),
+        name=pages.BODY_ACTIVITIES,
+    )
+    monkeypatch.setattr(pages, "named_query", lambda name: with_inferred)
+    rows = pages.activity_rows(graph)[URIRef(ex + "body/odihr")]
+    assert [(str(r["provision"]).rsplit("/", 1)[1], r["basis"], r["score"]) for r in rows] == [
+        ("III.10.2", "stated", ""),
+        ("V.1", "inferred", "0.8"),
+    ]
+
+
+@pytest.mark.parametrize("restore_fails", [False, True])
+def test_site_swap_keeps_the_old_site_when_the_rename_fails(built, tmp_path, monkeypatch, restore_fails):
+    from cthbgraph import fsio
+    from cthbgraph.errors import OutputError
+
+    out = tmp_path / "site"
+    write_site(built.out, out, BASE)
+    (out / "index.html").write_text("the previous site", encoding="utf-8")
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        aside = ".old-" in Path(src).name
+        if (Path(src).name.startswith(".site.") and not aside) or (restore_fails and aside):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(fsio.os, "replace", failing_replace)
+    with pytest.raises(OutputError) as caught:
+        write_site(built.out, out, BASE)
+    if restore_fails:  # neither the new site in nor the previous one back: the hint says where it is
+        (old,) = tmp_path.glob(".site.old-*")
+        assert str(old) in caught.value.hint and (old / "index.html").read_text(encoding="utf-8") == "the previous site"
+    else:
+        assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or backup left behind

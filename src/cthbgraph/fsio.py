@@ -87,13 +87,18 @@ def new_folder(parent: Path, prefix: str) -> Path:
     return folder
 
 
+class FolderAsideError(OSError):
+    """The new folder could not be put in place nor the previous one back: ``filename`` holds it."""
+
+
 @contextlib.contextmanager
 def replaced_folder(out: Path | str) -> Iterator[Path]:
     """A new folder to fill, which replaces ``out`` as a whole when the block ends without an error.
 
     The previous ``out`` is renamed aside, the new folder renamed into place, then the previous one
     removed; if the second rename fails, the previous folder is renamed back. On an error the new
-    folder is removed and ``out`` is as it was.
+    folder is removed and ``out`` is as it was. Should even the rename back fail, the previous
+    folder is kept where it was put aside and :class:`FolderAsideError` names it.
 
     >>> with replaced_folder("site") as staging:                          # doctest: +SKIP
     ...     (staging / "index.html").write_text(page)
@@ -108,9 +113,13 @@ def replaced_folder(out: Path | str) -> Iterator[Path]:
             os.replace(out, aside)
         try:
             os.replace(staging, out)
-        except OSError:
+        except OSError as exc:
             if aside is not None:
-                os.replace(aside, out)
+                try:
+                    os.replace(aside, out)
+                except OSError:
+                    kept, aside = aside, None  # never delete the only copy of the previous folder
+                    raise FolderAsideError(exc.errno, f"{exc.strerror}; the previous folder is in {kept}", str(kept)) from exc
                 aside = None
             raise
         staging = None

@@ -5,12 +5,11 @@ Decision, Activity, Report ...), ``kind`` (a body's class, an activity's type), 
 ``chapter``, ``year``, ``degree`` and ``activities`` (how many activities a body carried out or a
 provision is implemented by), and the ``evidence`` sentence. Edges carry ``type`` (the cthb
 property: tasks, inCooperationWith, carriedOutBy, implements, renamedTo, cites ...) and the
-sentence they were read from. Writers for GraphML, GEXF, Cytoscape.js JSON and Graphviz DOT follow.
+sentence they were read from. Writers for GraphML, GEXF and Cytoscape.js JSON follow (DOT is in ``dot.py``).
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -259,46 +258,3 @@ def write_cytoscape(source) -> Rendered:
         edge["classes"] = edge["data"]["type"]
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     return Rendered(((("", text.encode("utf-8")),)), summary(net))
-
-
-_DOT_SHAPES = {"Provision": "box", "Body": "ellipse", "Activity": "point", "Report": "note"}
-
-
-def _dot_id(text: str) -> str:
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{escaped}"'
-
-
-def write_dot(source) -> Rendered:
-    """Graphviz DOT, written here so that neither pydot nor pygraphviz is needed."""
-    net = source.selected
-    out = io.StringIO()
-    out.write("digraph cthb {\n")
-    out.write('  graph [overlap=false, splines=true, fontname="Helvetica", rankdir=LR];\n')
-    out.write('  node [fontname="Helvetica", fontsize=10, style=filled, fontcolor=white];\n')
-    out.write('  edge [fontname="Helvetica", fontsize=8, color="#888888"];\n')
-    for node, attrs in net.nodes(data=True):
-        node_type = attrs["type"]
-        label = attrs.get("notation") if node_type in ("Provision", "Decision") else attrs["label"]
-        if node_type == "Activity":
-            label = ""
-        shape = _DOT_SHAPES.get(node_type, "hexagon")
-        extra = ", width=0.12" if node_type == "Activity" else ""
-        tooltip = attrs.get("text") or attrs.get("evidence") or attrs["label"]
-        out.write(
-            f"  {_dot_id(node)} [label={_dot_id(_shorten(label or '', 40))}, shape={shape}, "
-            f"fillcolor={_dot_id(COLOURS.get(node_type, '#777777'))}, tooltip={_dot_id(_shorten(tooltip, 300))}, "
-            f"type={_dot_id(node_type)}{extra}];\n"
-        )
-    for s, o, key in net.edges(keys=True):
-        style = ", style=dashed" if key in ("inCooperationWith", "cites") else ""
-        out.write(
-            f"  {_dot_id(s)} -> {_dot_id(o)} [label={_dot_id(EDGE_TYPES.get(key, key))}, type={_dot_id(key)}{style}];\n"
-        )
-    out.write("}\n")
-    return Rendered(((("", out.getvalue().encode("utf-8")),)), summary(net))
-
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -150,8 +150,8 @@ for _fmt in (
         "text/vnd.graphviz",
         ".dot",
         "network",
-        "network for Graphviz (dot -Tsvg), coloured by type",
-        "network:write_dot",
+        "network for Graphviz: dot layout when small, sfdp when large; legend drawn",
+        "dot:write_dot",
         selection="any",
     ),
     Format(

@@ -1,48 +1,43 @@
-// The network page of `cthbgraph export --format html`: a seeded force layout drawn in SVG, search,
-// filters and an evidence panel. Plain JavaScript with no dependencies, so the page opens from disk.
+// The network page of `cthbgraph export --format html`, drawn by Cytoscape.js with the fcose layout.
+// A large network opens as clusters (chapters, kinds of body, report years) that open on demand;
+// labels keep a constant size on screen and are placed greedily so that none overlaps another;
+// every node is reachable from the keyboard through the search box and the list below it.
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("data").textContent);
-  var SVG_NS = "http://www.w3.org/2000/svg";
-  // Drawing order: later types are drawn on top, so provisions are never hidden under activities.
-  var TYPE_ORDER = ["Activity", "Report", "Body", "ActionPlan", "Declaration", "Decision", "Provision"];
+  var TYPE_ORDER = ["Provision", "Decision", "Declaration", "ActionPlan", "Body", "Activity", "Report"];
   var TYPE_NAMES = { Provision: "Provisions", Body: "Bodies", Decision: "Decisions", Declaration: "Declarations",
     ActionPlan: "Action Plan", Activity: "Activities", Report: "Reports" };
   var OFF_BY_DEFAULT = { Report: true }; // a report cites a hundred bodies: its links hide the rest
-  var nodes = DATA.nodes, edges = DATA.edges;
-  var byId = new Map();
-  nodes.forEach(function (n, i) { n.index = i; byId.set(n.id, n); });
-  edges.forEach(function (e, i) { e.index = i; e.s = byId.get(e.source); e.t = byId.get(e.target); });
+  var PRIORITY = { cluster: 0, Provision: 1, ActionPlan: 2, Decision: 2, Declaration: 2, Body: 3, Report: 4, Activity: 5 };
+  var FONT = "Helvetica, Arial, sans-serif", LABEL_PX = 12;
+  var nodes = DATA.nodes, edges = DATA.edges, byId = new Map(), members = {};
+  nodes.forEach(function (n, i) { n.index = i; byId.set(n.id, n); (members[n.cluster] = members[n.cluster] || []).push(n); });
+  edges.forEach(function (e, i) { e.index = i; e.id = "e" + i; e.s = byId.get(e.source); e.t = byId.get(e.target); });
   var adjacent = nodes.map(function () { return []; });
   edges.forEach(function (e) { adjacent[e.s.index].push(e); adjacent[e.t.index].push(e); });
-
   var $ = function (id) { return document.getElementById(id); };
-  var svg = $("graph"), viewport = $("viewport");
-  var view = { k: 1, x: 0, y: 0 };
-  var visible = nodes.map(function () { return true; });
-  var selected = null;
+  var expanded = new Set(), typeOn = {}, drawn = [], aggregated = {}, active = -1, jitter = mulberry32(7);
 
-  function colour(n) { return DATA.colours[n.type] || "#777"; }
-  function radius(n) {
-    if (n.type === "Activity") return 3;
-    if (n.type === "Provision") return 7 + Math.min(6, Math.sqrt(n.activities || 0) * 1.5);
-    if (n.type === "Body") return 4 + Math.min(12, Math.sqrt((n.activities || 0) + (n.degree || 0) / 4) * 1.6);
-    return 6;
-  }
-  function el(name, attrs, parent) {
-    var node = document.createElementNS(SVG_NS, name);
-    for (var key in attrs) node.setAttribute(key, attrs[key]);
-    if (parent) parent.appendChild(node);
-    return node;
-  }
-  function html(tag, text, cls) {
+  function colour(type) { return DATA.colours[type] || "#777777"; }
+  function el(tag, text, cls) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
     if (cls) node.className = cls;
     return node;
   }
-
-  // ---------------------------------------------------------------------------------- layout
+  function shortName(n) {
+    if (n.type === "Provision" || n.type === "Decision") return n.notation || n.label;
+    var acronym = n.type === "Body" && (n.altLabels || "").split("; ").filter(function (a) { return /^[A-Z][A-Z&\/-]{1,9}$/.test(a); })[0];
+    var name = acronym || n.label;
+    return name.length > 28 ? name.slice(0, 27) + "…" : name;
+  }
+  function size(n) {
+    if (n.type === "Activity") return 8;
+    if (n.type === "Provision") return 16 + Math.min(14, Math.sqrt(n.activities || 0) * 3);
+    if (n.type === "Body") return 10 + Math.min(24, Math.sqrt((n.activities || 0) + (n.degree || 0) / 4) * 3.2);
+    return 14;
+  }
   function mulberry32(a) {
     return function () {
       a |= 0; a = (a + 0x6D2B79F5) | 0;
@@ -52,319 +47,370 @@
     };
   }
 
-  function layout() {
-    // The forces of d3-force (many-body charge, link springs, centring), with a fixed seed and a
-    // fixed number of steps: the same data always gives the same picture.
-    var n = nodes.length, random = mulberry32(20031127);
-    var x = new Float64Array(n), y = new Float64Array(n), vx = new Float64Array(n), vy = new Float64Array(n);
-    var degree = new Float64Array(n);
-    edges.forEach(function (e) { degree[e.s.index]++; degree[e.t.index]++; });
-    for (var i = 0; i < n; i++) { // phyllotaxis start, as d3 does
-      var r = 10 * Math.sqrt(0.5 + i), a = i * Math.PI * (3 - Math.sqrt(5));
-      x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
-    }
-    var steps = n > 1500 ? 120 : 300, alpha = 1, decay = 1 - Math.pow(0.001, 1 / steps);
-    for (var step = 0; step < steps; step++) {
-      alpha += (0 - alpha) * decay;
-      edges.forEach(function (e) {
-        var s = e.s.index, t = e.t.index;
-        var dx = x[t] + vx[t] - x[s] - vx[s] || (random() - 0.5) * 1e-6;
-        var dy = y[t] + vy[t] - y[s] - vy[s] || (random() - 0.5) * 1e-6;
-        var d = Math.sqrt(dx * dx + dy * dy);
-        var length = e.type === "cites" ? 90 : (e.type === "carriedOutBy" ? 25 : 40);
-        var strength = (e.type === "cites" ? 0.15 : 1) / Math.min(degree[s], degree[t]);
-        var l = (d - length) / d * alpha * strength, bias = degree[s] / (degree[s] + degree[t]);
-        dx *= l; dy *= l;
-        vx[t] -= dx * bias; vy[t] -= dy * bias; vx[s] += dx * (1 - bias); vy[s] += dy * (1 - bias);
-      });
-      for (var p = 0; p < n; p++) {
-        for (var q = p + 1; q < n; q++) {
-          var ddx = x[q] - x[p], ddy = y[q] - y[p], d2 = ddx * ddx + ddy * ddy;
-          if (d2 > 160000) continue;
-          if (d2 < 1) { ddx = random() - 0.5; ddy = random() - 0.5; d2 = 1; }
-          var f = -30 * alpha / d2;
-          vx[p] += ddx * f; vy[p] += ddy * f; vx[q] -= ddx * f; vy[q] -= ddy * f;
-        }
-        vx[p] -= x[p] * 0.03 * alpha; vy[p] -= y[p] * 0.03 * alpha;
-      }
-      for (var m = 0; m < n; m++) { vx[m] *= 0.6; vy[m] *= 0.6; x[m] += vx[m]; y[m] += vy[m]; }
-    }
-    nodes.forEach(function (node, k) { node.x = x[k]; node.y = y[k]; });
-  }
+  var cy = cytoscape({
+    container: $("graph"), minZoom: 0.05, maxZoom: 8, boxSelectionEnabled: false,
+    style: [
+      { selector: "node", style: { width: "data(size)", height: "data(size)", "background-color": "data(colour)",
+        "border-width": 1, "border-color": "#ffffff", "font-family": FONT, color: "#1a1a1a", "text-valign": "bottom",
+        "text-halign": "center", "text-outline-color": "#ffffff", "min-zoomed-font-size": 0 } },
+      { selector: "node.lab", style: { label: "data(short)" } },
+      { selector: "node.cluster", style: { shape: "round-rectangle", "border-width": 2, "border-color": "#333333", "background-opacity": 0.85 } },
+      { selector: "node.focus", style: { "border-width": 3, "border-color": "#000000" } },
+      { selector: "node.match", style: { "border-width": 3, "border-color": "#b58900" } },
+      { selector: "node.picked", style: { "border-width": 4, "border-color": "#000000", "overlay-opacity": 0.12 } },
+      { selector: "edge", style: { width: 1, "line-color": "#9a9a9a", opacity: 0.6, "curve-style": "straight" } },
+      { selector: "edge.tasks", style: { "line-color": "#D55E00", opacity: 0.9, "target-arrow-shape": "triangle", "target-arrow-color": "#D55E00", "arrow-scale": 0.7 } },
+      { selector: "edge.implements", style: { "line-color": "#009E73", "target-arrow-shape": "triangle", "target-arrow-color": "#009E73", "arrow-scale": 0.7 } },
+      { selector: "edge.cites", style: { "line-color": "#bbbbbb", opacity: 0.4, "line-style": "dashed" } },
+      { selector: "edge.inCooperationWith", style: { "line-style": "dashed" } },
+      { selector: "edge.bundle", style: { width: "data(width)", opacity: 0.45 } },
+      { selector: "edge.picked", style: { "line-color": "#000000", "target-arrow-color": "#000000", opacity: 1, width: 3 } }
+    ]
+  });
 
-  // ---------------------------------------------------------------------------------- drawing
-  var edgeGroup = $("edges"), nodeGroup = $("nodes"), labelGroup = $("labels");
-  function draw() {
-    edges.forEach(function (e) {
-      var g = el("g", { "data-edge": e.index, "data-type": e.type, "data-source": e.source, "data-target": e.target }, edgeGroup);
-      el("line", { "class": "edge " + e.type, x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y }, g);
-      el("line", { "class": "hit", x1: e.s.x, y1: e.s.y, x2: e.t.x, y2: e.t.y }, g);
-      el("title", {}, g).textContent = e.s.label + " " + (DATA.edgeTypes[e.type] || e.type) + " " + e.t.label;
-      g.addEventListener("click", function (ev) { ev.stopPropagation(); selectEdge(e); });
-      e.g = g;
+  // ------------------------------------------------------------------------------ what is drawn
+  function filters() {
+    return { chapter: $("chapter").value, body: $("body").value, year: $("year").value, q: $("search").value.trim().toLowerCase() };
+  }
+  function matches(n, q) {
+    return [n.label, n.notation, n.altLabels, n.place].some(function (s) { return s && s.toLowerCase().indexOf(q) >= 0; });
+  }
+  function grow(set, fromTypes) {
+    var out = new Set(set);
+    set.forEach(function (i) {
+      if (fromTypes && fromTypes.indexOf(nodes[i].type) < 0) return;
+      adjacent[i].forEach(function (e) { var o = e.s.index === i ? e.t : e.s; if (typeOn[o.type]) out.add(o.index); });
     });
-    nodes.slice().sort(function (a, b) { return TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type); })
-      .forEach(function (n) {
-        var c = el("circle", { "class": "node" + (n.focus ? " focus" : ""), cx: n.x, cy: n.y, r: radius(n),
-          fill: colour(n), "data-id": n.id, "data-type": n.type }, nodeGroup);
-        if (n.notation) c.setAttribute("data-notation", n.notation);
-        el("title", {}, c).textContent = n.label;
-        c.addEventListener("click", function (ev) { ev.stopPropagation(); selectNode(n); });
-        n.circle = c;
-        var t = el("text", { "class": "label", x: n.x, y: n.y }, labelGroup);
-        t.textContent = n.type === "Body" ? shortName(n) : (n.notation || n.label);
-        n.labelEl = t;
-      });
+    return out;
   }
-  function shortName(n) {
-    var acronym = (n.altLabels || "").split("; ").filter(function (a) { return /^[A-Z][A-Z&\/-]{1,9}$/.test(a); })[0];
-    var name = acronym || n.label;
-    return name.length > 32 ? name.slice(0, 31) + "…" : name;
-  }
-  function applyView() {
-    viewport.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")");
-    var k = view.k;
+  function shownNodes(f) {
+    var core = new Set();
     nodes.forEach(function (n) {
-      var r = radius(n) / Math.sqrt(k);
-      n.circle.setAttribute("r", r);
-      n.labelEl.setAttribute("x", n.x + r + 2 / k);
-      n.labelEl.setAttribute("y", n.y + 3.5 / k);
+      if (!typeOn[n.type] || (f.chapter && n.chapters.indexOf(f.chapter) < 0)) return;
+      if ((f.body && n.bodies.indexOf(f.body) < 0) || (f.year && n.years.indexOf(+f.year) < 0)) return;
+      core.add(n.index);
     });
-    labelGroup.style.fontSize = (11 / k) + "px";
-    labelGroup.style.strokeWidth = (3 / k) + "px";
+    // A filter keeps the facts that pass it with the bodies and documents they link to; only facts
+    // pull in neighbours, so a body kept for chapter V does not bring its chapter III.
+    var shown = (f.chapter || f.body || f.year) ? grow(core, ["Activity", "Provision", "Decision", "Declaration"]) : core;
+    var hits = new Set();
+    if (f.q) {
+      shown.forEach(function (i) { if (matches(nodes[i], f.q)) hits.add(i); });
+      shown = new Set(Array.from(grow(hits)).filter(function (i) { return shown.has(i) || hits.has(i); }));
+    }
+    return { shown: shown, hits: hits };
   }
-  function fit() {
-    var xs = [], ys = [];
-    nodes.forEach(function (n) { if (visible[n.index]) { xs.push(n.x); ys.push(n.y); } });
-    if (!xs.length) return;
-    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
-    var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
-    var w = svg.clientWidth || 800, h = svg.clientHeight || 600, pad = 40, right = 170; // room for labels
-    var k = Math.min((w - 2 * pad - right) / Math.max(maxX - minX, 1), (h - 2 * pad) / Math.max(maxY - minY, 1), 4);
-    view.k = k; view.x = (w - right) / 2 - k * (minX + maxX) / 2; view.y = h / 2 - k * (minY + maxY) / 2;
-    applyView();
+  // Nodes of a closed cluster are drawn as their cluster, and their links as one bundle per pair.
+  function elements(f, shown) {
+    var clustered = DATA.clustered && !(f.chapter || f.body || f.year || f.q), out = [], counts = {};
+    var rep = function (n) { return clustered && !expanded.has(n.cluster) ? "c:" + n.cluster : n.id; };
+    shown.forEach(function (i) {
+      var n = nodes[i], id = rep(n);
+      if (id !== n.id) { counts[id] = (counts[id] || 0) + 1; return; }
+      out.push({ group: "nodes", data: { id: n.id, short: shortName(n), size: size(n), colour: colour(n.type), notation: n.notation || "", type: n.type }, classes: n.focus ? "focus" : "" });
+    });
+    Object.keys(counts).forEach(function (id) {
+      var first = members[id.slice(2)].filter(function (m) { return shown.has(m.index); })[0];
+      out.push({ group: "nodes", data: { id: id, short: DATA.clusters[id.slice(2)] + " (" + counts[id] + ")", count: counts[id],
+        size: 26 + Math.min(40, Math.sqrt(counts[id]) * 4), colour: colour(first.type), type: "cluster" }, classes: "cluster" });
+    });
+    aggregated = {};
+    edges.forEach(function (e) {
+      if (!shown.has(e.s.index) || !shown.has(e.t.index)) return;
+      var s = rep(e.s), t = rep(e.t);
+      if (s === e.s.id && t === e.t.id) { out.push({ group: "edges", data: { id: e.id, source: s, target: t }, classes: e.type }); return; }
+      if (s === t) return;
+      var key = "b:" + s + "|" + t, b = aggregated[key] = aggregated[key] || { id: key, source: s, target: t, types: {}, n: 0 };
+      b.types[e.type] = (b.types[e.type] || 0) + 1; b.n++;
+    });
+    Object.keys(aggregated).forEach(function (key) {
+      var b = aggregated[key], main = Object.keys(b.types).sort(function (x, y) { return b.types[y] - b.types[x]; })[0];
+      out.push({ group: "edges", data: { id: key, source: b.source, target: b.target, width: Math.min(8, 1 + Math.log2(b.n)) }, classes: "bundle " + main });
+    });
+    return out;
   }
 
-  // ---------------------------------------------------------------------------------- filters
-  var typeOn = {};
+  function update(relayout) {
+    var f = filters(), sel = shownNodes(f), wanted = elements(f, sel.shown), ids = new Set();
+    var before = {};
+    cy.nodes().forEach(function (n) { before[n.id()] = n.position(); });
+    wanted.forEach(function (item) { ids.add(item.data.id); });
+    cy.batch(function () {
+      cy.elements().filter(function (x) { return !ids.has(x.id()); }).remove();
+      var fresh = wanted.filter(function (item) { return cy.getElementById(item.data.id).empty(); });
+      fresh.forEach(function (item) {
+        var n = byId.get(item.data.id), from = n && before["c:" + n.cluster];
+        if (from) item.position = { x: from.x + (jitter() - 0.5) * 40, y: from.y + (jitter() - 0.5) * 40 };
+      });
+      cy.add(fresh);
+      cy.nodes().removeClass("match");
+      sel.hits.forEach(function (i) { cy.getElementById(nodes[i].id).addClass("match"); });
+    });
+    drawn = cy.nodes().map(function (n) { return n.id(); });
+    var known = cy.nodes().filter(function (n) { return before[n.id()] || n.data("type") !== "cluster" && before["c:" + byId.get(n.id()).cluster]; });
+    var preset = DATA.clusterPositions, opening = cy.nodes().every(function (n) { return preset[n.id().slice(2)] && n.hasClass("cluster"); });
+    if (opening && !known.length) placeClusters(preset);
+    else if (relayout !== false) layout(known.length < cy.nodes().length / 2);
+    var closed = cy.nodes(".cluster").length;
+    $("stats").textContent = "Showing " + sel.shown.size + " of " + nodes.length + " nodes" +
+      (closed ? ", " + (sel.shown.size - cy.nodes().not(".cluster").length) + " of them in " + closed + " closed clusters." : ".");
+    fillList(f.q ? Array.from(sel.hits).map(function (i) { return nodes[i].id; }) : drawn, f.q);
+  }
+
+  // The layout libraries wait in the page as text until the first layout needs them.
+  function loadLayout() {
+    if (window.cytoscapeFcose) return;
+    var script = document.createElement("script");
+    script.text = $("vendor-layout").textContent;
+    document.head.appendChild(script);
+    cytoscape.use(cytoscapeFcose);
+  }
+
+  function layout(randomize) {
+    loadLayout();
+    var saved = Math.random;
+    Math.random = mulberry32(20031127); // fcose samples at random: a fixed seed gives the same picture
+    try {
+      cy.layout({ name: "fcose", quality: "default", randomize: randomize, animate: false, fit: true, padding: 24,
+        nodeDimensionsIncludeLabels: false, packComponents: true, nodeSeparation: 60, numIter: Math.min(1500, 200 + 4 * cy.nodes().length),
+        idealEdgeLength: function (e) { return e.hasClass("bundle") ? 140 : e.hasClass("cites") ? 110 : 55; },
+        nodeRepulsion: function (n) { return n.hasClass("cluster") ? 60000 : 5000; },
+        edgeElasticity: function (e) { return e.hasClass("cites") ? 0.1 : 0.45; } }).run();
+    } finally { Math.random = saved; }
+    if (randomize) turnToFit();
+    placeLabels();
+  }
+
+  // The opening picture of clusters, laid out when the page was written.
+  function placeClusters(preset) {
+    cy.nodes().positions(function (n) { var p = preset[n.id().slice(2)]; return { x: p[0], y: p[1] }; });
+    cy.fit(undefined, 24);
+    turnToFit();
+    placeLabels();
+  }
+
+  // A picture wider than tall on a phone held upright (or the reverse) is turned a quarter.
+  function turnToFit() {
+    var bb = cy.nodes().boundingBox();
+    if ((bb.w > bb.h) === (cy.width() > cy.height()) || Math.abs(bb.w - bb.h) < 0.2 * Math.max(bb.w, bb.h)) return;
+    cy.nodes().positions(function (n) { var p = n.position(); return { x: -p.y, y: p.x }; });
+    cy.fit(undefined, 24);
+  }
+
+  // ------------------------------------------------------------------------------ labels
+  var measure = document.createElement("canvas").getContext("2d");
+  function placeLabels() {
+    var zoom = cy.zoom(), ext = cy.extent(), placed = [], shown = new Set();
+    measure.font = LABEL_PX + "px " + FONT;
+    // Labels keep off other labels and off every node larger than an activity's dot.
+    var obstacles = cy.nodes().filter(function (n) { return n.data("type") !== "Activity"; }).map(function (n) {
+      var p = n.position(), r = n.data("size") / 2 * zoom;
+      return { id: n.id(), x1: p.x * zoom - r, x2: p.x * zoom + r, y1: p.y * zoom - r, y2: p.y * zoom + r };
+    });
+    var overlaps = function (box, o) { return box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2; };
+    var candidates = cy.nodes().sort(function (a, b) {
+      return PRIORITY[a.data("type")] - PRIORITY[b.data("type")] || b.data("size") - a.data("size") || (a.id() < b.id() ? -1 : 1);
+    });
+    candidates.forEach(function (node) {
+      // The text, its outline and margin, as Cytoscape will draw it below the node (screen pixels).
+      var p = node.position(), r = node.data("size") / 2 * zoom, w = measure.measureText(node.data("short")).width + 10;
+      var box = { x1: p.x * zoom - w / 2, x2: p.x * zoom + w / 2, y1: p.y * zoom + r, y2: p.y * zoom + r + LABEL_PX * 1.45 + 6 };
+      if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) return;
+      if (placed.some(function (o) { return overlaps(box, o); })) return;
+      if (obstacles.some(function (o) { return o.id !== node.id() && overlaps(box, o); })) return;
+      placed.push(box); shown.add(node.id());
+    });
+    cy.batch(function () {
+      cy.nodes().forEach(function (node) {
+        if (shown.has(node.id())) node.addClass("lab").style({ "font-size": LABEL_PX / zoom, "text-outline-width": 2 / zoom, "text-margin-y": 2 / zoom });
+        else node.removeClass("lab");
+      });
+    });
+  }
+  var labelTimer = null;
+  cy.on("viewport", function () { clearTimeout(labelTimer); labelTimer = setTimeout(placeLabels, 80); });
+  cy.on("resize", function () { cy.fit(undefined, 24); placeLabels(); });
+
+  // ------------------------------------------------------------------------------ the list
+  function listText(id) {
+    if (id.slice(0, 2) === "c:") return cy.getElementById(id).data("short") + " — cluster, Enter opens it";
+    var n = byId.get(id);
+    return (n.notation && n.type !== "Provision" ? n.notation + " — " : "") + (n.type === "Provision" ? "Provision " : "") + n.label;
+  }
+  function fillList(ids, q) {
+    var list = $("results");
+    list.textContent = ""; active = -1; list.removeAttribute("aria-activedescendant");
+    if (q && !ids.length) { list.appendChild(el("li", "No match for “" + q + "”.", "muted")); return; }
+    ids.slice().sort(function (a, b) {
+      var na = byId.get(a), nb = byId.get(b), pa = na ? PRIORITY[na.type] : 0, pb = nb ? PRIORITY[nb.type] : 0;
+      return pa - pb || listText(a).localeCompare(listText(b));
+    }).slice(0, 300).forEach(function (id, i) {
+      var li = el("li"), n = byId.get(id), swatch = el("span", undefined, "swatch");
+      swatch.style.background = n ? colour(n.type) : cy.getElementById(id).data("colour");
+      li.appendChild(swatch); li.appendChild(document.createTextNode(listText(id)));
+      li.id = "opt-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false"); li.setAttribute("data-id", id);
+      li.addEventListener("click", function () { moveTo(i); open(id); });
+      list.appendChild(li);
+    });
+  }
+  function moveTo(i) {
+    var items = $("results").querySelectorAll("li[role=option]");
+    if (!items.length) return;
+    i = Math.max(0, Math.min(items.length - 1, i));
+    if (items[active]) { items[active].classList.remove("active"); items[active].setAttribute("aria-selected", "false"); }
+    active = i; items[i].classList.add("active"); items[i].setAttribute("aria-selected", "true");
+    items[i].scrollIntoView({ block: "nearest" });
+    $("results").setAttribute("aria-activedescendant", items[i].id);
+    pick(items[i].getAttribute("data-id"));
+  }
+  $("results").addEventListener("keydown", function (ev) {
+    var items = $("results").querySelectorAll("li[role=option]"), keys = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: items.length - 1 };
+    if (ev.key in keys) { ev.preventDefault(); moveTo(keys[ev.key]); }
+    else if (ev.key === "Enter" && items[active]) { ev.preventDefault(); open(items[active].getAttribute("data-id")); }
+  });
+  $("results").addEventListener("focus", function () { if (active < 0) moveTo(0); });
+  $("search").addEventListener("keydown", function (ev) { if (ev.key === "ArrowDown") { ev.preventDefault(); $("results").focus(); } });
+
+  // ------------------------------------------------------------------------------ selection
+  function pick(id) {
+    cy.elements(".picked").removeClass("picked");
+    var ele = cy.getElementById(id);
+    if (ele.empty() && byId.get(id)) { expanded.add(byId.get(id).cluster); update(); ele = cy.getElementById(id); }
+    ele.addClass("picked");
+    var p = ele.nonempty() && ele.isNode() ? ele.renderedPosition() : null;
+    if (p && (p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height())) cy.center(ele);
+  }
+  function open(id) {
+    if (id.slice(0, 2) === "c:") { showCluster(id.slice(2)); expanded.add(id.slice(2)); update(); return; }
+    pick(id); showNode(byId.get(id));
+  }
+  function panel(typeLine, title) {
+    var box = $("details");
+    box.textContent = "";
+    box.appendChild(el("div", typeLine, "type"));
+    box.appendChild(title.nodeType ? title : el("h2", title));
+    return box;
+  }
+  function button(text, onClick) { var b = el("button", text, "link"); b.type = "button"; b.addEventListener("click", onClick); return b; }
+  function evidenceBlock(box, refs) {
+    if (!refs.length) return;
+    box.appendChild(el("h3", refs.length > 1 ? "Evidence (" + refs.length + " excerpts)" : "Evidence"));
+    refs.forEach(function (k) {
+      var quote = el("blockquote", DATA.sentences[k][0], "evidence");
+      quote.appendChild(el("span", DATA.sentences[k][1], "source"));
+      box.appendChild(quote);
+    });
+  }
+  function showCluster(cluster) {
+    var box = panel("Cluster", DATA.clusters[cluster]), list = el("ul", undefined, "links");
+    box.setAttribute("data-selected", "c:" + cluster);
+    box.appendChild(el("p", members[cluster].length + " nodes. They are drawn one by one now; “Close all clusters” gathers them again."));
+    members[cluster].slice(0, 60).forEach(function (m) {
+      var li = el("li"); li.appendChild(button(shortName(m) === m.label ? m.label : shortName(m) + " — " + m.label, function () { open(m.id); })); list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+  function showNode(n) {
+    var kind = n.kind && n.kind.toLowerCase() !== n.type.toLowerCase() ? " · " + n.kind : "";
+    var box = panel(n.type + kind + (n.chapters.length && n.type !== "Body" ? " · chapter " + n.chapters.join(", ") : ""),
+      n.type === "Provision" ? "Provision " + n.label : n.label);
+    box.setAttribute("data-selected", n.id);
+    if (n.text) box.appendChild(el("p", n.text, "text"));
+    var dl = el("dl");
+    [["notation", n.type !== "Provision" && n.notation], ["also known as", n.altLabels], ["date", n.date],
+     ["place", [n.place, n.country].filter(Boolean).join(", ")], ["report", n.report || n.reports],
+     ["activities", n.activities], ["links", n.degree]].forEach(function (row) {
+      if (row[1]) { dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", String(row[1]))); }
+    });
+    box.appendChild(dl);
+    evidenceBlock(box, n.evidence);
+    var links = adjacent[n.index];
+    if (!links.length) return;
+    box.appendChild(el("h3", "Links (" + links.length + ")"));
+    var ul = el("ul", undefined, "links");
+    links.slice().sort(function (a, b) { return a.type.localeCompare(b.type); }).slice(0, 60).forEach(function (e) {
+      var li = el("li"), out = e.s === n, other = out ? e.t : e.s, name = DATA.edgeTypes[e.type] || e.type;
+      li.appendChild(document.createTextNode(out ? name + " " : "← " + name + " by "));
+      li.appendChild(button(other.type === "Provision" ? other.label : (other.notation || other.label), function () { open(other.id); }));
+      if (e.evidence !== undefined) { li.appendChild(document.createTextNode(" ")); li.appendChild(button("(evidence)", function () { showEdge(e); })); }
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+  }
+  function showEdge(e) {
+    pick(e.id);
+    var h = el("h2");
+    h.appendChild(button(e.s.notation || e.s.label, function () { open(e.s.id); }));
+    h.appendChild(document.createTextNode(" " + (DATA.edgeTypes[e.type] || e.type) + " "));
+    h.appendChild(button(e.t.notation || e.t.label, function () { open(e.t.id); }));
+    var box = panel("Link · " + e.type, h);
+    box.setAttribute("data-selected", e.source + " " + e.type + " " + e.target);
+    evidenceBlock(box, e.evidence !== undefined ? [e.evidence] : []);
+  }
+  function showBundle(b) {
+    var box = panel("Links between clusters", cy.getElementById(b.source).data("short") + " → " + cy.getElementById(b.target).data("short"));
+    box.setAttribute("data-selected", b.id);
+    var ul = el("ul", undefined, "links");
+    Object.keys(b.types).forEach(function (t) { ul.appendChild(el("li", (DATA.edgeTypes[t] || t) + ": " + b.types[t])); });
+    box.appendChild(ul);
+  }
+  cy.on("tap", "node", function (ev) { open(ev.target.id()); });
+  cy.on("tap", "edge", function (ev) {
+    var id = ev.target.id();
+    if (aggregated[id]) { pick(id); showBundle(aggregated[id]); } else showEdge(edges[+id.slice(1)]);
+  });
+
+  // ------------------------------------------------------------------------------ filters
+  function addOption(id, value, text) { var o = el("option", text); o.value = value; $(id).appendChild(o); }
   function setupFilters() {
-    var counts = {};
+    var counts = {}, chapters = new Set(), years = new Set();
     nodes.forEach(function (n) { counts[n.type] = (counts[n.type] || 0) + 1; });
-    var types = $("types");
-    TYPE_ORDER.slice().reverse().forEach(function (type) {
+    TYPE_ORDER.forEach(function (type) {
       if (!counts[type]) return;
       typeOn[type] = !OFF_BY_DEFAULT[type];
-      var label = html("label"), box = html("input");
+      var label = el("label"), box = el("input"), swatch = el("span", undefined, "swatch");
       box.type = "checkbox"; box.checked = typeOn[type]; box.value = type; box.name = "type";
-      box.addEventListener("change", function () { typeOn[type] = box.checked; update(true); });
-      var swatch = html("span", undefined, "swatch"); swatch.style.background = DATA.colours[type] || "#777";
+      box.addEventListener("change", function () { typeOn[type] = box.checked; update(); });
+      swatch.style.background = colour(type);
       label.appendChild(box); label.appendChild(swatch);
       label.appendChild(document.createTextNode((TYPE_NAMES[type] || type) + " (" + counts[type] + ")"));
-      types.appendChild(label);
+      $("types").appendChild(label);
     });
-    var chapters = new Set(), years = new Set();
     nodes.forEach(function (n) {
       if (n.type === "Provision") n.chapters.forEach(function (c) { chapters.add(c); });
       n.years.forEach(function (y) { years.add(y); });
     });
     Array.from(chapters).sort().forEach(function (c) { addOption("chapter", c, "Chapter " + c); });
     nodes.filter(function (n) { return n.type === "Body" && n.degree > 0; })
-      .sort(function (a, b) { return a.label.localeCompare(b.label); })
-      .forEach(function (n) { addOption("body", n.id, n.label); });
+      .sort(function (a, b) { return a.label.localeCompare(b.label); }).forEach(function (n) { addOption("body", n.id, n.label); });
     Array.from(years).sort().forEach(function (y) { addOption("year", String(y), String(y)); });
-    ["chapter", "body", "year"].forEach(function (id) { $(id).addEventListener("change", function () { update(true); }); });
+    ["chapter", "body", "year"].forEach(function (id) { $(id).addEventListener("change", function () { update(); }); });
     var timer = null;
-    $("search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { update(true); }, 120); });
+    $("search").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 150); });
     $("reset").addEventListener("click", function () {
       $("search").value = ""; $("chapter").value = ""; $("body").value = ""; $("year").value = "";
-      Array.prototype.forEach.call(types.querySelectorAll("input"), function (box) { box.checked = !OFF_BY_DEFAULT[box.value]; typeOn[box.value] = box.checked; });
-      update(true);
+      Array.prototype.forEach.call($("types").querySelectorAll("input"), function (b) { b.checked = !OFF_BY_DEFAULT[b.value]; typeOn[b.value] = b.checked; });
+      update();
     });
+    $("collapse").addEventListener("click", function () { expanded.clear(); update(); });
   }
-  function addOption(id, value, text) { var o = html("option", text); o.value = value; $(id).appendChild(o); }
-
-  function matches(n, q) {
-    return [n.label, n.notation, n.altLabels, n.place].some(function (s) { return s && s.toLowerCase().indexOf(q) >= 0; });
-  }
-  function neighbours(set, fromTypes) {
-    var out = new Set(set);
-    set.forEach(function (i) {
-      if (fromTypes && fromTypes.indexOf(nodes[i].type) < 0) return;
-      adjacent[i].forEach(function (e) {
-        var other = e.s.index === i ? e.t : e.s;
-        if (typeOn[other.type]) out.add(other.index);
-      });
-    });
-    return out;
-  }
-
-  function update(refit) {
-    var chapter = $("chapter").value, body = $("body").value, year = $("year").value;
-    var q = $("search").value.trim().toLowerCase();
-    var core = new Set();
-    nodes.forEach(function (n) {
-      if (!typeOn[n.type]) return;
-      if (chapter && n.chapters.indexOf(chapter) < 0) return;
-      if (body && n.bodies.indexOf(body) < 0) return;
-      if (year && n.years.indexOf(+year) < 0) return;
-      core.add(n.index);
-    });
-    // With a filter on, show the facts kept together with the bodies and documents they link to.
-    // Only facts pull in their neighbours: a body kept for chapter V must not bring its chapter III.
-    var shown = (chapter || body || year) ? neighbours(core, ["Activity", "Provision", "Decision", "Declaration"]) : core;
-    var found = [];
-    if (q) {
-      var hits = new Set();
-      shown.forEach(function (i) { if (matches(nodes[i], q)) hits.add(i); });
-      found = Array.from(hits).map(function (i) { return nodes[i]; });
-      var around = neighbours(hits);
-      shown = new Set(Array.from(around).filter(function (i) { return shown.has(i) || hits.has(i); }));
-    }
-    nodes.forEach(function (n) {
-      visible[n.index] = shown.has(n.index);
-      n.circle.classList.toggle("hidden", !visible[n.index]);
-      n.circle.classList.toggle("match", q !== "" && found.indexOf(n) >= 0);
-    });
-    var count = shown.size;
-    nodes.forEach(function (n) {
-      var wanted = n.type !== "Activity" ? (count <= 80 || n.type !== "Body" || n.activities >= 3 || n.degree >= 8) : count <= 25;
-      n.labelEl.classList.toggle("hidden", !(visible[n.index] && wanted));
-    });
-    var edgeCount = 0;
-    edges.forEach(function (e) {
-      var on = visible[e.s.index] && visible[e.t.index];
-      e.g.classList.toggle("hidden", !on);
-      if (on) edgeCount++;
-    });
-    $("stats").textContent = "Showing " + count + " of " + nodes.length + " nodes and " + edgeCount + " of " + edges.length + " links.";
-    showResults(found, q);
-    if (refit) fit();
-  }
-
-  function showResults(found, q) {
-    var list = $("results");
-    list.textContent = "";
-    if (!q) return;
-    if (!found.length) { list.appendChild(html("li", "No match for “" + q + "”.", "muted")); return; }
-    found.sort(function (a, b) {
-      return TYPE_ORDER.indexOf(b.type) - TYPE_ORDER.indexOf(a.type) || a.label.localeCompare(b.label);
-    }).slice(0, 50).forEach(function (n) {
-      var li = html("li");
-      var swatch = html("span", undefined, "swatch"); swatch.style.background = colour(n);
-      li.appendChild(swatch);
-      li.appendChild(document.createTextNode((n.notation && n.type !== "Provision" ? n.notation + " — " : "") + n.label));
-      li.setAttribute("data-id", n.id);
-      li.addEventListener("click", function () { selectNode(n); });
-      list.appendChild(li);
-    });
-  }
-
-  // ---------------------------------------------------------------------------------- details
-  function clearSelection() {
-    var old = document.querySelectorAll(".selected");
-    Array.prototype.forEach.call(old, function (x) { x.classList.remove("selected"); });
-  }
-  function evidenceBlock(panel, items) {
-    if (!items.length) return;
-    panel.appendChild(html("h3", items.length > 1 ? "Evidence (" + items.length + " excerpts)" : "Evidence"));
-    items.forEach(function (ev) {
-      var quote = html("blockquote", ev.text, "evidence");
-      quote.appendChild(html("span", ev.source, "source"));
-      panel.appendChild(quote);
-    });
-  }
-  function link(text, onClick) { var a = html("a", text); a.addEventListener("click", onClick); return a; }
-
-  function selectNode(n) {
-    selected = n;
-    clearSelection();
-    n.circle.classList.add("selected");
-    var panel = $("details");
-    panel.textContent = "";
-    panel.setAttribute("data-selected", n.id);
-    var kind = n.kind && n.kind.toLowerCase() !== n.type.toLowerCase() ? " · " + n.kind : "";
-    panel.appendChild(html("div", n.type + kind + (n.chapters.length && n.type !== "Body" ? " · chapter " + n.chapters.join(", ") : ""), "type"));
-    panel.appendChild(html("h2", n.type === "Provision" ? "Provision " + n.label : n.label));
-    if (n.text) panel.appendChild(html("p", n.text, "text"));
-    var dl = html("dl");
-    [["notation", n.type !== "Provision" && n.notation], ["also known as", n.altLabels], ["date", n.date],
-     ["place", [n.place, n.country].filter(Boolean).join(", ")], ["report", n.report || n.reports],
-     ["activities", n.activities], ["links", n.degree]].forEach(function (row) {
-      if (!row[1]) return;
-      dl.appendChild(html("dt", row[0])); dl.appendChild(html("dd", String(row[1])));
-    });
-    panel.appendChild(dl);
-    evidenceBlock(panel, n.evidence || []);
-    var links = adjacent[n.index];
-    if (links.length) {
-      panel.appendChild(html("h3", "Links (" + links.length + ")"));
-      var ul = html("ul", undefined, "links");
-      links.slice().sort(function (a, b) { return a.type.localeCompare(b.type); }).slice(0, 60).forEach(function (e) {
-        var li = html("li"), out = e.s === n, other = out ? e.t : e.s;
-        li.appendChild(document.createTextNode(out ? (DATA.edgeTypes[e.type] || e.type) + " " : "← " + (DATA.edgeTypes[e.type] || e.type) + " by "));
-        li.appendChild(link(other.type === "Provision" ? other.label : (other.notation || other.label), function () { selectNode(other); }));
-        if (e.evidence) { li.appendChild(document.createTextNode(" ")); li.appendChild(link("(evidence)", function () { selectEdge(e); })); }
-        ul.appendChild(li);
-      });
-      panel.appendChild(ul);
-    }
-  }
-
-  function selectEdge(e) {
-    selected = e;
-    clearSelection();
-    e.g.querySelector(".edge").classList.add("selected");
-    var panel = $("details");
-    panel.textContent = "";
-    panel.setAttribute("data-selected", e.source + " " + e.type + " " + e.target);
-    panel.appendChild(html("div", "Link · " + e.type, "type"));
-    var h = html("h2");
-    h.appendChild(link(e.s.notation || e.s.label, function () { selectNode(e.s); }));
-    h.appendChild(document.createTextNode(" " + (DATA.edgeTypes[e.type] || e.type) + " "));
-    h.appendChild(link(e.t.notation || e.t.label, function () { selectNode(e.t); }));
-    panel.appendChild(h);
-    evidenceBlock(panel, e.evidence ? [{ text: e.evidence, source: e.evidenceSource }] : []);
-  }
-
-  // ---------------------------------------------------------------------------------- pan & zoom
-  function setupPanZoom() {
-    var drag = null;
-    svg.addEventListener("mousedown", function (ev) { drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, moved: false }; svg.classList.add("panning"); });
-    window.addEventListener("mousemove", function (ev) {
-      if (!drag) return;
-      view.x = drag.vx + ev.clientX - drag.x; view.y = drag.vy + ev.clientY - drag.y;
-      drag.moved = true;
-      viewport.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")");
-    });
-    window.addEventListener("mouseup", function () { drag = null; svg.classList.remove("panning"); });
-    svg.addEventListener("wheel", function (ev) {
-      ev.preventDefault();
-      var rect = svg.getBoundingClientRect(), px = ev.clientX - rect.left, py = ev.clientY - rect.top;
-      var factor = Math.exp(-ev.deltaY * 0.0015), k = Math.max(0.05, Math.min(20, view.k * factor));
-      view.x = px - (px - view.x) * k / view.k; view.y = py - (py - view.y) * k / view.k; view.k = k;
-      applyView();
-    }, { passive: false });
-  }
-
   function legend() {
-    var box = $("legend");
-    [["tasks", "tasks"], ["implements", "implements"], ["carriedOutBy", "carried out by"], ["inCooperationWith", "in co-operation with"], ["cites", "cites"]]
-      .forEach(function (pair) {
-        var row = html("div"), s = el("svg", { width: 28, height: 8 }, row);
-        el("line", { "class": "edge " + pair[0], x1: 0, y1: 4, x2: 28, y2: 4, "stroke-width": 2 }, s);
-        row.appendChild(document.createTextNode(" " + pair[1]));
-        box.appendChild(row);
-      });
+    [["tasks", "#D55E00", "solid"], ["implements", "#009E73", "solid"], ["carried out by", "#9a9a9a", "solid"],
+     ["in co-operation with", "#9a9a9a", "dashed"], ["cites", "#bbbbbb", "dashed"]].forEach(function (row) {
+      var div = el("div"), line = el("span", undefined, "line");
+      line.style.borderTopColor = row[1]; line.style.borderTopStyle = row[2];
+      div.appendChild(line); div.appendChild(document.createTextNode(row[0])); $("legend").appendChild(div);
+    });
   }
 
-  layout();
-  draw();
   setupFilters();
-  setupPanZoom();
   legend();
-  update(true);
-  window.addEventListener("resize", fit);
-  var focus = nodes.filter(function (n) { return n.focus; })[0];
-  if (focus) selectNode(focus);
-  document.body.setAttribute("data-ready", "true");
+  // The first drawing waits for the first paint: the controls are usable while the layout runs.
+  setTimeout(function () {
+    update();
+    var focus = nodes.filter(function (n) { return n.focus; })[0];
+    if (focus) open(focus.id);
+    window.cthbView = { cy: cy, drawn: function () { return drawn.slice(); }, open: open, expanded: expanded };
+    document.body.setAttribute("data-ready", "true");
+  }, 0);
 })();
