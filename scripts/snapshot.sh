@@ -22,7 +22,7 @@ run() {  # run NAME ARGS...: stdout to outputs/NAME.txt, then the exit status
   echo "exit $status" >>"outputs/$name.txt"
 }
 
-run build build --corpus "$repo/corpus" --out build --no-cache --quiet
+run build build --corpus "$repo/corpus" --graph-dir build --no-cache --quiet
 run trace trace III.10.2
 run trace-json trace IV.8.1 --format json
 run query-odihr query provisions-tasking-body --param body=ODIHR --format csv

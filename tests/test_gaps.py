@@ -15,7 +15,7 @@ from cthbgraph.errors import UnknownTermError
 
 
 def run(built, *args: str):
-    result = CliRunner().invoke(main, [*args, "--out", str(built.out)])
+    result = CliRunner().invoke(main, [*args, "--graph-dir", str(built.out)])
     assert "Traceback" not in result.output
     return result
 

@@ -27,7 +27,7 @@ def _format_list() -> str:
     metavar="FILE",
     help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]",
 )
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option(
     "--focus",
     default="",

@@ -7,7 +7,7 @@ import click
 from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
 from ..output import FORMATS, render
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, out_option
+from .common import echo_rows, endpoint_option, format_option, graph_dir_option
 
 _FORMATS = (*FORMATS, "markdown")
 
@@ -60,10 +60,10 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 @click.option("--status", type=click.Choice(["implemented", "partly", "none"]), default=None, help="Only provisions with this status (with --by provision).")
 @click.option("--evidence", is_flag=True, help="Add the sentences (report, excerpt IRI) behind every count.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, timeout) -> None:
+def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endpoint, timeout) -> None:
     """What the reports show as done for each Action Plan provision and each body it tasks.
 
     A provision is "implemented" when every body it tasks is credited with an activity linked to
@@ -79,7 +79,7 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, 
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --format markdown > gaps.md
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         report = gaps(store, chapter=chapter, body=body, year=year)
     with_evidence = evidence or fmt == "json"
     if by == "provision":
@@ -122,10 +122,10 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, 
 @click.option("--transpose", is_flag=True, help="One row per body, one column per provision.")
 @click.option("--long", "long_form", is_flag=True, help="One row per (provision, body) cell, with its evidence.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out, endpoint, timeout) -> None:
+def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, graph_dir, endpoint, timeout) -> None:
     """The provision × body matrix: how many reported activities of each body implement each provision.
 
     In table and markdown output a cell the provision asks for (the body is tasked) is marked "*",
@@ -139,7 +139,7 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
       cthbgraph coverage --chapter IV --tasked-only --transpose
       cthbgraph coverage --long --format csv > coverage.csv
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
     if long_form:
         rows = [
@@ -180,10 +180,10 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
 @click.option("--change", "only", type=click.Choice(COMPARE_CHANGES), default=None, help="Only rows with this change.")
 @click.option("--evidence", is_flag=True, help="Add the sentences behind both counts.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, out, endpoint, timeout) -> None:
+def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout) -> None:
     """What changed between the reports of two years, per provision and per tasked body.
 
     Per provision: the activities the reports of each year link to it. Per body: the activities
@@ -197,7 +197,7 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, o
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         changes = compare(store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged")
     changes = [c for c in changes if not only or c.change == only]
     columns = ["kind", "name", before, after, "change", "iri"]

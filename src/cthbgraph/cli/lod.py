@@ -11,7 +11,7 @@ from .common import graph_dir_option
 
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option("--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]")
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
 def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
@@ -37,7 +37,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0 picks a free one).")
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option("--base-iri", default=None, metavar="IRI", help="IRIs to publish (rewritten from the graph's base). [default: the graph's base]")
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")

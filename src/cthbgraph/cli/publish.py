@@ -7,17 +7,18 @@ from urllib.parse import urlencode
 import click
 
 from ..publish import DEFAULT_GRAPH, publish
+from .common import graph_dir_option
 
 
 @click.command("publish")
 @click.option("--endpoint", metavar="URL", required=True, envvar="CTHB_ENDPOINT", help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.")
 @click.option("--graph", metavar="IRI", default=DEFAULT_GRAPH, show_default=True, help="The named graph to replace.")
-@click.option("--out", type=click.Path(), default="out", show_default=True, envvar="CTHB_OUT", help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.")
+@graph_dir_option(help="Build folder (its cthb.nt, else cthb.ttl), or one of those files.")
 @click.option("--update-url", metavar="URL", default=None, help="SPARQL Update URL. [default: the endpoint's .../update]")
 @click.option("--store-url", metavar="URL", default=None, help="Graph Store Protocol URL. [default: the endpoint's .../store; Fuseki: .../data]")
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS", help="Seconds to wait for each request. Env: CTHB_TIMEOUT. [default: 60]")
-def publish_command(endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None) -> None:
-    """Load the built graph (OUT/cthb.nt, else OUT/cthb.ttl) into a SPARQL 1.1 store.
+def publish_command(endpoint: str, graph: str, graph_dir: str, update_url: str | None, store_url: str | None, timeout: float | None) -> None:
+    """Load the built graph (GRAPH_DIR/cthb.nt, else GRAPH_DIR/cthb.ttl) into a SPARQL 1.1 store.
 
     The graph is uploaded into a staging graph through the Graph Store Protocol, its triple count
     checked, and the named graph replaced by one SPARQL Update (MOVE), so readers see the old graph
@@ -27,11 +28,11 @@ def publish_command(endpoint: str, graph: str, out: str, update_url: str | None,
     \b
     Examples:
       cthbgraph publish --endpoint http://127.0.0.1:7878/query
-      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --out my-build/
-      cthbgraph publish --endpoint http://127.0.0.1:7878/query --out out/cthb.ttl
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --graph-dir my-build/
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph-dir out/cthb.ttl
       cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
     """
-    result = publish(out, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout)
+    result = publish(graph_dir, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout)
     click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {result.endpoints.graph_store}")
     where = f"{result.endpoints.query}?{urlencode({'default-graph-uri': result.graph}, safe=':/')}"
     click.echo(f"Query it with: cthbgraph query NAME --endpoint '{where}'")

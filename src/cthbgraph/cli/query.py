@@ -8,7 +8,7 @@ from ..analysis import resolve_body, trace
 from ..errors import QueryError
 from ..queries import library, named_query, parse_query
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, out_option
+from .common import echo_rows, endpoint_option, format_option, graph_dir_option
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -26,9 +26,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--query", "-q", "text", default=None, help="SPARQL text to run instead of a file or name.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind a value to a parameter of the query (repeatable).")
 @format_option()
-@out_option()
+@graph_dir_option()
 @endpoint_option()
-def query_command(query: str | None, text: str | None, params: tuple[str, ...], fmt: str, out: str, endpoint: str | None) -> None:
+def query_command(query: str | None, text: str | None, params: tuple[str, ...], fmt: str, graph_dir: str, endpoint: str | None) -> None:
     """Run a SPARQL SELECT query: a query of the library by name, a .rq file, or --query TEXT.
 
     Values given with --param are bound to the query's variables, never pasted into its text, so a
@@ -44,7 +44,7 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
         raise QueryError("give a query name or file, or --query TEXT (one of them)", hint="see: cthbgraph queries")
     q = parse_query(text, "query") if text else named_query(query)
     values = _params(params)
-    with open_store(out, endpoint=endpoint) as store:
+    with open_store(graph_dir, endpoint=endpoint) as store:
         rows = q.run(store, values)
         if not rows.rows and "body" in values:
             resolve_body(store, values["body"])  # an unknown body: say so, with the closest names
@@ -70,9 +70,9 @@ def queries_command(fmt: str) -> None:
 @click.command("trace")
 @click.argument("notation")
 @format_option()
-@out_option()
+@graph_dir_option()
 @endpoint_option()
-def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> None:
+def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None) -> None:
     """Trace a provision: its text, the bodies it tasks, and the activities that implement it.
 
     \b
@@ -80,7 +80,7 @@ def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> No
       cthbgraph trace III.10.2
       cthbgraph trace IV.8.1 --format json
     """
-    with open_store(out, endpoint=endpoint) as store:
+    with open_store(graph_dir, endpoint=endpoint) as store:
         t = trace(store, notation)
     if fmt != "table":
         rows = [(t.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in t.activities]

@@ -116,7 +116,7 @@ def make_server(
     site = load_site(graph_dir, base_iri, query_page=True)
     store = BuildFolder(graph_dir).store
     if not store.exists():
-        raise CthbError(f"no graph store at {store}", hint="build it first with: cthbgraph build --out " + str(graph_dir), exit_code=2)
+        raise CthbError(f"no graph store at {store}", hint="build it first with: cthbgraph build --graph-dir " + str(graph_dir), exit_code=2)
     try:
         pool = QueryPool(
             store,
@@ -126,7 +126,7 @@ def make_server(
             memory_bytes=limits.memory_bytes,
         )
     except RuntimeError as exc:
-        raise CthbError(str(exc), hint="rebuild the graph with: cthbgraph build --out " + str(graph_dir), exit_code=2) from exc
+        raise CthbError(str(exc), hint="rebuild the graph with: cthbgraph build --graph-dir " + str(graph_dir), exit_code=2) from exc
     try:
         return LodServer((host, port), site, pool, limits, access_log=access_log)
     except OSError as exc:

@@ -376,7 +376,7 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
         base_iri = _check_base(base_iri)
     nt_path = BuildFolder(graph_dir).ntriples
     if not nt_path.exists():
-        raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
+        raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --graph-dir " + str(graph_dir))
     data = nt_path.read_bytes()
     graph = Graph()
     try:

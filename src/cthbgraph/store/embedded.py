@@ -35,7 +35,7 @@ class EmbeddedStore(Store):
         if not self.path.exists():
             raise StoreError(
                 f"no graph store at {self.path}",
-                hint="build it first with: cthbgraph build (or pass --store DIR / --endpoint URL)",
+                hint="build it first with: cthbgraph build (or pass --graph-dir DIR / --endpoint URL)",
             )
         try:
             self._store = ox.Store.read_only(str(self.path.resolve()))
