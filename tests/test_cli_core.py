@@ -144,3 +144,19 @@ def test_cli_validate_unreadable_graph_is_one_clear_line(tmp_path):
     result = CliRunner().invoke(main, ["validate", "--graph", str(bad)])
     assert result.exit_code == 2
     assert "not readable RDF" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "DELETE WHERE { ?s ?p ?o }",
+        "PREFIX cthb: <https://w3id.org/cthb/ontology#>\n# drop the graph\nINSERT DATA { cthb:a cthb:b cthb:c }",
+        "clear all",
+    ],
+)
+def test_cli_query_update_is_refused_in_words_that_say_so(small_build, update):
+    out, _ = small_build
+    result = CliRunner().invoke(main, ["query", "-q", update, "--graph-dir", str(out)])
+    assert result.exit_code == 2
+    assert "updates are refused" in result.stderr
+    assert "CONSTRUCT" not in result.output and "Traceback" not in result.output

@@ -14,6 +14,7 @@ from ..buildfolder import BuildFolder
 from ..corpus import Corpus, load_corpus
 from ..errors import StoreError
 from ..output import render
+from ..terminal import Spinner
 from .common import graph_dir_option
 
 _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
@@ -118,7 +119,8 @@ def _echo_result(result: BuildResult, loaded: Corpus) -> None:
 @click.command("validate")
 @graph_dir_option()
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False), default=None, help="Validate this RDF file instead of the build's cthb.ttl.")
-def validate_command(graph_dir: str, graph_file: str | None) -> None:
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def validate_command(graph_dir: str, graph_file: str | None, quiet: bool) -> None:
     """Check the built graph against the SHACL shapes and explain every defect.
 
     Each defect names the resource, the rule it breaks, the offending value and the sentence the
@@ -134,11 +136,12 @@ def validate_command(graph_dir: str, graph_file: str | None) -> None:
     path = Path(graph_file) if graph_file else BuildFolder(graph_dir).turtle
     if not path.exists():
         raise StoreError(f"no graph at {path}", hint="build it first with: cthbgraph build")
-    try:
-        graph = Graph().parse(path)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise StoreError(f"{path} is not readable RDF: {exc}", hint="rebuild it with: cthbgraph build") from exc
-    report = validate(graph)
+    with Spinner("Checking the graph against the shapes", quiet=quiet):
+        try:
+            graph = Graph().parse(path)
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise StoreError(f"{path} is not readable RDF: {exc}", hint="rebuild it with: cthbgraph build") from exc
+        report = validate(graph)
     click.echo(report.render())
     sys.exit(0 if report.conforms else 1)
 

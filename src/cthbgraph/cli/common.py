@@ -9,7 +9,8 @@ from typing import NoReturn
 import click
 
 from ..errors import CthbError
-from ..output import FORMATS, render
+from ..output import FORMATS, render, text
+from ..terminal import terminal_width
 
 
 def fail(error: CthbError) -> NoReturn:
@@ -67,5 +68,15 @@ def endpoint_option():
     )
 
 
-def echo_rows(columns, rows, fmt: str) -> None:
-    click.echo(render(columns, rows, fmt), nl=False)
+def echo_wrapped(text: str, indent: str = "", *, later: str | None = None) -> None:
+    """A paragraph wrapped to the terminal (at most 100 columns): ``indent`` before the first line,
+    ``later`` (default: the same) before the others."""
+    width = min(100, terminal_width())
+    click.echo(click.wrap_text(text, width, initial_indent=indent, subsequent_indent=indent if later is None else later))
+
+
+def echo_rows(columns, rows, fmt: str, *, width: int = 60) -> None:
+    """Print rows of Python values; in CSV a value is written as the table shows it ("true", "a; b")."""
+    if fmt == "csv":
+        rows = [[text(v) for v in row] for row in rows]
+    click.echo(render(columns, rows, fmt, width=width), nl=False)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
-from ..output import FORMATS, render
+from ..output import FORMATS
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, graph_dir_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
 
 _FORMATS = (*FORMATS, "markdown")
 
@@ -31,8 +33,8 @@ def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
     return " | ".join(f"[{e.report}] {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
 
 
-def _list_cell(values: tuple[str, ...], fmt: str):
-    return list(values) if fmt == "json" else "; ".join(values)
+def _list_cell(values: tuple, fmt: str):
+    return list(values) if fmt == "json" else "; ".join(map(str, values))
 
 
 def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
@@ -43,7 +45,7 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
         click.secho(f"{title}", bold=True)
         for e in evidence:
             click.echo(f"  [{e.report}] {e.body}: {e.excerpt}")
-            click.echo(click.wrap_text(f"“{' '.join(e.sentence.split())}”", 100, initial_indent="      ", subsequent_indent="      "))
+            echo_wrapped(f"“{' '.join(e.sentence.split())}”", "      ")
 
 
 @click.command("gaps")
@@ -81,33 +83,27 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endp
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         report = gaps(store, chapter=chapter, body=body, year=year)
-    with_evidence = evidence or fmt == "json"
+    wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
+    shown = replace(report, provisions=tuple(p for p in report.provisions if not wanted or p.status == wanted))
+    items = shown.provisions if by == "provision" else shown.bodies
+    table = shown.rows(by)
+    columns = list(table.columns)
+    rows = [[_list_cell(v, fmt) if isinstance(v, tuple) else v for v in row] for row in table.rows]
     if by == "provision":
-        wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
-        items = [p for p in report.provisions if not wanted or p.status == wanted]
-        columns = ["provision", "section", "status", "activities", "tasked", "active", "silent", "others", "reports"]
-        rows = [
-            [p.notation, p.section, p.status, p.activities, *(_list_cell(v, fmt) for v in (p.tasked, p.active, p.silent, p.others, p.reports))]
-            for p in items
-        ]
-        blocks = [(f"{p.notation} ({p.status})", p.evidence) for p in items]
-        evidence_of = [p.evidence for p in items]
+        blocks = [(f"{p.notation} ({p.status})", p.evidence) for p in shown.provisions]
     else:
-        items = [b for b in report.bodies]
-        columns = ["provision", "body", "tasked", "status", "activities", "reports"]
-        rows = [[b.notation, b.label, "yes" if b.tasked else "no", b.status, b.activities, _list_cell(b.reports, fmt)] for b in items]
-        blocks = [(f"{b.notation} · {b.label} ({b.status})", b.evidence) for b in items]
-        evidence_of = [b.evidence for b in items]
-    if with_evidence and fmt != "table":
+        blocks = [(f"{b.notation} · {b.label} ({b.status})", b.evidence) for b in shown.bodies]
+    if (evidence or fmt == "json") and fmt != "table":
         columns.append("evidence")
-        for row, ev in zip(rows, evidence_of):
-            row.append(_evidence_cell(ev, fmt))
+        for row, item in zip(rows, items):
+            row.append(_evidence_cell(item.evidence, fmt))
     # Narrower cells than other tables: a row per provision carries five lists of bodies.
-    click.echo(render(columns, rows, fmt, width=40), nl=False)
+    echo_rows(columns, rows, fmt, width=40)
     if fmt == "table":
         counts = report.counts()
-        click.echo(
-            f"\n{len(report.provisions)} provisions: "
+        click.echo()
+        echo_wrapped(
+            f"{len(report.provisions)} provisions: "
             + " · ".join(f"{n} {label}" for label, n in counts.items())
             + (f" (activities of {year} only)" if year else "")
         )
@@ -142,23 +138,14 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, grap
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
     if long_form:
-        rows = [
-            [n, b.label, "yes" if (n, b.iri) in cov.tasked else "no", cov.count(n, b.iri), _evidence_cell(cov.evidence.get((n, b.iri), ()), fmt)]
-            for n in cov.provisions
-            for b in cov.bodies
-            if (n, b.iri) in cov.counts
-        ]
-        echo_rows(("provision", "body", "tasked", "activities", "evidence"), rows, fmt)
+        table = cov.rows(long=True)
+        rows = [[*row, _evidence_cell(cov.evidence.get((row[0], row[2]), ()), fmt)] for row in table.rows]
+        echo_rows((*table.columns, "evidence"), rows, fmt)
         return
     marked = fmt in ("table", "markdown")
 
     def cell(n: str, b: str):
-        count = cov.count(n, b)
-        if not marked:
-            return count
-        if (n, b) in cov.tasked:
-            return f"{count}*"
-        return str(count) if count else ""
+        return cov.marked(n, b) if marked else cov.count(n, b)
 
     heads = [b.short if marked else b.label for b in cov.bodies]
     if transpose:
@@ -169,7 +156,8 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, grap
         rows = [[n, *(cell(n, b.iri) for b in cov.bodies)] for n in cov.provisions]
     echo_rows(columns, rows, fmt)
     if fmt == "table":
-        click.echo("\n* the provision tasks this body; empty: neither tasked nor reported active.")
+        click.echo()
+        echo_wrapped("* the provision tasks this body; empty: neither tasked nor reported active.")
 
 
 @click.command("compare")

@@ -6,6 +6,7 @@ import signal
 
 import click
 
+from ..terminal import Spinner
 from .common import graph_dir_option
 
 
@@ -14,7 +15,8 @@ from .common import graph_dir_option
 @graph_dir_option(alias_out=False)
 @click.option("--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]")
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
-def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None, quiet: bool) -> None:
     """Write the graph as a static linked-data site any web server can host.
 
     Every resource {base}{kind}/{key} gets {kind}/{key}.html, .ttl and .jsonld, and
@@ -30,7 +32,8 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
     """
     from ..lod.site import write_site
 
-    count = write_site(graph_dir, out, base_iri, issued=issued)
+    with Spinner("Writing the site", quiet=quiet):
+        count = write_site(graph_dir, out, base_iri, issued=issued)
     click.echo(f"Wrote {count} files to {out}")
 
 
@@ -42,7 +45,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True, help="Query worker processes (queries running at once).")
-@click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
+@click.option("--quiet", is_flag=True, help="No progress spinner at start-up and no access log (one line per request on stderr).")
 def serve_command(
     host: str, port: int, graph_dir: str, base_iri: str | None, query_seconds: float, result_bytes: int, workers: int, quiet: bool
 ) -> None:
@@ -62,7 +65,8 @@ def serve_command(
     from ..lod.server import Limits, make_server
 
     limits = Limits(query_seconds=query_seconds, result_bytes=result_bytes, workers=workers)
-    server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
+    with Spinner("Loading the graph and starting the query workers", quiet=quiet):
+        server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
     # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)

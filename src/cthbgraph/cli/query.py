@@ -8,7 +8,7 @@ from ..analysis import resolve_body, trace
 from ..errors import QueryError
 from ..queries import library, named_query, parse_query
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, graph_dir_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -83,22 +83,21 @@ def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None)
     with open_store(graph_dir, endpoint=endpoint) as store:
         t = trace(store, notation)
     if fmt != "table":
-        rows = [(t.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in t.activities]
-        rows = [(t.notation, b.role, "", b.label, "", "", "", "") for b in t.bodies] + rows
-        echo_rows(("provision", "role", "type", "body", "date", "place", "report", "sentence"), rows, fmt)
+        rows = t.rows()
+        echo_rows(rows.columns, rows.rows, fmt)
         return
     click.secho(f"Provision {t.notation} (section {t.section})", bold=True)
-    click.echo(click.wrap_text(t.text, 100, initial_indent="  ", subsequent_indent="  "))
-    click.echo("Tasks: " + (", ".join(b.label for b in t.tasked) or "no body named"))
+    echo_wrapped(t.text, "  ")
+    echo_wrapped("Tasks: " + (", ".join(b.label for b in t.tasked) or "no body named"), later="  ")
     if t.partners:
-        click.echo("In co-operation with: " + ", ".join(b.label for b in t.partners))
+        echo_wrapped("In co-operation with: " + ", ".join(b.label for b in t.partners), later="  ")
     click.echo(f"Reported activities implementing it: {len({a.iri for a in t.activities})}")
     for a in t.activities:
         where = ", ".join(x for x in (a.place, a.date) if x)
-        click.echo(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]")
+        echo_wrapped(f"{a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]", "  • ", later="    ")
         # Shown without the markdown emphasis of the conversion; the graph keeps the exact text.
         sentence = " ".join(a.sentence.replace("**", "").split())
-        click.echo(click.wrap_text(f"“{sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
+        echo_wrapped(f"“{sentence}”", "      ")
 
 
 COMMANDS = [query_command, queries_command, trace_command]
