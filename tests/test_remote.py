@@ -81,7 +81,8 @@ def remote(published):
 
 
 def rows_of(rows):
-    return rows.columns, sorted(rows.rows)
+    # typed values (None where unbound) sort by their text
+    return rows.columns, sorted(rows.rows, key=lambda row: [(v is not None, str(v)) for v in row])
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))

@@ -139,8 +139,9 @@ class _GraphBuilder:
         g.add((subject, PROV.wasDerivedFrom, node))
         g.add((node, RDF.type, CTHB.Excerpt))
         g.add((node, OA.exact, Literal(excerpt.text)))
-        g.add((node, OA.start, Literal(excerpt.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, OA.end, Literal(excerpt.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, which the store keeps as it is (Oxigraph turns xsd:nonNegativeInteger into it).
+        g.add((node, OA.start, Literal(excerpt.start, datatype=XSD.integer)))
+        g.add((node, OA.end, Literal(excerpt.end, datatype=XSD.integer)))
         g.add((node, DCTERMS.source, self.iris.report(excerpt.report)))
 
     def body(self, mention: BodyMention) -> URIRef:

@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from ..buildfolder import BuildFolder
 from ..errors import OutputError, QueryError, StoreError
+from ..provenance import BuildProvenance
 from ..resources import ontology_path
 from ..vocab import _PREFIXES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS
 from .catalog import FOAF, catalog_graph, void_graph
@@ -77,6 +78,10 @@ class DatasetInfo:
     issued: str = "1970-01-01"
     modified: str = "1970-01-01"
     keywords: tuple[str, ...] = ("trafficking in human beings", "OSCE", "commitments", "linked data")
+    #: How the build was made (tool, version, corpus files and their SHA-256, time), from its build.json.
+    provenance: BuildProvenance | None = None
+    #: The SPARQL endpoint serving the graph, named in VoID and DCAT when there is one.
+    sparql_endpoint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -388,6 +393,8 @@ def load_site(graph_dir: Path | str = "out", base_iri: str | None = None, *, iss
     if base != graph_base:
         graph = rebase(graph, graph_base, base)
     info = dataset_info(nt_path, data, issued)
+    if query_page:  # served with its endpoint
+        info = replace(info, sparql_endpoint=f"{base}sparql")
     return Site(graph, base, info, query_page=query_page)
 
 
@@ -416,7 +423,8 @@ def dataset_info(nt_path: Path, data: bytes, issued: str | None = None) -> Datas
     except PackageNotFoundError:
         pkg = "0"
     digest = hashlib.sha256(data).hexdigest()[:12]
-    return replace(DatasetInfo(), version=f"{pkg}+{digest}", issued=issued or modified, modified=modified)
+    provenance = BuildProvenance.from_json((BuildFolder(nt_path.parent).record() or {}).get("provenance"))
+    return replace(DatasetInfo(), version=f"{pkg}+{digest}", issued=issued or modified, modified=modified, provenance=provenance)
 
 
 def graph_base_of(graph: Graph) -> str:
