@@ -90,7 +90,7 @@ def test_reliability_build_after_kills_completes(previous):
     assert not list((out / ".builds").glob(".tmp-*"))
     with open_store(out) as store:
         rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?r a <https://w3id.org/cthb/ontology#Report> }")
-    assert rows.rows == (("2",),)
+    assert rows.rows == ((2,),)
 
 
 def test_reliability_query_during_build_sees_a_whole_graph(tmp_path):
