@@ -12,7 +12,7 @@ snap="${1:?usage: scripts/snapshot.sh SNAPSHOT_FOLDER}"
 cthbgraph="$repo/.venv/bin/cthbgraph"
 rm -rf "$snap" && mkdir -p "$snap/outputs" && cd "$snap"
 # A fixed hash seed: the --focus export orders nodes by a set (see export/select.py).
-export CTHB_OUT=build SOURCE_DATE_EPOCH=1767225600 PYTHONHASHSEED=0
+export CTHB_GRAPH_DIR=build SOURCE_DATE_EPOCH=1767225600 PYTHONHASHSEED=0
 
 run() {  # run NAME ARGS...: stdout to outputs/NAME.txt, then the exit status
   local name=$1
