@@ -6,9 +6,13 @@
 # pyenv (the machine image has it); without one it stops with exit 1, unless CTHB_SKIP_PY310=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python310=$(command -v python3.10 || true)
-for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.10*/bin/python3.10; do
-  [ -z "$python310" ] && [ -x "$candidate" ] && python310=$candidate
+# The first that runs and is 3.10 (a pyenv shim on PATH may exist and still refuse to run).
+python310=""
+for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.10*/bin/python3.10 "$(command -v python3.10 || true)"; do
+  if [ -z "$python310" ] && [ -x "$candidate" ] \
+    && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; then
+    python310=$candidate
+  fi
 done
 if [ -z "$python310" ]; then
   if [ "${CTHB_SKIP_PY310:-}" = 1 ]; then
