@@ -61,7 +61,7 @@ def run(args: list[str], env: dict | None = None) -> tuple[float, subprocess.Com
 
 
 def build_cmd(corpus: Path, out: Path, *extra: str) -> list[str]:
-    return [PYTHON, "-m", "cthbgraph", "build", "--corpus", str(corpus), "--out", str(out), "--quiet", *extra]
+    return [PYTHON, "-m", "cthbgraph", "build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", *extra]
 
 
 def cold(corpus: Path, jobs: int = 1) -> float:

@@ -1,12 +1,12 @@
 """Embedded Oxigraph vs rdflib's own SPARQL engine on the trace and gap queries, in one run.
 
-Loads OUT/cthb.nt into an rdflib in-memory Graph and into an in-memory pyoxigraph Store, runs each
+Loads GRAPH_DIR/cthb.nt into an rdflib in-memory Graph and into an in-memory pyoxigraph Store, runs each
 query N times on both (same text, same bound values: rdflib ``initBindings``, pyoxigraph
 ``substitutions``), checks that both give the same rows, and prints the median times and the ratio.
 The target is the embedded store at least 30 times faster than rdflib.
 
 Usage:
-    .venv/bin/python bench/bench_queries.py [--out out] [--repeat 5]
+    .venv/bin/python bench/bench_queries.py [--graph-dir out] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -52,12 +52,12 @@ def median_time(fn, repeat: int) -> tuple[float, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="out", help="build folder holding cthb.nt [default: out]")
+    parser.add_argument("--graph-dir", "--out", dest="graph_dir", default="out", help="build folder holding cthb.nt [default: out]")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query and engine [default: 5]")
     args = parser.parse_args(argv)
-    nt = BuildFolder(args.out).ntriples
+    nt = BuildFolder(args.graph_dir).ntriples
     if not nt.exists():
-        print(f"no {nt}: build first with: cthbgraph build --out {args.out}", file=sys.stderr)
+        print(f"no {nt}: build first with: cthbgraph build --graph-dir {args.graph_dir}", file=sys.stderr)
         return 2
 
     start = time.perf_counter()

@@ -95,7 +95,7 @@ def percentiles(values: list[float]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--graph-dir", default="out", help="build folder (cthbgraph build --out DIR)")
+    parser.add_argument("--graph-dir", default="out", help="build folder (cthbgraph build --graph-dir DIR)")
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--query-share", type=float, default=0.3, help="fraction of SPARQL requests")

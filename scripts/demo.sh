@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/cthbgraph build --corpus corpus --out out
+.venv/bin/cthbgraph build --corpus corpus --graph-dir out
 echo
-.venv/bin/cthbgraph trace III.10.2 --out out
+.venv/bin/cthbgraph trace III.10.2 --graph-dir out

@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# Create .venv and install cthbgraph into it, with the test tools when called with "test".
+# Create a virtual environment and install cthbgraph into it, with the test tools when called with
+# "test". Versions come from the lock file of the Python in use (requirements/pyX.Y.txt), applied
+# as constraints, so every machine tests the same versions; pyproject.toml keeps compatible ranges.
 # Safe to run again: an up-to-date environment is left as it is.
+#   bash scripts/setup.sh [test]                      # .venv with python3
+#   PYTHON=python3.10 VENV=.venv-py310 bash scripts/setup.sh test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
-  .venv/bin/python -m pip install --quiet --upgrade pip
+VENV=${VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
 fi
 extras=""
 [ "${1:-}" = "test" ] && extras="[test]"
-.venv/bin/python -m pip install --quiet -e ".${extras}"
+version=$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+lock="requirements/py${version}.txt"
+if [ -f "$lock" ]; then
+  "$VENV/bin/python" -m pip install --quiet -c "$lock" -e ".${extras}"
+else
+  echo "note: no lock file for Python ${version} ($lock): installing the newest versions pyproject.toml allows" >&2
+  "$VENV/bin/python" -m pip install --quiet -e ".${extras}"
+fi
 [ "${1:-}" = "test" ] || exit 0
 # The browser tests drive Debian's Chromium through Playwright (no browser download); the DOT tests
 # render with Graphviz; the site's server rules are checked by running nginx and Apache.

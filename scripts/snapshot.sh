@@ -12,7 +12,7 @@ snap="${1:?usage: scripts/snapshot.sh SNAPSHOT_FOLDER}"
 cthbgraph="$repo/.venv/bin/cthbgraph"
 rm -rf "$snap" && mkdir -p "$snap/outputs" && cd "$snap"
 # A fixed hash seed: the --focus export orders nodes by a set (see export/select.py).
-export CTHB_OUT=build SOURCE_DATE_EPOCH=1767225600 PYTHONHASHSEED=0
+export CTHB_GRAPH_DIR=build SOURCE_DATE_EPOCH=1767225600 PYTHONHASHSEED=0
 
 run() {  # run NAME ARGS...: stdout to outputs/NAME.txt, then the exit status
   local name=$1
@@ -22,7 +22,7 @@ run() {  # run NAME ARGS...: stdout to outputs/NAME.txt, then the exit status
   echo "exit $status" >>"outputs/$name.txt"
 }
 
-run build build --corpus "$repo/corpus" --out build --no-cache --quiet
+run build build --corpus "$repo/corpus" --graph-dir build --no-cache --quiet
 run trace trace III.10.2
 run trace-json trace IV.8.1 --format json
 run query-odihr query provisions-tasking-body --param body=ODIHR --format csv

@@ -45,6 +45,32 @@ def store(built):
         yield s
 
 
+# A real excerpt of the 2006 report (chapter III.10), enough to build a small graph.
+EXCERPT = """III.10. LAW ENFORCEMENT RESPONSE
+
+III.10.1 The OSCE Strategic Police Matters Unit will further promote the concept of community policing.
+
+III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices to be used by relevant investigating units to check the possibly criminal and trafficking-related origin of suspicious assets.
+
+To address specific aspects of THB and sexual crime, the **SPMU** in co-operation with the UNICEF and other relevant organizations, hosted the first OSCE sexual crimes police training workshop on sexual abuse of children (Vienna, July 2004).
+"""
+
+
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory):
+    """A graph of :data:`EXCERPT` built by ``cthbgraph build``: (build folder, what the command printed)."""
+    from click.testing import CliRunner
+
+    from cthbgraph.cli import main
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "excerpt-2006.txt").write_text(EXCERPT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium driven by Playwright (no browser download); skipped where it is not installed."""

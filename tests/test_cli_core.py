@@ -11,29 +11,9 @@ from click.testing import CliRunner
 
 from cthbgraph.cli import main
 
-# A real excerpt of the 2006 report (chapter III.10), enough to build a small graph.
-EXCERPT = """III.10. LAW ENFORCEMENT RESPONSE
-
-III.10.1 The OSCE Strategic Police Matters Unit will further promote the concept of community policing.
-
-III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices to be used by relevant investigating units to check the possibly criminal and trafficking-related origin of suspicious assets.
-
-To address specific aspects of THB and sexual crime, the **SPMU** in co-operation with the UNICEF and other relevant organizations, hosted the first OSCE sexual crimes police training workshop on sexual abuse of children (Vienna, July 2004).
-"""
-
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-@pytest.fixture(scope="module")
-def small_build(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / "excerpt-2006.txt").write_text(EXCERPT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("out")
-    result = run("build", "--corpus", str(corpus), "--out", str(out), "--quiet")
-    assert result.exit_code == 0, result.output
-    return out, result.output
 
 
 def test_cli_build_prints_summary(small_build):
@@ -44,7 +24,7 @@ def test_cli_build_prints_summary(small_build):
 
 def test_cli_trace_shows_tasked_bodies(small_build):
     out, _ = small_build
-    result = run("trace", "III.10.2", "--out", str(out))
+    result = run("trace", "III.10.2", "--graph-dir", str(out))
     assert result.exit_code == 0
     assert "Strategic Police Matters Unit" in result.output
     assert "Economic and Environmental Activities" in result.output
@@ -52,7 +32,7 @@ def test_cli_trace_shows_tasked_bodies(small_build):
 
 def test_cli_trace_unknown_provision_suggests_closest(small_build):
     out, _ = small_build
-    result = CliRunner().invoke(main, ["trace", "III.10.9", "--out", str(out)])
+    result = CliRunner().invoke(main, ["trace", "III.10.9", "--graph-dir", str(out)])
     assert result.exit_code == 2
     assert "no provision 'III.10.9'" in result.output
     assert "III.10.1" in result.output
@@ -61,7 +41,7 @@ def test_cli_trace_unknown_provision_suggests_closest(small_build):
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_cli_query_formats(small_build, fmt):
     out, _ = small_build
-    result = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", fmt, "--out", str(out))
+    result = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", fmt, "--graph-dir", str(out))
     assert result.exit_code == 0
     assert "III.10.1" in result.output
     if fmt == "json":
@@ -76,25 +56,25 @@ def test_cli_query_formats(small_build, fmt):
 def test_cli_query_param_is_only_a_value(small_build, hostile):
     out, _ = small_build
     result = CliRunner().invoke(
-        main, ["query", "provisions-tasking-body", "--param", f"body={hostile}", "--format", "json", "--out", str(out)]
+        main, ["query", "provisions-tasking-body", "--param", f"body={hostile}", "--format", "json", "--graph-dir", str(out)]
     )
     # The value is looked up as a name, found nowhere, and reported as such: it changed no query.
     assert result.exit_code == 2
     assert "no body called" in result.output and "Traceback" not in result.output
-    again = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", "json", "--out", str(out))
+    again = run("query", "provisions-tasking-body", "--param", "body=SPMU", "--format", "json", "--graph-dir", str(out))
     assert {r["notation"] for r in json.loads(again.output)} == {"III.10.1", "III.10.2"}
 
 
 def test_cli_query_unknown_body_names_the_closest(small_build):
     out, _ = small_build
-    result = CliRunner().invoke(main, ["query", "provisions-tasking-body", "-p", "body=SPMUU", "--out", str(out)])
+    result = CliRunner().invoke(main, ["query", "provisions-tasking-body", "-p", "body=SPMUU", "--graph-dir", str(out)])
     assert result.exit_code == 2
     assert "SPMU" in result.output
 
 
 def test_cli_query_syntax_error_is_one_clear_line(small_build):
     out, _ = small_build
-    result = CliRunner().invoke(main, ["query", "-q", "SELECT ?x WHERE { ?x ", "--out", str(out)])
+    result = CliRunner().invoke(main, ["query", "-q", "SELECT ?x WHERE { ?x ", "--graph-dir", str(out)])
     assert result.exit_code == 2
     assert "not valid SPARQL" in result.output
     assert "Traceback" not in result.output
@@ -102,7 +82,7 @@ def test_cli_query_syntax_error_is_one_clear_line(small_build):
 
 def test_cli_validate_conforms(small_build):
     out, _ = small_build
-    result = run("validate", "--out", str(out))
+    result = run("validate", "--graph-dir", str(out))
     assert result.exit_code == 0
     assert "Conforms" in result.output
 
@@ -117,7 +97,7 @@ def test_cli_build_bad_only_file_fails_and_keeps_previous_output(small_build, tm
     corpus = tmp_path / "bad"
     corpus.mkdir()
     (corpus / "report.txt").write_bytes(content)
-    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--out", str(out), "--quiet"])
+    result = CliRunner().invoke(main, ["build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet"])
     assert result.exit_code == 2
     assert reason in result.output
     assert "Traceback" not in result.output
@@ -125,7 +105,7 @@ def test_cli_build_bad_only_file_fails_and_keeps_previous_output(small_build, tm
 
 
 def test_cli_build_missing_corpus(tmp_path):
-    result = CliRunner().invoke(main, ["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(main, ["build", "--corpus", str(tmp_path / "nope"), "--graph-dir", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
@@ -164,3 +144,19 @@ def test_cli_validate_unreadable_graph_is_one_clear_line(tmp_path):
     result = CliRunner().invoke(main, ["validate", "--graph", str(bad)])
     assert result.exit_code == 2
     assert "not readable RDF" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "DELETE WHERE { ?s ?p ?o }",
+        "PREFIX cthb: <https://w3id.org/cthb/ontology#>\n# drop the graph\nINSERT DATA { cthb:a cthb:b cthb:c }",
+        "clear all",
+    ],
+)
+def test_cli_query_update_is_refused_in_words_that_say_so(small_build, update):
+    out, _ = small_build
+    result = CliRunner().invoke(main, ["query", "-q", update, "--graph-dir", str(out)])
+    assert result.exit_code == 2
+    assert "updates are refused" in result.stderr
+    assert "CONSTRUCT" not in result.output and "Traceback" not in result.output

@@ -35,7 +35,7 @@ report:osce-2006 a cthb:Report ; cthb:reportYear "2006"^^xsd:gYear ;
     cthb:cites doc:pc-dec-557 , body:spmu .
 
 excerpt:1200-1530 a cthb:Excerpt ; dcterms:source report:osce-2006 ;
-    oa:start "1200"^^xsd:nonNegativeInteger ; oa:end "1530"^^xsd:nonNegativeInteger ;
+    oa:start "1200"^^xsd:integer ; oa:end "1530"^^xsd:integer ;
     oa:exact "III.10.2 The Strategic Police Matters Unit and the Office of the OSCE Co-ordinator of Economic and Environmental Activities (OCEEA) will facilitate the exchange of information between participating States on best practices to be used by relevant investigating units to check the possibly criminal and trafficking-related origin of suspicious assets." .
 
 doc:pc-dec-557 a cthb:ActionPlan ; skos:notation "PC.DEC/557" ;

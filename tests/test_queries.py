@@ -133,7 +133,7 @@ def test_cli_queries_lists_every_query():
     ],
 )
 def test_cli_query_bad_input_is_one_line(built, args, message):
-    result = CliRunner().invoke(main, [*args, "--out", str(built.out)])
+    result = CliRunner().invoke(main, [*args, "--graph-dir", str(built.out)])
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output

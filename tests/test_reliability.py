@@ -30,7 +30,7 @@ def cthbgraph(*args: str) -> list[str]:
 
 def start_build(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
-        cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet", *extra),
+        cthbgraph("build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", *extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -49,7 +49,7 @@ def previous(tmp_path_factory):
     corpus = excerpt_corpus(tmp_path_factory.mktemp("corpus"), provisions=EXCERPT)
     out = tmp_path_factory.mktemp("out")
     started = time.perf_counter()
-    done = subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet", "--no-cache"))
+    done = subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", "--no-cache"))
     duration = time.perf_counter() - started
     assert done.returncode == 0
     (corpus / "activity.txt").write_text(ACTIVITY * 20, encoding="utf-8")
@@ -84,26 +84,26 @@ def _count_turtle(path: Path) -> int:
 
 def test_reliability_build_after_kills_completes(previous):
     corpus, out, _ = previous
-    done = subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet"), capture_output=True, text=True)
+    done = subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet"), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert _is_whole_new_build(out)
     assert not list((out / ".builds").glob(".tmp-*"))
     with open_store(out) as store:
         rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?r a <https://w3id.org/cthb/ontology#Report> }")
-    assert rows.rows == (("2",),)
+    assert rows.rows == ((2,),)
 
 
 def test_reliability_query_during_build_sees_a_whole_graph(tmp_path):
     corpus = excerpt_corpus(tmp_path / "corpus", provisions=EXCERPT)
     out = tmp_path / "out"
-    assert subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet")).returncode == 0
+    assert subprocess.run(cthbgraph("build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet")).returncode == 0
     old = snapshot(out)[1]
     (corpus / "activity.txt").write_text(ACTIVITY * 20, encoding="utf-8")
     process = start_build(corpus, out, "--no-cache")
     seen = set()
     while process.poll() is None:
         query = subprocess.run(
-            cthbgraph("query", "-q", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv", "--out", str(out)),
+            cthbgraph("query", "-q", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv", "--graph-dir", str(out)),
             capture_output=True,
             text=True,
         )
@@ -134,7 +134,7 @@ def test_reliability_hostile_corpus_builds_what_it_can(tmp_path):
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
 
     out = tmp_path / "out"
-    done = subprocess.run(cthbgraph("build", "--corpus", str(folder), "--out", str(out), "--quiet"), capture_output=True, text=True)
+    done = subprocess.run(cthbgraph("build", "--corpus", str(folder), "--graph-dir", str(out), "--quiet"), capture_output=True, text=True)
 
     assert done.returncode == SKIPPED_EXIT, done.stderr
     assert "Traceback" not in done.stderr
@@ -198,7 +198,7 @@ def test_reliability_build_that_cannot_write_exits_4_and_keeps_previous(previous
     corpus, out, _ = previous
     before = snapshot(out)
     done = subprocess.run(
-        cthbgraph("build", "--corpus", str(corpus), "--out", str(out), "--quiet", "--no-cache", "--force"),
+        cthbgraph("build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", "--no-cache", "--force"),
         capture_output=True,
         text=True,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)),

@@ -81,7 +81,8 @@ def remote(published):
 
 
 def rows_of(rows):
-    return rows.columns, sorted(rows.rows)
+    # typed values (None where unbound) sort by their text
+    return rows.columns, sorted(rows.rows, key=lambda row: [(v is not None, str(v)) for v in row])
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -171,7 +172,7 @@ def test_publish_turtle_file_into_another_graph(server, built):
 
 @pytest.mark.parametrize("graph", ["not an iri", "http://x/a>b", 'http://x/"} DROP ALL {"'])
 def test_cli_publish_bad_graph_iri_is_bad_input(server, built, graph):
-    result = CliRunner().invoke(main, ["publish", "--endpoint", f"{server}/query", "--graph", graph, "--out", str(built.out)])
+    result = CliRunner().invoke(main, ["publish", "--endpoint", f"{server}/query", "--graph", graph, "--graph-dir", str(built.out)])
     assert result.exit_code == 2
     assert "is not an absolute IRI for a graph" in result.output and "Traceback" not in result.output
 
@@ -184,7 +185,7 @@ def test_publish_derives_the_store_urls():
 
 
 def test_cli_publish_then_query_with_endpoint(server, built, published, store):
-    result = CliRunner().invoke(main, ["publish", "--endpoint", f"{server}/query", "--out", str(built.out)])
+    result = CliRunner().invoke(main, ["publish", "--endpoint", f"{server}/query", "--graph-dir", str(built.out)])
     assert result.exit_code == 0, result.output
     assert f"Published {built.triples} triples" in result.output
     for args in (
@@ -194,7 +195,7 @@ def test_cli_publish_then_query_with_endpoint(server, built, published, store):
         ["coverage", "--format", "json"],
         ["compare", "--from", "2006", "--to", "2017", "--format", "json"],
     ):
-        local = CliRunner().invoke(main, [*args, "--out", str(built.out)])
+        local = CliRunner().invoke(main, [*args, "--graph-dir", str(built.out)])
         there = CliRunner().invoke(main, [*args, "--endpoint", published])
         assert local.exit_code == there.exit_code == 0, there.output
         assert json.loads(there.output) == json.loads(local.output), args
@@ -283,7 +284,7 @@ def test_cli_failing_endpoint_is_one_line_exit_3(request, monkeypatch, kind, arg
 @pytest.mark.parametrize("kind", sorted(ENDPOINTS))
 def test_cli_publish_to_failing_endpoint_exits_3(request, built, kind):
     url = request.getfixturevalue(kind)
-    result = CliRunner().invoke(main, ["publish", "--endpoint", url, "--out", str(built.out), "--timeout", "0.5"])
+    result = CliRunner().invoke(main, ["publish", "--endpoint", url, "--graph-dir", str(built.out), "--timeout", "0.5"])
     assert result.exit_code == 3, result.output
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
 

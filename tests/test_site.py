@@ -93,7 +93,7 @@ def test_site_dcat_record_conforms_to_the_dcat_ap_core_shapes(site_dir):
     conforms, _, text = shacl_validate(record, shacl_graph=Graph().parse(DCAT_AP_SHAPES), inference="none")
     assert conforms, text
     dataset = next(record.subjects(RDF.type, vocab.DCAT.Dataset))
-    assert (dataset, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in record
+    assert (dataset, DCTERMS.license, URIRef("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")) in record
     assert str(record.value(dataset, DCTERMS.issued)) == "2026-01-01"
     sizes = {str(record.value(d, vocab.DCAT.downloadURL)): int(record.value(d, vocab.DCAT.byteSize)) for d in record.objects(dataset, vocab.DCAT.distribution)}
     assert sizes == {

@@ -44,8 +44,8 @@ ACTIVITY = ID["activity/osce-2006/4100-4290"]
 def add_excerpt(g: Graph, iri: URIRef, start: int, text: str) -> None:
     g.add((iri, RDF.type, CTHB.Excerpt))
     g.add((iri, OA.exact, Literal(text)))
-    g.add((iri, OA.start, Literal(start, datatype=vocab.XSD.nonNegativeInteger)))
-    g.add((iri, OA.end, Literal(start + len(text), datatype=vocab.XSD.nonNegativeInteger)))
+    g.add((iri, OA.start, Literal(start, datatype=vocab.XSD.integer)))
+    g.add((iri, OA.end, Literal(start + len(text), datatype=vocab.XSD.integer)))
     g.add((iri, DCTERMS.source, REPORT))
 
 
@@ -136,7 +136,7 @@ def unknown_activity_type(g: Graph) -> None:
 
 
 def start_after_end(g: Graph) -> None:
-    g.set((ACTIVITY_EXCERPT, OA.start, Literal(5000, datatype=vocab.XSD.nonNegativeInteger)))
+    g.set((ACTIVITY_EXCERPT, OA.start, Literal(5000, datatype=vocab.XSD.integer)))
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def start_after_end(g: Graph) -> None:
         (body_without_name, SPMU, "MinCount", "skos:prefLabel", "", "exactly one skos:prefLabel", PROVISION_SENTENCE),
         (tasks_a_report, PROVISION, "Class", "cthb:tasks", "cthbid:report/osce-2006", "can only task", PROVISION_SENTENCE),
         (unknown_activity_type, ACTIVITY, "Class", "cthb:activityType", "cthbid:type/picnic", "a concept of", ACTIVITY_SENTENCE),
-        (start_after_end, ACTIVITY_EXCERPT, "LessThan", "oa:start", '"5000"^^xsd:nonNegativeInteger', "less than", ACTIVITY_SENTENCE),
+        (start_after_end, ACTIVITY_EXCERPT, "LessThan", "oa:start", '"5000"^^xsd:integer', "less than", ACTIVITY_SENTENCE),
     ],
 )
 def test_validate_reports_defect(

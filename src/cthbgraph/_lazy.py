@@ -7,6 +7,7 @@ matplotlib) until one of them is used.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,11 @@ def attach(package: str, names: dict[str, str]) -> tuple[Callable[[str], Any], C
 
     def __getattr__(name: str) -> Any:
         if name in names:
-            return getattr(importlib.import_module(names[name], package), name)
+            value = getattr(importlib.import_module(names[name], package), name)
+            # Kept as a plain attribute from then on: the next access does not come here, and
+            # tools that read the module's namespace (pdoc, help()) see it.
+            setattr(sys.modules[package], name, value)
+            return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:

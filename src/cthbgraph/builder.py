@@ -33,6 +33,7 @@ from .extract.pipeline import choose_model
 from .graph import Choices, report_graph
 from .ntriples import SortedRuns, ntriples_lines
 from .processes import in_processes
+from .provenance import BuildProvenance
 from .records import Extraction, Report, SkippedFile
 from .resources import ontology_path, shapes_paths
 from .store import write_store
@@ -128,12 +129,14 @@ def build(
                 from .extract.extractor import Extractor  # loads spaCy: only when there is parsing to do
 
                 extractor = Extractor(model)
+            provenance = BuildProvenance.start(corpus, model_identity)
             stages = _Stages(corpus, base, jobs, staging, on_progress, timings)
             read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
             merged, validation = stages.graph(read)
             with _timed(timings, "write"):
                 _write_outputs(merged.path, staging)
             record = _record(fingerprint, merged, read, validation)
+            record["provenance"] = provenance.finish().as_json()
             with _timed(timings, "commit"):
                 folder.commit(staging, merged.sha256[:16], record)
     return _result(folder, record, corpus, validation, timings=tuple(timings))

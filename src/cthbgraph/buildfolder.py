@@ -70,7 +70,7 @@ class BuildFiles:
 
 
 class BuildFolder(BuildFiles):
-    """A build folder (``cthbgraph build --out``): readers take its files, a build writes it.
+    """A build folder (``cthbgraph build --graph-dir``): readers take its files, a build writes it.
 
     >>> folder = BuildFolder("out")                          # doctest: +SKIP
     >>> folder.graph_file()                                   # out/cthb.nt  # doctest: +SKIP
@@ -128,7 +128,7 @@ class BuildFolder(BuildFiles):
             except OSError:
                 raise OutputError(
                     f"another build is writing to {self.path}",
-                    hint="wait for it to finish, or build into another --out folder",
+                    hint="wait for it to finish, or build into another --graph-dir folder",
                 ) from None
             yield
 
@@ -184,7 +184,7 @@ class BuildFolder(BuildFiles):
         return target
 
     def _unwritable(self, exc: OSError) -> OutputError:
-        return OutputError(f"cannot write to {self.path}: {exc.strerror}", hint="choose another --out folder")
+        return OutputError(f"cannot write to {self.path}: {exc.strerror}", hint="choose another --graph-dir folder")
 
     def _current_name(self) -> str:
         try:

@@ -3,7 +3,7 @@
 A reader (another process, a web server, a spreadsheet) never sees a half-written file or folder,
 and a write that fails or is killed leaves what was there before. The functions raise
 :class:`OSError` as it comes; each caller turns it into an :class:`~cthbgraph.errors.OutputError`
-naming its own option (``--out``, the build folder ...).
+naming its own option (``--graph-dir``, the build folder ...).
 
 (Nothing is ``fsync``-ed: a crash of the whole machine may lose the last write, never the one
 before it.)

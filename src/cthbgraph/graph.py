@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
+from . import mappings
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
 from .records import Activity, BodyMention, Excerpt, Extraction, Report
 from .resources import ontology_path
@@ -57,6 +58,9 @@ class Iris:
 
     def activity(self, e: Excerpt) -> URIRef:
         return self._iri("activity", e.report, f"{e.start}-{e.end}")
+
+    def country(self, key: str) -> URIRef:
+        return self._iri("country", key)
 
 
 def build_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
@@ -132,6 +136,7 @@ class _GraphBuilder:
         self.choices = choices
         self.body_surfaces: dict[str, set[str]] = defaultdict(set)
         self.used_bodies: set[str] = set()
+        self.used_countries: set[str] = set()
 
     def evidence(self, subject: URIRef, excerpt: Excerpt) -> None:
         node = self.iris.excerpt(excerpt)
@@ -139,8 +144,9 @@ class _GraphBuilder:
         g.add((subject, PROV.wasDerivedFrom, node))
         g.add((node, RDF.type, CTHB.Excerpt))
         g.add((node, OA.exact, Literal(excerpt.text)))
-        g.add((node, OA.start, Literal(excerpt.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, OA.end, Literal(excerpt.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, which the store keeps as it is (Oxigraph turns xsd:nonNegativeInteger into it).
+        g.add((node, OA.start, Literal(excerpt.start, datatype=XSD.integer)))
+        g.add((node, OA.end, Literal(excerpt.end, datatype=XSD.integer)))
         g.add((node, DCTERMS.source, self.iris.report(excerpt.report)))
 
     def body(self, mention: BodyMention) -> URIRef:
@@ -207,6 +213,13 @@ class _GraphBuilder:
         g.add((section, RDF.type, CTHB.Section))
         g.add((section, SKOS.notation, Literal(provision.section)))
         g.add((section, DCTERMS.isPartOf, plan))
+        chapter_notation = provision.section.split(".")[0]
+        if chapter_notation != provision.section:  # "III.10" is part of chapter "III", a section too
+            chapter = iris.section(chapter_notation)
+            g.add((chapter, RDF.type, CTHB.Section))
+            g.add((chapter, SKOS.notation, Literal(chapter_notation)))
+            g.add((chapter, DCTERMS.isPartOf, plan))
+            g.add((section, DCTERMS.isPartOf, chapter))
         iri = iris.provision(provision.notation)
         g.add((iri, RDF.type, CTHB.Provision))
         g.add((iri, SKOS.notation, Literal(provision.notation)))
@@ -239,6 +252,10 @@ class _GraphBuilder:
             g.add((iri, CTHB.place, Literal(activity.place)))
         if activity.country:
             g.add((iri, CTHB.country, Literal(activity.country)))
+            country = mappings.countries().get(activity.country)
+            if country is not None:
+                g.add((iri, DCTERMS.spatial, iris.country(country.key)))
+                self.used_countries.add(activity.country)
         if activity.provision:
             g.add((iri, CTHB.implements, iris.provision(activity.provision)))
         self.evidence(iri, activity.excerpt)
@@ -256,7 +273,25 @@ class _GraphBuilder:
             self.g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
             for surface in sorted(self.body_surfaces[key] - {label}):
                 self.g.add((iri, SKOS.altLabel, Literal(surface, lang="en")))
+        self.links_out()
         return self.g
+
+    def links_out(self) -> None:
+        """The countries the activities name, and the curated links of resources in this graph."""
+        g = self.g
+        for name in sorted(self.used_countries):
+            country = mappings.countries()[name]
+            iri = self.iris.country(country.key)
+            g.add((iri, RDF.type, DCTERMS.Location))
+            g.add((iri, SKOS.prefLabel, Literal(name, lang="en")))
+            if country.iso:
+                g.add((iri, SKOS.notation, Literal(country.iso)))
+            if country.wikidata:
+                g.add((iri, SKOS.exactMatch, URIRef(country.wikidata)))
+        for link in mappings.links():
+            subject = URIRef(self.iris.base + link.resource)
+            if (subject, None, None) in g:
+                g.add((subject, SKOS[link.match], URIRef(link.target)))
 
 
 @lru_cache(maxsize=1)

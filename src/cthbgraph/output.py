@@ -9,11 +9,15 @@ forge lines or send escape sequences.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
+
+from .terminal import table
 
 FORMATS = ("table", "csv", "json")
 
@@ -49,7 +53,11 @@ def _escape(char: str) -> str:
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = "table", *, width: int = 60) -> str:
-    """Rows as ``table`` (aligned, long cells shortened), ``csv``, ``json`` (a list of objects) or ``markdown``."""
+    """Rows as ``table`` (aligned, fit to the terminal), ``csv``, ``json`` (a list of objects) or ``markdown``.
+
+    Values are Python values (:mod:`cthbgraph.store.values`): numbers stay numbers in JSON, a
+    missing value is empty (``null`` in JSON). ``width`` is the widest a table column is made.
+    """
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -57,19 +65,29 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = 
         writer.writerows([csv_cell(c) for c in row] for row in rows)
         return buffer.getvalue()
     if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=2, default=json_value) + "\n"
     if fmt == "markdown":
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        lines += ["| " + " | ".join(printable(" ".join(str(c).split())).replace("|", "\\|") for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(printable(" ".join(text(c).split())).replace("|", "\\|") for c in row) + " |" for row in rows]
         return "\n".join(lines) + "\n"
-    cells = [[_shorten(str(c), width) for c in row] for row in rows]
-    widths = [max([len(col)] + [len(r[i]) for r in cells]) for i, col in enumerate(columns)]
-    line = "  ".join(col.ljust(w) for col, w in zip(columns, widths))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
-    return "\n".join(out) + "\n"
+    return table(columns, [[printable(" ".join(text(c).split())) for c in row] for row in rows], cell_width=width)
 
 
-def _shorten(text: str, width: int) -> str:
-    text = printable(" ".join(text.split()))
-    return text if len(text) <= width else text[: width - 1] + "…"
+def text(value: object) -> str:
+    """A value as a table cell: nothing for a missing value, lists joined with "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(text(v) for v in value)
+    return str(value)
+
+
+def json_value(value: object) -> object:
+    """What ``json`` cannot write itself: decimals as numbers, dates as ISO 8601 text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -74,7 +74,32 @@ class Query:
         return {name: (URIRef(v) if declared[name].kind == "iri" else Literal(v)) for name, v in values.items()}
 
     def run(self, store: Store, values: Mapping[str, str] | None = None) -> Rows:
+        """The rows of the query on ``store``, with ``values`` bound to its parameters.
+
+        RAISES QueryError: an update (INSERT, DELETE, ...), which is refused, or a query that is not SELECT.
+        """
+        form = query_form(self.text)
+        if form in UPDATE_FORMS:
+            raise QueryError(
+                f"{self.name!r} is a SPARQL update ({form}): updates are refused, cthbgraph only reads the graph",
+                hint="run a SELECT query; the graph changes only by building it again from the reports",
+            )
         return store.select(self.text, self.bind(values or {}))
+
+
+#: The first keyword of each SPARQL 1.1 Update operation.
+UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)", re.IGNORECASE)
+
+
+def query_form(text: str) -> str:
+    """The first keyword after the prologue (comments, BASE, PREFIX), upper-cased: "SELECT",
+    "ASK", "CONSTRUCT", "DESCRIBE", or an update's ("DELETE", "INSERT" ...)."""
+    pos = 0
+    while m := _PROLOGUE.match(text, pos):
+        pos = m.end()
+    word = re.match(r"\s*([A-Za-z]+)", text[pos:])
+    return word.group(1).upper() if word else ""
 
 
 def parse_query(text: str, name: str = "query", path: Path | None = None) -> Query:

@@ -19,7 +19,7 @@ class Evidence:
     """One sentence a figure was counted from: the activity read from it, its body and report."""
 
     report: str
-    year: str
+    year: int | None
     activity: str
     body: str
     excerpt: str
@@ -53,14 +53,14 @@ def sections_of(notation: str) -> set[str]:
     return {".".join(parts[: i + 1]) for i in range(len(parts))}
 
 
-def cells(store: Store, year: str | None) -> tuple[dict[str, str], list[Cell]]:
+def cells(store: Store, year: int | None) -> tuple[dict[str, str], list[Cell]]:
     """Sections of every provision, and one cell per (provision, body) with its evidence."""
     sections = {r["notation"]: r["section"] for r in library()["provision-notations"].run(store).dicts()}
     grouped: dict[tuple[str, str], dict] = {}
     for r in library()["gap-cells"].run(store).dicts():
         key = (r["notation"], r["body"])
         cell = grouped.setdefault(key, {"row": r, "tasked": False, "evidence": set()})
-        cell["tasked"] |= r["tasked"] == "true"
+        cell["tasked"] |= r["tasked"] is True
         if r["activity"] and (year is None or r["year"] == year):
             cell["evidence"].add(
                 Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"])

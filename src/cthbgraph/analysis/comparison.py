@@ -55,7 +55,7 @@ def compare(
     labels, tasked = {}, set()
     for r in library()["body-activity-by-year"].run(store).dicts():
         labels[r["body"]] = r["bodyLabel"]
-        if r["tasked"] == "true":
+        if r["tasked"] is True:
             tasked.add(r["body"])
         per_body[r["body"]].add(Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"]))
     for body in sorted(labels, key=lambda b: labels[b]):
@@ -65,7 +65,7 @@ def compare(
     return tuple(c for c in changes if unchanged or c.change != "unchanged")
 
 
-def _change(kind: str, key: str, iri: str, evidence: set[Evidence], before: str, after: str) -> Change:
+def _change(kind: str, key: str, iri: str, evidence: set[Evidence], before: int, after: int) -> Change:
     ev_before = tuple(sorted(e for e in evidence if e.year == before))
     ev_after = tuple(sorted(e for e in evidence if e.year == after))
     n_before, n_after = len({e.activity for e in ev_before}), len({e.activity for e in ev_after})

@@ -6,8 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..notebook import dataframe, html_table
 from ..queries import library
-from ..store import Store
+from ..store import Rows, Store
 from .cells import Evidence, cells, notation_key, sections_of
 from .filters import check_chapter, check_year
 
@@ -30,7 +31,40 @@ class Coverage:
     evidence: dict[tuple[str, str], tuple[Evidence, ...]]
 
     def count(self, notation: str, body: str) -> int:
+        """Activities of ``body`` (an IRI) linked to the provision ``notation``."""
         return self.counts.get((notation, body), 0)
+
+    def rows(self, *, long: bool = False) -> Rows:
+        """The matrix, one row per provision and one column per body (its label), or with
+        ``long=True`` one row per (provision, body) cell that is tasked or has activity."""
+        if long:
+            cells = [
+                (n, b.label, b.iri, (n, b.iri) in self.tasked, self.count(n, b.iri))
+                for n in self.provisions
+                for b in self.bodies
+                if (n, b.iri) in self.counts
+            ]
+            return Rows(("provision", "body", "iri", "tasked", "activities"), tuple(cells))
+        matrix = [(n, *(self.count(n, b.iri) for b in self.bodies)) for n in self.provisions]
+        return Rows(("provision", *(b.label for b in self.bodies)), tuple(matrix))
+
+    def to_pandas(self, *, long: bool = False):
+        """:meth:`rows` as a ``pandas.DataFrame``; the matrix is indexed by provision."""
+        table = self.rows(long=long)
+        return dataframe(table.columns, table.rows, index=None if long else "provision")
+
+    def marked(self, notation: str, body: str) -> str:
+        """The cell as tables show it: the count, "*" where the provision tasks the body, empty
+        where the body is neither tasked nor active."""
+        count = self.count(notation, body)
+        if (notation, body) in self.tasked:
+            return f"{count}*"
+        return str(count) if count else ""
+
+    def _repr_html_(self) -> str:
+        marked = [(n, *(self.marked(n, b.iri) for b in self.bodies)) for n in self.provisions]
+        note = "<p>* the provision tasks this body; empty: neither tasked nor reported active.</p>"
+        return html_table(("provision", *(b.short for b in self.bodies)), marked, limit=len(marked)) + note
 
 
 def coverage(

@@ -12,20 +12,23 @@ from ..store import Store
 from .cells import sections_of
 
 
-def report_years(store: Store) -> list[str]:
-    return sorted({r["year"] for r in library()["reports"].run(store).dicts()})
+def report_years(store: Store) -> list[int]:
+    """The years of the reports in the graph, in order."""
+    return sorted({r["year"] for r in library()["reports"].run(store) if r["year"] is not None})
 
 
-def check_year(store: Store, year: str | None) -> str | None:
+def check_year(store: Store, year: str | int | None) -> int | None:
+    """``year`` (2006 or "2006") as a year of some report in the graph; None stays None."""
     if year is None:
         return None
-    year = str(year).strip()
+    text = str(year).strip()
     years = report_years(store)
-    if year not in years:
+    if not text.isdigit() or int(text) not in years:
+        listed = ", ".join(map(str, years))
         raise UnknownTermError(
-            f"no report of year {year!r} in the graph", term=year, choices=years, hint=f"report years: {', '.join(years)}"
+            f"no report of year {text!r} in the graph", term=text, choices=map(str, years), hint=f"report years: {listed}"
         )
-    return year
+    return int(text)
 
 
 def check_chapter(sections: dict[str, str], chapter: str | None) -> str | None:

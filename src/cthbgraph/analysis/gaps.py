@@ -11,10 +11,12 @@ body's activities of any kind.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..store import Store
+from ..notebook import dataframe, html_table
+from ..store import Rows, Store
 from .cells import Cell, Evidence, Evidenced, cells, merge_evidence, notation_key, sections_of
 from .filters import check_chapter, check_year, resolve_body
 
@@ -52,16 +54,50 @@ class ProvisionGap(Evidenced):
     evidence: tuple[Evidence, ...]
 
 
+#: The columns of :meth:`GapReport.rows`, one row per provision or per (provision, body).
+GAP_COLUMNS = {
+    "provision": ("provision", "section", "status", "activities", "tasked", "active", "silent", "others", "reports"),
+    "body": ("provision", "body", "tasked", "status", "activities", "reports"),
+}
+
+
 @dataclass(frozen=True)
 class GapReport:
+    """Every provision judged by its activities (``provisions``), and every body it tasks (``bodies``)."""
+
     provisions: tuple[ProvisionGap, ...]
     bodies: tuple[BodyGap, ...]
 
     def counts(self) -> dict[str, int]:
+        """Provisions per status."""
         counts = dict.fromkeys((IMPLEMENTED, PARTLY, NONE), 0)
         for p in self.provisions:
             counts[p.status] += 1
         return counts
+
+    def rows(self, by: str = "provision") -> Rows:
+        """The report as a table: one row per provision (``by="provision"``; lists of body labels
+        in ``tasked``, ``active``, ``silent``, ``others``) or per provision and body (``by="body"``)."""
+        if by == "provision":
+            rows = [
+                (p.notation, p.section, p.status, p.activities, p.tasked, p.active, p.silent, p.others, p.reports)
+                for p in self.provisions
+            ]
+        elif by == "body":
+            rows = [(b.notation, b.label, b.tasked, b.status, b.activities, b.reports) for b in self.bodies]
+        else:
+            raise ValueError(f"by must be 'provision' or 'body', not {by!r}")
+        return Rows(GAP_COLUMNS[by], tuple(rows))
+
+    def to_pandas(self, by: str = "provision"):
+        """:meth:`rows` as a ``pandas.DataFrame`` (list columns hold Python lists)."""
+        table = self.rows(by)
+        return dataframe(table.columns, [[list(v) if isinstance(v, tuple) else v for v in row] for row in table.rows])
+
+    def _repr_html_(self) -> str:
+        counts = " · ".join(f"{n} {label}" for label, n in self.counts().items())
+        table = self.rows("provision")
+        return f"<p>{len(self.provisions)} provisions: {html.escape(counts)}</p>" + html_table(table.columns, table.rows)
 
 
 def gaps(store: Store, *, chapter: str | None = None, body: str | None = None, year: str | int | None = None) -> GapReport:

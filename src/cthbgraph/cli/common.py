@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import NoReturn
 
 import click
 
 from ..errors import CthbError
-from ..output import FORMATS, render
+from ..output import FORMATS, render, text
+from ..terminal import terminal_width
 
 
 def fail(error: CthbError) -> NoReturn:
@@ -25,27 +27,39 @@ def format_option(choices: tuple[str, ...] = FORMATS):
     )
 
 
-def out_option(default: str = "out"):
-    return click.option(
-        "--out",
-        type=click.Path(file_okay=False),
-        default=default,
-        show_default=True,
-        envvar="CTHB_OUT",
-        help="Build folder (holds cthb.ttl and store/). Env: CTHB_OUT.",
-    )
+#: Where every command finds (and ``build`` writes) the build folder, unless --graph-dir is given.
+DEFAULT_GRAPH_DIR = "out"
 
 
-def graph_dir_option():
-    """For commands whose --out is what they write: where to read the build from."""
-    return click.option(
-        "--graph-dir",
-        type=click.Path(file_okay=False),
-        default="out",
-        show_default=True,
-        envvar="CTHB_OUT",
-        help="Build folder to read (cthb.nt, cthb.ttl and store/, from cthbgraph build). Env: CTHB_OUT.",
-    )
+def graph_dir_option(*, alias_out: bool = True, help: str = "Build folder (cthb.ttl, cthb.nt, store/ of cthbgraph build)."):
+    """``--graph-dir DIR``: the build folder, under one name in every command (``graph_dir`` in the library).
+
+    alias_out (bool): also take ``--out DIR``, the name this command used before, as a deprecated
+        alias that still works and warns once. Commands whose ``--out`` is what they write (export,
+        site) have no alias.
+    """
+
+    def decorate(command):
+        @functools.wraps(command)
+        def run(*args, graph_dir: str | None, out_alias: str | None = None, **kwargs):
+            if out_alias is not None:
+                click.secho("Warning: --out is deprecated here; use --graph-dir (same meaning).", err=True, fg="yellow")
+            return command(*args, graph_dir=graph_dir or out_alias or DEFAULT_GRAPH_DIR, **kwargs)
+
+        run = click.option(
+            "--graph-dir",
+            "graph_dir",
+            type=click.Path(),
+            default=None,
+            metavar="DIR",
+            envvar=["CTHB_GRAPH_DIR", "CTHB_OUT"],
+            help=f"{help} Env: CTHB_GRAPH_DIR. [default: {DEFAULT_GRAPH_DIR}]",
+        )(run)
+        if alias_out:
+            run = click.option("--out", "out_alias", type=click.Path(), default=None, hidden=True)(run)
+        return run
+
+    return decorate
 
 
 def endpoint_option():
@@ -54,5 +68,15 @@ def endpoint_option():
     )
 
 
-def echo_rows(columns, rows, fmt: str) -> None:
-    click.echo(render(columns, rows, fmt), nl=False)
+def echo_wrapped(text: str, indent: str = "", *, later: str | None = None) -> None:
+    """A paragraph wrapped to the terminal (at most 100 columns): ``indent`` before the first line,
+    ``later`` (default: the same) before the others."""
+    width = min(100, terminal_width())
+    click.echo(click.wrap_text(text, width, initial_indent=indent, subsequent_indent=indent if later is None else later))
+
+
+def echo_rows(columns, rows, fmt: str, *, width: int = 60) -> None:
+    """Print rows of Python values; in CSV a value is written as the table shows it ("true", "a; b")."""
+    if fmt == "csv":
+        rows = [[text(v) for v in row] for row in rows]
+    click.echo(render(columns, rows, fmt, width=width), nl=False)

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..evaluation import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
-from .common import echo_rows, format_option
+from ..terminal import Spinner
+from .common import echo_rows, echo_wrapped, format_option
 
 
 @click.command("evaluate")
@@ -27,7 +28,10 @@ from .common import echo_rows, format_option
 )
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL.")
 @format_option()
-def evaluate_command(gold: str, corpus: str, split: str, kinds: tuple[str, ...], show_errors: int, model: str | None, fmt: str) -> None:
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def evaluate_command(
+    gold: str, corpus: str, split: str, kinds: tuple[str, ...], show_errors: int, model: str | None, fmt: str, quiet: bool
+) -> None:
     """Measure the extraction against hand-checked annotations: precision, recall, F1 per kind of fact.
 
     Reads the reports of --corpus that the annotations in --gold cover, extracts them, and prints one
@@ -44,7 +48,8 @@ def evaluate_command(gold: str, corpus: str, split: str, kinds: tuple[str, ...],
     from ..extract import Extractor
 
     kinds = kinds or KINDS
-    result = evaluate(Path(corpus), Path(gold), extractor=Extractor(model))
+    with Spinner("Extracting the annotated reports", quiet=quiet):
+        result = evaluate(Path(corpus), Path(gold), extractor=Extractor(model))
     rows = result.rows(split, kinds)
     errors = []
     if show_errors:
@@ -71,7 +76,7 @@ def evaluate_command(gold: str, corpus: str, split: str, kinds: tuple[str, ...],
         if e.predicted:
             what += f"{', ' if what else ''}predicted {e.predicted!r}"
         click.echo(f"  [{e.split} {e.kind}] {e.error}: {e.text!r} ({what}) {e.report}:{e.start}-{e.end}")
-        click.echo(click.wrap_text(f"“{e.sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
+        echo_wrapped(f"“{e.sentence}”", "      ")
 
 
 COMMANDS = [evaluate_command]

@@ -9,6 +9,7 @@ import click
 
 from ..errors import QueryError
 from ..exports import FORMATS, ExportInput, Selection, export, get_format, load_triples, render
+from ..terminal import Spinner
 from .common import graph_dir_option
 
 
@@ -27,7 +28,7 @@ def _format_list() -> str:
     metavar="FILE",
     help="File to write (a folder for csv); '-' writes text formats to standard output. [default: cthb.<ext> here]",
 )
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option(
     "--focus",
     default="",
@@ -43,7 +44,8 @@ def _format_list() -> str:
     metavar="CHAPTER",
     help="Only an Action Plan chapter (III) or section (III.10), with --depth links around it.",
 )
-def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth: int, chapter: str) -> None:
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth: int, chapter: str, quiet: bool) -> None:
     """Export the built graph for other tools: RDF, networks, an interactive page, tables, a heatmap.
 
     Reads the graph that `cthbgraph build` wrote to --graph-dir and writes one file (or, for csv,
@@ -62,7 +64,8 @@ def export_command(fmt: str, out: str | None, graph_dir: str, focus: str, depth:
       cthbgraph export --format turtle --out - | head
     """
     if out != "-":
-        result = export(fmt, out, graph_dir=graph_dir, focus=focus, depth=depth, chapter=chapter)
+        with Spinner(f"Exporting {fmt}", quiet=quiet):
+            result = export(fmt, out, graph_dir=graph_dir, focus=focus, depth=depth, chapter=chapter)
         click.echo(
             f"Wrote {result.paths[0]}: {result.summary}" + (f" ({result.selection})" if focus or chapter else ""),
             err=True,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
-from ..output import FORMATS, render
+from ..output import FORMATS
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, out_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
 
 _FORMATS = (*FORMATS, "markdown")
 
@@ -31,8 +33,8 @@ def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
     return " | ".join(f"[{e.report}] {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
 
 
-def _list_cell(values: tuple[str, ...], fmt: str):
-    return list(values) if fmt == "json" else "; ".join(values)
+def _list_cell(values: tuple, fmt: str):
+    return list(values) if fmt == "json" else "; ".join(map(str, values))
 
 
 def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
@@ -43,7 +45,7 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
         click.secho(f"{title}", bold=True)
         for e in evidence:
             click.echo(f"  [{e.report}] {e.body}: {e.excerpt}")
-            click.echo(click.wrap_text(f"“{' '.join(e.sentence.split())}”", 100, initial_indent="      ", subsequent_indent="      "))
+            echo_wrapped(f"“{' '.join(e.sentence.split())}”", "      ")
 
 
 @click.command("gaps")
@@ -60,10 +62,10 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 @click.option("--status", type=click.Choice(["implemented", "partly", "none"]), default=None, help="Only provisions with this status (with --by provision).")
 @click.option("--evidence", is_flag=True, help="Add the sentences (report, excerpt IRI) behind every count.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, timeout) -> None:
+def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endpoint, timeout) -> None:
     """What the reports show as done for each Action Plan provision and each body it tasks.
 
     A provision is "implemented" when every body it tasks is credited with an activity linked to
@@ -79,35 +81,29 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, 
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --format markdown > gaps.md
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         report = gaps(store, chapter=chapter, body=body, year=year)
-    with_evidence = evidence or fmt == "json"
+    wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
+    shown = replace(report, provisions=tuple(p for p in report.provisions if not wanted or p.status == wanted))
+    items = shown.provisions if by == "provision" else shown.bodies
+    table = shown.rows(by)
+    columns = list(table.columns)
+    rows = [[_list_cell(v, fmt) if isinstance(v, tuple) else v for v in row] for row in table.rows]
     if by == "provision":
-        wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
-        items = [p for p in report.provisions if not wanted or p.status == wanted]
-        columns = ["provision", "section", "status", "activities", "tasked", "active", "silent", "others", "reports"]
-        rows = [
-            [p.notation, p.section, p.status, p.activities, *(_list_cell(v, fmt) for v in (p.tasked, p.active, p.silent, p.others, p.reports))]
-            for p in items
-        ]
-        blocks = [(f"{p.notation} ({p.status})", p.evidence) for p in items]
-        evidence_of = [p.evidence for p in items]
+        blocks = [(f"{p.notation} ({p.status})", p.evidence) for p in shown.provisions]
     else:
-        items = [b for b in report.bodies]
-        columns = ["provision", "body", "tasked", "status", "activities", "reports"]
-        rows = [[b.notation, b.label, "yes" if b.tasked else "no", b.status, b.activities, _list_cell(b.reports, fmt)] for b in items]
-        blocks = [(f"{b.notation} · {b.label} ({b.status})", b.evidence) for b in items]
-        evidence_of = [b.evidence for b in items]
-    if with_evidence and fmt != "table":
+        blocks = [(f"{b.notation} · {b.label} ({b.status})", b.evidence) for b in shown.bodies]
+    if (evidence or fmt == "json") and fmt != "table":
         columns.append("evidence")
-        for row, ev in zip(rows, evidence_of):
-            row.append(_evidence_cell(ev, fmt))
+        for row, item in zip(rows, items):
+            row.append(_evidence_cell(item.evidence, fmt))
     # Narrower cells than other tables: a row per provision carries five lists of bodies.
-    click.echo(render(columns, rows, fmt, width=40), nl=False)
+    echo_rows(columns, rows, fmt, width=40)
     if fmt == "table":
         counts = report.counts()
-        click.echo(
-            f"\n{len(report.provisions)} provisions: "
+        click.echo()
+        echo_wrapped(
+            f"{len(report.provisions)} provisions: "
             + " · ".join(f"{n} {label}" for label, n in counts.items())
             + (f" (activities of {year} only)" if year else "")
         )
@@ -122,10 +118,10 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, out, endpoint, 
 @click.option("--transpose", is_flag=True, help="One row per body, one column per provision.")
 @click.option("--long", "long_form", is_flag=True, help="One row per (provision, body) cell, with its evidence.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out, endpoint, timeout) -> None:
+def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, graph_dir, endpoint, timeout) -> None:
     """The provision × body matrix: how many reported activities of each body implement each provision.
 
     In table and markdown output a cell the provision asks for (the body is tasked) is marked "*",
@@ -139,26 +135,17 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
       cthbgraph coverage --chapter IV --tasked-only --transpose
       cthbgraph coverage --long --format csv > coverage.csv
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
     if long_form:
-        rows = [
-            [n, b.label, "yes" if (n, b.iri) in cov.tasked else "no", cov.count(n, b.iri), _evidence_cell(cov.evidence.get((n, b.iri), ()), fmt)]
-            for n in cov.provisions
-            for b in cov.bodies
-            if (n, b.iri) in cov.counts
-        ]
-        echo_rows(("provision", "body", "tasked", "activities", "evidence"), rows, fmt)
+        table = cov.rows(long=True)
+        rows = [[*row, _evidence_cell(cov.evidence.get((row[0], row[2]), ()), fmt)] for row in table.rows]
+        echo_rows((*table.columns, "evidence"), rows, fmt)
         return
     marked = fmt in ("table", "markdown")
 
     def cell(n: str, b: str):
-        count = cov.count(n, b)
-        if not marked:
-            return count
-        if (n, b) in cov.tasked:
-            return f"{count}*"
-        return str(count) if count else ""
+        return cov.marked(n, b) if marked else cov.count(n, b)
 
     heads = [b.short if marked else b.label for b in cov.bodies]
     if transpose:
@@ -169,7 +156,8 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
         rows = [[n, *(cell(n, b.iri) for b in cov.bodies)] for n in cov.provisions]
     echo_rows(columns, rows, fmt)
     if fmt == "table":
-        click.echo("\n* the provision tasks this body; empty: neither tasked nor reported active.")
+        click.echo()
+        echo_wrapped("* the provision tasks this body; empty: neither tasked nor reported active.")
 
 
 @click.command("compare")
@@ -180,10 +168,10 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, out,
 @click.option("--change", "only", type=click.Choice(COMPARE_CHANGES), default=None, help="Only rows with this change.")
 @click.option("--evidence", is_flag=True, help="Add the sentences behind both counts.")
 @format_option(_FORMATS)
-@out_option()
+@graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, out, endpoint, timeout) -> None:
+def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout) -> None:
     """What changed between the reports of two years, per provision and per tasked body.
 
     Per provision: the activities the reports of each year link to it. Per body: the activities
@@ -197,7 +185,7 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, o
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
     """
-    with open_store(out, endpoint=endpoint, timeout=timeout) as store:
+    with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         changes = compare(store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged")
     changes = [c for c in changes if not only or c.change == only]
     columns = ["kind", "name", before, after, "change", "iri"]

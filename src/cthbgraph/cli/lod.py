@@ -7,17 +7,19 @@ import signal
 
 import click
 
+from ..terminal import Spinner
 from .common import graph_dir_option
 
 
 @click.command("site")
 @click.option("--out", "out", type=click.Path(file_okay=False), required=True, help="Folder to write the site into (replaced as a whole).")
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option(
     "--base-iri", default=None, metavar="IRI", help="Where the site will be hosted; the graph's IRIs are rewritten under it. [default: the graph's base]"
 )
 @click.option("--issued", default=None, metavar="YYYY-MM-DD", help="First publication date for the dataset record. [default: the modification date]")
-def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None) -> None:
+@click.option("--quiet", is_flag=True, help="No progress spinner.")
+def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | None, quiet: bool) -> None:
     """Write the graph as a static linked-data site any web server can host.
 
     Every resource {base}{kind}/{key} gets {kind}/{key}.html, .ttl and .jsonld, and
@@ -33,14 +35,15 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
     """
     from ..lod.site import write_site
 
-    count = write_site(graph_dir, out, base_iri, issued=issued)
+    with Spinner("Writing the site", quiet=quiet):
+        count = write_site(graph_dir, out, base_iri, issued=issued)
     click.echo(f"Wrote {count} files to {out}")
 
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0 picks a free one).")
-@graph_dir_option()
+@graph_dir_option(alias_out=False)
 @click.option("--base-iri", default=None, metavar="IRI", help="IRIs to publish (rewritten from the graph's base). [default: the graph's base]")
 @click.option("--query-seconds", type=click.FloatRange(0.1, 600), default=10.0, show_default=True, help="Time limit of one query (503 beyond).")
 @click.option("--result-bytes", type=click.IntRange(1000), default=10_000_000, show_default=True, help="Largest query result sent (507 beyond).")
@@ -54,7 +57,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
     metavar="MB",
     help="A query worker using more memory than this after a query is replaced.",
 )
-@click.option("--quiet", is_flag=True, help="No access log (one line per request on stderr).")
+@click.option("--quiet", is_flag=True, help="No progress spinner at start-up and no access log (one line per request on stderr).")
 def serve_command(
     host: str,
     port: int,
@@ -93,7 +96,8 @@ def serve_command(
         client_connections=client_connections,
         worker_rss_bytes=worker_memory * 1_000_000,
     )
-    server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
+    with Spinner("Loading the graph and starting the query workers", quiet=quiet):
+        server = make_server(graph_dir, host, port, base_iri=base_iri, limits=limits, access_log=not quiet)
     click.echo(f"Serving {server.site.base} at {server.url} (SPARQL: {server.url}sparql, query page: {server.url}query); Ctrl-C stops")
     # A service manager stops with SIGTERM: close the workers as on Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import click
 
 from ..publish import DEFAULT_GRAPH, METHODS, publish
+from .common import graph_dir_option
 
 
 @click.command("publish")
@@ -18,14 +19,7 @@ from ..publish import DEFAULT_GRAPH, METHODS, publish
     help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query. Env: CTHB_ENDPOINT.",
 )
 @click.option("--graph", metavar="IRI", default=DEFAULT_GRAPH, show_default=True, help="The named graph to replace.")
-@click.option(
-    "--out",
-    type=click.Path(),
-    default="out",
-    show_default=True,
-    envvar="CTHB_OUT",
-    help="Build folder (its cthb.nt, else cthb.ttl), or one of those files. Env: CTHB_OUT.",
-)
+@graph_dir_option(help="Build folder (its cthb.nt, else cthb.ttl), or one of those files.")
 @click.option("--update-url", metavar="URL", default=None, help="SPARQL Update URL. [default: the endpoint's .../update]")
 @click.option("--store-url", metavar="URL", default=None, help="Graph Store Protocol URL. [default: the endpoint's .../store; Fuseki: .../data]")
 @click.option(
@@ -39,9 +33,9 @@ from ..publish import DEFAULT_GRAPH, METHODS, publish
     help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates; plain default graph only).",
 )
 def publish_command(
-    endpoint: str, graph: str, out: str, update_url: str | None, store_url: str | None, timeout: float | None, method: str
+    endpoint: str, graph: str, graph_dir: str, update_url: str | None, store_url: str | None, timeout: float | None, method: str
 ) -> None:
-    """Load the built graph (OUT/cthb.nt, else OUT/cthb.ttl) into a SPARQL 1.1 store.
+    """Load the built graph (GRAPH_DIR/cthb.nt, else GRAPH_DIR/cthb.ttl) into a SPARQL 1.1 store.
 
     The named graph is replaced by one SPARQL Update request (DROP, then INSERT DATA), which the
     store runs as one transaction: readers see the old graph or the new one, never a mix, also
@@ -54,12 +48,12 @@ def publish_command(
     \b
     Examples:
       cthbgraph publish --endpoint http://127.0.0.1:7878/query
-      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --out my-build/
-      cthbgraph publish --endpoint http://127.0.0.1:7878/query --out out/cthb.ttl
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph https://example.org/cthb --graph-dir my-build/
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph-dir out/cthb.ttl
       cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --method staging --timeout 600
     """
-    result = publish(out, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method)
+    result = publish(graph_dir, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method)
     for leftover in result.dropped:
         click.echo(f"Dropped <{leftover}>, left by an interrupted publish")
     click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {result.endpoints.graph_store}")

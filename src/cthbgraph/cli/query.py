@@ -11,7 +11,7 @@ from ..errors import QueryError
 from ..output import printable
 from ..queries import library, named_query, parse_query
 from ..store import open_store
-from .common import echo_rows, endpoint_option, format_option, out_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -29,9 +29,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--query", "-q", "text", default=None, help="SPARQL text to run instead of a file or name.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="Bind a value to a parameter of the query (repeatable).")
 @format_option()
-@out_option()
+@graph_dir_option()
 @endpoint_option()
-def query_command(query: str | None, text: str | None, params: tuple[str, ...], fmt: str, out: str, endpoint: str | None) -> None:
+def query_command(query: str | None, text: str | None, params: tuple[str, ...], fmt: str, graph_dir: str, endpoint: str | None) -> None:
     """Run a SPARQL SELECT query: a query of the library by name, a .rq file, or --query TEXT.
 
     Values given with --param are bound to the query's variables, never pasted into its text, so a
@@ -55,7 +55,7 @@ def query_command(query: str | None, text: str | None, params: tuple[str, ...], 
             check_query(q.text, where="the local store")
 
     values = _params(params)
-    with open_store(out, endpoint=endpoint) as store:
+    with open_store(graph_dir, endpoint=endpoint) as store:
         rows = q.run(store, values)
         if not rows.rows and "body" in values:
             resolve_body(store, values["body"])  # an unknown body: say so, with the closest names
@@ -81,9 +81,9 @@ def queries_command(fmt: str) -> None:
 @click.command("trace")
 @click.argument("notation")
 @format_option()
-@out_option()
+@graph_dir_option()
 @endpoint_option()
-def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> None:
+def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None) -> None:
     """Trace a provision: its text, the bodies it tasks, and the activities that implement it.
 
     \b
@@ -91,26 +91,25 @@ def trace_command(notation: str, fmt: str, out: str, endpoint: str | None) -> No
       cthbgraph trace III.10.2
       cthbgraph trace IV.8.1 --format json
     """
-    with open_store(out, endpoint=endpoint) as store:
+    with open_store(graph_dir, endpoint=endpoint) as store:
         t = trace(store, notation)
     if fmt != "table":
-        rows = [(t.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in t.activities]
-        rows = [(t.notation, b.role, "", b.label, "", "", "", "") for b in t.bodies] + rows
-        echo_rows(("provision", "role", "type", "body", "date", "place", "report", "sentence"), rows, fmt)
+        rows = t.rows()
+        echo_rows(rows.columns, rows.rows, fmt)
         return
     # Texts and names come from the reports: shown with any control character escaped.
     click.secho(printable(f"Provision {t.notation} (section {t.section})"), bold=True)
-    click.echo(click.wrap_text(printable(t.text), 100, initial_indent="  ", subsequent_indent="  "))
-    click.echo("Tasks: " + (", ".join(printable(b.label) for b in t.tasked) or "no body named"))
+    echo_wrapped(printable(t.text), "  ")
+    echo_wrapped("Tasks: " + (", ".join(printable(b.label) for b in t.tasked) or "no body named"), later="  ")
     if t.partners:
-        click.echo("In co-operation with: " + ", ".join(printable(b.label) for b in t.partners))
+        echo_wrapped("In co-operation with: " + ", ".join(printable(b.label) for b in t.partners), later="  ")
     click.echo(f"Reported activities implementing it: {len({a.iri for a in t.activities})}")
     for a in t.activities:
         where = ", ".join(x for x in (a.place, a.date) if x)
-        click.echo(printable(f"  • {a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]"))
+        echo_wrapped(printable(f"{a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]"), "  • ", later="    ")
         # Shown without the markdown emphasis of the conversion; the graph keeps the exact text.
         sentence = printable(" ".join(a.sentence.replace("**", "").split()))
-        click.echo(click.wrap_text(f"“{sentence}”", 100, initial_indent="      ", subsequent_indent="      "))
+        echo_wrapped(f"“{sentence}”", "      ")
 
 
 COMMANDS = [query_command, queries_command, trace_command]

@@ -158,7 +158,7 @@ def export(
     fmt (str): a name of :data:`FORMATS`, e.g. "turtle", "jsonld", "graphml", "html", "csv".
     out (Path | str | None): where to write; None writes the format's default name
         (e.g. ``cthb.graphml``) in the current folder.
-    graph_dir (Path | str): the build folder (``cthbgraph build --out``).
+    graph_dir (Path | str): the build folder (``cthbgraph build --graph-dir``).
     focus, depth, chapter: the part of the network to export (network formats and the page).
     RETURNS (ExportResult): the written paths and a summary.
     """

@@ -57,7 +57,7 @@ def coverage_matrix(store, chapter: str = "") -> CoverageMatrix:
             continue
         i, j = row[r["notation"]], col[r["body"]]
         counts[i][j] = int(r["activities"] or 0)
-        if r["tasked"] == "1":
+        if r["tasked"] == 1:
             tasked.add((i, j))
     return CoverageMatrix(
         tuple(provisions), tuple(names[b] for b in bodies), tuple(map(tuple, counts)), frozenset(tasked)

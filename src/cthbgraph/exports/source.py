@@ -72,7 +72,7 @@ def load_triples(graph_dir: Path | str = "out") -> list:
             ox.Triple(q.subject, q.predicate, q.object)
             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         ]
-    raise StoreError(f"no built graph in {path}", hint="build it first with: cthbgraph build --out " + str(path))
+    raise StoreError(f"no built graph in {path}", hint="build it first with: cthbgraph build --graph-dir " + str(path))
 
 
 def _parse(path: Path) -> list:

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..provenance import BuildProvenance
 from ..resources import ontology_path
 from ..vocab import _PREFIXES, CTHB, DCTERMS, OA, PROV, RDF, RDFS, SKOS
 from . import pages
@@ -67,6 +68,10 @@ class DatasetInfo:
     issued: str = "1970-01-01"
     modified: str = "1970-01-01"
     keywords: tuple[str, ...] = ("trafficking in human beings", "OSCE", "commitments", "linked data")
+    #: How the build was made (tool, version, corpus files and their SHA-256, time), from its build.json.
+    provenance: BuildProvenance | None = None
+    #: The SPARQL endpoint serving the graph, named in VoID and DCAT when there is one.
+    sparql_endpoint: str | None = None
 
 
 class Site:

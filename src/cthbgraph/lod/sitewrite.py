@@ -22,6 +22,7 @@ from rdflib.term import Node
 from ..buildfolder import BuildFolder
 from ..errors import OutputError, QueryError, StoreError
 from ..fsio import FolderAsideError, replaced_folder
+from ..provenance import BuildProvenance
 from ..vocab import CTHB, DCTERMS, DEFAULT_BASE, RDF
 
 #: The file that marks a folder as a site written by cthbgraph, which ``site`` may therefore replace.
@@ -48,7 +49,7 @@ def load_site(
         base_iri = _check_base(base_iri)
     nt_path = BuildFolder(graph_dir).ntriples
     if not nt_path.exists():
-        raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --out " + str(graph_dir))
+        raise StoreError(f"no graph at {nt_path}", hint="build it first with: cthbgraph build --graph-dir " + str(graph_dir))
     data = nt_path.read_bytes()
     graph = Graph()
     try:
@@ -62,7 +63,10 @@ def load_site(
     if base != graph_base:
         graph = rebase(graph, graph_base, base)
     permanent = graph_base if graph_base.startswith(_W3ID) and graph_base != base else None
-    return Site(graph, base, dataset_info(nt_path, data, issued), query_page=query_page, permanent_base=permanent)
+    info = dataset_info(nt_path, data, issued)
+    if query_page:  # served with its endpoint
+        info = replace(info, sparql_endpoint=f"{base}sparql")
+    return Site(graph, base, info, query_page=query_page, permanent_base=permanent)
 
 
 def _check_base(base: str) -> str:
@@ -92,7 +96,10 @@ def dataset_info(nt_path: Path, data: bytes, issued: str | None = None):
     except PackageNotFoundError:
         pkg = "0"
     digest = hashlib.sha256(data).hexdigest()[:12]
-    return replace(DatasetInfo(), version=f"{pkg}+{digest}", issued=issued or modified, modified=modified)
+    provenance = BuildProvenance.from_json((BuildFolder(nt_path.parent).record() or {}).get("provenance"))
+    return replace(
+        DatasetInfo(), version=f"{pkg}+{digest}", issued=issued or modified, modified=modified, provenance=provenance
+    )
 
 
 def graph_base_of(graph: Graph) -> str:

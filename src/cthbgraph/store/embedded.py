@@ -13,6 +13,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from .base import Rows, Store
 from .terms import to_oxigraph
+from .values import python_value
 
 
 def _bound(term: Node) -> ox.NamedNode | ox.Literal:
@@ -21,10 +22,12 @@ def _bound(term: Node) -> ox.NamedNode | ox.Literal:
     return to_oxigraph(term)
 
 
-def _value(term: object) -> str:
+def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> object:
     if term is None:
-        return ""
-    return str(term.value)
+        return None
+    if isinstance(term, ox.Literal):
+        return python_value("literal", term.value, term.datatype.value, term.language)
+    return python_value("uri" if isinstance(term, ox.NamedNode) else "bnode", term.value)
 
 
 class EmbeddedStore(Store):
@@ -35,7 +38,7 @@ class EmbeddedStore(Store):
         if not self.path.exists():
             raise StoreError(
                 f"no graph store at {self.path}",
-                hint="build it first with: cthbgraph build (or pass --store DIR / --endpoint URL)",
+                hint="build it first with: cthbgraph build (or pass --graph-dir DIR / --endpoint URL)",
             )
         try:
             self._store = ox.Store.read_only(str(self.path.resolve()))

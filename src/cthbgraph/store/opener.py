@@ -15,12 +15,12 @@ def open_store(location: str | Path | None = None, *, endpoint: str | None = Non
     """The store of a build folder (or a store folder), or of a SPARQL endpoint.
 
     location (str | Path | None): a build folder or an Oxigraph store folder
-        [default: env CTHB_OUT, else "out"].
+        [default: env CTHB_GRAPH_DIR, else CTHB_OUT, else "out"].
     endpoint (str | None): a SPARQL 1.1 query URL, used instead of ``location``.
     timeout (float | None): with ``endpoint``, seconds to wait [default: env CTHB_TIMEOUT, else 60].
     """
     if endpoint:
         return RemoteStore(endpoint, timeout=timeout)
-    path = Path(location or os.environ.get("CTHB_OUT", "out"))
+    path = Path(location or os.environ.get("CTHB_GRAPH_DIR") or os.environ.get("CTHB_OUT", "out"))
     folder = BuildFolder(path)
     return EmbeddedStore(folder.store if folder.store.exists() else path)

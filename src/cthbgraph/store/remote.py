@@ -30,6 +30,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from ..errors import EndpointError, QueryError
 from .base import Rows, Store
+from .values import python_value
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -128,9 +129,7 @@ class RemoteStore(Store):
         if "results" not in data:
             raise QueryError("this query is not a SELECT query", hint="use a SELECT query here")
         columns = tuple(data.get("head", {}).get("vars", []))
-        rows = tuple(
-            tuple(solution.get(c, {}).get("value", "") for c in columns) for solution in data["results"]["bindings"]
-        )
+        rows = tuple(tuple(_value(solution.get(c)) for c in columns) for solution in data["results"]["bindings"])
         return Rows(columns, rows)
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
@@ -138,6 +137,13 @@ class RemoteStore(Store):
         if "boolean" not in data:
             raise QueryError("this query is not an ASK query")
         return bool(data["boolean"])
+
+
+def _value(term: dict | None) -> object:
+    """A term of the SPARQL JSON results format as a Python value."""
+    if term is None:
+        return None
+    return python_value(term.get("type", "literal"), term.get("value", ""), term.get("datatype"), term.get("xml:lang"))
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Node]) -> str:
