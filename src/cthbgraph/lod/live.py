@@ -143,7 +143,7 @@ class LiveBuild:
                     pool.kill()
                 continue
             if isinstance(pool, SpawnError):
-                raise CthbError(str(pool), hint=f"rebuild the graph with: cthbgraph build --out {self.out}", exit_code=2) from pool
+                raise CthbError(str(pool), hint=f"rebuild the graph with: cthbgraph build --graph-dir {self.out}", exit_code=2) from pool
             return Generation(build, site, pool, PageCache(self.page_bytes))
         raise CthbError(f"the build in {self.out} changed five times while it was being loaded", hint="try again when the build has finished", exit_code=2)
 
