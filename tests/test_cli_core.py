@@ -159,4 +159,4 @@ def test_cli_query_update_is_refused_in_words_that_say_so(small_build, update):
     result = CliRunner().invoke(main, ["query", "-q", update, "--graph-dir", str(out)])
     assert result.exit_code == 2
     assert "updates are refused" in result.stderr
-    assert "CONSTRUCT" not in result.output and "Traceback" not in result.output
+    assert "expected CONSTRUCT" not in result.output and "Traceback" not in result.output

@@ -89,8 +89,8 @@ def test_cli_query_table_shows_control_characters_escaped(hostile_build):
     [
         ("SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/sparql> { ?s ?p ?o } }", "SERVICE is not allowed: the local store does not query other hosts"),
         ("SELECT * WHERE { ?x ?y ?z OPTIONAL { SERVICE SILENT <http://127.0.0.1:{port}/> { ?s ?p ?o } } }", "SERVICE is not allowed"),
-        ("DELETE WHERE { ?s ?p ?o }", "SPARQL Update is not allowed: the local store is read-only"),
-        ("LOAD <http://127.0.0.1:{port}/x.ttl>", "SPARQL Update is not allowed"),
+        ("DELETE WHERE { ?s ?p ?o }", "SPARQL updates are refused: the local store is read-only"),
+        ("LOAD <http://127.0.0.1:{port}/x.ttl>", "SPARQL updates are refused"),
     ],
 )
 def test_cli_query_refuses_service_and_updates_in_one_line(hostile_build, query, message):

@@ -303,7 +303,7 @@ def test_server_guard_refuses_deep_nesting_as_invalid():
 def test_server_refuses_updates(server, query):
     status, body = sparql_get(server, query)
     assert status == 400
-    assert body.startswith(b"SPARQL Update is not allowed")
+    assert body.startswith(b"SPARQL updates are refused")
     status, _, _ = fetch(server.url + "sparql", data=query.encode(), content_type="application/sparql-update")
     assert status == 400
     status, _, _ = fetch(server.url + "sparql", data=urlencode({"update": query}).encode(), content_type="application/x-www-form-urlencoded")

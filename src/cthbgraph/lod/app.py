@@ -160,7 +160,7 @@ class _Routes:
 
     async def _sparql_get(self, request: Request, gen: Generation, params: dict[str, list[str]]) -> Response:
         if "update" in params:
-            raise _Refusal(400, "SPARQL Update is not allowed: this endpoint is read-only")
+            raise _Refusal(400, "SPARQL updates are refused: this endpoint is read-only")
         if "query" not in params:
             if "text/html" in (request.headers.get("accept") or ""):
                 return _respond(303, b"", "text/plain", {"location": "query"})
@@ -173,7 +173,7 @@ class _Routes:
             raise _Refusal(405, "POST is accepted only at /sparql and /query", {"allow": "GET, HEAD, OPTIONS"})
         media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
         if media == "application/sparql-update":
-            raise _Refusal(400, "SPARQL Update is not allowed: this endpoint is read-only")
+            raise _Refusal(400, "SPARQL updates are refused: this endpoint is read-only")
         if media not in ("application/sparql-query", "application/x-www-form-urlencoded"):
             raise _Refusal(415, "send the query as application/sparql-query or application/x-www-form-urlencoded")
         body = (await self._body(request)).decode("utf-8", "replace")
@@ -185,7 +185,7 @@ class _Routes:
         if path == "query":
             return await self._query_page(gen, params)
         if "update" in params:
-            raise _Refusal(400, "SPARQL Update is not allowed: this endpoint is read-only")
+            raise _Refusal(400, "SPARQL updates are refused: this endpoint is read-only")
         if "query" not in params:
             raise _Refusal(400, "give a SPARQL query in the query field")
         return await self._sparql(request, gen, params)

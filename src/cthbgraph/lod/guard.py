@@ -53,7 +53,7 @@ def check_query(text: str, graphs: Collection[str] = (), *, where: str = "this e
         parsed = parseQuery(text)
     except ParseException as exc:
         if _is_update(text, parseUpdate):
-            raise QueryRefused(f"SPARQL Update is not allowed: {where} is read-only", hint="ask with SELECT, ASK, CONSTRUCT or DESCRIBE") from exc
+            raise QueryRefused(f"SPARQL updates are refused: {where} is read-only", hint="ask with SELECT, ASK, CONSTRUCT or DESCRIBE") from exc
         raise InvalidQuery(f"not a valid SPARQL query: {_one_line(exc)}", hint="check the query near the position named") from exc
     except RecursionError as exc:
         raise InvalidQuery("the query is nested too deeply", hint="flatten the nested groups") from exc
