@@ -68,7 +68,7 @@ def hostile_build(tmp_path):
 
 def test_cli_query_csv_has_no_formula_cells(hostile_build):
     out, names = hostile_build
-    result = CliRunner().invoke(main, ["query", "--out", str(out), "--format", "csv", "-q", f"SELECT ?name WHERE {{ ?b <{LABEL}> ?name }} ORDER BY ?name"])
+    result = CliRunner().invoke(main, ["query", "--graph-dir", str(out), "--format", "csv", "-q", f"SELECT ?name WHERE {{ ?b <{LABEL}> ?name }} ORDER BY ?name"])
     assert result.exit_code == 0, result.output
     cells = [row[0] for row in csv.reader(io.StringIO(result.output))][1:]
     assert "'=cmd|' /C calc'!A0" in cells and names[2] in cells and "-42" in cells
@@ -77,7 +77,7 @@ def test_cli_query_csv_has_no_formula_cells(hostile_build):
 
 def test_cli_query_table_shows_control_characters_escaped(hostile_build):
     out, _ = hostile_build
-    result = CliRunner().invoke(main, ["query", "--out", str(out), "-q", f"SELECT ?name WHERE {{ ?b <{LABEL}> ?name }} ORDER BY ?name"])
+    result = CliRunner().invoke(main, ["query", "--graph-dir", str(out), "-q", f"SELECT ?name WHERE {{ ?b <{LABEL}> ?name }} ORDER BY ?name"])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "Office\\x1b[2J\\x1b[31m of the Co-ordinator" in result.output
@@ -99,7 +99,7 @@ def test_cli_query_refuses_service_and_updates_in_one_line(hostile_build, query,
     listener.settimeout(0.5)
     try:
         text = query.replace("{port}", str(listener.getsockname()[1]))
-        result = CliRunner().invoke(main, ["query", "--out", str(out), "-q", text])
+        result = CliRunner().invoke(main, ["query", "--graph-dir", str(out), "-q", text])
         with pytest.raises(socket.timeout):
             listener.accept()  # nobody was called
     finally:

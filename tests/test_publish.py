@@ -85,7 +85,7 @@ def graphs(store) -> set[str]:
 
 
 def _publish_process(store, source: Path, *extra: str) -> subprocess.Popen:
-    args = [CTHBGRAPH, "publish", "--endpoint", f"{store[0]}/query", "--out", str(source), "--timeout", "60", *extra]
+    args = [CTHBGRAPH, "publish", "--endpoint", f"{store[0]}/query", "--graph-dir", str(source), "--timeout", "60", *extra]
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -233,7 +233,7 @@ class _BadStore:
 def test_cli_publish_to_a_store_answering_badly_exits_3(built, behaviour, message):
     bad = _BadStore(behaviour)
     try:
-        args = [CTHBGRAPH, "publish", "--endpoint", bad.url, "--out", str(built.out), "--timeout", "3"]
+        args = [CTHBGRAPH, "publish", "--endpoint", bad.url, "--graph-dir", str(built.out), "--timeout", "3"]
         result = subprocess.run(args, capture_output=True, text=True, timeout=60)
     finally:
         bad.sock.close()

@@ -39,6 +39,12 @@ def csv_cell(value: object) -> object:
     return text
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis: for labels and excerpts."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def printable(text: str) -> str:
     """``text`` with control characters (and bidirectional overrides) written as escapes: ``\\n``,
     ``\\x1b``, ``\\u202e``. For names and cells printed to a terminal."""

@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
+from .output import shorten
 from .resources import ontology_path, shapes_paths
 from .vocab import CTHB, OA, bind_prefixes
 
@@ -94,7 +95,7 @@ class ValidationReport:
             lines.append(rule)
             if r.evidence:
                 source = f" ({_compact(r.report, prefixes)})" if r.report else ""
-                lines.append(f"    evidence{source}: “{_shorten(r.evidence, _EVIDENCE_CHARS)}”")
+                lines.append(f"    evidence{source}: “{shorten(r.evidence, _EVIDENCE_CHARS)}”")
             else:
                 lines.append("    evidence: none")
         return "\n".join(lines)
@@ -250,8 +251,3 @@ def _show(value: Node | None, prefixes) -> str:
     if isinstance(value, BNode):
         return "[blank node]"
     return _compact(value, prefixes)
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

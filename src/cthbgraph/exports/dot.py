@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import io
 
-from ..output import _shorten
+from ..output import shorten
 from .network import COLOURS, EDGE_TYPES, summary
 from .registry import Rendered
 
@@ -120,7 +120,7 @@ def _node_attributes(attrs: dict) -> str:
     tooltip = attrs.get("text") or attrs.get("evidence") or attrs["label"]
     extra = ", width=0.08" if node_type == "Activity" else ""
     return (
-        f"label={_dot_id(_shorten(label or '', 40))}, shape={_SHAPES.get(node_type, 'hexagon')}, "
-        f"fillcolor={_dot_id(COLOURS.get(node_type, '#777777'))}, tooltip={_dot_id(_shorten(tooltip, 300))}, "
+        f"label={_dot_id(shorten(label or '', 40))}, shape={_SHAPES.get(node_type, 'hexagon')}, "
+        f"fillcolor={_dot_id(COLOURS.get(node_type, '#777777'))}, tooltip={_dot_id(shorten(tooltip, 300))}, "
         f"type={_dot_id(node_type)}{extra}"
     )

@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 
+from ..output import shorten
 from ..queries import named_query
 from ..store import open_store
 from .registry import Rendered
@@ -64,10 +65,6 @@ def coverage_matrix(store, chapter: str = "") -> CoverageMatrix:
     )
 
 
-def _shorten(text: str, width: int = 38) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def figure(matrix: CoverageMatrix, title: str = ""):
     """A matplotlib Figure of the matrix (Agg backend: no display needed)."""
     import matplotlib
@@ -101,7 +98,7 @@ def figure(matrix: CoverageMatrix, title: str = ""):
             )
         )
     ax.set_xticks(
-        range(len(matrix.columns)), [_shorten(c) for c in matrix.columns], rotation=60, ha="right", fontsize=7
+        range(len(matrix.columns)), [shorten(c, 38) for c in matrix.columns], rotation=60, ha="right", fontsize=7
     )
     ax.set_yticks(range(len(matrix.rows)), matrix.rows, fontsize=7)
     ax.set_xlabel("Body (carried out the activity, or tasked by the provision)")
