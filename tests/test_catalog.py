@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef, namespace
 
 from cthbgraph import vocab
 from cthbgraph.lod.catalog import DCAT_AP_OFFICIAL, SPDX, dataset_iri
-from cthbgraph.lod.site import load_site
+from cthbgraph.lod.sitewrite import load_site
 from cthbgraph.store import open_store
 
 BASE = "https://example.org/cthb/id/"

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 
 from cthbgraph import vocab
 from cthbgraph.lod.catalog import DCAT_AP_SHAPES
-from cthbgraph.lod.site import load_site, write_site
+from cthbgraph.lod.sitewrite import load_site, write_site
 from cthbgraph.vocab import CTHB, DCTERMS, RDF, SKOS
 
 BASE = "https://example.org/cthb/id/"

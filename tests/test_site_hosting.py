@@ -22,7 +22,8 @@ from conftest import ROOT
 from rdflib import Graph, URIRef
 
 from cthbgraph.lod.serverrules import negotiated_file
-from cthbgraph.lod.site import KINDS, write_site
+from cthbgraph.lod.site import KINDS
+from cthbgraph.lod.sitewrite import write_site
 
 BASE = "https://example.org/cthb/id/"
 PATH = "/cthb/id/"

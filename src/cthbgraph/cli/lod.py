@@ -33,7 +33,7 @@ def site_command(out: str, graph_dir: str, base_iri: str | None, issued: str | N
       cthbgraph site --out site/ --base-iri https://example.org/cthb/id/
       SOURCE_DATE_EPOCH=1767225600 cthbgraph site --out site/ --graph-dir out/ --issued 2026-01-01
     """
-    from ..lod.site import write_site
+    from ..lod.sitewrite import write_site
 
     with Spinner("Writing the site", quiet=quiet):
         count = write_site(graph_dir, out, base_iri, issued=issued)

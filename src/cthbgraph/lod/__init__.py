@@ -10,6 +10,7 @@ the time limit.
 from __future__ import annotations
 
 from .guard import QueryRefused, check_query
-from .site import Site, load_site, write_site
+from .site import Site
+from .sitewrite import load_site, write_site
 
 __all__ = ["QueryRefused", "Site", "check_query", "load_site", "write_site"]

@@ -23,7 +23,8 @@ from ..errors import CthbError
 from .builds import current_build
 from .pool import QueryPool, SpawnError
 from .rdfio import serialize, triple_key
-from .site import STATIC, Site, load_site
+from .site import STATIC, Site
+from .sitewrite import load_site
 
 log = logging.getLogger("cthbgraph.server")
 

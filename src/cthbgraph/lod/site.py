@@ -365,21 +365,4 @@ def _tail(node: Node | None) -> str:
     return str(node).rstrip("/").rsplit("/", 1)[-1] if node is not None else ""
 
 
-# The loading and writing functions live in sitewrite.py; they are imported here so that
-# ``from cthbgraph.lod.site import load_site, write_site`` keeps working.
-from .sitewrite import SITE_MARKER, dataset_info, graph_base_of, load_site, rebase, write_site  # noqa: E402
-
-__all__ = [
-    "KINDS",
-    "LICENCE",
-    "SITE_MARKER",
-    "STATIC",
-    "DatasetInfo",
-    "Link",
-    "Site",
-    "dataset_info",
-    "graph_base_of",
-    "load_site",
-    "rebase",
-    "write_site",
-]
+__all__ = ["KINDS", "LICENCE", "STATIC", "DatasetInfo", "Link", "Site"]
