@@ -59,6 +59,7 @@ class CTHB(DefinedNamespace):
     ActivityType: URIRef  # a kind of activity; ⊑ skos:Concept
     Report: URIRef  # a corpus document; ⊑ prov:Entity
     Excerpt: URIRef  # a span of a report: oa:exact, oa:start, oa:end, dcterms:source
+    LinkAssessment: URIRef  # one judged activity -> provision link: basis, score, method
 
     # object properties
     tasks: URIRef  # provision or document -> body it assigns a task to
@@ -70,12 +71,21 @@ class CTHB(DefinedNamespace):
     cites: URIRef  # report -> document or body it refers to
     activityType: URIRef  # activity -> concept of ActivityTypeScheme
     renamedTo: URIRef  # body -> the body it continues as under a new name (linked, not merged)
+    succeededBy: URIRef  # body -> the body that took over its work (linked, not merged)
+    mayImplement: URIRef  # activity -> provision it serves by content, inferred; never stated
+    activity: URIRef  # link assessment -> the activity it judges
+    provision: URIRef  # link assessment -> the provision it judges
+    evidence: URIRef  # extracted resource -> excerpt; ⊑ prov:wasInfluencedBy (activities are not prov:Entity)
 
     # datatype properties
     text: URIRef  # the wording of a provision (xsd:string)
     place: URIRef  # where an activity took place (xsd:string)
     country: URIRef  # country name of an activity (xsd:string)
     reportYear: URIRef  # the year a report covers (xsd:gYear)
+    basis: URIRef  # "cited", "placed" or "inferred"
+    score: URIRef  # 0-1 support of a link (xsd:decimal)
+    method: URIRef  # what made a link assessment, with its version
+    confidence: URIRef  # 0-1 trust of the rule or model that extracted a fact (xsd:decimal)
 
     # the activity-type concept scheme and its concepts
     ActivityTypeScheme: URIRef
