@@ -112,6 +112,7 @@ class BodyFinder:
         self._unprefixed = re.compile(rf"(?<![\w.])(?P<alias>{pattern})(?![\w]|-wide)") if alternatives else None
         self._normalised_alias = {re.sub(r"\s+", " ", a[4:] if a in bare else a): k for a, k in alias_to_key.items()}
         self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
+        self.places = load_place_names()
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
         """Canonical key and label of a field operation named by type and place."""
@@ -135,7 +136,7 @@ class BodyFinder:
         while (m := _FIELD_OP.search(text, pos)) is not None:
             # "Mission to Serbia and Mission to Montenegro": the second name starts inside the first match.
             pos = m.start("place")
-            place_words = _place_words(m.group("place").split())
+            place_words = _known_prefix(_place_words(m.group("place").split()), self.places)
             if not place_words or _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             place = " ".join(place_words)
@@ -190,6 +191,27 @@ def _place_words(words: list[str]) -> list[str]:
     while kept and kept[-1] == "and":
         kept.pop()
     return kept
+
+
+def load_place_names(path: Path | None = None) -> frozenset[str]:
+    """Country names, their variants and cities (``patterns/places.jsonl``): where a place name ends."""
+    names = set()
+    for line in (path or PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            names.update([row["country"], *row.get("aliases", ()), *row.get("cities", ())])
+    return frozenset(names)
+
+
+def _known_prefix(words: list[str], places: frozenset[str]) -> list[str]:
+    """ "Tajikistan Conducts Course", "Bosnia and Herzegovina What": a headline's words after a known
+    place are not part of it. An unknown place ("Centre in Ashgabad") is kept as written."""
+    if " ".join(words) in places:
+        return words
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]) in places and words[n] != "and":
+            return words[:n]
+    return words
 
 
 def _span_len(text: str, start: int, words: list[str]) -> int:

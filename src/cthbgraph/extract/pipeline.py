@@ -36,6 +36,7 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 MODEL_ENV = "CTHB_SPACY_MODEL"
 
 BODIES = "cthb_bodies"
+PARTNERS = "cthb_partners"
 PARAGRAPHS = "cthb_paragraphs"
 DECISIONS = "cthb_decisions"
 
@@ -111,6 +112,8 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe(BODIES, after="tagger")
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(DECISIONS, last=True)
+    # After the entity recogniser: its ORG entities are one source of partner candidates.
+    nlp.add_pipe(PARTNERS, last=True)
     return nlp
 
 
@@ -125,6 +128,7 @@ def register_components() -> None:
     Language.factory(BODIES, assigns=["doc.spans"], default_config={"gazetteer": None}, func=make_body_recognizer)
     Language.component(PARAGRAPHS, assigns=["token.is_sent_start"], func=paragraph_breaks)
     Language.factory(DECISIONS, assigns=["doc.spans"], default_config={}, func=make_decision_recognizer)
+    Language.factory(PARTNERS, assigns=["doc.spans", "doc.user_data"], default_config={}, func=make_partner_recognizer)
 
 
 def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> BodyRecognizer:
@@ -133,6 +137,10 @@ def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> Bod
 
 def make_decision_recognizer(nlp: Language, name: str) -> DecisionRecognizer:
     return DecisionRecognizer()
+
+
+def make_partner_recognizer(nlp: Language, name: str) -> PartnerRecognizer:
+    return PartnerRecognizer()
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -151,21 +159,62 @@ class BodyRecognizer:
     """Marks body mentions: span label = Body subclass, span id = canonical key."""
 
     def __init__(self, gazetteer: Path | None = None):
+        from .partners import load_kind_rules
+
         self.finder = BodyFinder(load_gazetteer(gazetteer))
         self.decisions = DecisionFinder()
+        self.kinds = load_kind_rules()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         labels = doc.user_data.setdefault("cthb_labels", {})
         # "Ministerial Council (MC) Decision No. 13/05" names a decision, not the Council.
         references = [(d.start, d.end) for d in self.decisions.find(doc.text)]
+        info = doc.user_data.setdefault("cthb_body_info", {})
         for match in self.finder.find(doc.text, exclude=references):
             span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
             if span is None or (match.key == "osce" and _adjectival(span)):
                 continue
+            if span.start_char < match.start and not doc.text[span.start_char : match.start].isspace():
+                continue  # "MC(8).DEC/1": the alias is a piece of a token, not a name
             labels[match.key] = match.label
+            info[match.key] = self.info(match)
             spans.append(span)
         doc.spans[BODIES] = spans
+        return doc
+
+
+    def info(self, match) -> list:
+        """[partner kind, country, confidence] of a mention: listed names are surest, then patterns."""
+        listed = match.key in self.finder.entries
+        partner = self.kinds.kind_of(match.label) if match.kind == "ExternalOrganisation" else ""
+        return [partner, "", 0.95 if listed else 0.85]
+
+
+class PartnerRecognizer:
+    """Adds partner mentions (see :mod:`.partners`) to the body spans: label ``ExternalOrganisation``,
+    id the partner's key; its kind, country and confidence go to ``doc.user_data["cthb_body_info"]``."""
+
+    def __init__(self) -> None:
+        from .partners import PartnerFinder
+
+        self.finder = PartnerFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        bodies = list(doc.spans[BODIES]) if BODIES in doc.spans else []
+        taken = [(s.start_char, s.end_char) for s in bodies]
+        taken += [(s.start_char, s.end_char) for s in doc.spans.get(DECISIONS, [])]
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        labels = doc.user_data.setdefault("cthb_labels", {})
+        info = doc.user_data.setdefault("cthb_body_info", {})
+        for p in self.finder.find(doc.text, taken, ents):
+            span = doc.char_span(p.start, p.end, label="ExternalOrganisation", span_id=p.key, alignment_mode="expand")
+            if span is None or any(s.start < span.end and span.start < s.end for s in bodies):
+                continue
+            labels.setdefault(p.key, p.label)
+            info.setdefault(p.key, [p.kind, p.country, p.confidence])
+            bodies.append(span)
+        doc.spans[BODIES] = sorted(bodies, key=lambda s: (s.start_char, s.end_char))
         return doc
 
 

@@ -50,7 +50,10 @@ class DocReader:
         return Excerpt(self.report.id, start, end, self.report.text[start:end])
 
     def mention(self, span: Span) -> BodyMention:
-        return BodyMention(self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_)
+        partner, country, confidence = self.doc.user_data.get("cthb_body_info", {}).get(span.id_, ("", "", 1.0))
+        return BodyMention(
+            self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_, partner, country, confidence
+        )
 
     def bodies_in(self, start: int, end: int) -> list[Span]:
         return [s for s in self.body_spans if s.start_char >= start and s.end_char <= end]
