@@ -44,6 +44,8 @@ _NOT_A_NAME = re.compile(
     r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
     r"Agenda|Handbook|Manual|Initiative|Award|Prize)\b"
 )
+# Capitalised words the entity recogniser takes for organisations.
+_NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -106,6 +108,8 @@ class Countries:
             for adjective in row.get("adjectives", ()):
                 self.of.setdefault(adjective, short)
                 self.adjectives.add(adjective)
+        for name, short in list(self.of.items()):
+            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
         names = sorted(self.of, key=len, reverse=True)
         self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", _SP) for n in names) + r")(?![\w-])")
 
@@ -114,7 +118,8 @@ class Countries:
         starts, countries = [], []
         for m in self.regex.finditer(text):
             starts.append(m.start())
-            countries.append(self.of[" ".join(m.group().split())])
+            name = " ".join(m.group().split())
+            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
         return starts, countries
 
 
@@ -162,13 +167,18 @@ class PartnerFinder:
                 end = s
         if start >= end:
             return None
+        blank = re.search(r"\n\s*\n", text[start:end])
+        if blank:
+            end = start + blank.start()
         line_break = text.find("\n", start, end)
         if line_break != -1 and (named_by == "ner" or line_break - (text.rfind("\n", 0, start) + 1) < 80):
             end = line_break  # a headline's line ends the name; only wrapped prose runs on
         words = _words(text, start, end)
         country = ""
         # Lead: drop sentence and headline words; a country or its adjective there is the country.
-        while words and (words[0][2] in _LEAD_STOP or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))):
+        while words and (
+            words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
+        ):
             word = words[0][2]
             bare = re.sub(r"['’]s$", "", word)
             if bare in self.countries.of:
@@ -181,6 +191,7 @@ class PartnerFinder:
             if words and words[0][2] in ("Embassy", "Consulate") and len(words) == 1:
                 host, tail_country = tail_country, ""  # "US Embassy in Astana": Kazakhstan is the host
             country = country or tail_country
+            words = _cut_in_place(words)
         while words and words[-1][2] in {"of", "for", "on", "and", "against", "the", "in", "to", "de"}:
             words.pop()
         if not words:
@@ -207,14 +218,14 @@ class PartnerFinder:
         return _partner(a, b, name, kind, country, confidence)
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """ "Ministry of Interior and State Police": "and" before another head noun joins two bodies."""
+        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
+        Defender and NGOs": an "and" right after a head noun, before "the" or before another head
+        noun joins two names; "Ministry of Labour and Social Protection" is one."""
         for i, (_, _, word) in enumerate(words):
-            if word == "and" and any(w[2] in self._head_words for w in words[i + 1 :]) and any(
-                w[2] in self._head_words for w in words[:i]
-            ):
-                after = [w[2] for w in words[i + 1 :]]
-                if after and after[0] not in ("the",) and not (after[0][:1].isupper() and after[0] in self._head_words):
-                    continue
+            if word != "and" or i == 0:
+                continue
+            after = [w[2] for w in words[i + 1 :]]
+            if words[i - 1][2] in self._head_words or (after and after[0] == "the") or any(w in self._head_words for w in after):
                 return words[:i]
         return words
 
@@ -234,7 +245,13 @@ class PartnerFinder:
             return False
         if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
             return False  # "the UN Convention": the body's name modifies an instrument
+        if not name[:1].isupper():
+            return False
+        if named_by == "rule" and not any(w in self._head_words for w in name.split()):
+            return False
         if named_by == "ner":
+            if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
+                return False  # a dateline's place, a common word
             tokens = name.split()
             if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
                 return False
@@ -247,13 +264,35 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\s,;:()\"“”]+", text[start:end])]
 
 
+def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Police School in Vushtrri": a place after "in" is where the body is, not its name
+    ("Trafficking in Human Beings" is)."""
+    for i in range(1, len(words)):
+        if words[i][2] == "in" and words[i - 1][2] not in ("Trafficking", "trafficking"):
+            return words[:i]
+    return words
+
+
 def _nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
-    """The country of the nearest clue before ``offset``, else the first after it."""
+    """The country named most around ``offset`` (the text's own place: a dateline weighs three
+    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
     starts, countries = clues
+    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
+    weights: dict[str, int] = {}
+    for country in countries[lo:hi]:
+        name = country.removesuffix(_DATELINE)
+        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
+    if weights:
+        best = max(weights.values())
+        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
+        return next(c for c in order if weights[c] == best)
     i = bisect.bisect_left(starts, offset)
     if i > 0:
-        return countries[i - 1]
-    return countries[i] if i < len(countries) else ""
+        return countries[i - 1].removesuffix(_DATELINE)
+    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
+
+
+_DATELINE = "\0dateline"
 
 
 def name_slug(name: str) -> str:

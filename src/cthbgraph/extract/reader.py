@@ -18,6 +18,7 @@ from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, P
 from . import activities as act
 from . import provisions as prov
 from .dates import normalise_date
+from .decisions import confidence_of
 from .pipeline import BODIES, DECISIONS
 
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
@@ -64,7 +65,7 @@ class DocReader:
             report=self.report,
             bodies=tuple(self.mention(s) for s in self.body_spans),
             decisions=tuple(
-                DecisionRef(self.excerpt(s.start_char, s.end_char), s.id_, s.kb_id_, s.label_)
+                DecisionRef(self.excerpt(s.start_char, s.end_char), s.id_, s.kb_id_, s.label_, confidence_of(s.text))
                 for s in self.doc.spans[DECISIONS]
             ),
             provisions=tuple(provisions),
