@@ -90,11 +90,15 @@ class Provision:
 
 @dataclass(frozen=True, order=True)
 class Rename:
-    """"X - now Y": a body that continues under another name; linked, not merged."""
+    """"X - now Y", "X, replaced by Y": a body that continues under another name or whose work another
+    took over; linked, not merged."""
 
     excerpt: Excerpt
     old: BodyMention
     new: BodyMention
+    # "renamed" ("X, now Y"; "Y, formerly X") or "succeeded" ("X was replaced by Y"): cthb:renamedTo
+    # or cthb:succeededBy.
+    relation: str = "renamed"
 
 
 @dataclass(frozen=True, order=True)

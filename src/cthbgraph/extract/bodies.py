@@ -50,6 +50,7 @@ class GazetteerEntry:
     label: str
     kind: str
     aliases: tuple[str, ...]
+    office: str = ""  # a post's office: the key of the body that serves it (org:postIn)
 
 
 @dataclass(frozen=True, order=True)
@@ -78,7 +79,7 @@ def load_gazetteer(path: Path | None = None) -> tuple[GazetteerEntry, ...]:
         try:
             row = json.loads(line)
             entries.append(
-                GazetteerEntry(row["key"], row["label"], row["kind"], tuple(row.get("aliases", ())))
+                GazetteerEntry(row["key"], row["label"], row["kind"], tuple(row.get("aliases", ())), row.get("office", ""))
             )
         except (ValueError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not a gazetteer entry ({exc})") from exc

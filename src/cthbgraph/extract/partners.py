@@ -38,14 +38,16 @@ _LEAD_STOP = {
     "Its", "Their", "His", "Her", "Both", "Each", "All", "Several", "Other", "Representatives", "Members", "Head",
     "Heads", "Officials", "Experts", "Staff", "Officers", "Director", "Minister", "Deputy", "Chairman", "Chair",
     "Also", "When", "While", "After", "Before", "During", "Under", "Through", "Since", "As", "Participants",
+    "NGO", "NGOs",
 }
 _NOT_A_NAME = re.compile(
     r"\b(?:Convention|Protocol|Guidelines?|Action\s+Plan|Plan|Decision|Declaration|Addendum|Resolution|Directive|Report|"
     r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
-    r"Agenda|Handbook|Manual|Initiative|Award|Prize)\b"
+    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Partners\s+for\s+Co-operation)\b"
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
+_CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -127,7 +129,8 @@ class PartnerFinder:
     """Finds partner mentions in a parsed document, outside the spans already taken (OSCE bodies,
     decision references)."""
 
-    def __init__(self, rules: KindRules | None = None, countries: Countries | None = None):
+    def __init__(self, rules: KindRules | None = None, countries: Countries | None = None, listed: frozenset[str] = frozenset()):
+        self.listed = listed  # names the gazetteer lists: never a partner of ours
         self.rules = rules or load_kind_rules()
         self.countries = countries or Countries()
         heads = "|".join(re.escape(h).replace(r"\ ", _SP) for h in self.rules.heads)
@@ -136,6 +139,7 @@ class PartnerFinder:
             rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._head_words = {w for h in self.rules.heads for w in h.split()}
+        self._bare_heads = set(self.rules.heads) - {"Ombudsman", "Ombudsperson"}
 
     def find(self, text: str, taken: list[tuple[int, int]], ents: list[tuple[int, int, str]] = ()) -> list[Partner]:
         """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
@@ -160,39 +164,17 @@ class PartnerFinder:
         return _merge_short_names(sorted(found))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str) -> Partner | None:
-        for s, e in taken:  # a name stops where an OSCE body or a reference begins
-            if s <= start < e:
-                start = e  # "UN Committee on ...": the listed "UN" is taken, the committee is not
-            if start < s < end:
-                end = s
-        if start >= end:
-            return None
-        blank = re.search(r"\n\s*\n", text[start:end])
-        if blank:
-            end = start + blank.start()
-        line_break = text.find("\n", start, end)
-        if line_break != -1 and (named_by == "ner" or line_break - (text.rfind("\n", 0, start) + 1) < 80):
-            end = line_break  # a headline's line ends the name; only wrapped prose runs on
-        words = _words(text, start, end)
-        country = ""
-        # Lead: drop sentence and headline words; a country or its adjective there is the country.
-        while words and (
-            words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
-        ):
-            word = words[0][2]
-            bare = re.sub(r"['’]s$", "", word)
-            if bare in self.countries.of:
-                country = self.countries.of[bare]
-            words.pop(0)
+        words = self._bounded_words(text, start, end, taken, named_by)
+        words, country = self._lead_country(words)
         words = self._cut_tail(words)
         host = ""
         if named_by == "rule":
             words, tail_country = self._tail_country(words)
-            if words and words[0][2] in ("Embassy", "Consulate") and len(words) == 1:
+            if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
                 host, tail_country = tail_country, ""  # "US Embassy in Astana": Kazakhstan is the host
             country = country or tail_country
             words = _cut_in_place(words)
-        while words and words[-1][2] in {"of", "for", "on", "and", "against", "the", "in", "to", "de"}:
+        while words and words[-1][2] in _CONNECTORS:
             words.pop()
         if not words:
             return None
@@ -200,22 +182,50 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
+        if name in self._bare_heads and not country:
+            return None  # "the Ministry", "the Office": a reference back, not a name
         kind = self.rules.kind_of(name)
         if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        adjacent = bool(country)
-        if len(words) == 1 and name in self._head_words - {"Ombudsman", "Ombudsperson"} and not adjacent:
-            return None  # "the Ministry", "the Office": a reference back, not a name
-        if kind in ("national-authority", "ngo", "embassy") and not country:
-            country = _nearest(clues, a)
-        if kind not in ("national-authority", "ngo", "embassy"):
-            country = ""
-        confidence = 0.85 if adjacent or not country else 0.7
-        if named_by == "ner":
-            confidence = 0.6
-        if host:
-            name = f"{name} in {host}"
-        return _partner(a, b, name, kind, country, confidence)
+        national = kind in ("national-authority", "ngo", "embassy")
+        # Surest when the country is written beside the name (or none is needed); an entity of the
+        # model that no rule explains is the least sure.
+        confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
+        country = (country or _nearest(clues, a)) if national else ""
+        return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+
+    def _bounded_words(self, text, start, end, taken, named_by: str) -> list[tuple[int, int, str]]:
+        """The words of a candidate, cut where an OSCE body or a reference begins, at a blank line, at
+        the end of a headline's line and before a dateline."""
+        for s, e in taken:
+            if s <= start < e:
+                start = e  # "UN Committee on ...": the listed "UN" is taken, the committee is not
+            if start < s < end:
+                end = s
+        if start >= end:
+            return []
+        blank = re.search(r"\n\s*\n", text[start:end])
+        if blank:
+            end = start + blank.start()
+        line_break = text.find("\n", start, end)
+        if line_break != -1 and (named_by == "ner" or line_break - (text.rfind("\n", 0, start) + 1) < 80):
+            end = line_break  # a headline's line ends the name; only wrapped prose runs on
+        words = _words(text, start, end)
+        for i, (_, _, word) in enumerate(words[1:], 1):
+            if word.isupper() and len(word) > 3 and word in self.countries.of:
+                return words[:i]  # "… School of Judges KYIV, 27 March": a headline joined to its dateline
+        return words
+
+    def _lead_country(self, words):
+        """Drop sentence and headline words before a name; a country or its adjective there is the country."""
+        country = ""
+        while words and (
+            words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
+        ):
+            bare = re.sub(r"['’]s$", "", words[0][2])
+            country = self.countries.of.get(bare, country)
+            words = words[1:]
+        return words, country
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
@@ -241,7 +251,7 @@ class PartnerFinder:
         return words, ""
 
     def _reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
-        if "OSCE" in name or _NOT_A_NAME.search(name) or name in self.countries.of:
+        if "OSCE" in name or _NOT_A_NAME.search(name) or name in self.countries.of or name in self.listed:
             return False
         if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
             return False  # "the UN Convention": the body's name modifies an instrument
@@ -253,6 +263,8 @@ class PartnerFinder:
             if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
                 return False  # a dateline's place, a common word
             tokens = name.split()
+            if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
+                return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
             if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
                 return False
             if not name[:1].isupper() or re.search(r"\d", name):

@@ -175,8 +175,8 @@ class BodyRecognizer:
             span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
             if span is None or (match.key == "osce" and _adjectival(span)):
                 continue
-            if span.start_char < match.start and not doc.text[span.start_char : match.start].isspace():
-                continue  # "MC(8).DEC/1": the alias is a piece of a token, not a name
+            if doc.text[match.end : span.end_char].startswith("("):
+                continue  # "MC(8).DEC/1": the alias is the start of a symbol, not a name
             labels[match.key] = match.label
             info[match.key] = self.info(match)
             spans.append(span)
@@ -198,7 +198,9 @@ class PartnerRecognizer:
     def __init__(self) -> None:
         from .partners import PartnerFinder
 
-        self.finder = PartnerFinder()
+        # The gazetteer's names are its to find (or to leave, as in "the UN Convention").
+        listed = {" ".join(a.split()) for e in load_gazetteer() for a in (e.label, *e.aliases)}
+        self.finder = PartnerFinder(listed=frozenset(listed))
 
     def __call__(self, doc: Doc) -> Doc:
         bodies = list(doc.spans[BODIES]) if BODIES in doc.spans else []
@@ -232,11 +234,15 @@ class DecisionRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        # "-MC(8).DEC/1" is one token: the reference's own characters are kept beside its span.
+        exact = doc.user_data.setdefault("cthb_reference_chars", {})
         for match in self.finder.find(doc.text):
             span = doc.char_span(
                 match.start, match.end, label=match.kind, span_id=match.key, kb_id=match.notation, alignment_mode="expand"
             )
             if span is not None:
                 spans.append(span)
+                if (span.start_char, span.end_char) != (match.start, match.end):
+                    exact[f"{span.start_char}:{span.end_char}"] = [match.start, match.end]
         doc.spans[DECISIONS] = spans
         return doc
