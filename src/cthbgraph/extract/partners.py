@@ -139,7 +139,9 @@ class PartnerFinder:
             rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._head_words = {w for h in self.rules.heads for w in h.split()}
-        self._bare_heads = set(self.rules.heads) - {"Ombudsman", "Ombudsperson"}
+        # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
+        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
+        self._bare_heads.add("Task Force")
 
     def find(self, text: str, taken: list[tuple[int, int]], ents: list[tuple[int, int, str]] = ()) -> list[Partner]:
         """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
@@ -235,7 +237,8 @@ class PartnerFinder:
             if word != "and" or i == 0:
                 continue
             after = [w[2] for w in words[i + 1 :]]
-            if words[i - 1][2] in self._head_words or (after and after[0] == "the") or any(w in self._head_words for w in after):
+            segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
+            if words[i - 1][2] in self._head_words or (after and after[0] == "the") or any(w in self._head_words for w in segment):
                 return words[:i]
         return words
 
