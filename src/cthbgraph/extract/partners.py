@@ -43,7 +43,7 @@ _LEAD_STOP = {
 _NOT_A_NAME = re.compile(
     r"\b(?:Convention|Protocol|Guidelines?|Action\s+Plan|Plan|Decision|Declaration|Addendum|Resolution|Directive|Report|"
     r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
-    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Partners\s+for\s+Co-operation)\b"
+    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Charter|Partners\s+for\s+Co-operation)\b"
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
@@ -268,6 +268,8 @@ class PartnerFinder:
             tokens = name.split()
             if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
                 return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
+            if len(tokens) == 1 and not name.isupper():
+                return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
             if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
                 return False
             if not name[:1].isupper() or re.search(r"\d", name):
