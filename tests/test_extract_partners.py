@@ -66,6 +66,35 @@ def _read(extractor, text):
             "The workshop was funded by the US Embassy in Astana.",
             [("united-states--embassy-kazakhstan", "United States — Embassy in Kazakhstan", "embassy", "United States")],
         ),
+        # A name its kind introduces: "the NGO …", "the coalition …".
+        (
+            "BISHKEK, 15 August 2019 – Three mobile legal clinics run by the NGO Tais Plus opened.",
+            [("kyrgyzstan--tais-plus", "Kyrgyzstan — Tais Plus", "ngo", "Kyrgyzstan")],
+        ),
+        (
+            "A side event, co-hosted by the Special Representative and the coalition Tech Against Trafficking, presented tools.",
+            [("tech-against-trafficking", "Tech Against Trafficking", "other-partner", "")],
+        ),
+        # "X's Office" is X's: one body.
+        (
+            "TBILISI – the Public Defender of Georgia agreed; the Public Defender's Office will report.",
+            [
+                ("georgia--public-defender", "Georgia — Public Defender", "national-authority", "Georgia"),
+                ("georgia--public-defender", "Georgia — Public Defender", "national-authority", "Georgia"),
+            ],
+        ),
+        # A State's own co-ordinator is not the OSCE's Co-ordinator for Combating Trafficking.
+        (
+            "SARAJEVO – the State Co-ordinator for Combating Trafficking in Human Beings opened the course.",
+            [
+                (
+                    "bosnia-and-herzegovina--state-co-ordinator-for-combating-trafficking-in-human-beings",
+                    "Bosnia and Herzegovina — State Co-ordinator for Combating Trafficking in Human Beings",
+                    "national-authority",
+                    "Bosnia and Herzegovina",
+                )
+            ],
+        ),
         # Treaty bodies are international: no country.
         (
             "The report was presented to the CEDAW Committee in Geneva.",

@@ -152,6 +152,8 @@ class BodyFinder:
                     continue
                 if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
+                if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
+                    continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return _longest_first(candidates)
@@ -171,6 +173,7 @@ _INSTRUMENT = re.compile(
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
 _NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination)\s+$")
+_NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}
 

@@ -47,6 +47,11 @@ _NOT_A_NAME = re.compile(
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
+_INTRODUCED_KINDS = {
+    "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
+    "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
+    "foundation": "ngo", "association": "ngo",
+}
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
@@ -138,6 +143,10 @@ class PartnerFinder:
         self._name = re.compile(
             rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
         )
+        self._introduced = re.compile(
+            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
+            rf"{_SP}(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on)(?={_SP}[A-Z])))*)"
+        )
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
         self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
@@ -156,16 +165,19 @@ class PartnerFinder:
                 continue
             found.append(candidate)
             pos = candidate.end
-        occupied = spans + [(p.start, p.end) for p in found]
-        for start, end, label in ents:
-            if label != "ORG" or any(s < end and start < e for s, e in occupied):
+        # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
+        introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
+        ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
+        for start, end, kind in introduced + ner:
+            occupied = spans + [(p.start, p.end) for p in found]
+            if any(s < end and start < e for s, e in occupied):
                 continue
-            candidate = self._candidate(text, start, end, spans, clues, named_by="ner")
+            candidate = self._candidate(text, start, end, spans, clues, named_by="intro" if kind else "ner", kind=kind)
             if candidate is not None:
                 found.append(candidate)
         return _merge_short_names(sorted(found))
 
-    def _candidate(self, text, start, end, taken, clues, named_by: str) -> Partner | None:
+    def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         words = self._cut_tail(words)
@@ -186,7 +198,7 @@ class PartnerFinder:
             return None
         if name in self._bare_heads and not country:
             return None  # "the Ministry", "the Office": a reference back, not a name
-        kind = self.rules.kind_of(name)
+        kind = kind or self.rules.kind_of(name)
         if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
         national = kind in ("national-authority", "ngo", "embassy")
@@ -262,13 +274,13 @@ class PartnerFinder:
             return False
         if named_by == "rule" and not any(w in self._head_words for w in name.split()):
             return False
-        if named_by == "ner":
+        if named_by in ("ner", "intro"):
             if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
                 return False  # a dateline's place, a common word
             tokens = name.split()
             if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
                 return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
-            if len(tokens) == 1 and not name.isupper():
+            if named_by == "ner" and len(tokens) == 1 and not name.isupper():
                 return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
             if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
                 return False
@@ -332,7 +344,12 @@ def _merge_short_names(found: list[Partner]) -> list[Partner]:
     """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
     same country is that committee: it takes the fuller name's key and label."""
     merged = []
+    names = {p.key.split("--")[-1]: p for p in found}
     for p in found:
+        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
+        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
+        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
+            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
         fuller = [
             q for q in found
             if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
