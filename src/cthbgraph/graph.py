@@ -16,7 +16,9 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 
 from . import mappings
+from .extract.bodies import post_offices
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
+from .extract.partners import long_country_names
 from .records import Activity, BodyMention, Excerpt, Extraction, Rename, Report
 from .resources import ontology_path
 from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
@@ -172,10 +174,11 @@ class _GraphBuilder:
         g.add((iri, RDF.type, CTHB[mention.kind]))
         if mention.partner_kind:
             g.add((iri, RDF.type, _PARTNER_CLASSES[mention.partner_kind]))
-            country = mappings.countries().get(mention.country) if mention.country else None
+            name = long_country_names().get(mention.country, mention.country)
+            country = mappings.countries().get(name) if name else None
             if country is not None:
                 g.add((iri, DCTERMS.spatial, self.iris.country(country.key)))
-                self.used_countries.add(mention.country)
+                self.used_countries.add(name)
         self.used_bodies.add(mention.key)
         self.body_surfaces[mention.key].add(" ".join(mention.excerpt.text.replace("*", " ").split()))
         self.evidence(iri, mention.excerpt)
@@ -228,7 +231,7 @@ class _GraphBuilder:
     def posts(self) -> None:
         """A post and the office that serves it (gazetteer ``office``), when the report names both:
         org:postIn links the Special Representative to the Office of the Special Representative."""
-        for post, office in _post_offices().items():
+        for post, office in post_offices().items():
             if post in self.used_bodies and office in self.used_bodies:
                 self.g.add((self.iris.body(post), ORG.postIn, self.iris.body(office)))
 
@@ -352,13 +355,6 @@ _PARTNER_CLASSES = {
     "embassy": CTHB.Embassy,
     "other-partner": CTHB.OtherPartner,
 }
-
-
-@lru_cache(maxsize=1)
-def _post_offices() -> dict[str, str]:
-    from .extract.bodies import load_gazetteer
-
-    return {e.key: e.office for e in load_gazetteer() if e.office}
 
 
 def _decimal(value: float) -> Literal:

@@ -9,6 +9,7 @@ Two sources of mentions, merged longest-first:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -84,6 +85,12 @@ def load_gazetteer(path: Path | None = None) -> tuple[GazetteerEntry, ...]:
         except (ValueError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not a gazetteer entry ({exc})") from exc
     return tuple(entries)
+
+
+@functools.cache
+def post_offices() -> dict[str, str]:
+    """A post's key -> the key of the office that serves it (the gazetteer's ``office``)."""
+    return {e.key: e.office for e in load_gazetteer() if e.office}
 
 
 class BodyFinder:

@@ -20,6 +20,7 @@ name it begins in the same text.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -128,6 +129,14 @@ class Countries:
             name = " ".join(m.group().split())
             countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
         return starts, countries
+
+
+@functools.cache
+def long_country_names() -> dict[str, str]:
+    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
+    table use ("Russian Federation")."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["short"]: r["country"] for r in rows if "short" in r}
 
 
 class PartnerFinder:
