@@ -289,6 +289,9 @@ class PartnerFinder:
             tokens = name.split()
             if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
                 return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
+            head = name.split(" of ")[0].split()[-1]
+            if named_by == "ner" and re.fullmatch(r"[A-Z][a-z]+[^s's]s", head):
+                return False  # "Chambers of Commerce", "National Referral Mechanisms": a kind of body, not one
             if named_by == "ner" and len(tokens) == 1 and not name.isupper():
                 return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
             if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
