@@ -168,3 +168,10 @@ def test_partners_are_bodies_with_kind_country_and_confidence(extractor):
 )
 def test_partners_lineage(extractor, text, relation, old, new):
     assert [(r.relation, r.old.key, r.new.key) for r in _read(extractor, text).renames] == [(relation, old, new)]
+
+
+@pytest.mark.parametrize("name", ["de-press-release.txt", "table-only.txt", "links-only.txt"])
+def test_partners_bad_input_invents_no_partner(extractor, name):
+    path = Path(__file__).parent / "genres" / "bad" / name
+    bodies = _read(extractor, path.read_text(encoding="utf-8")).bodies
+    assert [b.excerpt.text for b in bodies if b.partner_kind and b.confidence < 0.95] == []

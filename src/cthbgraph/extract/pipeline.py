@@ -206,7 +206,11 @@ class PartnerRecognizer:
         bodies = list(doc.spans[BODIES]) if BODIES in doc.spans else []
         taken = [(s.start_char, s.end_char) for s in bodies]
         taken += [(s.start_char, s.end_char) for s in doc.spans.get(DECISIONS, [])]
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        # The English model's entities in a text of another language are guesses ("Die Teilnehmenden"):
+        # they are a source only where English function words make up a fair share of the words.
+        words = [t for t in doc if t.is_alpha]
+        english = bool(words) and sum(t.is_stop for t in words) >= 0.2 * len(words)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if english else []
         labels = doc.user_data.setdefault("cthb_labels", {})
         info = doc.user_data.setdefault("cthb_body_info", {})
         for p in self.finder.find(doc.text, taken, ents):
