@@ -188,6 +188,8 @@ class BodyRecognizer:
         """[partner kind, country, confidence] of a mention: listed names are surest, then patterns."""
         listed = match.key in self.finder.entries
         partner = self.kinds.kind_of(match.label) if match.kind == "ExternalOrganisation" else ""
+        if partner == "national-authority":
+            partner = "international-organisation"  # a listed organisation with no country: "Council of Europe"
         return [partner, "", 0.95 if listed else 0.85]
 
 
