@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 
 from . import mappings
+from .extract.bodies import post_offices
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
-from .records import Activity, BodyMention, Excerpt, Extraction, Report
+from .extract.partners import long_country_names
+from .records import Activity, BodyMention, Excerpt, Extraction, Rename, Report
 from .resources import ontology_path
-from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 # The Action Plan was adopted as the annex of this Permanent Council decision.
 ACTION_PLAN_NOTATION = "PC.DEC/557/Rev.1, Annex"
@@ -43,6 +46,9 @@ class Iris:
 
     def body(self, key: str) -> URIRef:
         return self._iri("body", key)
+
+    def change(self, e: Excerpt) -> URIRef:
+        return self._iri("change", e.report, f"{e.start}-{e.end}")
 
     def document(self, kind: str, key: str) -> URIRef:
         return self._iri(_DOCUMENT_PATHS[kind], key)
@@ -82,28 +88,39 @@ class Choices:
 
     labels: dict[str, str]
     texts: dict[str, str]
+    # The confidence of each body (by key) and document (by kind and key): the highest of its mentions
+    # over the corpus, so that every report's graph gives a resource the same one.
+    confidences: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, extraction: Extraction) -> Choices:
         labels: dict[str, str] = {}
         texts: dict[str, str] = {}
+        confidences: dict[str, float] = {}
         for mention in _mentions(extraction):
             labels.setdefault(mention.key, mention.label)
+            confidences[mention.key] = max(confidences.get(mention.key, 0.0), mention.confidence)
+        for ref in extraction.decisions:
+            key = f"{ref.kind}/{ref.key}"
+            confidences[key] = max(confidences.get(key, 0.0), ref.confidence)
         for provision in extraction.provisions:
             texts.setdefault(provision.notation, provision.text)
-        return cls(labels, texts)
+        return cls(labels, texts, confidences)
 
     @classmethod
     def merge(cls, choices: Iterable[Choices]) -> Choices:
         """The choices of reports given in the order of their ids: the first one wins."""
         labels: dict[str, str] = {}
         texts: dict[str, str] = {}
+        confidences: dict[str, float] = {}
         for c in choices:
             for key, label in c.labels.items():
                 labels.setdefault(key, label)
             for notation, text in c.texts.items():
                 texts.setdefault(notation, text)
-        return cls(labels, texts)
+            for key, value in c.confidences.items():
+                confidences[key] = max(confidences.get(key, 0.0), value)
+        return cls(labels, texts, confidences)
 
 
 def report_graph(extractions: Iterable[Extraction], choices: Choices, base: str = DEFAULT_BASE) -> Graph:
@@ -137,6 +154,7 @@ class _GraphBuilder:
         self.body_surfaces: dict[str, set[str]] = defaultdict(set)
         self.used_bodies: set[str] = set()
         self.used_countries: set[str] = set()
+        self.documents: dict[URIRef, str] = {}
 
     def evidence(self, subject: URIRef, excerpt: Excerpt) -> None:
         node = self.iris.excerpt(excerpt)
@@ -154,6 +172,13 @@ class _GraphBuilder:
         g = self.g
         g.add((iri, RDF.type, CTHB.Body))
         g.add((iri, RDF.type, CTHB[mention.kind]))
+        if mention.partner_kind:
+            g.add((iri, RDF.type, _PARTNER_CLASSES[mention.partner_kind]))
+            name = long_country_names().get(mention.country, mention.country)
+            country = mappings.countries().get(name) if name else None
+            if country is not None:
+                g.add((iri, DCTERMS.spatial, self.iris.country(country.key)))
+                self.used_countries.add(name)
         self.used_bodies.add(mention.key)
         self.body_surfaces[mention.key].add(" ".join(mention.excerpt.text.replace("*", " ").split()))
         self.evidence(iri, mention.excerpt)
@@ -180,12 +205,35 @@ class _GraphBuilder:
                 g.add((doc, SKOS.altLabel, Literal(surface, lang="en")))
             g.add((report, CTHB.cites, doc))
             self.evidence(doc, ref.excerpt)
+            self.documents[doc] = f"{ref.kind}/{ref.key}"
         for provision in extraction.provisions:
             self.provision(provision)
         for activity in extraction.activities:
             self.activity(activity)
         for rename in extraction.renames:
-            g.add((self.body(rename.old), CTHB.renamedTo, self.body(rename.new)))
+            self.lineage(rename)
+        self.posts()
+
+    def lineage(self, rename: Rename) -> None:
+        """ "X, now Y" (cthb:renamedTo) or "X, replaced by Y" (cthb:succeededBy), and the change as an
+        org:ChangeEvent with the sentence it was read from."""
+        g = self.g
+        old, new = self.body(rename.old), self.body(rename.new)
+        g.add((old, CTHB.succeededBy if rename.relation == "succeeded" else CTHB.renamedTo, new))
+        event = self.iris.change(rename.excerpt)
+        g.add((event, RDF.type, ORG.ChangeEvent))
+        g.add((event, ORG.originalOrganization, old))
+        g.add((event, ORG.resultingOrganization, new))
+        self.evidence(event, rename.excerpt)
+        # An org:ChangeEvent is a prov:Activity, which prov:wasDerivedFrom does not fit: cthb:evidence does.
+        g.add((event, CTHB.evidence, self.iris.excerpt(rename.excerpt)))
+
+    def posts(self) -> None:
+        """A post and the office that serves it (gazetteer ``office``), when the report names both:
+        org:postIn links the Special Representative to the Office of the Special Representative."""
+        for post, office in post_offices().items():
+            if post in self.used_bodies and office in self.used_bodies:
+                self.g.add((self.iris.body(post), ORG.postIn, self.iris.body(office)))
 
     def report(self, iri: URIRef, report: Report) -> None:
         g = self.g
@@ -273,6 +321,10 @@ class _GraphBuilder:
             self.g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
             for surface in sorted(self.body_surfaces[key] - {label}):
                 self.g.add((iri, SKOS.altLabel, Literal(surface, lang="en")))
+            # A body is as sure as its surest mention in the corpus.
+            self.g.add((iri, CTHB.confidence, _decimal(self.choices.confidences.get(key, 1.0))))
+        for doc, key in self.documents.items():
+            self.g.add((doc, CTHB.confidence, _decimal(self.choices.confidences.get(key, 1.0))))
         self.links_out()
         return self.g
 
@@ -292,6 +344,21 @@ class _GraphBuilder:
             subject = URIRef(self.iris.base + link.resource)
             if (subject, None, None) in g:
                 g.add((subject, SKOS[link.match], URIRef(link.target)))
+
+
+# The kinds of partner (``BodyMention.partner_kind``) -> their subclass of cthb:ExternalOrganisation.
+_PARTNER_CLASSES = {
+    "national-authority": CTHB.NationalAuthority,
+    "ngo": CTHB.NonGovernmentalOrganisation,
+    "international-organisation": CTHB.InternationalOrganisation,
+    "treaty-body": CTHB.TreatyBody,
+    "embassy": CTHB.Embassy,
+    "other-partner": CTHB.OtherPartner,
+}
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,11 @@ class BodyMention:
     key: str
     label: str
     kind: str  # Body subclass local name: FieldOperation, Institution, SecretariatUnit, ...
+    # Partners (kind ExternalOrganisation): national-authority, ngo, international-organisation,
+    # treaty-body, embassy or other-partner; the country of a national body; how sure the rule is (0-1).
+    partner_kind: str = ""
+    country: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, order=True)
@@ -61,6 +66,7 @@ class DecisionRef:
     key: str  # e.g. "mc-dec-3-06", "pc-dec-557"
     notation: str  # the OSCE symbol, e.g. "MC.DEC/3/06"
     kind: str  # Decision, Declaration, ActionPlan
+    confidence: float = 1.0  # how sure the pattern that read it is (0-1)
 
 
 @dataclass(frozen=True, order=True)
@@ -84,11 +90,15 @@ class Provision:
 
 @dataclass(frozen=True, order=True)
 class Rename:
-    """"X - now Y": a body that continues under another name; linked, not merged."""
+    """"X - now Y", "X, replaced by Y": a body that continues under another name or whose work another
+    took over; linked, not merged."""
 
     excerpt: Excerpt
     old: BodyMention
     new: BodyMention
+    # "renamed" ("X, now Y"; "Y, formerly X") or "succeeded" ("X was replaced by Y"): cthb:renamedTo
+    # or cthb:succeededBy.
+    relation: str = "renamed"
 
 
 @dataclass(frozen=True, order=True)

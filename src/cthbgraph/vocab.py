@@ -55,6 +55,12 @@ class CTHB(DefinedNamespace):
     DecisionMakingBody: URIRef  # Summit, Ministerial Council, Permanent Council, FSC, Chairmanship
     ExternalOrganisation: URIRef  # a partner outside the OSCE
     Post: URIRef  # a post acting in its own name (Secretary General, Special Representative)
+    NationalAuthority: URIRef  # a partner that is a body of a State; ⊑ ExternalOrganisation
+    NonGovernmentalOrganisation: URIRef  # an NGO, foundation, association; ⊑ ExternalOrganisation
+    InternationalOrganisation: URIRef  # an international or regional organisation; ⊑ ExternalOrganisation
+    TreatyBody: URIRef  # a treaty-monitoring body or special procedure; ⊑ ExternalOrganisation
+    Embassy: URIRef  # an embassy, permanent mission or delegation; ⊑ ExternalOrganisation
+    OtherPartner: URIRef  # a university, institute, platform ...; ⊑ ExternalOrganisation
     Activity: URIRef  # something a body did; ⊑ prov:Activity
     ActivityType: URIRef  # a kind of activity; ⊑ skos:Concept
     Report: URIRef  # a corpus document; ⊑ prov:Entity

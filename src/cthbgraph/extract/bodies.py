@@ -9,6 +9,7 @@ Two sources of mentions, merged longest-first:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ class GazetteerEntry:
     label: str
     kind: str
     aliases: tuple[str, ...]
+    office: str = ""  # a post's office: the key of the body that serves it (org:postIn)
 
 
 @dataclass(frozen=True, order=True)
@@ -78,11 +80,17 @@ def load_gazetteer(path: Path | None = None) -> tuple[GazetteerEntry, ...]:
         try:
             row = json.loads(line)
             entries.append(
-                GazetteerEntry(row["key"], row["label"], row["kind"], tuple(row.get("aliases", ())))
+                GazetteerEntry(row["key"], row["label"], row["kind"], tuple(row.get("aliases", ())), row.get("office", ""))
             )
         except (ValueError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not a gazetteer entry ({exc})") from exc
     return tuple(entries)
+
+
+@functools.cache
+def post_offices() -> dict[str, str]:
+    """A post's key -> the key of the office that serves it (the gazetteer's ``office``)."""
+    return {e.key: e.office for e in load_gazetteer() if e.office}
 
 
 class BodyFinder:
@@ -112,6 +120,7 @@ class BodyFinder:
         self._unprefixed = re.compile(rf"(?<![\w.])(?P<alias>{pattern})(?![\w]|-wide)") if alternatives else None
         self._normalised_alias = {re.sub(r"\s+", " ", a[4:] if a in bare else a): k for a, k in alias_to_key.items()}
         self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
+        self.places = load_place_names()
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
         """Canonical key and label of a field operation named by type and place."""
@@ -135,7 +144,7 @@ class BodyFinder:
         while (m := _FIELD_OP.search(text, pos)) is not None:
             # "Mission to Serbia and Mission to Montenegro": the second name starts inside the first match.
             pos = m.start("place")
-            place_words = _place_words(m.group("place").split())
+            place_words = _known_prefix(_place_words(m.group("place").split()), self.places)
             if not place_words or _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             place = " ".join(place_words)
@@ -150,6 +159,8 @@ class BodyFinder:
                     continue
                 if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
+                if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
+                    continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return _longest_first(candidates)
@@ -169,6 +180,7 @@ _INSTRUMENT = re.compile(
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
 _NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination)\s+$")
+_NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}
 
@@ -190,6 +202,27 @@ def _place_words(words: list[str]) -> list[str]:
     while kept and kept[-1] == "and":
         kept.pop()
     return kept
+
+
+def load_place_names(path: Path | None = None) -> frozenset[str]:
+    """Country names, their variants and cities (``patterns/places.jsonl``): where a place name ends."""
+    names = set()
+    for line in (path or PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            names.update([row["country"], *row.get("aliases", ()), *row.get("cities", ())])
+    return frozenset(names)
+
+
+def _known_prefix(words: list[str], places: frozenset[str]) -> list[str]:
+    """ "Tajikistan Conducts Course", "Bosnia and Herzegovina What": a headline's words after a known
+    place are not part of it. An unknown place ("Centre in Ashgabad") is kept as written."""
+    if " ".join(words) in places:
+        return words
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]) in places and words[n] != "and":
+            return words[:n]
+    return words
 
 
 def _span_len(text: str, start: int, words: list[str]) -> int:

@@ -34,7 +34,7 @@ _PROSE = re.compile(
 )
 # "Decision No. 557/Rev. 1 of the Permanent Council", "Decision No. 16/05" (council stated after, or not at all).
 _BARE = re.compile(
-    r"\bDecision\s+No\.?\s*(?P<num>\d{1,4})(?:\s?/\s?(?P<year>\d{2,4}))?(?P<rev>\s?/\s?Rev\.\s?\d)?"
+    r"\b(?:Decision|DECISION)\s+No\.?\s*(?P<num>\d{1,4})(?:\s?/\s?(?P<year>\d{2,4}))?(?P<rev>\s?/\s?Rev\.\s?\d)?"
     r"(?:\s+of\s+the\s+(?P<council>Permanent\s+Council|Ministerial\s+Council))?"
 )
 _ACTION_PLAN = re.compile(
@@ -96,10 +96,18 @@ class NamedDocument:
 def load_documents(path: Path | None = None) -> tuple[NamedDocument, ...]:
     path = path or PATTERNS / "documents.jsonl"
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return tuple(NamedDocument(r["key"], r["notation"], r["kind"], int(r["year"]), tuple(r["aliases"])) for r in rows)
+    # A document's own title (its label without the place and year in brackets) names it too.
+    return tuple(
+        NamedDocument(r["key"], r["notation"], r["kind"], int(r["year"]), (*r["aliases"], re.sub(r"\s*\([^)]*\)$", "", r.get("label", ""))))
+        for r in rows
+    )
 
 
 def _alias_pattern(alias: str) -> str:
+    # "Porto Ministerial Council Declaration" is also written "Porto Ministerial Declaration".
+    if "Ministerial Council " in alias:
+        head, tail = alias.split("Ministerial Council ", 1)
+        return _alias_pattern(head) + r"Ministerial\s+(?:Council\s+)?" + _alias_pattern(tail)
     out = []
     for ch in alias:
         if ch in _QUOTES:
@@ -116,7 +124,7 @@ class DecisionFinder:
         self.meetings = council_meetings if council_meetings is not None else load_council_meetings()
         self.meeting_years = load_meeting_numbers()
         self.documents = documents if documents is not None else load_documents()
-        aliases = {a: d for d in self.documents for a in d.aliases}
+        aliases = {a: d for d in self.documents for a in d.aliases if a}
         self._alias_doc = {_normalise_alias(a): d for a, d in aliases.items()}
         ordered = sorted(aliases, key=len, reverse=True)
         self._named = re.compile(r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w])") if ordered else None
@@ -167,7 +175,13 @@ class DecisionFinder:
         number = int(m.group("num"))
         year = _two_digit_year(groups.get("year") or groups.get("ofyear") or groups.get("parenyear"))
         if council == "" and year is None:
-            return None  # "Decision No. 5" with neither council nor year names no document
+            # "PC.DEC/1199 ... DECISION No. 1199": a decision's own header names it by symbol first.
+            for header in _SYMBOL.finditer(text[max(0, m.start() - 300) : m.start()]):
+                if int(header.group("num")) == number:
+                    council, year = header.group("council"), _two_digit_year(header.group("year"))
+                    is_pc = council == "PC"
+            if council == "":
+                return None  # "Decision No. 5" with neither council nor year names no document
         if is_pc and kind == "Decision":
             return DecisionMatch(m.start(), m.end(), f"pc-dec-{number}", f"PC.DEC/{number}", kind)
         if year is None:
@@ -195,6 +209,18 @@ class DecisionFinder:
         return None
 
 
+def confidence_of(reference: str) -> float:
+    """How sure a reference's reading is, from its form: an OSCE symbol names one document; a council,
+    number and year in words nearly so; a title, a place or the bare Action Plan leave more to context."""
+    if _SYMBOL.fullmatch(reference) or _MEETING_SYMBOL.fullmatch(reference):
+        return 0.95
+    if _PROSE.fullmatch(reference) and re.search(r"\d", reference):
+        return 0.9
+    if _ACTION_PLAN.fullmatch(reference):
+        return 0.9
+    return 0.8
+
+
 def load_meeting_numbers(path: Path | None = None) -> dict[int, int]:
     """Meeting number -> year of the Ministerial Council: MC(8) met in 2000."""
     path = path or PATTERNS / "ministerial_councils.jsonl"
@@ -203,7 +229,7 @@ def load_meeting_numbers(path: Path | None = None) -> dict[int, int]:
 
 
 def _normalise_alias(raw: str) -> str:
-    out = re.sub(r"\s+", " ", raw)
+    out = re.sub(r"\s+", " ", raw).replace("Ministerial Council ", "Ministerial ")
     for q in _QUOTES:
         out = out.replace(q, '"')
     return out

@@ -36,6 +36,7 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 MODEL_ENV = "CTHB_SPACY_MODEL"
 
 BODIES = "cthb_bodies"
+PARTNERS = "cthb_partners"
 PARAGRAPHS = "cthb_paragraphs"
 DECISIONS = "cthb_decisions"
 
@@ -111,6 +112,8 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe(BODIES, after="tagger")
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(DECISIONS, last=True)
+    # After the entity recogniser: its ORG entities are one source of partner candidates.
+    nlp.add_pipe(PARTNERS, last=True)
     return nlp
 
 
@@ -125,6 +128,7 @@ def register_components() -> None:
     Language.factory(BODIES, assigns=["doc.spans"], default_config={"gazetteer": None}, func=make_body_recognizer)
     Language.component(PARAGRAPHS, assigns=["token.is_sent_start"], func=paragraph_breaks)
     Language.factory(DECISIONS, assigns=["doc.spans"], default_config={}, func=make_decision_recognizer)
+    Language.factory(PARTNERS, assigns=["doc.spans", "doc.user_data"], default_config={}, func=make_partner_recognizer)
 
 
 def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> BodyRecognizer:
@@ -133,6 +137,10 @@ def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> Bod
 
 def make_decision_recognizer(nlp: Language, name: str) -> DecisionRecognizer:
     return DecisionRecognizer()
+
+
+def make_partner_recognizer(nlp: Language, name: str) -> PartnerRecognizer:
+    return PartnerRecognizer()
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -151,21 +159,70 @@ class BodyRecognizer:
     """Marks body mentions: span label = Body subclass, span id = canonical key."""
 
     def __init__(self, gazetteer: Path | None = None):
+        from .partners import load_kind_rules
+
         self.finder = BodyFinder(load_gazetteer(gazetteer))
         self.decisions = DecisionFinder()
+        self.kinds = load_kind_rules()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         labels = doc.user_data.setdefault("cthb_labels", {})
         # "Ministerial Council (MC) Decision No. 13/05" names a decision, not the Council.
         references = [(d.start, d.end) for d in self.decisions.find(doc.text)]
+        info = doc.user_data.setdefault("cthb_body_info", {})
         for match in self.finder.find(doc.text, exclude=references):
             span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
             if span is None or (match.key == "osce" and _adjectival(span)):
                 continue
+            if doc.text[match.end : span.end_char].startswith("("):
+                continue  # "MC(8).DEC/1": the alias is the start of a symbol, not a name
             labels[match.key] = match.label
+            info[match.key] = self.info(match)
             spans.append(span)
         doc.spans[BODIES] = spans
+        return doc
+
+
+    def info(self, match) -> list:
+        """[partner kind, country, confidence] of a mention: listed names are surest, then patterns."""
+        listed = match.key in self.finder.entries
+        partner = self.kinds.kind_of(match.label) if match.kind == "ExternalOrganisation" else ""
+        if partner == "national-authority":
+            partner = "international-organisation"  # a listed organisation with no country: "Council of Europe"
+        return [partner, "", 0.95 if listed else 0.85]
+
+
+class PartnerRecognizer:
+    """Adds partner mentions (see :mod:`.partners`) to the body spans: label ``ExternalOrganisation``,
+    id the partner's key; its kind, country and confidence go to ``doc.user_data["cthb_body_info"]``."""
+
+    def __init__(self) -> None:
+        from .partners import PartnerFinder
+
+        # The gazetteer's names are its to find (or to leave, as in "the UN Convention").
+        listed = {" ".join(a.split()) for e in load_gazetteer() for a in (e.label, *e.aliases)}
+        self.finder = PartnerFinder(listed=frozenset(listed))
+
+    def __call__(self, doc: Doc) -> Doc:
+        bodies = list(doc.spans[BODIES]) if BODIES in doc.spans else []
+        taken = [(s.start_char, s.end_char) for s in bodies]
+        taken += [(s.start_char, s.end_char) for s in doc.spans.get(DECISIONS, [])]
+        # The English model's entities in a text of another language are guesses ("Die Teilnehmenden"):
+        # they are a source only where English function words make up a fair share of the words.
+        words = [t for t in doc if t.is_alpha]
+        english = bool(words) and sum(t.is_stop for t in words) >= 0.2 * len(words)
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if english else []
+        labels = doc.user_data.setdefault("cthb_labels", {})
+        info = doc.user_data.setdefault("cthb_body_info", {})
+        for p in self.finder.find(doc.text, taken, ents):
+            span = doc.char_span(p.start, p.end, label="ExternalOrganisation", span_id=p.key, alignment_mode="expand")
+            if span is None or any(s.start < span.end and span.start < s.end for s in bodies):
+                continue
+            labels.setdefault(p.key, p.label)
+            info.setdefault(p.key, [p.kind, p.country, p.confidence])
+            bodies.append(span)
+        doc.spans[BODIES] = sorted(bodies, key=lambda s: (s.start_char, s.end_char))
         return doc
 
 
@@ -183,11 +240,15 @@ class DecisionRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        # "-MC(8).DEC/1" is one token: the reference's own characters are kept beside its span.
+        exact = doc.user_data.setdefault("cthb_reference_chars", {})
         for match in self.finder.find(doc.text):
             span = doc.char_span(
                 match.start, match.end, label=match.kind, span_id=match.key, kb_id=match.notation, alignment_mode="expand"
             )
             if span is not None:
                 spans.append(span)
+                if (span.start_char, span.end_char) != (match.start, match.end):
+                    exact[f"{span.start_char}:{span.end_char}"] = [match.start, match.end]
         doc.spans[DECISIONS] = spans
         return doc

@@ -18,8 +18,16 @@ from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, P
 from . import activities as act
 from . import provisions as prov
 from .dates import normalise_date
+from .decisions import confidence_of
 from .pipeline import BODIES, DECISIONS
 
+_FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPLACED_BETWEEN = re.compile(
+    r"^[\s,]*(?:[-–—(]\s*)?(?:(?:which|that)\s+)?(?:was\s+|were\s+|has\s+been\s+)?(?:replaced|succeeded|superseded)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPLACING_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:which|that|who)?\s*(?:replaced|succeeded|superseded)\s+(?:the\s+)?$", re.IGNORECASE)
+_TRANSFORMED_BETWEEN = re.compile(r"^\s*(?:was|were|has\s+been)\s+(?:transformed|turned|converted)\s+into\s+(?:the\s+)?$", re.IGNORECASE)
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
 
 
@@ -50,7 +58,16 @@ class DocReader:
         return Excerpt(self.report.id, start, end, self.report.text[start:end])
 
     def mention(self, span: Span) -> BodyMention:
-        return BodyMention(self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_)
+        partner, country, confidence = self.doc.user_data.get("cthb_body_info", {}).get(span.id_, ("", "", 1.0))
+        return BodyMention(
+            self.excerpt(span.start_char, span.end_char), span.id_, self.labels[span.id_], span.label_, partner, country, confidence
+        )
+
+    def reference(self, span: Span) -> DecisionRef:
+        exact = self.doc.user_data.get("cthb_reference_chars", {})
+        start, end = exact.get(f"{span.start_char}:{span.end_char}", (span.start_char, span.end_char))
+        excerpt = self.excerpt(start, end)
+        return DecisionRef(excerpt, span.id_, span.kb_id_, span.label_, confidence_of(excerpt.text))
 
     def bodies_in(self, start: int, end: int) -> list[Span]:
         return [s for s in self.body_spans if s.start_char >= start and s.end_char <= end]
@@ -60,10 +77,7 @@ class DocReader:
         return Extraction(
             report=self.report,
             bodies=tuple(self.mention(s) for s in self.body_spans),
-            decisions=tuple(
-                DecisionRef(self.excerpt(s.start_char, s.end_char), s.id_, s.kb_id_, s.label_)
-                for s in self.doc.spans[DECISIONS]
-            ),
+            decisions=tuple(self.reference(s) for s in self.doc.spans[DECISIONS]),
             provisions=tuple(provisions),
             activities=tuple(self.activities(provisions)),
             renames=tuple(self.renames()),
@@ -218,10 +232,19 @@ class DocReader:
 
     def renames(self) -> Iterator[Rename]:
         spans = self.body_spans
-        for old, new in zip(spans, spans[1:]):
-            between = self.text[old.end_char : new.start_char]
-            if old.id_ != new.id_ and len(between) < 30 and _RENAME_BETWEEN.match(between):
-                yield Rename(self.excerpt(old.start_char, new.end_char), self.mention(old), self.mention(new))
+        for first, second in zip(spans, spans[1:]):
+            between = self.text[first.end_char : second.start_char]
+            if first.id_ == second.id_ or len(between) >= 40:
+                continue
+            excerpt = self.excerpt(first.start_char, second.end_char)
+            if _RENAME_BETWEEN.match(between) or _TRANSFORMED_BETWEEN.match(between):
+                yield Rename(excerpt, self.mention(first), self.mention(second))
+            elif _FORMERLY_BETWEEN.match(between):  # "Y, formerly X": X was renamed Y
+                yield Rename(excerpt, self.mention(second), self.mention(first))
+            elif _REPLACED_BETWEEN.match(between):
+                yield Rename(excerpt, self.mention(first), self.mention(second), "succeeded")
+            elif _REPLACING_BETWEEN.match(between):  # "Y, which replaced X": X was succeeded by Y
+                yield Rename(excerpt, self.mention(second), self.mention(first), "succeeded")
 
 
 def _content_lemmas(span: Span | None) -> set[str]:

@@ -1,0 +1,373 @@
+"""Partners: the national authorities, NGOs, international organisations, treaty bodies and embassies
+a text names beside the OSCE's own bodies, each with a kind and, when national, a country.
+
+Two sources of candidates, both read from the text, never from a list of partner names:
+
+* head-noun runs: a capitalised name built on a noun that names an institution ("Ministry of
+  Interior", "State Police", "Prosecutor General's Office", "National Committee for Combating
+  Trafficking in Persons", "Embassy of France"); the nouns and the kind each implies are generic
+  patterns in ``patterns/partners.jsonl``;
+* spaCy's ORG entities that no rule claimed, kept only when they read as a proper name (no
+  lowercase word but connectors, not an OSCE body, a place, a person or a common phrase).
+
+The country of a national body is the one written next to it ("Albanian State Police", "the State
+Police of Albania"), else the nearest country, city or adjective the text names before it (a
+dateline, the field operation's place). Keys are ``<country>--<name>`` ("albania--state-police"),
+labels "Albania — State Police"; a short name ("National Committee") takes the key of the fuller
+name it begins in the same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bodies import slug
+
+PATTERNS = Path(__file__).parent / "patterns"
+
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space, or one line break inside a name (never a blank line)
+_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
+_CONN = r"(?:of|for|on|and|against|the|in|to|de)"
+# Words that start a sentence or a headline rather than a name.
+_LEAD_STOP = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "Of", "To", "OSCE", "This", "That",
+    "Its", "Their", "His", "Her", "Both", "Each", "All", "Several", "Other", "Representatives", "Members", "Head",
+    "Heads", "Officials", "Experts", "Staff", "Officers", "Director", "Minister", "Deputy", "Chairman", "Chair",
+    "Also", "When", "While", "After", "Before", "During", "Under", "Through", "Since", "As", "Participants",
+    "NGO", "NGOs",
+}
+_NOT_A_NAME = re.compile(
+    r"\b(?:Convention|Protocol|Guidelines?|Action\s+Plan|Plan|Decision|Declaration|Addendum|Resolution|Directive|Report|"
+    r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
+    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Charter|Partners\s+for\s+Co-operation)\b"
+)
+# Capitalised words the entity recogniser takes for organisations.
+_NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
+_INTRODUCED_KINDS = {
+    "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
+    "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
+    "foundation": "ngo", "association": "ngo",
+}
+_CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
+_NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Partner:
+    """A partner mention: span, key, label, kind (``national-authority``, ``ngo``, ...), country, confidence."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    kind: str
+    country: str = ""
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """The generic patterns of ``patterns/partners.jsonl``: head nouns, and name pattern -> kind."""
+
+    heads: tuple[str, ...]
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def kind_of(self, name: str) -> str:
+        for kind, pattern in self.kinds:
+            if pattern.search(name):
+                return kind
+        return "other-partner"
+
+
+def load_kind_rules(path: Path | None = None) -> KindRules:
+    path = path or PATTERNS / "partners.jsonl"
+    heads: list[str] = []
+    kinds: list[tuple[str, re.Pattern[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        heads.extend(row.get("head", ()))
+        if "pattern" in row:
+            kinds.append((row["kind"], re.compile(row["pattern"])))
+    return KindRules(tuple(sorted(set(heads), key=len, reverse=True)), tuple(kinds))
+
+
+class Countries:
+    """Country names, variants, adjectives and cities of ``patterns/places.jsonl`` -> the country's
+    short name ("Russian Federation" -> "Russia"), and where the text names any of them."""
+
+    def __init__(self, path: Path | None = None):
+        path = path or PATTERNS / "places.jsonl"
+        self.of: dict[str, str] = {}
+        self.adjectives: set[str] = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            short = row.get("short", row["country"])
+            for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
+                self.of.setdefault(name.removeprefix("the "), short)
+            for adjective in row.get("adjectives", ()):
+                self.of.setdefault(adjective, short)
+                self.adjectives.add(adjective)
+        for name, short in list(self.of.items()):
+            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
+        names = sorted(self.of, key=len, reverse=True)
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", _SP) for n in names) + r")(?![\w-])")
+
+    def find(self, text: str) -> tuple[list[int], list[str]]:
+        """Offsets and countries of every country clue in ``text``, in order."""
+        starts, countries = [], []
+        for m in self.regex.finditer(text):
+            starts.append(m.start())
+            name = " ".join(m.group().split())
+            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
+        return starts, countries
+
+
+@functools.cache
+def long_country_names() -> dict[str, str]:
+    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
+    table use ("Russian Federation")."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["short"]: r["country"] for r in rows if "short" in r}
+
+
+class PartnerFinder:
+    """Finds partner mentions in a parsed document, outside the spans already taken (OSCE bodies,
+    decision references)."""
+
+    def __init__(self, rules: KindRules | None = None, countries: Countries | None = None, listed: frozenset[str] = frozenset()):
+        self.listed = listed  # names the gazetteer lists: never a partner of ours
+        self.rules = rules or load_kind_rules()
+        self.countries = countries or Countries()
+        heads = "|".join(re.escape(h).replace(r"\ ", _SP) for h in self.rules.heads)
+        tail = rf"(?:(?:{_SP}{_CONN})+{_SP}{_WORD}(?:{_SP}{_WORD})*)"
+        self._name = re.compile(
+            rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
+        )
+        self._introduced = re.compile(
+            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
+            rf"{_SP}(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on)(?={_SP}[A-Z])))*)"
+        )
+        self._head_words = {w for h in self.rules.heads for w in h.split()}
+        # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
+        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
+        self._bare_heads.add("Task Force")
+
+    def find(self, text: str, taken: list[tuple[int, int]], ents: list[tuple[int, int, str]] = ()) -> list[Partner]:
+        """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
+        clues = self.countries.find(text)
+        found: list[Partner] = []
+        spans = sorted(taken)
+        pos = 0
+        while (m := self._name.search(text, pos)) is not None:
+            candidate = self._candidate(text, m.start(), m.end(), spans, clues, named_by="rule")
+            if candidate is None:
+                pos = m.start() + 1  # a shorter name may start at a later word of the match
+                continue
+            found.append(candidate)
+            pos = candidate.end
+        # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
+        introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
+        ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
+        for start, end, kind in introduced + ner:
+            occupied = spans + [(p.start, p.end) for p in found]
+            if any(s < end and start < e for s, e in occupied):
+                continue
+            candidate = self._candidate(text, start, end, spans, clues, named_by="intro" if kind else "ner", kind=kind)
+            if candidate is not None:
+                found.append(candidate)
+        return _merge_short_names(sorted(found))
+
+    def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
+        words = self._bounded_words(text, start, end, taken, named_by)
+        words, country = self._lead_country(words)
+        words = self._cut_tail(words)
+        host = ""
+        if named_by == "rule":
+            words, tail_country = self._tail_country(words)
+            if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
+                host, tail_country = tail_country, ""  # "US Embassy in Astana": Kazakhstan is the host
+            country = country or tail_country
+            words = _cut_in_place(words)
+        while words and words[-1][2] in _CONNECTORS:
+            words.pop()
+        if not words:
+            return None
+        name = " ".join(w[2] for w in words)
+        a, b = words[0][0], words[-1][1]
+        if not self._reads_as_name(name, named_by, text, b):
+            return None
+        if name in self._bare_heads and not country:
+            return None  # "the Ministry", "the Office": a reference back, not a name
+        kind = kind or self.rules.kind_of(name)
+        if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
+            kind = "ngo"
+        national = kind in ("national-authority", "ngo", "embassy")
+        # Surest when the country is written beside the name (or none is needed); an entity of the
+        # model that no rule explains is the least sure.
+        confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
+        country = (country or _nearest(clues, a)) if national else ""
+        return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+
+    def _bounded_words(self, text, start, end, taken, named_by: str) -> list[tuple[int, int, str]]:
+        """The words of a candidate, cut where an OSCE body or a reference begins, at a blank line, at
+        the end of a headline's line and before a dateline."""
+        for s, e in taken:
+            if s <= start < e:
+                start = e  # "UN Committee on ...": the listed "UN" is taken, the committee is not
+            if start < s < end:
+                end = s
+        if start >= end:
+            return []
+        blank = re.search(r"\n\s*\n", text[start:end])
+        if blank:
+            end = start + blank.start()
+        line_break = text.find("\n", start, end)
+        if line_break != -1 and (named_by == "ner" or line_break - (text.rfind("\n", 0, start) + 1) < 80):
+            end = line_break  # a headline's line ends the name; only wrapped prose runs on
+        words = _words(text, start, end)
+        for i, (_, _, word) in enumerate(words[1:], 1):
+            if word.isupper() and len(word) > 3 and word in self.countries.of:
+                return words[:i]  # "… School of Judges KYIV, 27 March": a headline joined to its dateline
+        return words
+
+    def _lead_country(self, words):
+        """Drop sentence and headline words before a name; a country or its adjective there is the country."""
+        country = ""
+        while words and (
+            words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
+        ):
+            bare = re.sub(r"['’]s$", "", words[0][2])
+            country = self.countries.of.get(bare, country)
+            words = words[1:]
+        return words, country
+
+    def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
+        Defender and NGOs": an "and" right after a head noun, before "the" or before another head
+        noun joins two names; "Ministry of Labour and Social Protection" is one."""
+        for i, (_, _, word) in enumerate(words):
+            if word != "and" or i == 0:
+                continue
+            after = [w[2] for w in words[i + 1 :]]
+            segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
+            if words[i - 1][2] in self._head_words or (after and after[0] == "the") or any(w in self._head_words for w in segment):
+                return words[:i]
+        return words
+
+    def _tail_country(self, words):
+        """ "of Albania", "of the Republic of Moldova", "in Kazakhstan" at the end: the country, cut off."""
+        for i in range(1, len(words)):
+            if words[i][2] not in ("of", "in", "to"):
+                continue
+            rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
+            place = " ".join(rest)
+            if place in self.countries.of and place not in self.countries.adjectives:
+                return words[:i], self.countries.of[place]
+        return words, ""
+
+    def _reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
+        if "OSCE" in name or _NOT_A_NAME.search(name) or name in self.countries.of or name in self.listed:
+            return False
+        if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
+            return False  # "the UN Convention": the body's name modifies an instrument
+        if not name[:1].isupper():
+            return False
+        if named_by == "rule" and not any(w in self._head_words for w in name.split()):
+            return False
+        if named_by in ("ner", "intro"):
+            if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
+                return False  # a dateline's place, a common word
+            tokens = name.split()
+            if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
+                return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
+            head = name.split(" of ")[0].split()[-1]
+            if named_by == "ner" and re.fullmatch(r"[A-Z][a-z]+[^s's]s", head):
+                return False  # "Chambers of Commerce", "National Referral Mechanisms": a kind of body, not one
+            if named_by == "ner" and len(tokens) == 1 and not name.isupper():
+                return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
+            if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
+                return False
+            if not name[:1].isupper() or re.search(r"\d", name):
+                return False
+        return True
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\s,;:()\"“”]+", text[start:end])]
+
+
+def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Police School in Vushtrri": a place after "in" is where the body is, not its name
+    ("Trafficking in Human Beings" is)."""
+    for i in range(1, len(words)):
+        if words[i][2] == "in" and words[i - 1][2] not in ("Trafficking", "trafficking"):
+            return words[:i]
+    return words
+
+
+def _nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
+    """The country named most around ``offset`` (the text's own place: a dateline weighs three
+    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
+    starts, countries = clues
+    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
+    weights: dict[str, int] = {}
+    for country in countries[lo:hi]:
+        name = country.removesuffix(_DATELINE)
+        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
+    if weights:
+        best = max(weights.values())
+        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
+        return next(c for c in order if weights[c] == best)
+    i = bisect.bisect_left(starts, offset)
+    if i > 0:
+        return countries[i - 1].removesuffix(_DATELINE)
+    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
+
+
+_DATELINE = "\0dateline"
+
+
+def name_slug(name: str) -> str:
+    """ "Prosecutor General's Office" -> "prosecutor-generals-office"."""
+    return slug(re.sub(r"['’]", "", name))
+
+
+def _partner(start: int, end: int, name: str, kind: str, country: str, confidence: float) -> Partner:
+    name = re.sub(r"^the\s+", "", " ".join(name.split()))
+    embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
+    if embassy and country:  # "<sending country>--embassy-<host country>"
+        key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
+        return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
+    if kind in ("national-authority", "ngo", "embassy") and country:
+        return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
+    return Partner(start, end, name_slug(name), name, kind, "", confidence)
+
+
+def _merge_short_names(found: list[Partner]) -> list[Partner]:
+    """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
+    same country is that committee: it takes the fuller name's key and label."""
+    merged = []
+    names = {p.key.split("--")[-1]: p for p in found}
+    for p in found:
+        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
+        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
+        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
+            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        fuller = [
+            q for q in found
+            if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+        ]
+        if fuller:
+            q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
+            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
+        merged.append(p)
+    return merged

@@ -1,0 +1,177 @@
+"""Partners beyond the OSCE on short excerpts of press releases and reports: national authorities,
+NGOs, treaty bodies and embassies with their kind and country, the names that are not partners, and
+the headline and symbol cases that once made bad body names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cthbgraph.extract.bodies import BodyFinder, load_gazetteer
+from cthbgraph.extract.partners import PartnerFinder
+from cthbgraph.records import Report
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return PartnerFinder()
+
+
+@pytest.fixture(scope="module")
+def osce_bodies():
+    return BodyFinder(load_gazetteer())
+
+
+def _partners(finder, osce_bodies, text):
+    """Partners outside the OSCE bodies the gazetteer and the field-operation patterns find first."""
+    return finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)])
+
+
+def _read(extractor, text):
+    return extractor.extract(Report("excerpt", Path("excerpt.txt"), text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # The country written next to the body: an adjective before it, "of <country>" after it.
+        (
+            "A free national telephone hotline was opened today in Tirana by the Albanian State Police.",
+            [("albania--state-police", "Albania — State Police", "national-authority", "Albania")],
+        ),
+        (
+            "organized by the OSCE Project Co-ordinator in Ukraine jointly with the National School of Judges of Ukraine.",
+            [("ukraine--national-school-of-judges", "Ukraine — National School of Judges", "national-authority", "Ukraine")],
+        ),
+        # "and" after a head noun joins two bodies; "Labour and Social Protection" is one ministry's name.
+        (
+            "CHISINAU, 5 May 2008 – Officers of the Border Police and the Ministry of Labour and Social Protection took part.",
+            [
+                ("moldova--border-police", "Moldova — Border Police", "national-authority", "Moldova"),
+                ("moldova--ministry-of-labour-and-social-protection", "Moldova — Ministry of Labour and Social Protection", "national-authority", "Moldova"),
+            ],
+        ),
+        # A short name later in the text is the fuller one it begins.
+        (
+            "The National Committee for Combating Trafficking in Persons of the Republic of Moldova met. "
+            "The National Committee approved the plan.",
+            [
+                ("moldova--national-committee-for-combating-trafficking-in-persons", "Moldova — National Committee for Combating Trafficking in Persons", "national-authority", "Moldova"),
+                ("moldova--national-committee-for-combating-trafficking-in-persons", "Moldova — National Committee for Combating Trafficking in Persons", "national-authority", "Moldova"),
+            ],
+        ),
+        # Embassies: the sending country before, the host after ("in Astana" is Kazakhstan).
+        (
+            "The workshop was funded by the US Embassy in Astana.",
+            [("united-states--embassy-kazakhstan", "United States — Embassy in Kazakhstan", "embassy", "United States")],
+        ),
+        # A name its kind introduces: "the NGO …", "the coalition …".
+        (
+            "BISHKEK, 15 August 2019 – Three mobile legal clinics run by the NGO Tais Plus opened.",
+            [("kyrgyzstan--tais-plus", "Kyrgyzstan — Tais Plus", "ngo", "Kyrgyzstan")],
+        ),
+        (
+            "A side event, co-hosted by the Special Representative and the coalition Tech Against Trafficking, presented tools.",
+            [("tech-against-trafficking", "Tech Against Trafficking", "other-partner", "")],
+        ),
+        # "X's Office" is X's: one body.
+        (
+            "TBILISI – the Public Defender of Georgia agreed; the Public Defender's Office will report.",
+            [
+                ("georgia--public-defender", "Georgia — Public Defender", "national-authority", "Georgia"),
+                ("georgia--public-defender", "Georgia — Public Defender", "national-authority", "Georgia"),
+            ],
+        ),
+        # A State's own co-ordinator is not the OSCE's Co-ordinator for Combating Trafficking.
+        (
+            "SARAJEVO – the State Co-ordinator for Combating Trafficking in Human Beings opened the course.",
+            [
+                (
+                    "bosnia-and-herzegovina--state-co-ordinator-for-combating-trafficking-in-human-beings",
+                    "Bosnia and Herzegovina — State Co-ordinator for Combating Trafficking in Human Beings",
+                    "national-authority",
+                    "Bosnia and Herzegovina",
+                )
+            ],
+        ),
+        # Treaty bodies are international: no country.
+        (
+            "The report was presented to the CEDAW Committee in Geneva.",
+            [("cedaw-committee", "CEDAW Committee", "treaty-body", "")],
+        ),
+    ],
+)
+def test_partners_kind_country_and_key(finder, osce_bodies, text, expected):
+    found = [(p.key, p.label, p.kind, p.country) for p in _partners(finder, osce_bodies, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry then published the figures.",  # a reference back, not a name
+        "The Government adopted the plan in 2006.",
+        "Participating States ratified the Council of Europe Convention.",
+        "Experts from the Partners for Co-operation attended.",
+    ],
+)
+def test_partners_not_a_name(finder, osce_bodies, text):
+    assert _partners(finder, osce_bodies, text) == []
+
+
+def test_partners_stop_at_an_osce_body(finder):
+    text = "the Ministry of Interior and the OSCE Mission to Skopje"
+    mission = text.index("OSCE Mission")
+    assert [p.key for p in finder.find(text, [(mission, len(text))])] == ["north-macedonia--ministry-of-interior"]
+
+
+@pytest.mark.parametrize(
+    "text,label",
+    [
+        # Newsroom listings and headlines: the field operation's name ends at its place.
+        ("OSCE Office in Tajikistan Conducts Course for Border Guards on Identifying Victims", "OSCE Office in Tajikistan"),
+        ("OSCE Mission to Bosnia and Herzegovina What role for social workers?", "OSCE Mission to Bosnia and Herzegovina"),
+    ],
+)
+def test_partners_headline_verbs_are_not_body_names(extractor, text, label):
+    labels = [b.label for b in _read(extractor, text).bodies if b.kind == "FieldOperation"]
+    assert labels == [label]
+
+
+def test_partners_meeting_symbol_is_a_decision_not_the_council(extractor):
+    text = "OSCE Ministerial Council Decision No. 1, adopted in Vienna, 28 November 2000 -MC(8).DEC/1"
+    extraction = _read(extractor, text)
+    assert [(d.excerpt.text, d.key) for d in extraction.decisions][-1] == ("MC(8).DEC/1", "mc-dec-1-00")
+    assert "MC(8" not in {b.excerpt.text for b in extraction.bodies}
+
+
+def test_partners_are_bodies_with_kind_country_and_confidence(extractor):
+    text = (
+        "ASTANA, 5 May 2011 – Thirty judges completed a course organized by the OSCE Centre in Astana "
+        "with the Supreme Court and UNODC."
+    )
+    bodies = {b.key: b for b in _read(extractor, text).bodies}
+    court = bodies["kazakhstan--supreme-court"]
+    assert (court.kind, court.partner_kind, court.country) == ("ExternalOrganisation", "national-authority", "Kazakhstan")
+    assert 0 < court.confidence < bodies["unodc"].confidence <= 1
+    assert bodies["unodc"].partner_kind == "international-organisation"
+
+
+@pytest.mark.parametrize(
+    "text,relation,old,new",
+    [
+        ("The OSCE Programme Office in Dushanbe, formerly the OSCE Office in Tajikistan, trained judges.", "renamed", "office-tajikistan", "programme-office-dushanbe"),
+        ("In 2006 the Anti-Trafficking Mechanism was transformed into the Office of the Special Representative.", "renamed", "anti-trafficking-mechanism", "osr-cthb"),
+        ("The ODIHR Anti-Trafficking Unit, replaced by the ATAU, closed its files.", "succeeded", "odihr-anti-trafficking-unit", "atau"),
+    ],
+)
+def test_partners_lineage(extractor, text, relation, old, new):
+    assert [(r.relation, r.old.key, r.new.key) for r in _read(extractor, text).renames] == [(relation, old, new)]
+
+
+@pytest.mark.parametrize("name", ["de-press-release.txt", "table-only.txt", "links-only.txt"])
+def test_partners_bad_input_invents_no_partner(extractor, name):
+    path = Path(__file__).parent / "genres" / "bad" / name
+    bodies = _read(extractor, path.read_text(encoding="utf-8")).bodies
+    assert [b.excerpt.text for b in bodies if b.partner_kind and b.confidence < 0.95] == []
