@@ -16,6 +16,7 @@ from rdflib import Graph, Literal, URIRef
 
 from . import mappings
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
+from .linking.rdf import add_link
 from .records import Activity, BodyMention, Excerpt, Extraction, Report
 from .resources import ontology_path
 from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
@@ -186,6 +187,8 @@ class _GraphBuilder:
             self.activity(activity)
         for rename in extraction.renames:
             g.add((self.body(rename.old), CTHB.renamedTo, self.body(rename.new)))
+        for link in extraction.links:
+            add_link(g, iris, link)
 
     def report(self, iri: URIRef, report: Report) -> None:
         g = self.g
