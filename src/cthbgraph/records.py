@@ -135,3 +135,4 @@ class Link:
     basis: str  # "cited", "placed" or "inferred"
     score: float  # 1.0 for a stated link
     method: str = ""
+    rank: int = 1  # 1: the provision chosen for the activity; 2: the second kept

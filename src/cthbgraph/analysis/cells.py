@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..queries import library
 from ..store import Store
-from .links import ALL, LinkFilter, link_label
+from .links import ALL, LinkFilter, link_label, no_provisions
 
 
 @dataclass(frozen=True, order=True)
@@ -65,6 +65,8 @@ def cells(store: Store, year: int | None, links: LinkFilter | None = None) -> tu
     """Sections of every provision, and one cell per (provision, body) with its evidence (the
     activities linked as ``links`` says: stated only, or inferred ones too)."""
     sections = {r["notation"]: r["section"] for r in library()["provision-notations"].run(store).dicts()}
+    if not sections:
+        raise no_provisions()
     grouped: dict[tuple[str, str], dict] = {}
     for r in library()["gap-cells"].run(store, (links or ALL).values()).dicts():
         key = (r["notation"], r["body"])

@@ -40,6 +40,14 @@ STATED = LinkFilter("stated")
 ALL = LinkFilter()
 
 
+def no_provisions() -> QueryError:
+    """What gaps, coverage, compare and trace say of a graph that quotes no Action Plan provision."""
+    return QueryError(
+        "the graph has no Action Plan provisions, so there is nothing to trace or to judge",
+        hint="build it from a corpus with a report that quotes the numbered provisions (e.g. the 2006 report of corpus/)",
+    )
+
+
 def link_label(basis: str | None, score: object) -> str:
     """ "stated" for a link the report states, "inferred 0.71" for one inferred by content."""
     if basis == "inferred":

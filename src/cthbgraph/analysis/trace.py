@@ -13,7 +13,7 @@ from ..errors import UnknownTermError
 from ..notebook import html_table
 from ..queries import library
 from ..store import Rows, Store
-from .links import ALL, LinkFilter, link_label
+from .links import ALL, LinkFilter, link_label, no_provisions
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ def trace(store: Store, notation: str, links: LinkFilter | None = None) -> Trace
     notation = notation.strip()
     head = queries["trace-provision"].run(store, {"notation": notation})
     if not head.rows:
+        if not provision_notations(store):
+            raise no_provisions()
         raise UnknownTermError(
             f"no provision {notation!r} in the graph",
             term=notation,

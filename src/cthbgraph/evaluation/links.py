@@ -108,7 +108,7 @@ def _judge(protocol: str, cases: Iterable[tuple[str, str, Sequence[Link]]], tall
 
 def hold_out_cases(full: Extraction, stripped: Extraction) -> list[tuple[str, str, list[Link]]]:
     by_sentence: dict[str, list[Link]] = defaultdict(list)
-    for link in sorted(stripped.links, key=lambda k: -k.score):
+    for link in sorted(stripped.links, key=lambda k: k.rank):
         by_sentence[_key(link.activity.text)].append(link)
     cases = []
     for activity in full.activities:
@@ -151,7 +151,7 @@ def judged_links(linked: Sequence[Extraction], path: Path, tally: dict) -> None:
             continue
         kept = sorted(
             (k for k in extraction.links if k.activity.start < g["end"] and g["start"] < k.activity.end),
-            key=lambda k: -k.score,
+            key=lambda k: k.rank,
         )
         kept = _one_activity(kept)
         for part in (g["split"], "all"):

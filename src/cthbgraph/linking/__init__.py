@@ -38,7 +38,14 @@ def link_extractions(extractions: Sequence[Extraction], settings: LinkSettings |
     """
     provisions = [p for e in sorted(extractions, key=lambda e: e.report.id) for p in e.provisions]
     model = LinkModel(provisions, (a for e in extractions for a in e.activities), settings)
-    return [replace(e, links=tuple(_links(model, e.activities))) for e in extractions]
+    links = [_links(model, e.activities) for e in extractions]
+    # The model's scores are averages over neighbours and bunch up (0.05-0.15 on corpus/); scaled so
+    # that 1.00 is the strongest inferred link of the corpus, --min-score can tell weak from strong.
+    top = max((k.score for found in links for k in found if k.basis == "inferred"), default=1.0) or 1.0
+    return [
+        replace(e, links=tuple(sorted(replace(k, score=k.score / top) if k.basis == "inferred" else k for k in found)))
+        for e, found in zip(extractions, links)
+    ]
 
 
 def _links(model: LinkModel, activities: Iterable[Activity]) -> list[Link]:
@@ -46,8 +53,8 @@ def _links(model: LinkModel, activities: Iterable[Activity]) -> list[Link]:
     links = [Link(a.excerpt, a.provision, stated_basis(a), 1.0, "report") for a in ordered if a.provision]
     open_ = [a for a in ordered if not a.provision]
     for activity, kept in zip(open_, model.link(open_)):
-        links.extend(Link(activity.excerpt, c.notation, "inferred", round(c.score, 2), METHOD) for c in kept)
-    return sorted(links)
+        links.extend(Link(activity.excerpt, c.notation, "inferred", c.score, METHOD, rank) for rank, c in enumerate(kept, 1))
+    return links
 
 
 def link_records(paths: Sequence[Path]) -> None:
