@@ -48,10 +48,10 @@ def compare(
     evidence in both years shows where a later report does not name the provisions.
     RETURNS (tuple[Change, ...]): provisions first, then bodies; unchanged rows only if asked.
     """
+    sections, all_cells = cells(store, None, links)  # first: a graph without provisions says so
     before, after = check_year(store, before), check_year(store, after)
     if before is None or after is None:
         raise QueryError("compare needs two report years", hint="e.g. --from 2006 --to 2017")
-    sections, all_cells = cells(store, None, links)
     changes: list[Change] = []
     per_provision: dict[str, set[Evidence]] = defaultdict(set)
     for c in all_cells:
