@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..linking import LinkSettings, link_extractions
 from ..records import Extraction, Link, Report
+from .gold import GoldError
 
 #: The columns of :meth:`LinkEvaluation.rows`.
 LINK_COLUMNS = ("protocol", "split", "metric", "correct", "total", "value")
@@ -124,7 +125,12 @@ def evaluate_links(
     """The hold-out protocol on the report of ``corpus`` quoting most provisions, and (with
     ``gold_dir``) the judged links of ``gold_dir/links.jsonl`` on the linked corpus."""
     extractions = list(extractor.extract_all(list(corpus)))
-    full = max(extractions, key=lambda e: (len(e.provisions), e.report.id))
+    full = max(extractions, key=lambda e: (len(e.provisions), e.report.id), default=None)
+    if full is None or not full.provisions:
+        raise GoldError(
+            "no report of the corpus quotes Action Plan provisions, so there is nothing to hold out",
+            hint="give --corpus a folder with the 2006 report (it places its activities under provisions)",
+        )
     stripped, plan = hold_out_reports(full.report)
     held = link_extractions(hold_out_extractions(*extractor.extract_all([stripped, plan])), settings)
     tally: dict = defaultdict(lambda: {"exact": [0, 0], "section": [0, 0], "coverage": [0, 0]})
