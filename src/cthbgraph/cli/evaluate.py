@@ -39,11 +39,26 @@ from .common import echo_rows, echo_wrapped, format_option
     metavar="N",
     help="List up to N misses and false hits per kind (0: none).",
 )
+@click.option(
+    "--save",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the figures to this JSON file (e.g. out/quality.json, which the site publishes as DQV measurements).",
+)
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL.")
 @format_option()
 @click.option("--quiet", is_flag=True, help="No progress spinner.")
 def evaluate_command(
-    gold: str, corpus: str, split: str, kinds: tuple[str, ...], gold_links: str, show_errors: int, model: str | None, fmt: str, quiet: bool
+    gold: str,
+    corpus: str,
+    split: str,
+    kinds: tuple[str, ...],
+    gold_links: str,
+    show_errors: int,
+    save: str | None,
+    model: str | None,
+    fmt: str,
+    quiet: bool,
 ) -> None:
     """Measure the extraction against hand-checked annotations: precision, recall, F1 per kind of fact.
 
@@ -66,7 +81,7 @@ def evaluate_command(
     from ..extract import Extractor
 
     if "links" in kinds:
-        _evaluate_links(Path(corpus), Path(gold_links), Extractor(model), split, fmt, quiet)
+        _evaluate_links(Path(corpus), Path(gold_links), Extractor(model), split, fmt, quiet, save)
         kinds = tuple(k for k in kinds if k != "links")
         if not kinds:
             return
@@ -75,6 +90,8 @@ def evaluate_command(
     with Spinner("Extracting the annotated reports", quiet=quiet):
         result = evaluate(Path(corpus), Path(gold), extractor=Extractor(model))
     rows = result.rows(split, kinds)
+    if save:
+        _save(save, rows, "extraction")
     errors = []
     if show_errors:
         per_kind: dict[str, int] = {}
@@ -103,13 +120,22 @@ def evaluate_command(
         echo_wrapped(f"“{e.sentence}”", "      ")
 
 
-def _evaluate_links(corpus: Path, gold_links: Path, extractor, split: str, fmt: str, quiet: bool) -> None:
+def _save(path: str, rows, kind: str) -> None:
+    from .. import __version__
+    from ..lod.quality import measures_of, write_quality
+
+    write_quality(path, measures_of(rows, kind=kind, tool=f"cthbgraph {__version__}"))
+
+
+def _evaluate_links(corpus: Path, gold_links: Path, extractor, split: str, fmt: str, quiet: bool, save: str | None) -> None:
     from ..corpus import load_corpus
     from ..evaluation.links import LINK_COLUMNS, evaluate_links
 
     with Spinner("Linking the hold-out report and the corpus", quiet=quiet):
         result = evaluate_links(extractor, list(load_corpus(corpus)), gold_links if gold_links.exists() else None)
     rows = [r for r in result.rows() if split == "all" or r[1] == split]
+    if save:
+        _save(save, rows, "links")
     if fmt == "json":
         click.echo(json.dumps([dict(zip(LINK_COLUMNS, r)) for r in rows], indent=2))
         return
