@@ -92,13 +92,7 @@ def evaluate_command(
     rows = result.rows(split, kinds)
     if save:
         _save(save, rows, "extraction")
-    errors = []
-    if show_errors:
-        per_kind: dict[str, int] = {}
-        for e in result.error_rows(split, kinds):
-            if per_kind.get(e.kind, 0) < show_errors:
-                per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
-                errors.append(e)
+    errors = _errors(result, split, kinds, show_errors)
     if fmt == "json":
         scores = [dict(zip(COLUMNS, row)) for row in rows]
         click.echo(json.dumps({"scores": scores, "errors": [asdict(e) for e in errors]}, ensure_ascii=False, indent=2))
@@ -110,6 +104,10 @@ def evaluate_command(
         click.echo()
         echo_rows(ERROR_COLUMNS, [tuple(getattr(e, c) for c in ERROR_COLUMNS) for e in errors], fmt)
         return
+    _echo_errors(errors, show_errors)
+
+
+def _echo_errors(errors: list, show_errors: int) -> None:
     click.echo()
     click.secho(f"Errors (up to {show_errors} per kind)", bold=True)
     for e in errors:
@@ -118,6 +116,17 @@ def evaluate_command(
             what += f"{', ' if what else ''}predicted {e.predicted!r}"
         click.echo(f"  [{e.split} {e.kind}] {e.error}: {e.text!r} ({what}) {e.report}:{e.start}-{e.end}")
         echo_wrapped(f"“{e.sentence}”", "      ")
+
+
+def _errors(result, split: str, kinds: tuple[str, ...], show_errors: int) -> list:
+    """Up to ``show_errors`` misses and false hits per kind."""
+    errors = []
+    per_kind: dict[str, int] = {}
+    for e in result.error_rows(split, kinds) if show_errors else ():
+        if per_kind.get(e.kind, 0) < show_errors:
+            per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
+            errors.append(e)
+    return errors
 
 
 def _save(path: str, rows, kind: str) -> None:
