@@ -152,3 +152,17 @@ def test_linking_commands_say_when_there_are_no_provisions(tmp_path_factory, com
     result = CliRunner().invoke(main, [*command, "--graph-dir", str(out)])
     assert result.exit_code == 2
     assert "no Action Plan provisions" in result.output and "Hint:" in result.output
+
+
+def test_linking_evaluate_hold_out_on_a_chapter_of_the_2006_report(tmp_path):
+    # Chapter III of the 2006 report: sections III.9 to III.13, provisions and the activities under them.
+    lines = (Path(__file__).resolve().parents[1] / "corpus" / "000-2006-from-policy-to-practice.txt").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("III. 9. LEGISLATIVE REVIEW"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("III. 2. PREVENTION"))
+    (tmp_path / "chapter-iii-2006.txt").write_text("\n".join(lines[start:end]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--kind", "links", "--corpus", str(tmp_path), "--gold-links", str(tmp_path / "none"), "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = {(r["protocol"], r["split"], r["metric"]): r for r in __import__("json").loads(result.output)}
+    exact = rows[("hold-out", "all", "exact")]
+    assert exact["total"] > 20 and 0.5 <= exact["value"] <= 1
+    assert rows[("hold-out", "all", "coverage")]["value"] > 0.9
