@@ -32,6 +32,7 @@ from .cache import BuildCache
 from .corpus import Corpus, load_corpus
 from .extract.pipeline import choose_model
 from .graph import Choices, report_graph
+from .linking import link_records
 from .ntriples import SortedRuns, ntriples_lines
 from .processes import in_processes
 from .provenance import BuildProvenance
@@ -240,6 +241,7 @@ class _Stages:
 
         with _timed(self.timings, "graph+validate"):
             choices = Choices.merge(r.choices for r in sorted(read, key=lambda r: r.report_id))
+            link_records([r.records for r in read])  # activities -> the provisions they serve (cthbgraph.linking)
             runs = SortedRuns(self.staging.path / "runs")
             parts = []
             reports = self.corpus.reports

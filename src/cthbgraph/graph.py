@@ -19,6 +19,7 @@ from . import mappings
 from .extract.bodies import post_offices
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
 from .extract.partners import long_country_names
+from .linking.rdf import add_link
 from .records import Activity, BodyMention, Excerpt, Extraction, Rename, Report
 from .resources import ontology_path
 from .vocab import ACTIVITY_TYPES, CTHB, DCTERMS, DEFAULT_BASE, OA, ORG, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
@@ -212,6 +213,8 @@ class _GraphBuilder:
             self.activity(activity)
         for rename in extraction.renames:
             self.lineage(rename)
+        for link in extraction.links:
+            add_link(g, iris, link)
         self.posts()
 
     def lineage(self, rename: Rename) -> None:

@@ -6,6 +6,7 @@ Header form (comment lines before the query)::
     #+ param body: a body's acronym or name as the reports write it, e.g. "ODIHR"
     #+ param notation (iri): ...          # "(iri)" binds an IRI; values are literals otherwise
     #+ example body=ODIHR                 # a value that gives rows on the corpus (tests run it)
+    #+ param minScore = 0: ...            # a default, bound when the caller gives no value
 
 Parameters are bound as values of the query's variables (``?body``), never pasted into its text; a
 parameter's variable must appear in the SELECT clause (Oxigraph binds only projected variables).
@@ -26,7 +27,9 @@ from .errors import QueryError, UnknownTermError
 from .resources import queries_dir
 from .store import Rows, Store
 
-_PARAM = re.compile(r"^#\+\s*param\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>iri|literal)\))?\s*:\s*(?P<doc>.*)$")
+_PARAM = re.compile(
+    r"^#\+\s*param\s+(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>iri|literal)\))?\s*(?:=\s*(?P<default>[^:\s]*)\s*)?:\s*(?P<doc>.*)$"
+)
 # An absolute IRI without the characters that SPARQL and N-Triples forbid inside <...>.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _EXAMPLE = re.compile(r"^#\+\s*example\s+(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<value>.*)$")
@@ -37,6 +40,7 @@ class Parameter:
     name: str
     kind: str  # "literal" or "iri"
     doc: str
+    default: str | None = None  # "#+ param minScore = 0: ..." : bound when no value is given
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Query:
                 choices=declared,
                 hint=f"its parameters: {', '.join(declared) or 'none'}",
             )
+        values = {**{p.name: p.default for p in self.parameters if p.default is not None}, **values}
         missing = [p.name for p in self.parameters if p.name not in values]
         if missing:
             raise QueryError(
@@ -145,7 +150,7 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Que
             break
         m = _PARAM.match(stripped)
         if m:
-            parameters.append(Parameter(m.group("name"), m.group("kind") or "literal", m.group("doc").strip()))
+            parameters.append(Parameter(m.group("name"), m.group("kind") or "literal", m.group("doc").strip(), m.group("default")))
         elif e := _EXAMPLE.match(stripped):
             examples.append((e.group("name"), e.group("value").strip().strip('"')))
         elif not stripped.startswith("#+"):

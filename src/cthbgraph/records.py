@@ -78,6 +78,11 @@ class Provision:
     text: str
     tasked: tuple[BodyMention, ...] = ()
     partners: tuple[BodyMention, ...] = ()
+    # For linking activities to it by content (cthbgraph.linking): the lemmas of its wording, the
+    # title of the Action Plan section it stands under ("TRAINING"), and that title's lemmas.
+    lemmas: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    section_title: str = ""
+    title_lemmas: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def section(self) -> str:
@@ -113,6 +118,8 @@ class Activity:
     place: str = ""
     country: str = ""
     provision: str = ""  # notation of the provision the report places it under, or ""
+    # The content lemmas of its sentence, for linking it by content when no provision is stated.
+    lemmas: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -125,3 +132,17 @@ class Extraction:
     provisions: tuple[Provision, ...] = ()
     activities: tuple[Activity, ...] = ()
     renames: tuple[Rename, ...] = ()
+    links: tuple[Link, ...] = ()  # judged activity -> provision links (cthbgraph.linking)
+
+
+@dataclass(frozen=True, order=True)
+class Link:
+    """One judged link of an activity to a provision: what the report states ("cited": it names the
+    provision; "placed": it stands under it) or what its content suggests ("inferred")."""
+
+    activity: Excerpt  # the activity's evidence sentence (its IRI is made from it)
+    provision: str  # notation
+    basis: str  # "cited", "placed" or "inferred"
+    score: float  # 1.0 for a stated link
+    method: str = ""
+    rank: int = 1  # 1: the provision chosen for the activity; 2: the second kept

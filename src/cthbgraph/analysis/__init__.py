@@ -14,6 +14,7 @@ from .comparison import COMPARE_CHANGES, Change, compare
 from .coverage import Coverage, CoverageBody, coverage
 from .filters import report_years, resolve_body
 from .gaps import ACTIVE, IMPLEMENTED, NONE, PARTLY, SILENT, BodyGap, GapReport, ProvisionGap, gaps
+from .links import LinkFilter, link_label
 from .trace import Trace, TracedActivity, TracedBody, provision_notations, trace
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "CoverageBody",
     "Evidence",
     "GapReport",
+    "LinkFilter",
     "ProvisionGap",
     "Trace",
     "TracedActivity",
@@ -36,6 +38,7 @@ __all__ = [
     "compare",
     "coverage",
     "gaps",
+    "link_label",
     "provision_notations",
     "report_years",
     "resolve_body",

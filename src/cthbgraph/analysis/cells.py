@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..queries import library
 from ..store import Store
+from .links import ALL, LinkFilter, link_label, no_provisions
 
 
 @dataclass(frozen=True, order=True)
@@ -24,6 +25,13 @@ class Evidence:
     body: str
     excerpt: str
     sentence: str
+    basis: str = "stated"  # "stated" (cited or placed by the report) or "inferred"
+    score: float | None = None  # of an inferred link
+
+    @property
+    def link(self) -> str:
+        """ "stated" or "inferred 0.71"."""
+        return link_label(self.basis, self.score)
 
 
 class Evidenced:
@@ -53,17 +61,20 @@ def sections_of(notation: str) -> set[str]:
     return {".".join(parts[: i + 1]) for i in range(len(parts))}
 
 
-def cells(store: Store, year: int | None) -> tuple[dict[str, str], list[Cell]]:
-    """Sections of every provision, and one cell per (provision, body) with its evidence."""
+def cells(store: Store, year: int | None, links: LinkFilter | None = None) -> tuple[dict[str, str], list[Cell]]:
+    """Sections of every provision, and one cell per (provision, body) with its evidence (the
+    activities linked as ``links`` says: stated only, or inferred ones too)."""
     sections = {r["notation"]: r["section"] for r in library()["provision-notations"].run(store).dicts()}
+    if not sections:
+        raise no_provisions()
     grouped: dict[tuple[str, str], dict] = {}
-    for r in library()["gap-cells"].run(store).dicts():
+    for r in library()["gap-cells"].run(store, (links or ALL).values()).dicts():
         key = (r["notation"], r["body"])
         cell = grouped.setdefault(key, {"row": r, "tasked": False, "evidence": set()})
         cell["tasked"] |= bool(r["tasked"])  # Virtuoso answers true as 1
         if r["activity"] and (year is None or r["year"] == year):
             cell["evidence"].add(
-                Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"])
+                Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"], *_basis(r))
             )
     cells = [
         Cell(n, c["row"]["section"], b, c["row"]["bodyLabel"], c["tasked"], tuple(sorted(c["evidence"])))
@@ -72,13 +83,19 @@ def cells(store: Store, year: int | None) -> tuple[dict[str, str], list[Cell]]:
     return sections, cells
 
 
+def _basis(row: dict) -> tuple[str, float | None]:
+    if row.get("linkBasis") == "inferred":
+        return "inferred", float(row["linkScore"])
+    return "stated", None
+
+
 def merge_evidence(evidence) -> tuple[Evidence, ...]:
     """One evidence per sentence and activity, naming every body credited with it ("A; B")."""
     bodies: dict[tuple, set[str]] = defaultdict(set)
     for e in evidence:
-        bodies[(e.report, e.year, e.activity, e.excerpt, e.sentence)].add(e.body)
+        bodies[(e.report, e.year, e.activity, e.excerpt, e.sentence, e.basis, e.score)].add(e.body)
     return tuple(
-        sorted(Evidence(r, y, a, "; ".join(sorted(b)), x, s) for (r, y, a, x, s), b in bodies.items())
+        sorted(Evidence(r, y, a, "; ".join(sorted(b)), x, s, k, c) for (r, y, a, x, s, k, c), b in bodies.items())
     )
 
 

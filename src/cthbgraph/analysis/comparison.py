@@ -10,6 +10,7 @@ from ..queries import library
 from ..store import Store
 from .cells import Evidence, cells, merge_evidence, notation_key
 from .filters import check_year
+from .links import LinkFilter
 
 COMPARE_CHANGES = ("appeared", "disappeared", "changed", "unchanged")
 
@@ -29,20 +30,28 @@ class Change:
 
 
 def compare(
-    store: Store, before: str | int, after: str | int, *, tasked_only: bool = True, unchanged: bool = False
+    store: Store,
+    before: str | int,
+    after: str | int,
+    *,
+    tasked_only: bool = True,
+    unchanged: bool = False,
+    links: LinkFilter | None = None,
 ) -> tuple[Change, ...]:
     """What changed between the reports of two years.
 
     Two views, because reports other than 2006 rarely name the provision an activity serves:
     per provision, the activities linked to it in each year; per body (those tasked by some
     provision or decision, or every body with ``tasked_only=False``), the activities credited to it
-    in each year, whatever provision they serve.
+    in each year, whatever provision they serve. ``links`` says which links of activities to
+    provisions count: stated only, or inferred ones too (the default), so that a provision with
+    evidence in both years shows where a later report does not name the provisions.
     RETURNS (tuple[Change, ...]): provisions first, then bodies; unchanged rows only if asked.
     """
+    sections, all_cells = cells(store, None, links)  # first: a graph without provisions says so
     before, after = check_year(store, before), check_year(store, after)
     if before is None or after is None:
         raise QueryError("compare needs two report years", hint="e.g. --from 2006 --to 2017")
-    sections, all_cells = cells(store, None)
     changes: list[Change] = []
     per_provision: dict[str, set[Evidence]] = defaultdict(set)
     for c in all_cells:

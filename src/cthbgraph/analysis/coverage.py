@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..notebook import dataframe, html_table
 from ..queries import library
 from ..store import Rows, Store
 from .cells import Evidence, cells, notation_key, sections_of
 from .filters import check_chapter, check_year
+from .links import LinkFilter
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Coverage:
     counts: dict[tuple[str, str], int]
     tasked: frozenset[tuple[str, str]]
     evidence: dict[tuple[str, str], tuple[Evidence, ...]]
+    #: Of each cell's activities, those linked by inference only.
+    inferred: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def count(self, notation: str, body: str) -> int:
         """Activities of ``body`` (an IRI) linked to the provision ``notation``."""
@@ -57,22 +60,30 @@ class Coverage:
         """The cell as tables show it: the count, "*" where the provision tasks the body, empty
         where the body is neither tasked nor active."""
         count = self.count(notation, body)
+        inferred = self.inferred.get((notation, body), 0)
+        shown = f"{count}({inferred}i)" if inferred else str(count)
         if (notation, body) in self.tasked:
-            return f"{count}*"
-        return str(count) if count else ""
+            return f"{shown}*"
+        return shown if count else ""
 
     def _repr_html_(self) -> str:
         marked = [(n, *(self.marked(n, b.iri) for b in self.bodies)) for n in self.provisions]
-        note = "<p>* the provision tasks this body; empty: neither tasked nor reported active.</p>"
+        note = "<p>* the provision tasks this body; (4i): of the count, 4 linked by inference; empty: neither tasked nor reported active.</p>"
         return html_table(("provision", *(b.short for b in self.bodies)), marked, limit=len(marked)) + note
 
 
 def coverage(
-    store: Store, *, chapter: str | None = None, year: str | int | None = None, tasked_only: bool = False
+    store: Store,
+    *,
+    chapter: str | None = None,
+    year: str | int | None = None,
+    tasked_only: bool = False,
+    links: LinkFilter | None = None,
 ) -> Coverage:
-    """Activities linked to each provision, per body (every tasked body, and any other body active)."""
+    """Activities linked to each provision, per body (every tasked body, and any other body active);
+    ``links`` says which links count (stated only, or inferred ones too: the default)."""
     year = check_year(store, year)
-    sections, all_cells = cells(store, year)
+    sections, all_cells = cells(store, year, links)
     chapter = check_chapter(sections, chapter)
     chosen = [c for c in all_cells if not chapter or chapter in sections_of(c.notation)]
     chosen = [c for c in chosen if c.tasked or (c.evidence and not tasked_only)]
@@ -86,6 +97,7 @@ def coverage(
         {(c.notation, c.body): len({e.activity for e in c.evidence}) for c in chosen},
         frozenset((c.notation, c.body) for c in chosen if c.tasked),
         {(c.notation, c.body): c.evidence for c in chosen},
+        {(c.notation, c.body): len({e.activity for e in c.evidence if e.basis == "inferred"}) for c in chosen},
     )
 
 

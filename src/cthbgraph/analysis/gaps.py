@@ -4,9 +4,9 @@ What "implemented" means here (the corpus, not the world): a provision is *imple
 body it tasks is credited with at least one activity linked to it (with no tasked body named, when
 any activity is linked to it); *partly implemented* when some activity is linked to it but a tasked
 body has none; *no reported implementation* when no activity is linked to it. An activity is
-linked to a provision only where its report names the provision (in the seed corpus: the 2006
-report), which is why :func:`~cthbgraph.analysis.comparison.compare` also counts each tasked
-body's activities of any kind.
+linked to a provision where its report states it (in the seed corpus only the 2006 report does) or,
+unless ``links`` asks for stated links only, where its content suggests it (cthbgraph.linking):
+each evidence says which ("stated" / "inferred 0.71").
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..notebook import dataframe, html_table
 from ..store import Rows, Store
 from .cells import Cell, Evidence, Evidenced, cells, merge_evidence, notation_key, sections_of
 from .filters import check_chapter, check_year, resolve_body
+from .links import LinkFilter
 
 IMPLEMENTED = "implemented"
 PARTLY = "partly implemented"
@@ -100,16 +101,24 @@ class GapReport:
         return f"<p>{len(self.provisions)} provisions: {html.escape(counts)}</p>" + html_table(table.columns, table.rows)
 
 
-def gaps(store: Store, *, chapter: str | None = None, body: str | None = None, year: str | int | None = None) -> GapReport:
+def gaps(
+    store: Store,
+    *,
+    chapter: str | None = None,
+    body: str | None = None,
+    year: str | int | None = None,
+    links: LinkFilter | None = None,
+) -> GapReport:
     """Every provision and every body it tasks, judged by the activities the reports link to it.
 
     chapter (str | None): only provisions in this chapter, section or provision ("III", "IV.8").
     body (str | None): only provisions that task this body or that it implements, and its rows.
     year (str | int | None): count only activities of reports of this year.
+    links (LinkFilter | None): which links count: stated only, or inferred ones too (the default).
     RETURNS (GapReport): one ProvisionGap per provision and one BodyGap per (provision, body).
     """
     year = check_year(store, year)
-    sections, all_cells = cells(store, year)
+    sections, all_cells = cells(store, year, links)
     chapter = check_chapter(sections, chapter)
     bodies = set(resolve_body(store, body)) if body else None
     by_provision: dict[str, list[Cell]] = defaultdict(list)

@@ -13,6 +13,7 @@ from ..errors import UnknownTermError
 from ..notebook import html_table
 from ..queries import library
 from ..store import Rows, Store
+from .links import ALL, LinkFilter, link_label, no_provisions
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,11 @@ class TracedActivity:
     place: str | None
     report: str
     sentence: str
+    link: str = "stated"  # or "inferred 0.71"
 
 
 #: The columns of :meth:`Trace.rows`.
-TRACE_COLUMNS = ("provision", "role", "type", "body", "date", "place", "report", "sentence")
+TRACE_COLUMNS = ("provision", "role", "type", "body", "date", "place", "report", "sentence", "link")
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,10 @@ class Trace:
 
     def rows(self) -> Rows:
         """One row per body it names (role "tasked" or "partner"), then one per implementing activity."""
-        bodies = [(self.notation, b.role, None, b.label, None, None, None, None) for b in self.bodies]
-        activities = [(self.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence) for a in self.activities]
+        bodies = [(self.notation, b.role, None, b.label, None, None, None, None, None) for b in self.bodies]
+        activities = [
+            (self.notation, "activity", a.type, a.body, a.date, a.place, a.report, a.sentence, a.link) for a in self.activities
+        ]
         return Rows(TRACE_COLUMNS, tuple(bodies + activities))
 
     def to_pandas(self):
@@ -72,8 +76,8 @@ class Trace:
         head += f"<p>Tasks: {html.escape(tasked)}</p>"
         if self.partners:
             head += f"<p>In co-operation with: {html.escape(', '.join(b.label for b in self.partners))}</p>"
-        columns = ("type", "body", "date", "place", "report", "sentence")
-        rows = [(a.type, a.body, a.date, a.place, a.report, a.sentence) for a in self.activities]
+        columns = ("type", "body", "date", "place", "report", "sentence", "link")
+        rows = [(a.type, a.body, a.date, a.place, a.report, a.sentence, a.link) for a in self.activities]
         return head + html_table(columns, rows, caption="Reported activities implementing it")
 
 
@@ -81,12 +85,15 @@ def provision_notations(store: Store) -> list[str]:
     return [row[0] for row in library()["provision-notations"].run(store).rows]
 
 
-def trace(store: Store, notation: str) -> Trace:
-    """A provision, the bodies it tasks, and the reported activities that implement it."""
+def trace(store: Store, notation: str, links: LinkFilter | None = None) -> Trace:
+    """A provision, the bodies it tasks, and the reported activities that implement it: as the
+    reports state, and (unless ``links`` asks for stated links only) as their content suggests."""
     queries = library()
     notation = notation.strip()
     head = queries["trace-provision"].run(store, {"notation": notation})
     if not head.rows:
+        if not provision_notations(store):
+            raise no_provisions()
         raise UnknownTermError(
             f"no provision {notation!r} in the graph",
             term=notation,
@@ -97,7 +104,9 @@ def trace(store: Store, notation: str) -> Trace:
         dict.fromkeys(TracedBody(r["body"], r["bodyLabel"], r["role"]) for r in head.dicts() if r["body"])
     )
     activities = tuple(
-        TracedActivity(r["activity"], r["type"], r["bodyLabel"], r["date"], r["place"], r["report"], r["sentence"])
-        for r in queries["trace-activities"].run(store, {"notation": notation}).dicts()
+        TracedActivity(
+            r["activity"], r["type"], r["bodyLabel"], r["date"], r["place"], r["report"], r["sentence"], link_label(r["linkBasis"], r["linkScore"])
+        )
+        for r in queries["trace-activities"].run(store, {"notation": notation, **(links or ALL).values()}).dicts()
     )
     return Trace(notation, first["provision"], first["text"], first["section"], bodies, activities)

@@ -80,3 +80,31 @@ def echo_rows(columns, rows, fmt: str, *, width: int = 60) -> None:
     if fmt == "csv":
         rows = [[text(v) for v in row] for row in rows]
     click.echo(render(columns, rows, fmt, width=width), nl=False)
+
+
+def link_options(command):
+    """--basis and --min-score, given to the command as one ``links`` argument (a LinkFilter)."""
+    import functools
+
+    from ..analysis.links import BASES, LinkFilter
+
+    @click.option(
+        "--basis",
+        type=click.Choice(BASES),
+        default="all",
+        show_default=True,
+        help='Which links of activities to provisions count: "stated" (the report cites or places it) or "all" (also inferred from content).',
+    )
+    @click.option(
+        "--min-score",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        metavar="SCORE",
+        help="The lowest score (0-1) of an inferred link to count.",
+    )
+    @functools.wraps(command)
+    def wrapped(*args, basis: str, min_score: float, **kwargs):
+        return command(*args, links=LinkFilter(basis, min_score), **kwargs)
+
+    return wrapped

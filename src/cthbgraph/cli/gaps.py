@@ -9,7 +9,7 @@ import click
 from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
 from ..output import FORMATS
 from ..store import open_store
-from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option, link_options
 
 _FORMATS = (*FORMATS, "markdown")
 
@@ -27,10 +27,18 @@ def timeout_option():
 def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
     if fmt == "json":
         return [
-            {"report": e.report, "year": e.year, "body": e.body, "activity": e.activity, "excerpt": e.excerpt, "sentence": " ".join(e.sentence.split())}
+            {
+                "report": e.report,
+                "year": e.year,
+                "body": e.body,
+                "activity": e.activity,
+                "excerpt": e.excerpt,
+                "sentence": " ".join(e.sentence.split()),
+                "link": e.link,
+            }
             for e in evidence
         ]
-    return " | ".join(f"[{e.report}] {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
+    return " | ".join(f"[{e.report}] ({e.link}) {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
 
 
 def _list_cell(values: tuple, fmt: str):
@@ -44,7 +52,7 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
             continue
         click.secho(f"{title}", bold=True)
         for e in evidence:
-            click.echo(f"  [{e.report}] {e.body}: {e.excerpt}")
+            click.echo(f"  [{e.report}] {e.body} ({e.link}): {e.excerpt}")
             echo_wrapped(f"“{' '.join(e.sentence.split())}”", "      ")
 
 
@@ -65,7 +73,8 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endpoint, timeout) -> None:
+@link_options
+def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
     """What the reports show as done for each Action Plan provision and each body it tasks.
 
     A provision is "implemented" when every body it tasks is credited with an activity linked to
@@ -73,16 +82,19 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endp
     has "no reported implementation" when no activity is linked to it. --by body gives one row per
     provision and body ("reported activity" / "no reported activity"); bodies that implement a
     provision without being tasked appear with tasked = no. JSON output always lists the evidence.
+    An activity is linked where its report states it ("stated") or where its content suggests it
+    ("inferred 0.71"); --basis stated counts only the first, --min-score drops weak inferred links.
 
     \b
     Examples:
       cthbgraph gaps
       cthbgraph gaps --chapter III --status none
+      cthbgraph gaps --basis stated
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --format markdown > gaps.md
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        report = gaps(store, chapter=chapter, body=body, year=year)
+        report = gaps(store, chapter=chapter, body=body, year=year, links=links)
     wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
     shown = replace(report, provisions=tuple(p for p in report.provisions if not wanted or p.status == wanted))
     items = shown.provisions if by == "provision" else shown.bodies
@@ -121,22 +133,25 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endp
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, graph_dir, endpoint, timeout) -> None:
+@link_options
+def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, graph_dir, endpoint, timeout, links) -> None:
     """The provision × body matrix: how many reported activities of each body implement each provision.
 
     In table and markdown output a cell the provision asks for (the body is tasked) is marked "*",
-    so "0*" is a tasked body with nothing reported; an empty cell is a body neither tasked nor
-    active there. CSV and JSON cells are plain counts; --long gives one row per cell with its
+    so "0*" is a tasked body with nothing reported, and "6(4i)" counts 6 activities of which 4 are
+    linked by inference from their content (not stated by their report); an empty cell is a body
+    neither tasked nor active there. CSV and JSON cells are plain counts; --long gives one row per cell with its
     tasked flag and evidence.
 
     \b
     Examples:
       cthbgraph coverage
       cthbgraph coverage --chapter IV --tasked-only --transpose
+      cthbgraph coverage --basis stated
       cthbgraph coverage --long --format csv > coverage.csv
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only)
+        cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only, links=links)
     if long_form:
         table = cov.rows(long=True)
         rows = [[*row, _evidence_cell(cov.evidence.get((row[0], row[2]), ()), fmt)] for row in table.rows]
@@ -157,7 +172,7 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, grap
     echo_rows(columns, rows, fmt)
     if fmt == "table":
         click.echo()
-        echo_wrapped("* the provision tasks this body; empty: neither tasked nor reported active.")
+        echo_wrapped("* the provision tasks this body; (4i): of the count, 4 linked by inference; empty: neither tasked nor reported active.")
 
 
 @click.command("compare")
@@ -171,10 +186,12 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, grap
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
-def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout) -> None:
+@link_options
+def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
     """What changed between the reports of two years, per provision and per tasked body.
 
-    Per provision: the activities the reports of each year link to it. Per body: the activities
+    Per provision: the activities the reports of each year link to it, as stated or (unless
+    --basis stated) as inferred from their content. Per body: the activities
     credited to it in each year, whatever they implement; this keeps the comparison meaningful
     when a report (as most after 2006) rarely names the provision an activity serves. A row is
     "appeared" (none before), "disappeared" (none after) or "changed" (another count).
@@ -182,11 +199,14 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, g
     \b
     Examples:
       cthbgraph compare --from 2006 --to 2017
+      cthbgraph compare --from 2006 --to 2017 --basis stated --min-score 0.1
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        changes = compare(store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged")
+        changes = compare(
+            store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged", links=links
+        )
     changes = [c for c in changes if not only or c.change == only]
     columns = ["kind", "name", before, after, "change", "iri"]
     rows = [[c.kind, c.key, c.before, c.after, c.change, c.iri] for c in changes]

@@ -11,7 +11,7 @@ from ..errors import QueryError
 from ..output import printable
 from ..queries import library, named_query, parse_query
 from ..store import open_store
-from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option
+from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option, link_options
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -83,16 +83,22 @@ def queries_command(fmt: str) -> None:
 @format_option()
 @graph_dir_option()
 @endpoint_option()
-def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None) -> None:
+@link_options
+def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None, links) -> None:
     """Trace a provision: its text, the bodies it tasks, and the activities that implement it.
+
+    Each activity says the basis of its link: "stated" (its report cites the provision or places
+    it under it) or "inferred 0.71" (its content matches, with the score); --basis stated keeps
+    only the first.
 
     \b
     Examples:
       cthbgraph trace III.10.2
-      cthbgraph trace IV.8.1 --format json
+      cthbgraph trace III.12.1 --basis stated
+      cthbgraph trace IV.8.1 --min-score 0.1 --format json
     """
     with open_store(graph_dir, endpoint=endpoint) as store:
-        t = trace(store, notation)
+        t = trace(store, notation, links)
     if fmt != "table":
         rows = t.rows()
         echo_rows(rows.columns, rows.rows, fmt)
@@ -106,7 +112,7 @@ def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None)
     click.echo(f"Reported activities implementing it: {len({a.iri for a in t.activities})}")
     for a in t.activities:
         where = ", ".join(x for x in (a.place, a.date) if x)
-        echo_wrapped(printable(f"{a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}]"), "  • ", later="    ")
+        echo_wrapped(printable(f"{a.body} — {a.type}{f' ({where})' if where else ''} [{a.report}] {a.link}"), "  • ", later="    ")
         # Shown without the markdown emphasis of the conversion; the graph keeps the exact text.
         sentence = printable(" ".join(a.sentence.replace("**", "").split()))
         echo_wrapped(f"“{sentence}”", "      ")

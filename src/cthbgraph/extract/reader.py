@@ -31,6 +31,9 @@ _TRANSFORMED_BETWEEN = re.compile(r"^\s*(?:was|were|has\s+been)\s+(?:transformed
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
 
 
+_ROMAN = re.compile(r"[ivx]+")  # a chapter number ("III. 9. LEGISLATIVE REVIEW") is not a word of the title
+
+
 class DocReader:
     """One parsed report read into records: provisions, activities, renames; mentions as spans.
 
@@ -85,8 +88,10 @@ class DocReader:
 
     def provisions(self) -> list[Provision]:
         found = []
+        headings = prov.find_section_headings(self.text)
         for match in prov.find_provisions(self.text):
             span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+            title = _heading_before(headings, match.start)
             bodies = self.bodies_in(match.start, match.end)
             tasked, partners = prov.classify_bodies(span, bodies)
             found.append(
@@ -96,6 +101,11 @@ class DocReader:
                     text=_provision_text(self.report.text, match),
                     tasked=_unique(self.mention(s) for s in tasked),
                     partners=_unique(self.mention(s) for s in partners),
+                    lemmas=link_lemmas(span),
+                    section_title=title.title if title else "",
+                    title_lemmas=link_lemmas(self.doc.char_span(title.start, title.end, alignment_mode="expand"), heading=True)
+                    if title
+                    else (),
                 )
             )
         return found
@@ -155,6 +165,7 @@ class DocReader:
                 place=place,
                 country=country,
                 provision=self.provision_for(sentence, agents, provisions, headings),
+                lemmas=link_lemmas(sentence),
             )
 
     def sentences(self) -> Iterator[Span]:
@@ -251,6 +262,23 @@ def _content_lemmas(span: Span | None) -> set[str]:
     if span is None:
         return set()
     return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 3 and t.pos_ in ("NOUN", "VERB", "ADJ")}
+
+
+def link_lemmas(span: Span | None, heading: bool = False) -> tuple[str, ...]:
+    """The content words of a span as lower-case lemmas, in order, for linking by content
+    (cthbgraph.linking). Names are left out (an activity serves a provision by what it does, not
+    by who does it); a heading in capitals is tagged as names, so all its words count."""
+    if span is None:
+        return ()
+    kinds = ("NOUN", "VERB", "ADJ", "PROPN") if heading else ("NOUN", "VERB", "ADJ")
+    words = (t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2 and t.pos_ in kinds)
+    return tuple(w for w in words if not _ROMAN.fullmatch(w))
+
+
+def _heading_before(headings: list, start: int):
+    """The last Action Plan section heading above ``start`` (or None)."""
+    before = [h for h in headings if h.end <= start]
+    return before[-1] if before else None
 
 
 def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:

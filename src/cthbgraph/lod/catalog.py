@@ -110,6 +110,10 @@ def catalog_graph(base: str, info, sizes: dict[str, int], media: dict[str, str])
     provenance = getattr(info, "provenance", None)
     if provenance is not None:
         _provenance(r, dataset, provenance)
+    if getattr(info, "quality", ()):
+        from .quality import add_quality
+
+        add_quality(g, dataset, base, info.quality)
     return g
 
 

@@ -72,6 +72,8 @@ class DatasetInfo:
     provenance: BuildProvenance | None = None
     #: The SPARQL endpoint serving the graph, named in VoID and DCAT when there is one.
     sparql_endpoint: str | None = None
+    #: What ``cthbgraph evaluate --save`` measured (lod.quality.QualityMeasure): in DCAT and on the home page.
+    quality: tuple = ()
 
 
 class Site:

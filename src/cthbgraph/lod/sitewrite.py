@@ -97,8 +97,15 @@ def dataset_info(nt_path: Path, data: bytes, issued: str | None = None):
         pkg = "0"
     digest = hashlib.sha256(data).hexdigest()[:12]
     provenance = BuildProvenance.from_json((BuildFolder(nt_path.parent).record() or {}).get("provenance"))
+    from .quality import QUALITY_FILE, read_quality
+
     return replace(
-        DatasetInfo(), version=f"{pkg}+{digest}", issued=issued or modified, modified=modified, provenance=provenance
+        DatasetInfo(),
+        version=f"{pkg}+{digest}",
+        issued=issued or modified,
+        modified=modified,
+        provenance=provenance,
+        quality=read_quality(nt_path.parent / QUALITY_FILE),
     )
 
 
