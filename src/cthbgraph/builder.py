@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -28,7 +27,9 @@ from rdflib import Graph
 
 from .buildfolder import BuildFiles, BuildFolder
 from .cache import BuildCache
+from .codec import decode, encode
 from .corpus import Corpus, load_corpus
+from .crashpoints import crashpoint
 from .extract.pipeline import choose_model
 from .graph import Choices, report_graph
 from .ntriples import SortedRuns, ntriples_lines
@@ -133,8 +134,10 @@ def build(
             stages = _Stages(corpus, base, jobs, staging, on_progress, timings)
             read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
             merged, validation = stages.graph(read)
+            crashpoint("graph-merged")
             with _timed(timings, "write"):
                 _write_outputs(merged.path, staging)
+            crashpoint("outputs-written")
             record = _record(fingerprint, merged, read, validation)
             record["provenance"] = provenance.finish().as_json()
             with _timed(timings, "commit"):
@@ -183,7 +186,7 @@ class _Stages:
             self.on_progress(Progress(report, done, total, sentences, chars, time.perf_counter() - start, cached, stage))
 
     def read(self, extractor, cache: BuildCache | None, on_report: ProgressCallback | None) -> list[_Read]:
-        """Every report parsed and read; its records pickled under ``staging/records`` as soon as they
+        """Every report parsed and read; its records written (JSON) under ``staging/records`` as soon as they
         come, so that memory does not grow with the corpus (the graph stage loads them one at a time)."""
         from .extract.batch import read_reports  # loads spaCy: only when there is parsing to do
 
@@ -196,8 +199,9 @@ class _Stages:
             for count, item in enumerate(read_reports(extractor, self.corpus.reports, jobs=self.jobs, cache=cache), 1):
                 extraction = item.extraction
                 report = extraction.report
-                path = folder / f"{item.index:06d}.pickle"
-                path.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+                path = folder / f"{item.index:06d}.json"
+                path.write_bytes(encode(extraction))
+                crashpoint("records-written")
                 read.append(_Read(item.index, report.id, path, item.sentences, Choices.of(extraction), _report_counts(extraction)))
                 sentences += item.sentences
                 chars += len(report.text)
@@ -241,7 +245,7 @@ class _Stages:
 def _graph_part(record: Path):
     from .validation import validate
 
-    extraction = pickle.loads(record.read_bytes())
+    extraction = decode(record.read_bytes(), Extraction)
     graph = report_graph([extraction], _GRAPH_STAGE["choices"], base=_GRAPH_STAGE["base"])
     return b"".join(ntriples_lines(graph)), validate(graph)
 
