@@ -128,7 +128,8 @@ class BuildFolder(BuildFiles):
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
-        """One build at a time per folder. The lock goes with the process, so a killed build frees it.
+        """One build at a time per folder. The lock goes with the process, so a killed build frees it;
+        what a killed build left is removed as soon as the lock is taken.
 
         The folder must be a build's own, or new or empty (:func:`cthbgraph.owned.claim`).
         RAISES OutputError: the folder is not ours, cannot be written, or another build holds the lock.
@@ -147,19 +148,22 @@ class BuildFolder(BuildFiles):
                     hint="wait for it to finish, or build into another --graph-dir folder",
                 ) from None
             crashpoint("lock-taken")
+            try:
+                self._remove_leftovers(self.path / BUILDS)
+            except OSError as exc:
+                raise self._unwritable(exc) from exc
             yield
 
     @contextlib.contextmanager
     def staging(self) -> Iterator[BuildFiles]:
         """A new, empty folder for a build to write into (hold the :meth:`lock`); removed afterwards.
 
-        Leftovers of killed builds are removed first. An :class:`OSError` inside the block becomes an
+        An :class:`OSError` inside the block becomes an
         :class:`OutputError`; the folder is removed whatever happens, unless :meth:`commit` moved it.
         """
         builds = self.path / BUILDS
         try:
             builds.mkdir(exist_ok=True)
-            self._remove_leftovers(builds)
             staging = new_folder(builds, _STAGING)
         except OSError as exc:
             raise self._unwritable(exc) from exc
@@ -236,7 +240,7 @@ class BuildFolder(BuildFiles):
                 link.unlink()
                 crashpoint("cleanup-link")
         current = self._current_name()
-        for stale in sorted(builds.iterdir()):
+        for stale in sorted(builds.iterdir()) if builds.is_dir() else ():
             if stale.name.startswith((_STAGING, _OLD)):
                 _remove_tree(stale, "cleanup-folder")
             elif stale.is_dir() and not stale.is_symlink() and stale.name != current and not (stale / checksums.MANIFEST).is_file():
