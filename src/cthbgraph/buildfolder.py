@@ -158,8 +158,8 @@ class BuildFolder(BuildFiles):
     def staging(self) -> Iterator[BuildFiles]:
         """A new, empty folder for a build to write into (hold the :meth:`lock`); removed afterwards.
 
-        An :class:`OSError` inside the block becomes an
-        :class:`OutputError`; the folder is removed whatever happens, unless :meth:`commit` moved it.
+        An :class:`OSError` inside the block becomes an :class:`OutputError`; the folder is removed
+        whatever happens, unless :meth:`commit` moved it.
         """
         builds = self.path / BUILDS
         try:
@@ -265,10 +265,8 @@ def _remove_build(folder: Path) -> None:
 
 def _remove_tree(folder: Path, point: str) -> None:
     """``shutil.rmtree``, with a crash point after the first file removed (a removal cut short)."""
-    for root, _, names in os.walk(folder):
-        for name in names[:1]:
-            Path(root, name).unlink(missing_ok=True)
-            crashpoint(point)
-            break
-        break
+    first = next((Path(root, names[0]) for root, _, names in os.walk(folder) if names), None)
+    if first is not None:
+        first.unlink(missing_ok=True)
+        crashpoint(point)
     shutil.rmtree(folder, ignore_errors=True)
