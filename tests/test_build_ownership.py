@@ -172,3 +172,16 @@ def test_build_ownership_skipped_file_names_are_printed_escaped(tmp_path):
         f"skipped {folder}/forged\\nskipped evil.txt: empty file\\x1b[2J.txt: empty file",
         "1 file(s) skipped (listed above).",
     ]
+
+
+def test_build_ownership_a_users_file_in_place_of_a_link_is_kept(tmp_path, corpus):
+    out = tmp_path / "out"
+    assert build(corpus, out).returncode == 0
+    (out / "cthb.nt").unlink()
+    (out / "cthb.nt").write_bytes(b"<my> <own> <triples> .\n")
+
+    done = build(corpus, out, "--force")
+
+    assert done.returncode == 4, done.stderr
+    assert f"Error: refusing to build into {out}: cthb.nt there is not a link made by cthbgraph build" in done.stderr
+    assert (out / "cthb.nt").read_bytes() == b"<my> <own> <triples> .\n"
