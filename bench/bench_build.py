@@ -4,6 +4,7 @@
     python bench/bench_build.py scale --factors 1 3 10   # synthetic corpora (bench/make_corpus.py)
     python bench/bench_build.py parallel --factor 3      # --jobs 2 against 1 on a 3x corpus
     python bench/bench_build.py compare --baseline OTHER/.venv/bin/python   # this code against another checkout
+    python bench/bench_build.py cluster --factor 10      # a local 2-worker Dask cluster against --jobs 2
 
 ``speed`` prints:
   near-limit   cold build (no cache) / ``nlp.pipe`` of the same model over the same cleaned texts,
@@ -17,6 +18,11 @@ other load on the machine hits both alike.
 ``compare`` times a cold build (no cache), a rebuild with nothing changed and a rebuild with every
 parse cached (``--force``) with this checkout's Python and with ``--baseline`` (the Python of another
 checkout, e.g. the main branch's), runs of the two interleaved, and prints this / baseline for each.
+
+``cluster`` starts a Dask cluster on this machine (a scheduler and ``--workers`` worker processes of
+one thread) and interleaves cold builds on it (``--scheduler``) with cold builds in as many local
+processes (``--jobs``): the ratio cluster / jobs (target <= 1.15), the peak memory of each worker,
+and the seconds per report.
 
 ``scale`` builds corpora ``factor`` times corpus/ with ``--jobs``, and prints seconds per factor,
 the ratio to linear (time(f) / (f * time(1))), the peak resident memory of the largest process of
@@ -145,6 +151,32 @@ def parallel(args: argparse.Namespace) -> None:
           f"ratio {min(one) / min(many):.2f}   (target >= 1.60 with 2 jobs)")
 
 
+def cluster(args: argparse.Namespace) -> None:
+    import resource
+
+    from distributed import Client, LocalCluster
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import make_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = CORPUS if args.factor == 1 else make_corpus(args.factor, Path(tmp) / "corpus")
+        reports = len(list(corpus.glob("*.txt")))
+        with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None) as local, Client(local) as client:
+            local_jobs, on_cluster = [], []
+            for i in range(args.repeat):
+                local_jobs.append(cold(corpus, args.workers))
+                out = Path(tmp) / f"out-{i}"
+                on_cluster.append(run(build_cmd(corpus, out, "--no-cache", "--scheduler", local.scheduler_address))[0])
+            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    t_jobs, t_cluster = min(local_jobs), min(on_cluster)
+    print(f"factor {args.factor}: {reports} reports")
+    print(f"cold build --jobs {args.workers}                {t_jobs:7.1f} s")
+    print(f"cold build on {args.workers} Dask workers         {t_cluster:7.1f} s  = {t_cluster / reports:.2f} s per report")
+    print(f"cluster / jobs                     {t_cluster / t_jobs:7.2f}   (target <= 1.15)")
+    print("peak memory per worker             " + ", ".join(f"{mb:.0f} MB" for mb in sorted(peaks.values())))
+
+
 def peak_build(corpus: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak RSS (MB) of the largest process of one build, measured in a child."""
     probe = (
@@ -217,9 +249,13 @@ def main() -> None:
     p.add_argument("--factor", type=int, default=1)
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--repeat", type=int, default=1)
+    k = sub.add_parser("cluster", help="a local Dask cluster (--scheduler) against --jobs, on a synthetic corpus")
+    k.add_argument("--factor", type=int, default=10)
+    k.add_argument("--workers", type=int, default=2)
+    k.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    {"speed": speed, "scale": scale, "parallel": parallel, "compare": compare}[args.mode](args)
+    {"speed": speed, "scale": scale, "parallel": parallel, "cluster": cluster, "compare": compare}[args.mode](args)
 
 
 if __name__ == "__main__":

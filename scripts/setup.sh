@@ -25,13 +25,16 @@ else
 fi
 [ "${1:-}" = "test" ] || exit 0
 # The browser tests drive Debian's Chromium through Playwright (no browser download); the DOT tests
-# render with Graphviz; the site's server rules are checked by running nginx and Apache.
+# render with Graphviz; the site's server rules are checked by running nginx and Apache; publishing
+# to Virtuoso runs Debian's virtuoso-opensource.
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v dot >/dev/null || missing="$missing graphviz"
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 [ -x /usr/sbin/apache2 ] || missing="$missing apache2"
 command -v node >/dev/null || missing="$missing nodejs npm"
+# Virtuoso, the store for graphs past what an embedded store holds (tests/test_virtuoso.py).
+[ -x /usr/bin/virtuoso-t ] || missing="$missing virtuoso-opensource"
 if [ -n "$missing" ]; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

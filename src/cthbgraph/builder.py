@@ -12,6 +12,7 @@ current build does nothing and returns the recorded result.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -97,6 +98,7 @@ def build(
     on_progress: Callable[[Progress], None] | None = None,
     cache: Path | str | bool | None = True,
     force: bool = False,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the graph of a corpus folder into ``out``: ``cthb.ttl``, ``cthb.nt`` and ``store/``.
 
@@ -109,6 +111,8 @@ def build(
     cache (Path | str | bool | None): cache folder; True (default) for ``out/.cache``; False or None
         for no cache.
     force (bool): rebuild the graph even when the inputs are those of the current build.
+    scheduler (str | None): address of a Dask scheduler: each report is then a task on its workers
+        (:mod:`cthbgraph.cluster`) instead of one of ``jobs`` local processes; same output.
     RETURNS (BuildResult): counts, validation report, and where the outputs are.
     RAISES OutputError: ``out`` cannot be written, or another build is writing to it.
     """
@@ -125,14 +129,17 @@ def build(
             kept = _reuse(folder, fingerprint, corpus)
             if kept is not None:
                 return kept
-        with folder.staging() as staging:
-            if extractor is None:
+        with folder.staging() as staging, _cluster(scheduler) as cluster:
+            if extractor is None and cluster is None:
                 from .extract.extractor import Extractor  # loads spaCy: only when there is parsing to do
 
                 extractor = Extractor(model)
             provenance = BuildProvenance.start(corpus, model_identity)
-            stages = _Stages(corpus, base, jobs, staging, on_progress, timings)
-            read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
+            stages = _Stages(corpus, base, jobs, staging, on_progress, timings, cluster)
+            if cluster is not None:
+                read = stages.read_on(cluster, model, cache_dir, on_report)
+            else:
+                read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
             merged, validation = stages.graph(read)
             crashpoint("graph-merged")
             with _timed(timings, "write"):
@@ -143,6 +150,17 @@ def build(
             with _timed(timings, "commit"):
                 folder.commit(staging, merged.sha256[:16], record)
     return _result(folder, record, corpus, validation, timings=tuple(timings))
+
+
+@contextlib.contextmanager
+def _cluster(scheduler: str | None):
+    if scheduler is None:
+        yield None
+        return
+    from .cluster import Cluster  # Dask: only for a build on a cluster
+
+    with Cluster.connect(scheduler) as cluster:
+        yield cluster
 
 
 @contextlib.contextmanager
@@ -180,23 +198,32 @@ class _Stages:
     staging: BuildFiles
     on_progress: Callable[[Progress], None] | None
     timings: list[tuple[str, float]]
+    cluster: object = None  # cluster.Cluster, when the stages run on a Dask cluster
 
     def _progress(self, report: Report, done: int, total: int, sentences: int, chars: int, start: float, cached: bool, stage: str) -> None:
         if self.on_progress:
             self.on_progress(Progress(report, done, total, sentences, chars, time.perf_counter() - start, cached, stage))
 
     def read(self, extractor, cache: BuildCache | None, on_report: ProgressCallback | None) -> list[_Read]:
-        """Every report parsed and read; its records written (JSON) under ``staging/records`` as soon as they
-        come, so that memory does not grow with the corpus (the graph stage loads them one at a time)."""
+        """Every report parsed and read in ``jobs`` processes (see :meth:`keep`)."""
         from .extract.batch import read_reports  # loads spaCy: only when there is parsing to do
 
+        return self.keep(read_reports(extractor, self.corpus.reports, jobs=self.jobs, cache=cache), on_report)
+
+    def read_on(self, cluster, model: str | None, cache_dir: Path | None, on_report: ProgressCallback | None) -> list[_Read]:
+        """Every report parsed and read on the workers of a Dask cluster (see :meth:`keep`)."""
+        return self.keep(cluster.read(self.corpus.reports, model, cache_dir), on_report)
+
+    def keep(self, items, on_report: ProgressCallback | None) -> list[_Read]:
+        """The records of each report read, written (JSON) under ``staging/records`` as soon as they come,
+        so that memory does not grow with the corpus (the graph stage loads them one at a time)."""
         folder = self.staging.path / "records"
         folder.mkdir()
         read: list[_Read] = []
         sentences = chars = 0
         start = time.perf_counter()
         with _timed(self.timings, "nlp"):
-            for count, item in enumerate(read_reports(extractor, self.corpus.reports, jobs=self.jobs, cache=cache), 1):
+            for count, item in enumerate(items, 1):
                 extraction = item.extraction
                 report = extraction.report
                 path = folder / f"{item.index:06d}.json"
@@ -225,10 +252,14 @@ class _Stages:
             start = time.perf_counter()
             _GRAPH_STAGE.update(choices=choices, base=self.base)
             try:
-                if self.jobs > 1 and len(read) > 1:
-                    # Parsed once here (ontology, shapes, pySHACL's imports) rather than in every process.
-                    validate(report_graph([], choices, base=self.base))
-                results = in_processes(_graph_part, [r.records for r in largest_first], self.jobs)
+                if self.cluster is not None:
+                    loaders = (functools.partial(_load_records, r.records) for r in largest_first)
+                    results = self.cluster.graph(loaders, choices, self.base)
+                else:
+                    if self.jobs > 1 and len(read) > 1:
+                        # Parsed once here (ontology, shapes, pySHACL's imports) rather than in every process.
+                        validate(report_graph([], choices, base=self.base))
+                    results = in_processes(_graph_part, [r.records for r in largest_first], self.jobs)
                 for count, (r, (lines, validation)) in enumerate(zip(largest_first, results), 1):
                     runs.add(lines.splitlines(keepends=True))
                     parts.append(validation)
@@ -242,10 +273,14 @@ class _Stages:
         return merged, ValidationReport.combine(parts, merged.triples)
 
 
+def _load_records(record: Path) -> Extraction:
+    return decode(record.read_bytes(), Extraction)
+
+
 def _graph_part(record: Path):
     from .validation import validate
 
-    extraction = decode(record.read_bytes(), Extraction)
+    extraction = _load_records(record)
     graph = report_graph([extraction], _GRAPH_STAGE["choices"], base=_GRAPH_STAGE["base"])
     return b"".join(ntriples_lines(graph)), validate(graph)
 

@@ -44,7 +44,7 @@ from .store.remote import bind_values, default_timeout
 from .vocab import DEFAULT_BASE
 
 DEFAULT_GRAPH = DEFAULT_BASE + "graph"
-METHODS = ("update", "staging")
+METHODS = ("update", "staging", "bulk")
 # An absolute IRI without the characters that SPARQL and N-Triples forbid inside <...>.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _MEDIA = {".nt": "application/n-triples", ".ttl": "text/turtle"}
@@ -136,6 +136,8 @@ def publish(
     graph_store: str | None = None,
     timeout: float | None = None,
     method: str = "update",
+    isql: str | None = None,
+    load_dir: Path | str | None = None,
 ) -> PublishResult:
     """Replace ``graph`` at the store behind ``endpoint`` by the built graph of ``out``.
 
@@ -143,12 +145,17 @@ def publish(
     endpoint (str): the store's SPARQL query URL (see :meth:`Endpoints.derive` for the others).
     graph (str): IRI of the named graph to replace.
     timeout (float | None): seconds the whole exchange may take [default: env CTHB_TIMEOUT, else 60].
-    method (str): "update" (one transactional update) or "staging" (upload, count, MOVE).
+    method (str): "update" (one transactional update), "staging" (upload, count, MOVE) or "bulk"
+        (Virtuoso's bulk loader, see :mod:`cthbgraph.virtuoso`; needs ``isql`` and ``load_dir``).
+    isql (str | None): HOST:PORT of Virtuoso's SQL port, for "bulk".
+    load_dir (Path | str | None): a folder Virtuoso reads (DirsAllowed), for "bulk".
     RETURNS (PublishResult): the graph, its triple count and the URLs used.
     RAISES EndpointError: the store is unreachable, refuses, is too slow or answers nonsense (exit 3).
     """
     if method not in METHODS:
-        raise CthbError(f"unknown publish method {method!r}", hint="use update or staging", exit_code=2)
+        raise CthbError(f"unknown publish method {method!r}", hint="use update, staging or bulk", exit_code=2)
+    if method == "bulk" and not (isql and load_dir):
+        raise CthbError("--method bulk needs --isql HOST:PORT and --load-dir DIR", hint="e.g. --isql 127.0.0.1:1111 --load-dir /srv/virtuoso/load", exit_code=2)
     target = _iri(graph)
     source = graph_file(out)
     data = ntriples_of(source)
@@ -157,6 +164,11 @@ def publish(
     seconds = default_timeout() if timeout is None else timeout
     store = _Store(urls, time.monotonic() + seconds, seconds)
     leftovers = store.leftovers(target)
+    if method == "bulk":
+        from .virtuoso import Isql, bulk_load
+
+        bulk_load(store, Isql(isql, store.deadline), data, target, leftovers, Path(load_dir))
+        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
     if method == "update":
         drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, target))
         head = drops + b"INSERT DATA { GRAPH %s {\n" % target.n3().encode()

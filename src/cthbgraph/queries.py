@@ -84,7 +84,38 @@ class Query:
                 f"{self.name!r} is a SPARQL update ({form}): updates are refused, cthbgraph only reads the graph",
                 hint="run a SELECT query; the graph changes only by building it again from the reports",
             )
-        return store.select(self.text, self.bind(values or {}))
+        return _sorted_lists(store.select(self.text, self.bind(values or {})), _lists(self.text))
+
+
+# A list made in the query: (GROUP_CONCAT(DISTINCT ?x; separator=", ") AS ?name).
+_LIST = re.compile(r'GROUP_CONCAT\s*\(\s*(?:DISTINCT\s+)?\?\w+\s*;\s*separator\s*=\s*"([^"]*)"\s*\)\s*AS\s+\?(\w+)', re.IGNORECASE)
+
+
+@cache
+def _lists(text: str) -> tuple[tuple[str, str], ...]:
+    """(column, separator) of each GROUP_CONCAT of a query."""
+    return tuple((m.group(2), m.group(1)) for m in _LIST.finditer(text))
+
+
+def _sorted_lists(rows: Rows, lists: tuple[tuple[str, str], ...]) -> Rows:
+    """GROUP_CONCAT lists in sorted order, and no list as None.
+
+    SPARQL leaves the order of GROUP_CONCAT open, and stores differ (Oxigraph keeps the order it
+    met the values in, Virtuoso sorts them) as they do on the empty list (unbound or ""): sorted
+    and normalised here, a query gives the same rows on every store, and the same rows every time.
+    """
+    where = [(rows.columns.index(name), sep) for name, sep in lists if name in rows.columns and sep]
+    if not where:
+        return rows
+
+    def fixed(row: tuple) -> tuple:
+        row = list(row)
+        for i, sep in where:
+            if isinstance(row[i], str):
+                row[i] = sep.join(sorted(row[i].split(sep))) if row[i] else None
+        return tuple(row)
+
+    return Rows(rows.columns, tuple(fixed(r) for r in rows.rows))
 
 
 #: The first keyword of each SPARQL 1.1 Update operation.

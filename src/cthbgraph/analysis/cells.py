@@ -60,7 +60,7 @@ def cells(store: Store, year: int | None) -> tuple[dict[str, str], list[Cell]]:
     for r in library()["gap-cells"].run(store).dicts():
         key = (r["notation"], r["body"])
         cell = grouped.setdefault(key, {"row": r, "tasked": False, "evidence": set()})
-        cell["tasked"] |= r["tasked"] is True
+        cell["tasked"] |= bool(r["tasked"])  # Virtuoso answers true as 1
         if r["activity"] and (year is None or r["year"] == year):
             cell["evidence"].add(
                 Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"])

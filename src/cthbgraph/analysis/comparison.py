@@ -55,7 +55,7 @@ def compare(
     labels, tasked = {}, set()
     for r in library()["body-activity-by-year"].run(store).dicts():
         labels[r["body"]] = r["bodyLabel"]
-        if r["tasked"] is True:
+        if r["tasked"]:  # True, or 1 from Virtuoso
             tasked.add(r["body"])
         per_body[r["body"]].add(Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"]))
     for body in sorted(labels, key=lambda b: labels[b]):

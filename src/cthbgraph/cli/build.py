@@ -35,9 +35,25 @@ _STAGE_LABELS = {"read": "Reading reports", "graph": "Making the graph"}
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None, help="Folder of cached parses and records. [default: GRAPH_DIR/.cache]")
 @click.option("--no-cache", is_flag=True, help="Parse every report again and keep no cache.")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing changed since the current build.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    default=None,
+    help="Run each report as a task on this Dask scheduler's workers instead of --jobs local processes (same output). Env: DASK_SCHEDULER_ADDRESS.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build_command(
-    corpus: str, graph_dir: str, model: str | None, jobs: int, base: str | None, cache_dir: str | None, no_cache: bool, force: bool, quiet: bool
+    corpus: str,
+    graph_dir: str,
+    model: str | None,
+    jobs: int,
+    base: str | None,
+    cache_dir: str | None,
+    no_cache: bool,
+    force: bool,
+    scheduler: str | None,
+    quiet: bool,
 ) -> None:
     """Build the knowledge graph of a corpus folder.
 
@@ -50,13 +66,18 @@ def build_command(
     a rebuild in which nothing changed keeps the current build. Files of the corpus folder that
     cannot be read are named on stderr with the reason, and the rest is built.
 
+    On a cluster (--scheduler), the workers parse, read, make and validate each report's graph; this
+    process merges them and writes the store, and the output is the same as on one machine. The
+    workers share the cache when they see GRAPH_DIR/.cache (or --cache) at the same path.
+
     GRAPH_DIR must be new, empty, or a folder an earlier build made (marked by its file
     .cthbgraph-build): a build never writes into a folder holding other files, nor into / or the home
     folder. It removes only old builds under GRAPH_DIR/.builds and what killed builds left there.
 
     Exit codes: 0 built; 1 the graph does not conform to the shapes; 2 the corpus cannot be used;
-    4 GRAPH_DIR cannot be written, is not a build folder of ours, or another build is writing to it;
-    5 built, but some files were skipped.
+    3 the Dask scheduler cannot be reached or went away (the previous graph is kept); 4 GRAPH_DIR
+    cannot be written, is not a build folder of ours, or another build is writing to it; 5 built,
+    but some files were skipped.
 
     \b
     Examples:
@@ -64,6 +85,7 @@ def build_command(
       cthbgraph build --corpus my-reports/ --graph-dir my-build/ --jobs 2
       cthbgraph build --no-cache --force          # a cold build, as for a benchmark
       CTHB_SPACY_MODEL=en_core_web_sm cthbgraph build
+      cthbgraph build --scheduler tcp://10.0.0.5:8786   # on a Dask cluster (pip install "cthbgraph[cluster]")
     """
     loaded = load_corpus(Path(corpus))
     for skipped in loaded.skipped:
@@ -71,7 +93,7 @@ def build_command(
         click.secho(f"skipped {printable(str(skipped.path))}: {printable(skipped.reason)}", err=True, fg="yellow")
     cache: str | bool = False if no_cache else (cache_dir or True)
     with _ProgressBars(hidden=quiet) as bars:
-        result = build(loaded, graph_dir, model=model, jobs=jobs, base=base, cache=cache, force=force, on_progress=bars.update)
+        result = build(loaded, graph_dir, model=model, jobs=jobs, base=base, cache=cache, force=force, scheduler=scheduler, on_progress=bars.update)
     _echo_result(result, loaded)
     if not result.validation.conforms:
         sys.exit(1)

@@ -30,10 +30,31 @@ from .common import graph_dir_option
     type=click.Choice(METHODS),
     default="update",
     show_default=True,
-    help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates; plain default graph only).",
+    help="update: one transactional SPARQL Update; staging: upload, count, MOVE (stores that refuse large updates; plain default graph only); "
+    "bulk: Virtuoso's bulk loader (large dumps; needs --isql and --load-dir).",
+)
+@click.option(
+    "--isql",
+    metavar="HOST:PORT",
+    default=None,
+    help="Virtuoso's SQL port, for --method bulk (user and password: env CTHB_VIRTUOSO_USER, CTHB_VIRTUOSO_PASSWORD).",
+)
+@click.option(
+    "--load-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="For --method bulk: a folder this machine writes and Virtuoso reads at the same path (listed in DirsAllowed of virtuoso.ini).",
 )
 def publish_command(
-    endpoint: str, graph: str, graph_dir: str, update_url: str | None, store_url: str | None, timeout: float | None, method: str
+    endpoint: str,
+    graph: str,
+    graph_dir: str,
+    update_url: str | None,
+    store_url: str | None,
+    timeout: float | None,
+    method: str,
+    isql: str | None,
+    load_dir: str | None,
 ) -> None:
     """Load the built graph (GRAPH_DIR/cthb.nt, else GRAPH_DIR/cthb.ttl) into a SPARQL 1.1 store.
 
@@ -52,11 +73,15 @@ def publish_command(
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph-dir out/cthb.ttl
       cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --method staging --timeout 600
+      CTHB_VIRTUOSO_PASSWORD=… cthbgraph publish --endpoint http://127.0.0.1:8890/sparql --method bulk --isql 127.0.0.1:1111 --load-dir /srv/load
     """
-    result = publish(graph_dir, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method)
+    result = publish(
+        graph_dir, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method, isql=isql, load_dir=load_dir
+    )
     for leftover in result.dropped:
         click.echo(f"Dropped <{leftover}>, left by an interrupted publish")
-    click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {result.endpoints.graph_store}")
+    at = result.endpoints.query if method == "bulk" else result.endpoints.graph_store
+    click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {at}")
     where = f"{result.endpoints.query}?{urlencode({'default-graph-uri': result.graph}, safe=':/')}"
     click.echo(f"Query it with: cthbgraph query NAME --endpoint '{where}'")
 
