@@ -3,6 +3,7 @@
     python bench/bench_build.py speed            # cold build vs spaCy alone, rebuilds, --jobs 2 vs 1
     python bench/bench_build.py scale --factors 1 3 10   # synthetic corpora (bench/make_corpus.py)
     python bench/bench_build.py parallel --factor 3      # --jobs 2 against 1 on a 3x corpus
+    python bench/bench_build.py compare --baseline OTHER/.venv/bin/python   # this code against another checkout
     python bench/bench_build.py cluster --factor 10      # a local 2-worker Dask cluster against --jobs 2
 
 ``speed`` prints:
@@ -13,6 +14,10 @@
   parallel     cold build --jobs 1 / cold build --jobs 2.
 Each timing is the best of ``--repeat`` runs, runs of the two sides of a ratio interleaved, so that
 other load on the machine hits both alike.
+
+``compare`` times a cold build (no cache), a rebuild with nothing changed and a rebuild with every
+parse cached (``--force``) with this checkout's Python and with ``--baseline`` (the Python of another
+checkout, e.g. the main branch's), runs of the two interleaved, and prints this / baseline for each.
 
 ``cluster`` starts a Dask cluster on this machine (a scheduler and ``--workers`` worker processes of
 one thread) and interleaves cold builds on it (``--scheduler``) with cold builds in as many local
@@ -66,8 +71,8 @@ def run(args: list[str], env: dict | None = None) -> tuple[float, subprocess.Com
     return elapsed, done
 
 
-def build_cmd(corpus: Path, out: Path, *extra: str) -> list[str]:
-    return [PYTHON, "-m", "cthbgraph", "build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", *extra]
+def build_cmd(corpus: Path, out: Path, *extra: str, python: str = PYTHON) -> list[str]:
+    return [python, "-m", "cthbgraph", "build", "--corpus", str(corpus), "--graph-dir", str(out), "--quiet", *extra]
 
 
 def cold(corpus: Path, jobs: int = 1) -> float:
@@ -112,6 +117,23 @@ def speed(args: argparse.Namespace) -> None:
     print(f"incremental nothing changed       {t_same:7.2f} s  = {t_same / t_cold:5.1%} of cold (target <= 10%)")
     print(f"incremental all parses cached     {t_force:7.2f} s  = {t_force / t_cold:5.1%} of cold (graph rebuilt, --force)")
     print(f"incremental one report changed    {t_one:7.2f} s  = {t_one / t_cold:5.1%} of cold ({smallest.name})")
+
+
+def compare(args: argparse.Namespace) -> None:
+    """Cold build, unchanged rebuild and --force rebuild: this checkout against ``--baseline``."""
+    sides = {"this": PYTHON, "baseline": args.baseline}
+    times: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for attempt in range(args.repeat):
+            for side, python in sides.items():
+                out = Path(tmp) / f"{side}-{attempt}"
+                kinds = (("cold", out / "cold", ("--no-cache",)), ("first", out / "warm", ()),
+                         ("unchanged", out / "warm", ()), ("force", out / "warm", ("--force",)))
+                for kind, folder, extra in kinds:
+                    times.setdefault((side, kind), []).append(run(build_cmd(CORPUS, folder, *extra, python=python))[0])
+    for kind in ("cold", "unchanged", "force"):
+        this, base = min(times[("this", kind)]), min(times[("baseline", kind)])
+        print(f"{kind:10s} this {this:7.2f} s  baseline {base:7.2f} s  ratio {this / base:5.2f}")
 
 
 def parallel(args: argparse.Namespace) -> None:
@@ -220,6 +242,9 @@ def main() -> None:
     c = sub.add_parser("scale", help="synthetic corpora of several sizes")
     c.add_argument("--factors", type=int, nargs="+", default=[1, 3])
     c.add_argument("--jobs", type=int, default=2)
+    m = sub.add_parser("compare", help="cold and unchanged rebuilds: this checkout against another one's Python")
+    m.add_argument("--baseline", required=True, help="the Python of the other checkout's environment")
+    m.add_argument("--repeat", type=int, default=2)
     p = sub.add_parser("parallel", help="--jobs N against one process, on corpus/ or a synthetic corpus")
     p.add_argument("--factor", type=int, default=1)
     p.add_argument("--jobs", type=int, default=2)
@@ -230,7 +255,7 @@ def main() -> None:
     k.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    {"speed": speed, "scale": scale, "parallel": parallel, "cluster": cluster}[args.mode](args)
+    {"speed": speed, "scale": scale, "parallel": parallel, "cluster": cluster, "compare": compare}[args.mode](args)
 
 
 if __name__ == "__main__":

@@ -159,16 +159,18 @@ def test_build_refuses_a_folder_another_build_is_writing(tmp_path, corpus, extra
     assert build(corpus, out, extractor=extractor).validation.conforms
 
 
-def test_build_replaces_the_earlier_layout(tmp_path, corpus, extractor):
+def test_build_refuses_a_folder_it_cannot_show_is_its_own(tmp_path, corpus, extractor):
+    # The layout of the first versions (store-<digest> folders), or a user's files of the same names:
+    # nothing says which, so nothing in it is replaced.
     out = tmp_path / "out"
     (out / "store-0123").mkdir(parents=True)
     (out / "store").symlink_to("store-0123")
     (out / "cthb.ttl").write_text("# an old build\n", encoding="utf-8")
-    result = build(corpus, out, extractor=extractor)
-    assert not (out / "store-0123").exists()
-    assert (out / "cthb.ttl").is_symlink()
-    with open_store(out) as store:
-        assert store.triples() == result.triples
+    with pytest.raises(OutputError, match="not made by cthbgraph build") as refused:
+        build(corpus, out, extractor=extractor)
+    assert refused.value.exit_code == 4
+    assert sorted(p.name for p in out.iterdir()) == ["cthb.ttl", "store", "store-0123"]
+    assert (out / "cthb.ttl").read_text(encoding="utf-8") == "# an old build\n"
 
 
 def test_build_keeps_the_previous_build_for_open_readers(tmp_path, corpus, extractor):

@@ -16,7 +16,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +28,9 @@ from rdflib import Graph
 
 from .buildfolder import BuildFiles, BuildFolder
 from .cache import BuildCache
+from .codec import decode, encode
 from .corpus import Corpus, load_corpus
+from .crashpoints import crashpoint
 from .extract.pipeline import choose_model
 from .graph import Choices, report_graph
 from .linking import link_records
@@ -141,8 +142,10 @@ def build(
             else:
                 read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
             merged, validation = stages.graph(read)
+            crashpoint("graph-merged")
             with _timed(timings, "write"):
                 _write_outputs(merged.path, staging)
+            crashpoint("outputs-written")
             record = _record(fingerprint, merged, read, validation)
             record["provenance"] = provenance.finish().as_json()
             with _timed(timings, "commit"):
@@ -213,8 +216,8 @@ class _Stages:
         return self.keep(cluster.read(self.corpus.reports, model, cache_dir), on_report)
 
     def keep(self, items, on_report: ProgressCallback | None) -> list[_Read]:
-        """The records of each report read, pickled under ``staging/records`` as soon as they come, so
-        that memory does not grow with the corpus (the graph stage loads them one at a time)."""
+        """The records of each report read, written (JSON) under ``staging/records`` as soon as they come,
+        so that memory does not grow with the corpus (the graph stage loads them one at a time)."""
         folder = self.staging.path / "records"
         folder.mkdir()
         read: list[_Read] = []
@@ -224,8 +227,9 @@ class _Stages:
             for count, item in enumerate(items, 1):
                 extraction = item.extraction
                 report = extraction.report
-                path = folder / f"{item.index:06d}.pickle"
-                path.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+                path = folder / f"{item.index:06d}.json"
+                path.write_bytes(encode(extraction))
+                crashpoint("records-written")
                 read.append(_Read(item.index, report.id, path, item.sentences, Choices.of(extraction), _report_counts(extraction)))
                 sentences += item.sentences
                 chars += len(report.text)
@@ -272,7 +276,7 @@ class _Stages:
 
 
 def _load_records(record: Path) -> Extraction:
-    return pickle.loads(record.read_bytes())
+    return decode(record.read_bytes(), Extraction)
 
 
 def _graph_part(record: Path):

@@ -5,27 +5,39 @@ Two layers, both keyed by content, never by file name or date:
 * ``docs/``: the spaCy model's parse of each report, as a ``DocBin`` (with ``user_data``). Key: the
   SHA-256 of the report text and of the model (name, version, spaCy version, components, text
   cleaning, chunk size; see :func:`cthbgraph.extract.parsing.model_id`). A new model, or a changed report, misses.
-* ``records/``: the :class:`~cthbgraph.records.Extraction` read from that parse, pickled. Key: the
+* ``records/``: the :class:`~cthbgraph.records.Extraction` read from that parse, as JSON. Key: the
   parse key, the report's metadata and a digest of the extraction code and pattern files, so that
   an edited rule or gazetteer re-reads every report from its cached parse (seconds), without
   parsing again (minutes).
 
 Every entry is written to a temporary file and renamed into place: a build killed mid-way leaves
-whole entries or none. An entry that cannot be read is treated as missing and rewritten. The
-folder is the user's own (default ``OUT/.cache``); delete it at any time to start cold.
+whole entries or none. Each entry carries a header and a checksum (:mod:`cthbgraph.codec`), and
+nothing in it is ever run (no pickle): an entry that is damaged, of another version or put there by
+someone else is treated as missing, and the report is parsed again. The folder is the user's own
+(default ``OUT/.cache``); delete it at any time to start cold.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import pickle
-from dataclasses import replace
+import json
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .codec import DOCS, CodecError, decode, encode, unwrap, wrap
 from .fsio import atomic_write
 from .records import Extraction, Report
+
+
+@dataclass(frozen=True)
+class CachedRecord:
+    """A cache entry of the records layer: what was read from a report (its text left out, as the
+    key already stands for it) and how many sentences it has."""
+
+    extraction: Extraction
+    sentences: int
 
 
 class BuildCache:
@@ -50,48 +62,46 @@ class BuildCache:
     # -- parses
 
     def get_docs(self, key: str) -> bytes | None:
-        """The serialised ``DocBin`` of the chunk documents of a report text, or None."""
-        return self._get(self._path("docs", key, ".spacy"))
+        """The serialised ``DocBin`` of the chunk documents of a report text, or None (also when the
+        entry is damaged or foreign: its checksum is checked before spaCy reads it)."""
+        data = self._get(self._path("docs", key, ".spacy"))
+        if data is None:
+            return None
+        try:
+            return unwrap(DOCS, data)
+        except CodecError:
+            return None
 
     def put_docs(self, key: str, data: bytes) -> None:
-        self._put(self._path("docs", key, ".spacy"), data)
+        self._put(self._path("docs", key, ".spacy"), wrap(DOCS, data))
 
     # -- records
 
     def _record_key(self, key: str, report: Report) -> str:
-        meta = pickle.dumps((report.id, str(report.path), report.title, report.publisher, report.year,
-                             report.language, report.source, report.sha256), protocol=4)
+        meta = json.dumps((report.id, str(report.path), report.title, report.publisher, report.year,
+                           report.language, report.source, report.sha256), ensure_ascii=False).encode()
         return hashlib.sha256(key.encode() + code_digest().encode() + meta).hexdigest()
 
     def get_record(self, key: str, report: Report) -> tuple[Extraction, int] | None:
         """The records read from the parse ``key`` of ``report`` and its sentence count, or None."""
-        path = self._path("records", self._record_key(key, report), ".pickle")
+        path = self._path("records", self._record_key(key, report), ".json")
         data = self._get(path)
         if data is None:
             return None
         try:
-            extraction, sentences = pickle.loads(data)
-        except Exception:  # an entry from an incompatible version: drop it
-            path.unlink(missing_ok=True)
+            entry = decode(data, CachedRecord)
+        except CodecError:  # damaged, of another version, or foreign: read again (and rewritten)
             return None
-        # The report's text is not pickled twice: the one just loaded is the same by its key.
-        return Extraction(report, *(getattr(extraction, f) for f in _FIELDS)), sentences
+        # The report's text is not stored twice: the one just loaded is the same by its key.
+        return replace(entry.extraction, report=report), entry.sentences
 
     def put_record(self, key: str, report: Report, extraction: Extraction, sentences: int) -> None:
-        light = Extraction(_without_text(report), *(getattr(extraction, f) for f in _FIELDS))
-        data = pickle.dumps((light, sentences), protocol=pickle.HIGHEST_PROTOCOL)
-        self._put(self._path("records", self._record_key(key, report), ".pickle"), data)
+        light = replace(extraction, report=replace(report, text=""))
+        self._put(self._path("records", self._record_key(key, report), ".json"), encode(CachedRecord(light, sentences)))
 
     def size(self) -> int:
         """Bytes the cache holds."""
         return sum(p.stat().st_size for p in self.folder.rglob("*") if p.is_file())
-
-
-_FIELDS = ("bodies", "decisions", "provisions", "activities", "renames")
-
-
-def _without_text(report: Report) -> Report:
-    return replace(report, text="")
 
 
 @lru_cache(maxsize=1)

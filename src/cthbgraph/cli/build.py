@@ -13,7 +13,7 @@ from ..builder import SKIPPED_EXIT, BuildResult, Progress, build
 from ..buildfolder import BuildFolder
 from ..corpus import Corpus, load_corpus
 from ..errors import StoreError
-from ..output import render
+from ..output import printable, render
 from ..terminal import Spinner
 from .common import graph_dir_option
 
@@ -70,9 +70,14 @@ def build_command(
     process merges them and writes the store, and the output is the same as on one machine. The
     workers share the cache when they see GRAPH_DIR/.cache (or --cache) at the same path.
 
+    GRAPH_DIR must be new, empty, or a folder an earlier build made (marked by its file
+    .cthbgraph-build): a build never writes into a folder holding other files, nor into / or the home
+    folder. It removes only old builds under GRAPH_DIR/.builds and what killed builds left there.
+
     Exit codes: 0 built; 1 the graph does not conform to the shapes; 2 the corpus cannot be used;
     3 the Dask scheduler cannot be reached or went away (the previous graph is kept); 4 GRAPH_DIR
-    cannot be written (or another build is writing to it); 5 built, but some files were skipped.
+    cannot be written, is not a build folder of ours, or another build is writing to it; 5 built,
+    but some files were skipped.
 
     \b
     Examples:
@@ -84,7 +89,8 @@ def build_command(
     """
     loaded = load_corpus(Path(corpus))
     for skipped in loaded.skipped:
-        click.secho(f"skipped {skipped.path}: {skipped.reason}", err=True, fg="yellow")
+        # A file name may hold a newline or escape codes: printed escaped, it cannot forge lines.
+        click.secho(f"skipped {printable(str(skipped.path))}: {printable(skipped.reason)}", err=True, fg="yellow")
     cache: str | bool = False if no_cache else (cache_dir or True)
     with _ProgressBars(hidden=quiet) as bars:
         result = build(loaded, graph_dir, model=model, jobs=jobs, base=base, cache=cache, force=force, scheduler=scheduler, on_progress=bars.update)
