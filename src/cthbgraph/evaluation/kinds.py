@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..records import Extraction
 from .gold import Gold, Splits
@@ -37,6 +38,16 @@ class Tally:
         b = text.find("\n", end)
         b = min(b if b != -1 else len(text), end + limit)
         return " ".join(text[a:b].split())
+
+
+def per_excerpt(activities) -> list:
+    """One activity per evidence excerpt: the lead sentence and each follow-up alone."""
+    out = []
+    for a in activities:
+        follow_ups = getattr(a, "follow_ups", ())
+        out.append(replace(a, follow_ups=()) if follow_ups else a)
+        out += [replace(a, excerpt=e, follow_ups=()) for e in follow_ups]
+    return out
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -177,9 +188,10 @@ def score_activities(gold: Gold, by_report: dict[str, Extraction], tally: Tally,
         golds = [g for g in gold.records["activities"] if g["report"] == report]
         skipped = [g for g in golds if g.get("implicit_agent") and not implicit]
         golds = [g for g in golds if not (g.get("implicit_agent") and not implicit)]
+        # Counted by sentence here: each excerpt of an event stands for itself (events: ``events.py``).
         predicted = [
             a
-            for a in (ext.activities if ext else ())
+            for a in per_excerpt(ext.activities if ext else ())
             if any(overlap((s, e), (a.excerpt.start, a.excerpt.end)) for s, e in report_regions)
         ]
         for g in golds:
