@@ -60,7 +60,7 @@ class BuildCache:
 
     def _record_key(self, key: str, report: Report) -> str:
         meta = pickle.dumps((report.id, str(report.path), report.title, report.publisher, report.year,
-                             report.language, report.source, report.sha256), protocol=4)
+                             report.language, report.source, report.sha256, report.date, report.genre), protocol=4)
         return hashlib.sha256(key.encode() + code_digest().encode() + meta).hexdigest()
 
     def get_record(self, key: str, report: Report) -> tuple[Extraction, int] | None:
