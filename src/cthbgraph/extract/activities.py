@@ -142,7 +142,15 @@ def _action_verb_for(body: Span) -> Token | None:
 def _reports_action(verb: Token) -> bool:
     if verb.lemma_.lower() in _NOT_ACTIONS and not _has_action_complement(verb):
         return False
-    chain = [verb, *[a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:2]]
+    # A modal governs the verb through its complement or conjunct ("will continue to serve"), not
+    # through a clause the verb merely sits in ("how victims can obtain compensation, at a round
+    # table organized by X").
+    chain = [verb]
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head is not node and len(chain) < 3:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            chain.append(node)
     for v in chain:
         if any(child.lower_ in _FUTURE_OR_DUTY and child.tag_ == "MD" for child in v.children):
             return False

@@ -50,6 +50,7 @@ _QUOTE_OPEN = ("“", '"', "‘", "„")
 _ATTRIBUTION = re.compile(r"[”\"’],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>)?\d{1,3}(?:</sup>)?\s+(?:[A-Z][a-z]|See\b|Ibid)")
 _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.*|Notes?\s+(?:to|for)\s+editors?:?)\s*$", re.IGNORECASE | re.MULTILINE)
+_BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
 _APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
 # Verbs that tell what happened at an event rather than report a new act.
@@ -94,6 +95,8 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "result"
     if genre in ("press-release", "web-page") and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
+    if closing and genre == "press-release" and _BACKGROUND.match(text):
+        return "background"
     return ""
 
 
@@ -124,12 +127,12 @@ def refers_back(sentence: Span) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
     for subject in subjects:
         lemma = subject.lemma_.lower()
-        if subject.tag_ == "PRP" and lemma in ("it", "they"):
+        if subject.tag_ == "PRP" and lemma in ("it", "they", "she", "he"):
             return True
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
         if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
             return True
-        if lemma.rstrip("s") in _PEOPLE and not any(t.ent_type_ in ("ORG",) for t in subject.subtree):
+        if lemma.rstrip("s") in _PEOPLE and not any(t.ent_type_ == "ORG" for t in subject.subtree):
             return True
     opening = sentence.text.lstrip()[:60].lower()
     return bool(re.match(r"^(?:during|at|in|throughout|after|opening|closing)\s+(?:the|this|her|his|its)\s+(?:\w+\s+)?(?:"

@@ -149,12 +149,19 @@ class DocReader:
         for sentence in self.doc.sents:
             start = sentence.start
             for token in sentence:
-                if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < sentence.end:
+                # The blank line as the report has it (the parsed text may have cleaned it to spaces).
+                if token.is_space and token.i + 1 < sentence.end and self._blank_line(token):
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
+
+    def _blank_line(self, token) -> bool:
+        """A blank line in the report where the parsed text has a space token."""
+        before = self.doc[token.i - 1] if token.i > 0 else token
+        gap = self.report.text[before.idx + len(before.text) : self.doc[token.i + 1].idx]
+        return gap.count("\n") >= 2
 
     def heading_lines(self) -> list[tuple[int, int, Span | None]]:
         """Lines that stand alone as headings, with the body the heading names (if it names one)."""
