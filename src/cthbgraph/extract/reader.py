@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .dates import normalise_date
+from .listing import listing_activities
 from .pipeline import BODIES, DECISIONS
 
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
@@ -89,6 +90,8 @@ class DocReader:
 
     def activities(self, provisions: list[Provision]) -> list[Activity]:
         """The events the report describes, each with every sentence that is its evidence."""
+        if self.report.genre == "listing":
+            return listing_activities(self)
         return events.group_events(list(self.readings(provisions)), self.report.text, genre=self.report.genre)
 
     def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
