@@ -41,12 +41,13 @@ class Tally:
 
 
 def per_excerpt(activities) -> list:
-    """One activity per evidence excerpt: the lead sentence and each follow-up alone."""
+    """One activity per evidence excerpt: the lead sentence alone (no follow-ups), and each
+    follow-up alone, marked as one by holding its event's lead excerpt in ``follow_ups``."""
     out = []
     for a in activities:
         follow_ups = getattr(a, "follow_ups", ())
         out.append(replace(a, follow_ups=()) if follow_ups else a)
-        out += [replace(a, excerpt=e, follow_ups=()) for e in follow_ups]
+        out += [replace(a, excerpt=e, follow_ups=(a.excerpt,)) for e in follow_ups]
     return out
 
 
@@ -214,7 +215,9 @@ def _judge_activity(tally: Tally, kind: str, report: str, g: dict, predicted: li
         errors.append(EvalError(split, kind, "miss", report, g["start"], g["end"], g["type"], ",".join(g["agents"]), "", sentence))
         return
     tally.add(split, kind, "sentences", PRF(tp=1))
-    a = max(hits, key=lambda a: overlap(span, (a.excerpt.start, a.excerpt.end)))
+    a = max(hits, key=lambda a: (not a.follow_ups, overlap(span, (a.excerpt.start, a.excerpt.end))))
+    if a.follow_ups:
+        return  # found as evidence of an event whose attributes are judged on its lead sentence
     agents = {m.key for m in a.agents}
     right = bool(agents) and agents <= set(g["agents"])
     tally.add(split, kind, "agent", Accuracy(int(right), 1))

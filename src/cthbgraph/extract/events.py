@@ -36,7 +36,10 @@ _PEOPLE = {
     "participant", "speaker", "trainer", "expert", "instructor", "lecturer", "attendee", "delegate", "team",
     "representative", "panellist", "panelist", "inspector", "officer", "judge", "prosecutor", "student", "trainee",
 }
-_EVENT_WORDS = EVENT_NOUNS | {"module", "round", "table", "side", "panel", "visit", "hearing", "webinar", "address", "presentation"}
+# Nouns that name what was done; "mission", "network" and "forum" also head the names of bodies.
+_EVENT_WORDS = (EVENT_NOUNS - {"mission", "network", "forum", "programme"}) | {
+    "module", "round", "table", "side", "panel", "visit", "hearing", "webinar", "address", "presentation", "paper",
+}
 _MANDATE = re.compile(
     r"\b(?:according\s+to\s+(?:its|the|his|her|their)\s+mandate|under\s+(?:its|the)\s+mandate|is\s+mandated\s+to|"
     r"(?:its|whose)\s+mandate\s+(?:is|includes)|aims?\s+to|is\s+responsible\s+for|is\s+tasked\s+with)\b",
