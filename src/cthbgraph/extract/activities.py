@@ -116,7 +116,9 @@ def _governed_by_with(body: Span) -> bool:
 
 def _action_verb_for(body: Span) -> Token | None:
     """The verb of which ``body`` is the doer, if that verb reports a past or ongoing action."""
-    node = body.root
+    # The name's first token governed from outside it: a broken parse of "Co-ordinator in Ukraine"
+    # may make "in" the span's root, which hides the "by" that governs the name.
+    node = head_token(body)
     path = [node]
     for ancestor in node.ancestors:
         path.append(ancestor)

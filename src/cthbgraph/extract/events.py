@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
-from .activities import EVENT_NOUNS, main_verb
+from .activities import EVENT_NOUNS, is_plan_or_duty, main_verb
 from .dates import normalise_date
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
@@ -168,13 +168,15 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
             last = None
             continue
         activity = reading.activity
+        if activity is None and is_plan_or_duty(sentence):
+            continue  # "The assessment will feed into a report": said of the event, not evidence of it
         if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]]):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
         if activity is None:
             continue
-        if headline is not None and not events and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
+        if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
             activity = _with_headline(activity, headline)
         events.append(activity)
         last = (len(events) - 1, n)
