@@ -104,6 +104,7 @@ class DocReader:
         # ("OSCE Presence in Albania" above "The Presence continued ...").
         previous: tuple[tuple[Span, ...], int] | None = None
         section_body: Span | None = None
+        body_starts = [b.start_char for b in self.body_spans]
         h = 0
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
@@ -120,7 +121,8 @@ class DocReader:
             bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
             candidate = act.find_activities(sentence, bodies)
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
-            agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body)
+            earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
+            agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
             if not agent_spans:
                 yield events.Reading(sentence, excerpt, None, heading_before)
@@ -237,7 +239,7 @@ class DocReader:
 _CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5}
 
 
-def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None):
+def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
@@ -250,6 +252,11 @@ def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], se
             # "The Mission organized ...", "Training sessions were organized ...": the doer is
             # the one just named, or the field operation whose section this is.
             agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+            if not agent_spans and anaphor:
+                # "the Office" several sentences after "the OSCE Programme Office in Bishkek": the
+                # latest body named before whose name has that word.
+                named = [b for b in reversed(earlier[-12:]) if anaphor in b.text.lower().split()]
+                agent_spans, route = tuple(named[:1]), "anaphor"
         if not agent_spans and section_body is not None:
             # Under a field operation's heading, what is reported as done was done by it.
             agent_spans, route = (section_body,), "section"
