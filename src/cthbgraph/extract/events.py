@@ -55,6 +55,8 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>)?\d{1,3}(?:</sup>)?\s+(?:[A-Z][a-z]|See\b|
 _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.*|Notes?\s+(?:to|for)\s+editors?:?)\s*$", re.IGNORECASE | re.MULTILINE)
 _BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
+_ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
+_OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
 _APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
 # Verbs that tell what happened at an event rather than report a new act.
 _CONTENT_VERBS = {
@@ -94,8 +96,13 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
     if _APPOINTMENT.search(text) and genre in ("listing", "press-release", "web-page"):
         return "appointment"
     verb = main_verb(sentence)
-    if verb is not None and verb.lemma_.lower() in _RESULT_VERBS and any(t.like_num for t in sentence):
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in _RESULT_VERBS and any(t.like_num for t in sentence):
         return "result"
+    if lemma in _ADOPTION_VERBS:
+        return "adoption or institutional change"  # commitments and institutions, not activities
+    if lemma in _OPINION_VERBS:
+        return "opinion"
     if genre in ("press-release", "web-page") and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
     if closing and genre == "press-release" and _BACKGROUND.match(text):
