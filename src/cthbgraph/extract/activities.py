@@ -342,7 +342,7 @@ def anaphoric_subject(sentence: Span) -> str | None:
         return None
     subject = subjects[0]
     head = subject.lemma_.lower()
-    if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its") for c in subject.children):
+    if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its", "her", "his", "their") for c in subject.children):
         return head
     if subject.tag_ == "PRP" and head in _ANAPHORS:
         return ""
