@@ -64,7 +64,10 @@ _CONTENT_VERBS = {
     "emphasize", "emphasise", "introduce", "share", "outline", "describe", "review", "brief", "demonstrate", "open",
 }
 _NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
-_NEAR = 4  # sentences: how far after an event's last evidence a follow-up may stand
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NEAR = 4
+# A web page as the masthead reads it, or a mandate page as a manifest may call it.
+PAGE_GENRES = ("web-page", "mandate-page")  # sentences: how far after an event's last evidence a follow-up may stand
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "mandate"
     if _FOOTNOTE.match(text):
         return "footnote"
-    if _APPOINTMENT.search(text) and genre in ("listing", "press-release", "web-page"):
+    if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
         return "appointment"
     verb = main_verb(sentence)
     lemma = verb.lemma_.lower() if verb is not None else ""
@@ -103,7 +106,7 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
         return "opinion"
-    if genre in ("press-release", "web-page") and verb is not None and _line_of_work(sentence, verb, closing):
+    if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
     if closing and genre == "press-release" and _BACKGROUND.match(text):
         return "background"
@@ -113,16 +116,26 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
 def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
     """ "The Mission supports the authorities ...", "ODIHR has assisted ... since 2001" (closing
     paragraph): habitual present, no event named as the subject, no "today"."""
-    if any(t.lower_ in ("today", "yesterday") for t in sentence):
-        return False
+    if any(t.lower_ in ("today", "yesterday") for t in sentence) or _dated(sentence):
+        return False  # "2016 – The Office launches ...": a dated event told in the present
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(_event_word(s) or s.lemma_.lower() in _PEOPLE for s in subjects):
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP") and not aux:
         return True
+    if any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return True  # "Its work is guided by ..."
     perfect = any(a.lemma_ == "have" for a in aux)
     return closing and perfect and any(t.lower_ == "since" for t in sentence)
+
+
+def _dated(sentence: Span) -> bool:
+    """A year in the sentence or right before it (a list item's "2016 – "), other than "since 2004"."""
+    before = sentence.doc.text[max(0, sentence.start_char - 12) : sentence.start_char]
+    if _YEAR.search(before):
+        return True
+    return any(_YEAR.fullmatch(t.text) and (t.i == 0 or t.nbor(-1).lower_ != "since") for t in sentence)
 
 
 def _event_word(token) -> bool:
@@ -168,6 +181,8 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
             last = None
         if n == 0 and headline is not None:
             continue  # joins the event its lead reports, below
+        if n == 0 and genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip():
+            continue  # the page's title
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
             if why in ("quote", "result"):
@@ -244,7 +259,7 @@ def _with_headline(activity: Activity, headline: Reading) -> Activity:
 
 def _closing_start(text: str, genre: str) -> int:
     """Where the closing paragraph of a press release or page begins (its "Background" or last paragraph)."""
-    if genre not in ("press-release", "web-page"):
+    if genre not in ("press-release", *PAGE_GENRES):
         return 1 << 62
     m = _BOILERPLATE_HEADING.search(text)
     if m:
