@@ -96,6 +96,7 @@ def sample_graph() -> Graph:
     g.add((ACTIVITY, DCTERMS.date, Literal("2006-03", datatype=vocab.XSD.gYearMonth)))
     g.add((ACTIVITY, CTHB.place, Literal("Vienna")))
     g.add((ACTIVITY, PROV.wasDerivedFrom, ACTIVITY_EXCERPT))
+    g.add((ACTIVITY, CTHB.evidence, ACTIVITY_EXCERPT))  # an activity's evidence; the line above for one release
     return g
 
 
@@ -112,6 +113,10 @@ def without_evidence(g: Graph) -> None:
 
 def bad_notation(g: Graph) -> None:
     g.set((PROVISION, SKOS.notation, Literal("III.x")))
+
+
+def activity_without_evidence(g: Graph) -> None:
+    g.remove((ACTIVITY, CTHB.evidence, None))
 
 
 def without_agent(g: Graph) -> None:
@@ -145,6 +150,7 @@ def start_after_end(g: Graph) -> None:
         (without_evidence, PROVISION, "MinCount", "prov:wasDerivedFrom", "", "A fact without evidence", ""),
         (bad_notation, PROVISION, "Pattern", "skos:notation", '"III.x"', "chapter.section.paragraph", PROVISION_SENTENCE),
         (without_agent, ACTIVITY, "MinCount", "cthb:carriedOutBy", "", "at least one body", ACTIVITY_SENTENCE),
+        (activity_without_evidence, ACTIVITY, "MinCount", "cthb:evidence", "", "excerpt(s) it was read from", ACTIVITY_SENTENCE),
         (without_start, ACTIVITY_EXCERPT, "MinCount", "oa:start", "", "exactly one oa:start", ACTIVITY_SENTENCE),
         (body_without_name, SPMU, "MinCount", "skos:prefLabel", "", "exactly one skos:prefLabel", PROVISION_SENTENCE),
         (tasks_a_report, PROVISION, "Class", "cthb:tasks", "cthbid:report/osce-2006", "can only task", PROVISION_SENTENCE),

@@ -79,7 +79,7 @@ class BuildCache:
 
     def _record_key(self, key: str, report: Report) -> str:
         meta = json.dumps((report.id, str(report.path), report.title, report.publisher, report.year,
-                           report.language, report.source, report.sha256), ensure_ascii=False).encode()
+                           report.language, report.source, report.sha256, report.date, report.genre), ensure_ascii=False).encode()
         return hashlib.sha256(key.encode() + code_digest().encode() + meta).hexdigest()
 
     def get_record(self, key: str, report: Report) -> tuple[Extraction, int] | None:

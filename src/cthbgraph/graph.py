@@ -252,6 +252,8 @@ class _GraphBuilder:
             g.add((iri, DCTERMS.language, Literal(report.language)))
         if report.source:
             g.add((iri, DCTERMS.source, Literal(report.source)))
+        if report.date:
+            g.add((iri, DCTERMS.date, Literal(report.date)))
 
     def provision(self, provision) -> None:
         g, iris = self.g, self.iris
@@ -309,7 +311,12 @@ class _GraphBuilder:
                 self.used_countries.add(activity.country)
         if activity.provision:
             g.add((iri, CTHB.implements, iris.provision(activity.provision)))
-        self.evidence(iri, activity.excerpt)
+        g.add((iri, CTHB.confidence, _decimal(activity.confidence)))
+        # An activity is an event: every sentence describing it is its evidence (cthb:evidence;
+        # prov:wasDerivedFrom kept beside it for one release, see DESIGN.md "Contract additions").
+        for excerpt in activity.evidence:
+            self.evidence(iri, excerpt)
+            g.add((iri, CTHB.evidence, iris.excerpt(excerpt)))
 
     def finish(self) -> Graph:
         # The activity-type concepts travel with the data, so their labels answer queries and the

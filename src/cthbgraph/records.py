@@ -23,6 +23,8 @@ class Report:
     language: str = "en"
     source: str = ""
     sha256: str = ""
+    date: str = ""  # ISO 8601 date the text gives itself (a press release's dateline), or ""
+    genre: str = ""  # report, press-release, listing, decision, web-page; "" when not told
 
 
 @dataclass(frozen=True, order=True)
@@ -108,7 +110,7 @@ class Rename:
 
 @dataclass(frozen=True, order=True)
 class Activity:
-    """Something the report says a body did, read from one sentence."""
+    """Something the report says a body did: one event, read from one or more sentences."""
 
     excerpt: Excerpt  # the evidence sentence
     type: str  # a concept of the activity-type scheme: training, workshop, conference, ...
@@ -120,6 +122,14 @@ class Activity:
     provision: str = ""  # notation of the provision the report places it under, or ""
     # The content lemmas of its sentence, for linking it by content when no provision is stated.
     lemmas: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # An activity is an event: the sentences after the first that describe the same event.
+    follow_ups: tuple[Excerpt, ...] = ()
+    confidence: float = 1.0  # 0-1, how far the rule that found it is to be trusted
+
+    @property
+    def evidence(self) -> tuple[Excerpt, ...]:
+        """Every sentence that describes the event, the first one first."""
+        return (self.excerpt, *self.follow_ups)
 
 
 @dataclass(frozen=True)

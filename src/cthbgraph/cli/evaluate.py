@@ -14,8 +14,21 @@ from .common import echo_rows, echo_wrapped, format_option
 
 
 @click.command("evaluate")
-@click.option("--gold", type=click.Path(), default="tests/gold", show_default=True, help="Folder of gold annotations (bodies.jsonl, decisions.jsonl, ...).")
-@click.option("--corpus", type=click.Path(), default="corpus", show_default=True, help="Folder of the reports the annotations were made on.")
+@click.option(
+    "--gold",
+    "golds",
+    type=click.Path(),
+    multiple=True,
+    help="Folder of gold annotations (bodies.jsonl, decisions.jsonl, ...); repeat to report several sets apart. [default: tests/gold]",
+)
+@click.option(
+    "--corpus",
+    "corpora",
+    type=click.Path(),
+    multiple=True,
+    help="Folder of the reports the annotations were made on, one per --gold in order (the last one serves the rest). "
+    "[default: GOLD/texts if it exists, else corpus]",
+)
 @click.option("--split", type=click.Choice(SPLITS), default="all", show_default=True, help="Which annotations to score.")
 @click.option(
     "--kind",
@@ -49,8 +62,8 @@ from .common import echo_rows, echo_wrapped, format_option
 @format_option()
 @click.option("--quiet", is_flag=True, help="No progress spinner.")
 def evaluate_command(
-    gold: str,
-    corpus: str,
+    golds: tuple[str, ...],
+    corpora: tuple[str, ...],
     split: str,
     kinds: tuple[str, ...],
     gold_links: str,
@@ -65,14 +78,17 @@ def evaluate_command(
     Reads the reports of --corpus that the annotations in --gold cover, extracts them, and prints one
     line per kind and metric (tp, fp, fn, precision, recall, F1, or an accuracy for attributes such
     as the agent of an activity), then the misses and false hits with their sentences. Tune on the
-    dev split, check on the test split. See docs/extraction.md for how each kind is counted.
+    dev split, check on the test split: with --split all, ``dev-test`` lines give the gap (dev minus
+    test). Several --gold sets are measured and reported apart. See docs/extraction.md for how each
+    kind is counted.
 
     \b
     Examples:
       cthbgraph evaluate --split test
       cthbgraph evaluate --kind bodies --kind decisions --show-errors 50
+      cthbgraph evaluate --gold tests/gold --gold tests/gold-blind --gold tests/genres --kind activities
       cthbgraph evaluate --gold my-annotations/ --corpus my-reports/ --format json
-      cthbgraph evaluate --kind links
+      cthbgraph evaluate --kind links --save out/quality.json
 
     --kind links runs the hold-out protocol of docs/linking.md: the report that quotes the
     provisions, rewritten without them, linked by content, judged against what it states (dev:
@@ -80,53 +96,77 @@ def evaluate_command(
     """
     from ..extract import Extractor
 
+    extractor = Extractor(model)
+    sets = _sets(golds or ("tests/gold",), corpora)
     if "links" in kinds:
-        _evaluate_links(Path(corpus), Path(gold_links), Extractor(model), split, fmt, quiet, save)
+        _evaluate_links(Path(corpora[0] if corpora else "corpus"), Path(gold_links), extractor, split, fmt, quiet, save)
         kinds = tuple(k for k in kinds if k != "links")
         if not kinds:
             return
         click.echo()
     kinds = kinds or KINDS
-    with Spinner("Extracting the annotated reports", quiet=quiet):
-        result = evaluate(Path(corpus), Path(gold), extractor=Extractor(model))
-    rows = result.rows(split, kinds)
+    reports = []
+    for gold, corpus in sets:
+        with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
+            result = evaluate(Path(corpus), Path(gold), extractor=extractor)
+        reports.append(_report(result, split, kinds, show_errors))
     if save:
-        _save(save, rows, "extraction")
-    errors = _errors(result, split, kinds, show_errors)
+        _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"]], "extraction")
     if fmt == "json":
-        scores = [dict(zip(COLUMNS, row)) for row in rows]
-        click.echo(json.dumps({"scores": scores, "errors": [asdict(e) for e in errors]}, ensure_ascii=False, indent=2))
+        if len(sets) == 1:
+            click.echo(json.dumps(reports[0], ensure_ascii=False, indent=2))
+        else:
+            body = [{"gold": g, "corpus": c, **r} for (g, c), r in zip(sets, reports)]
+            click.echo(json.dumps({"sets": body}, ensure_ascii=False, indent=2))
         return
-    echo_rows(COLUMNS, rows, fmt)
+    for (gold, corpus), report in zip(sets, reports):
+        if len(sets) > 1:
+            click.echo()
+            click.secho(f"Annotation set {gold} (texts: {corpus})", bold=True)
+        _echo_report(report, fmt, show_errors)
+
+
+def _sets(golds: tuple[str, ...], corpora: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each gold folder with the corpus its annotations were made on."""
+    out = []
+    for i, gold in enumerate(golds):
+        texts = Path(gold) / "texts"
+        fallback = str(texts) if texts.is_dir() else "corpus"
+        out.append((gold, corpus if (corpus := corpora[min(i, len(corpora) - 1)] if corpora else "") else fallback))
+    return out
+
+
+def _report(result, split: str, kinds: tuple[str, ...], show_errors: int) -> dict:
+    rows = result.rows(split, kinds)
+    if split == "all":
+        rows += result.gap_rows(kinds)
+    errors = []
+    if show_errors:
+        per_kind: dict[str, int] = {}
+        for e in result.error_rows(split, kinds):
+            if per_kind.get(e.kind, 0) < show_errors:
+                per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
+                errors.append(e)
+    return {"scores": [dict(zip(COLUMNS, row)) for row in rows], "errors": [asdict(e) for e in errors]}
+
+
+def _echo_report(report: dict, fmt: str, show_errors: int) -> None:
+    echo_rows(COLUMNS, [tuple(r[c] for c in COLUMNS) for r in report["scores"]], fmt)
+    errors = report["errors"]
     if not errors:
         return
     if fmt == "csv":
         click.echo()
-        echo_rows(ERROR_COLUMNS, [tuple(getattr(e, c) for c in ERROR_COLUMNS) for e in errors], fmt)
+        echo_rows(ERROR_COLUMNS, [tuple(e[c] for c in ERROR_COLUMNS) for e in errors], fmt)
         return
-    _echo_errors(errors, show_errors)
-
-
-def _echo_errors(errors: list, show_errors: int) -> None:
     click.echo()
     click.secho(f"Errors (up to {show_errors} per kind)", bold=True)
     for e in errors:
-        what = f"gold {e.gold!r}" if e.gold else ""
-        if e.predicted:
-            what += f"{', ' if what else ''}predicted {e.predicted!r}"
-        click.echo(f"  [{e.split} {e.kind}] {e.error}: {e.text!r} ({what}) {e.report}:{e.start}-{e.end}")
-        echo_wrapped(f"“{e.sentence}”", "      ")
-
-
-def _errors(result, split: str, kinds: tuple[str, ...], show_errors: int) -> list:
-    """Up to ``show_errors`` misses and false hits per kind."""
-    errors = []
-    per_kind: dict[str, int] = {}
-    for e in result.error_rows(split, kinds) if show_errors else ():
-        if per_kind.get(e.kind, 0) < show_errors:
-            per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
-            errors.append(e)
-    return errors
+        what = f"gold {e['gold']!r}" if e["gold"] else ""
+        if e["predicted"]:
+            what += f"{', ' if what else ''}predicted {e['predicted']!r}"
+        click.echo(f"  [{e['split']} {e['kind']}] {e['error']}: {e['text']!r} ({what}) {e['report']}:{e['start']}-{e['end']}")
+        echo_wrapped(f"“{e['sentence']}”", "      ")
 
 
 def _save(path: str, rows, kind: str) -> None:

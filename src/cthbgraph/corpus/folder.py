@@ -13,6 +13,7 @@ from ..records import Report, SkippedFile
 from .files import DEFAULT_MAX_BYTES, candidate_files, read_file
 from .ids import nfc, path_key, short_hash, slugify
 from .manifest import MANIFEST_NAME, ManifestRow, read_manifest
+from .masthead import read_masthead
 from .metadata import infer_language, infer_publisher, infer_title, infer_year, title_from_name
 
 
@@ -100,17 +101,30 @@ def _listed_report(folder: Path, root: Path, row: ManifestRow, max_bytes: int, l
     if isinstance(loaded, str):
         return SkippedFile(path, loaded)
     raw, text = loaded
+    head = read_masthead(text)
     return Report(
         id=row.id,
         path=path,
         text=text,
-        title=row.title or infer_title(text) or title_from_name(path),
+        title=row.title or (head.title if head else "") or infer_title(text) or title_from_name(path),
         publisher=row.publisher or infer_publisher(text),
-        year=row.year if row.year is not None else infer_year(text),
+        year=row.year if row.year is not None else _year(head, text),
         language=row.language or infer_language(text),
         source=row.source or rel.as_posix(),
         sha256=hashlib.sha256(raw).hexdigest(),
+        date=head.date if head else "",
+        genre=row.genre or (head.genre if head else ""),
     )
+
+
+def _year(head, text: str) -> int | None:
+    """The masthead's year; a listing or a web page without a date has none (the years it names
+    are those of its items); other texts, the year the text gives itself."""
+    if head is None:
+        return infer_year(text)
+    if head.date or head.genre in ("listing", "web-page"):
+        return head.year
+    return infer_year(text)
 
 
 def _unlisted_reports(folder: Path, unlisted: list[tuple[Path, bytes, str]], taken: set[str]) -> list[Report]:
@@ -126,17 +140,20 @@ def _unlisted_reports(folder: Path, unlisted: list[tuple[Path, bytes, str]], tak
             # Several files claim one id: each gets a suffix derived from its own name, so the id
             # does not depend on the order of the files. Pin ids in manifest.csv to avoid this.
             report_id = f"{slug}-{short_hash(nfc(path.name))}"
+        head = read_masthead(text)
         reports.append(
             Report(
                 id=report_id,
                 path=path,
                 text=text,
-                title=infer_title(text) or title_from_name(path),
+                title=(head.title if head else "") or infer_title(text) or title_from_name(path),
                 publisher=infer_publisher(text),
-                year=infer_year(text),
+                year=_year(head, text),
                 language=infer_language(text),
                 source=path.relative_to(folder).as_posix(),
                 sha256=hashlib.sha256(raw).hexdigest(),
+                date=head.date if head else "",
+                genre=head.genre if head else "",
             )
         )
     return reports

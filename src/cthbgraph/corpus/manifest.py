@@ -45,6 +45,7 @@ class ManifestRow:
     year: int | None
     language: str
     source: str
+    genre: str = ""  # press-release, decision, listing, web-page, report; "" to infer it
 
 
 def read_manifest(folder: Path) -> list[ManifestRow]:
@@ -125,6 +126,7 @@ def _row(path: Path, line: int, values: dict[str, str]) -> ManifestRow:
         year=int(year_text) if year_text else None,
         language=values.get("language", ""),
         source=values.get("source", ""),
+        genre=values.get("genre", ""),
     )
 
 

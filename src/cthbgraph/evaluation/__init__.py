@@ -26,12 +26,15 @@ How each kind is counted (:mod:`~cthbgraph.evaluation.kinds`; one :class:`PRF` p
   themselves by notation. Partners are never counted as tasked.
 * activities: inside ``regions.jsonl``, a gold sentence is found when a predicted activity's excerpt
   overlaps it; a predicted activity that overlaps no gold sentence is a false hit (``tp`` counts
-  found gold sentences, so two predictions on one sentence are not rewarded twice). Among those
-  found, the attributes are accuracies (:class:`Accuracy`): ``agent`` is right when the predicted
+  found gold sentences, so two predictions on one sentence are not rewarded twice; every excerpt of
+  an event counts, its follow-ups too). Among those found by an event's lead excerpt (a follow-up is
+  evidence, not a claim of its own about doer, date or place), the attributes are accuracies (:class:`Accuracy`): ``agent`` is right when the predicted
   agents are non-empty and all among the gold agents; ``provision`` where the gold gives one; ``date``
   (exact ISO string, empty = empty); ``country``; ``place``. ``activities`` counts every gold
   sentence; ``activities-named`` leaves out those whose agent is not named in the sentence
   (``implicit_agent: true``).
+* events (:mod:`~cthbgraph.evaluation.events`): precision and recall by event, the doer of each
+  event found (``event agent``); and for ``documents.jsonl`` the title, date and year of each text.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from ..errors import CthbError
 
-GOLD_FILES = ("bodies", "decisions", "provisions", "activities", "regions")
+GOLD_FILES = ("bodies", "decisions", "provisions", "activities", "regions", "documents")
+# Records about a whole text (title, date, genre): no span, so they carry no offsets.
+WHOLE_TEXT_FILES = ("documents",)
 
 
 class GoldError(CthbError):
@@ -50,7 +52,10 @@ def load_gold(folder: Path | str) -> Gold:
                 continue
             try:
                 row = json.loads(line)
-                int(row["start"]), int(row["end"]), row["report"]
+                if name in WHOLE_TEXT_FILES:
+                    row["report"]
+                else:
+                    int(row["start"]), int(row["end"]), row["report"]
             except (ValueError, KeyError, TypeError) as exc:
                 raise GoldError(f"{path}:{n} is not a gold record ({exc})", hint="one JSON object a line with report, start, end, split") from exc
             rows.append(row)
@@ -65,7 +70,9 @@ class Splits:
 
     def __init__(self, gold: Gold):
         marks: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for rows in gold.records.values():
+        for name, rows in gold.records.items():
+            if name in WHOLE_TEXT_FILES:
+                continue
             for r in rows:
                 marks[r["report"]].append((r["start"], r.get("split", "dev")))
         self.marks = {k: sorted(v) for k, v in marks.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..records import Extraction
 from .gold import Gold, Splits
@@ -38,6 +39,17 @@ class Tally:
         b = text.find("\n", end)
         b = min(b if b != -1 else len(text), end + limit)
         return " ".join(text[a:b].split())
+
+
+def per_excerpt(activities) -> list:
+    """One activity per evidence excerpt: the lead sentence alone (no follow-ups), and each
+    follow-up alone, marked as one by holding its event's lead excerpt in ``follow_ups``."""
+    out = []
+    for a in activities:
+        follow_ups = getattr(a, "follow_ups", ())
+        out.append(replace(a, follow_ups=()) if follow_ups else a)
+        out += [replace(a, excerpt=e, follow_ups=(a.excerpt,)) for e in follow_ups]
+    return out
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -212,9 +224,10 @@ def score_activities(gold: Gold, by_report: dict[str, Extraction], tally: Tally,
         golds = [g for g in gold.records["activities"] if g["report"] == report]
         skipped = [g for g in golds if g.get("implicit_agent") and not implicit]
         golds = [g for g in golds if not (g.get("implicit_agent") and not implicit)]
+        # Counted by sentence here: each excerpt of an event stands for itself (events: ``events.py``).
         predicted = [
             a
-            for a in (ext.activities if ext else ())
+            for a in per_excerpt(ext.activities if ext else ())
             if any(overlap((s, e), (a.excerpt.start, a.excerpt.end)) for s, e in report_regions)
         ]
         for g in golds:
@@ -237,7 +250,9 @@ def _judge_activity(tally: Tally, kind: str, report: str, g: dict, predicted: li
         errors.append(EvalError(split, kind, "miss", report, g["start"], g["end"], g["type"], ",".join(g["agents"]), "", sentence))
         return
     tally.add(split, kind, "sentences", PRF(tp=1))
-    a = max(hits, key=lambda a: overlap(span, (a.excerpt.start, a.excerpt.end)))
+    a = max(hits, key=lambda a: (not a.follow_ups, overlap(span, (a.excerpt.start, a.excerpt.end))))
+    if a.follow_ups:
+        return  # found as evidence of an event whose attributes are judged on its lead sentence
     agents = {m.key for m in a.agents}
     right = bool(agents) and agents <= set(g["agents"])
     tally.add(split, kind, "agent", Accuracy(int(right), 1))

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-KINDS = ("bodies", "decisions", "provisions", "activities", "activities-named")
+KINDS = ("bodies", "decisions", "provisions", "activities", "activities-named", "documents")
 SPLITS = ("dev", "test", "all")
+GAP = "dev-test"  # the split label of the rows that give dev minus test
 
 
 @dataclass(frozen=True, order=True)
@@ -110,6 +111,24 @@ class Evaluation:
                 else:
                     a = s.accuracy
                     out.append((s.split, s.kind, s.metric, a.correct, "", a.total - a.correct, "", "", "", _r(a.accuracy)))
+        return out
+
+    def gap_rows(self, kinds: Sequence[str] = KINDS) -> list[tuple]:
+        """Rows ``dev-test``: how much better each measure is on the split the rules were tuned on
+        than on the held-out one (precision, recall, F1 or accuracy, dev minus test)."""
+        dev = {(s.kind, s.metric): s for s in self.scores if s.split == "dev" and s.kind in kinds}
+        out = []
+        for s in self.scores:
+            d = dev.get((s.kind, s.metric))
+            if s.split != "test" or d is None or s.metric == "invented documents":
+                continue
+            if s.prf is not None and d.prf is not None:
+                gaps = (d.prf.precision - s.prf.precision, d.prf.recall - s.prf.recall, d.prf.f1 - s.prf.f1, "")
+            elif s.accuracy is not None and d.accuracy is not None:
+                gaps = ("", "", "", d.accuracy.accuracy - s.accuracy.accuracy)
+            else:
+                continue
+            out.append(("dev-test", s.kind, s.metric, "", "", "", *(g if g == "" else _r(g) for g in gaps)))
         return out
 
     def error_rows(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[EvalError]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..corpus import load_corpus
 from ..records import Extraction
+from .events import score_documents, score_events
 from .gold import Gold, GoldError, load_gold
 from .kinds import Tally, score_activities, score_bodies, score_decisions, score_provisions
 from .scores import KINDS, PRF, SPLITS, Evaluation, Score
@@ -50,6 +51,9 @@ def score_extractions(gold: Gold, extractions: Iterable[Extraction]) -> Evaluati
     if gold.has("activities") and gold.has("regions"):
         for kind, implicit in (("activities", True), ("activities-named", False)):
             score_activities(gold, by_report, tally, kind, implicit)
+        score_events(gold, by_report, tally)
+    if gold.has("documents"):
+        score_documents(gold, by_report, tally)
     return _evaluation(tally)
 
 

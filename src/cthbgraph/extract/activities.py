@@ -116,7 +116,9 @@ def _governed_by_with(body: Span) -> bool:
 
 def _action_verb_for(body: Span) -> Token | None:
     """The verb of which ``body`` is the doer, if that verb reports a past or ongoing action."""
-    node = body.root
+    # The name's first token governed from outside it: a broken parse of "Co-ordinator in Ukraine"
+    # may make "in" the span's root, which hides the "by" that governs the name.
+    node = head_token(body)
     path = [node]
     for ancestor in node.ancestors:
         path.append(ancestor)
@@ -142,7 +144,15 @@ def _action_verb_for(body: Span) -> Token | None:
 def _reports_action(verb: Token) -> bool:
     if verb.lemma_.lower() in _NOT_ACTIONS and not _has_action_complement(verb):
         return False
-    chain = [verb, *[a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:2]]
+    # A modal governs the verb through its complement or conjunct ("will continue to serve"), not
+    # through a clause the verb merely sits in ("how victims can obtain compensation, at a round
+    # table organized by X").
+    chain = [verb]
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head is not node and len(chain) < 3:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            chain.append(node)
     for v in chain:
         if any(child.lower_ in _FUTURE_OR_DUTY and child.tag_ == "MD" for child in v.children):
             return False
@@ -332,7 +342,7 @@ def anaphoric_subject(sentence: Span) -> str | None:
         return None
     subject = subjects[0]
     head = subject.lemma_.lower()
-    if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its") for c in subject.children):
+    if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its", "her", "his", "their") for c in subject.children):
         return head
     if subject.tag_ == "PRP" and head in _ANAPHORS:
         return ""

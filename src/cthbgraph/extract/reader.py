@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span
 
 from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, Provision, Rename, Report
 from . import activities as act
+from . import events
 from . import provisions as prov
 from .dates import normalise_date
 from .decisions import confidence_of
+from .listing import listing_activities
 from .pipeline import BODIES, DECISIONS
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -110,7 +112,14 @@ class DocReader:
             )
         return found
 
-    def activities(self, provisions: list[Provision]) -> Iterator[Activity]:
+    def activities(self, provisions: list[Provision]) -> list[Activity]:
+        """The events the report describes, each with every sentence that is its evidence."""
+        if self.report.genre == "listing":
+            return listing_activities(self)
+        return events.group_events(list(self.readings(provisions)), self.report.text, genre=self.report.genre)
+
+    def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
+        """Every sentence that may report or continue an activity, with the activity it reports, if any."""
         provision_spans = [(p.excerpt.start, p.excerpt.end) for p in provisions]
         headings = prov.find_section_headings(self.text)
         heading_lines = self.heading_lines()
@@ -119,45 +128,36 @@ class DocReader:
         # ("OSCE Presence in Albania" above "The Presence continued ...").
         previous: tuple[tuple[Span, ...], int] | None = None
         section_body: Span | None = None
+        body_starts = [b.start_char for b in self.body_spans]
         h = 0
         for n, sentence in enumerate(self.sentences()):
+            heading_before = False
             while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
                 section_body = heading_lines[h][2]
                 previous = None
+                heading_before = True
                 h += 1
+            excerpt = self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char))
             if any(s <= sentence.start_char < e for s, e in provision_spans):
                 continue
             if len(sentence.text.strip()) < 20 or sentence.text.strip()[:1] in ("📷", "("):
                 continue
             bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
             candidate = act.find_activities(sentence, bodies)
-            agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
-            partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
-            verbs = candidate.verbs if candidate else ()
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
-            agent_spans = _drop_owners(agent_spans)
-            if not agent_spans and act.reports_action(sentence):
-                agent_spans = tuple(act.subject_agents(sentence, bodies, list(partner_spans)))
-                anaphor = None if agent_spans else act.anaphoric_subject(sentence)
-                if anaphor is not None:
-                    # "The Mission organized ...", "Training sessions were organized ...": the doer is
-                    # the one just named, or the field operation whose section this is.
-                    agent_spans = _resolve_anaphor(anaphor, recent, section_body)
-                if not agent_spans and section_body is not None:
-                    # Under a field operation's heading, what is reported as done was done by it.
-                    agent_spans = (section_body,)
-                partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
-            if not agent_spans and candidate is not None and candidate.secondary:
-                agent_spans = candidate.secondary
+            earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
+            agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
+            verbs = candidate.verbs if candidate else ()
             if not agent_spans:
+                yield events.Reading(sentence, excerpt, None, heading_before)
                 continue
             previous = (agent_spans, n)
             agents = _unique(self.mention(s) for s in agent_spans)
             place, country = self.extractor.places.find(
                 sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence)
             )
-            yield Activity(
-                excerpt=self.excerpt(sentence.start_char, _trim_end(self.report.text, sentence.start_char, sentence.end_char)),
+            activity = Activity(
+                excerpt=excerpt,
                 type=act.activity_type(sentence, verbs, self.extractor.types),
                 agents=agents,
                 partners=_unique(self.mention(s) for s in partner_spans),
@@ -166,7 +166,9 @@ class DocReader:
                 country=country,
                 provision=self.provision_for(sentence, agents, provisions, headings),
                 lemmas=link_lemmas(sentence),
+                confidence=confidence,
             )
+            yield events.Reading(sentence, excerpt, activity, heading_before)
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
@@ -177,12 +179,19 @@ class DocReader:
         for sentence in self.doc.sents:
             start = sentence.start
             for token in sentence:
-                if token.is_space and token.text.count("\n") >= 2 and token.i + 1 < sentence.end:
+                # The blank line as the report has it (the parsed text may have cleaned it to spaces).
+                if token.is_space and token.i + 1 < sentence.end and self._blank_line(token):
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
+
+    def _blank_line(self, token) -> bool:
+        """A blank line in the report where the parsed text has a space token."""
+        before = self.doc[token.i - 1] if token.i > 0 else token
+        gap = self.report.text[before.idx + len(before.text) : self.doc[token.i + 1].idx]
+        return gap.count("\n") >= 2
 
     def heading_lines(self) -> list[tuple[int, int, Span | None]]:
         """Lines that stand alone as headings, with the body the heading names (if it names one)."""
@@ -256,6 +265,39 @@ class DocReader:
                 yield Rename(excerpt, self.mention(first), self.mention(second), "succeeded")
             elif _REPLACING_BETWEEN.match(between):  # "Y, which replaced X": X was succeeded by Y
                 yield Rename(excerpt, self.mention(second), self.mention(first), "succeeded")
+
+
+# How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
+# "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
+# section heading; the doer of a clause on the object.
+_CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5}
+
+
+def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
+    """The doers and partners of a sentence and the confidence of the way they were found."""
+    agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
+    partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
+    agent_spans = _drop_owners(agent_spans)
+    route = "grammar"
+    if not agent_spans and act.reports_action(sentence):
+        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+        if anaphor is not None:
+            # "The Mission organized ...", "Training sessions were organized ...": the doer is
+            # the one just named, or the field operation whose section this is.
+            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+            if not agent_spans and anaphor:
+                # "the Office" several sentences after "the OSCE Programme Office in Bishkek": the
+                # latest body named before whose name has that word.
+                named = [b for b in reversed(earlier[-12:]) if anaphor in b.text.lower().split()]
+                agent_spans, route = tuple(named[:1]), "anaphor"
+        if not agent_spans and section_body is not None:
+            # Under a field operation's heading, what is reported as done was done by it.
+            agent_spans, route = (section_body,), "section"
+        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+    if not agent_spans and candidate is not None and candidate.secondary:
+        agent_spans, route = candidate.secondary, "secondary"
+    return agent_spans, partner_spans, _CONFIDENCE[route]
 
 
 def _content_lemmas(span: Span | None) -> set[str]:

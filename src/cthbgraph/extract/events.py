@@ -1,0 +1,269 @@
+"""Activities are events: the sentences of a report grouped into the events they describe.
+
+The reader finds, sentence by sentence, what a body did (:mod:`cthbgraph.extract.activities`). A
+reader of the report counts events, not sentences: "The training focused on the role of the case
+manager", "It examined how presumed victims are identified", "Participants visited a shelter" say
+more about the event just reported, and are its evidence, not new activities. And some sentences
+with a body doing something are not activities at all: a mandate ("According to its mandate, the
+Special Representative collects ..."), a body's general line of work in a press release's closing
+paragraph ("The OSCE Mission to Moldova works to support ..."), a result ("Nine posts reached more
+than 14,000 people"), a quoted remark, the operative paragraph of a decision ("Decides to hold ..."),
+a footnote.
+
+:func:`group_events` takes every sentence with the activity the reader found in it (or None) and
+returns one :class:`~cthbgraph.records.Activity` per event, its follow-up sentences in
+``follow_ups``; their partners join the event's, and their date and place fill the event's when it
+has none. A sentence continues the event before it when it refers back to it (an event noun with
+"the" or "this", a pronoun, the participants, speakers or trainers) or has the same doer and names
+no new event ("a workshop", "a handbook": an indefinite event noun is a new event), and it comes
+soon after it, with no heading between. A press release's headline is evidence of the event its
+lead reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span
+
+from ..records import Activity, Excerpt
+from .activities import EVENT_NOUNS, is_plan_or_duty, main_verb
+from .dates import normalise_date
+
+# Subjects that stand for the people of the event just reported, not for a new doer.
+_PEOPLE = {
+    "participant", "speaker", "trainer", "expert", "instructor", "lecturer", "attendee", "delegate", "team",
+    "representative", "panellist", "panelist", "inspector", "officer", "judge", "prosecutor", "student", "trainee",
+}
+# Nouns that name what was done; "mission", "network" and "forum" also head the names of bodies.
+_EVENT_WORDS = (EVENT_NOUNS - {"mission", "network", "forum", "programme"}) | {
+    "module", "round", "table", "side", "panel", "visit", "hearing", "webinar", "address", "presentation", "paper",
+}
+_MANDATE = re.compile(
+    r"\b(?:according\s+to\s+(?:its|the|his|her|their)\s+mandate|under\s+(?:its|the)\s+mandate|is\s+mandated\s+to|"
+    r"(?:its|whose)\s+mandate\s+(?:is|includes)|aims?\s+to|is\s+responsible\s+for|is\s+tasked\s+with)\b",
+    re.IGNORECASE,
+)
+_OPERATIVE = re.compile(
+    r"(?:^|[,;:]\s+|\n)(?:Decides|Tasks|Requests|Encourages|Invites|Instructs|Urges|Calls\s+(?:up)?on|Recalling|Welcoming"
+    r"|Reaffirming|Noting|Recognizing|Acknowledging|Adopts|Approves|Endorses)\b"
+)
+_QUOTE_OPEN = ("“", '"', "‘", "„")
+_ATTRIBUTION = re.compile(r"[”\"’],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>)?\d{1,3}(?:</sup>)?\s+(?:[A-Z][a-z]|See\b|Ibid)")
+_BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.*|Notes?\s+(?:to|for)\s+editors?:?)\s*$", re.IGNORECASE | re.MULTILINE)
+_BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
+_RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
+_ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
+_OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
+_APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
+# Verbs that tell what happened at an event rather than report a new act.
+_CONTENT_VERBS = {
+    "present", "highlight", "discuss", "explain", "focus", "cover", "examine", "address", "stress", "underline",
+    "emphasize", "emphasise", "introduce", "share", "outline", "describe", "review", "brief", "demonstrate", "open",
+}
+_NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NEAR = 4
+# A web page as the masthead reads it, or a mandate page as a manifest may call it.
+PAGE_GENRES = ("web-page", "mandate-page")  # sentences: how far after an event's last evidence a follow-up may stand
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence of a report with the activity the reader found in it (None if it found none)."""
+
+    sentence: Span
+    excerpt: Excerpt  # the sentence's span in the report, trailing space cut
+    activity: Activity | None = None
+    heading_before: bool = False  # a heading line stands between this sentence and the one before
+
+
+def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
+    """Why a sentence that reports a body doing something is not an activity, or "".
+
+    ``closing``: the sentence is in the closing paragraph of a press release or page, where a body's
+    general line of work is described ("The OSCE Centre in Astana has supported ... since 2004")."""
+    text = sentence.text.strip()
+    if genre == "decision":
+        return "decision text"
+    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text):
+        return "quote"
+    if _OPERATIVE.search(text):
+        return "decision paragraph"
+    if _MANDATE.search(text):
+        return "mandate"
+    if _FOOTNOTE.match(text):
+        return "footnote"
+    if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
+        return "appointment"
+    verb = main_verb(sentence)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if lemma in _RESULT_VERBS and any(t.like_num for t in sentence):
+        return "result"
+    if lemma in _ADOPTION_VERBS:
+        return "adoption or institutional change"  # commitments and institutions, not activities
+    if lemma in _OPINION_VERBS:
+        return "opinion"
+    if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
+        return "line of work"
+    if closing and genre == "press-release" and _BACKGROUND.match(text):
+        return "background"
+    return ""
+
+
+def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
+    """ "The Mission supports the authorities ...", "ODIHR has assisted ... since 2001" (closing
+    paragraph): habitual present, no event named as the subject, no "today"."""
+    if any(t.lower_ in ("today", "yesterday") for t in sentence) or _dated(sentence):
+        return False  # "2016 – The Office launches ...": a dated event told in the present
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(_event_word(s) or s.lemma_.lower() in _PEOPLE for s in subjects):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return True
+    if any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return True  # "Its work is guided by ..."
+    perfect = any(a.lemma_ == "have" for a in aux)
+    return closing and perfect and any(t.lower_ == "since" for t in sentence)
+
+
+def _dated(sentence: Span) -> bool:
+    """A year in the sentence or right before it (a list item's "2016 – "), other than "since 2004"."""
+    before = sentence.doc.text[max(0, sentence.start_char - 12) : sentence.start_char]
+    if _YEAR.search(before):
+        return True
+    return any(_YEAR.fullmatch(t.text) and (t.i == 0 or t.nbor(-1).lower_ != "since") for t in sentence)
+
+
+def _event_word(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in _EVENT_WORDS or lemma.rstrip("s") in _EVENT_WORDS
+
+
+def refers_back(sentence: Span) -> bool:
+    """The sentence opens on the event just reported or its people: "The training ...", "This event",
+    "It ...", "Participants ...", "During the visit, ...", "Opening the conference, ..."."""
+    verb = main_verb(sentence)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    for subject in subjects:
+        lemma = subject.lemma_.lower()
+        if subject.tag_ == "PRP" and lemma in ("it", "they", "she", "he"):
+            return True
+        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+        if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
+            return True
+        if lemma.rstrip("s") in _PEOPLE and not any(t.ent_type_ == "ORG" for t in subject.subtree):
+            return True
+    opening = sentence.text.lstrip()[:60].lower()
+    return bool(re.match(r"^(?:during|at|in|throughout|after|opening|closing)\s+(?:the|this|her|his|its)\s+(?:\w+\s+)?(?:"
+                         + "|".join(sorted(_EVENT_WORDS)) + r")s?\b", opening))
+
+
+def names_new_event(sentence: Span) -> bool:
+    """ "a workshop", "another seminar", "a handbook": an event noun that is not the one just reported."""
+    return any(_event_word(t) and t.pos_ == "NOUN" and any(c.lower_ in _NEW for c in t.children) for t in sentence)
+
+
+def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Activity]:
+    """One activity per event, in text order; see the module's docstring. ``text``: the report's text."""
+    closing_from = _closing_start(text, genre)
+    events: list[Activity] = []
+    last: tuple[int, int] | None = None  # (index of the event in ``events``, index of its last sentence)
+    headline: Reading | None = None
+    if genre == "press-release" and readings and "\n" not in readings[0].excerpt.text.strip():
+        headline = readings[0]  # a line of its own (the parse may have joined it to the lead)
+    for n, reading in enumerate(readings):
+        sentence = reading.sentence
+        if reading.heading_before:
+            last = None
+        if n == 0 and headline is not None:
+            continue  # joins the event its lead reports, below
+        if n == 0 and genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip():
+            continue  # the page's title
+        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
+        if why:
+            if why in ("quote", "result"):
+                continue  # the event may go on after a remark or a figure
+            last = None
+            continue
+        activity = reading.activity
+        if activity is None and is_plan_or_duty(sentence):
+            continue  # "The assessment will feed into a report": said of the event, not evidence of it
+        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]]):
+            events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
+            last = (last[0], n)
+            continue
+        if activity is None:
+            continue
+        if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
+            activity = _with_headline(activity, headline)
+        events.append(activity)
+        last = (len(events) - 1, n)
+    return events
+
+
+def _continues(reading: Reading, event: Activity) -> bool:
+    """Whether a sentence says more about ``event`` rather than reporting another one."""
+    sentence = reading.sentence
+    own = reading.activity
+    date = normalise_date(sentence.text)
+    if date and event.date and date[:4] != event.date[:4]:
+        return False  # another year: another event
+    if date and not event.date and own is not None:
+        return False
+    if refers_back(sentence):
+        return not names_new_event(sentence) or own is None
+    if own is None:
+        return False
+    # The same doer telling what the event held ("The Special Representative highlighted ...");
+    # any other act of the same doer ("the ODIHR administers a fund") is another event.
+    verb = main_verb(sentence)
+    content = verb is not None and verb.lemma_.lower() in _CONTENT_VERBS
+    same_doer = {m.key for m in own.agents} <= {m.key for m in event.agents}
+    return same_doer and content and not names_new_event(sentence) and not _has_event_object(sentence)
+
+
+def _has_event_object(sentence: Span) -> bool:
+    verb = main_verb(sentence)
+    if verb is None:
+        return False
+    return any(_event_word(t) for c in verb.children if c.dep_ in ("dobj", "attr") for t in c.subtree if t.pos_ == "NOUN")
+
+
+def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> Activity:
+    """The event with one more sentence of evidence, its partners and, where it lacks them, its date and place."""
+    partners = list(event.partners)
+    if other is not None:
+        known = {m.key for m in (*event.agents, *partners)}
+        for m in (*other.partners, *other.agents):
+            if m.key not in known:
+                known.add(m.key)
+                partners.append(m)
+    return replace(
+        event,
+        follow_ups=(*event.follow_ups, excerpt),
+        partners=tuple(partners),
+        date=event.date or (other.date if other else ""),
+        place=event.place or (other.place if other else ""),
+        country=event.country or (other.country if other else ""),
+    )
+
+
+def _with_headline(activity: Activity, headline: Reading) -> Activity:
+    """A press release's headline leads the evidence of the event its lead reports."""
+    return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
+
+
+def _closing_start(text: str, genre: str) -> int:
+    """Where the closing paragraph of a press release or page begins (its "Background" or last paragraph)."""
+    if genre not in ("press-release", *PAGE_GENRES):
+        return 1 << 62
+    m = _BOILERPLATE_HEADING.search(text)
+    if m:
+        return m.start()
+    body = text.rstrip()
+    cut = body.rfind("\n\n")
+    return cut + 2 if cut != -1 else 1 << 62

@@ -1,0 +1,123 @@
+"""Activities of a listing: a newsroom page, a feed, a chronology, search results, a calendar.
+
+A listing is read line by line, not by sentence: each line that reports an event ("OSCE Mission to
+Moldova trains social workers ...", "2016-05-12 – Fact-finding visit to ...", "· Address to the
+Permanent Council ... (4 November 2021)") is an event of its own. Its doer is the body the line
+names, else the source the listing gives above it (a line that is only a body's name, or the
+"| OSCE Office in Yerevan" after a result's title), else the body of the page's heading. A date
+on the line itself is the event's; a date on a line of its own is the item's publication date,
+not the event's. Not events: lines of dates, links and feed fields, headlines made of a quote,
+vacancies and appointments, bare titles of publications, and what a calendar lists as upcoming.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Activity
+from . import activities as act
+from .dates import normalise_date
+
+_ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)\s*[–—-]\s*")
+_BULLET = re.compile(r"^\s*(?:[·•]\s*|\d{1,2}\.\s+|Title:\s*)")
+_DATED_LEAD = re.compile(r"^\s*[\d–-]{1,5}\s+\w+\s+\d{4}\s*·\s*[^–—]*[–—]\s*")  # "6 December 2022 · Vienna – "
+_META = re.compile(
+    r"^\s*(?:\d{1,2}[–-]?\d{0,2}\s+\w+\s+\d{4}\b.*·|\d{1,2}\s+\w+\s+\d{4}\s*$|\[|Published:|Link:|Showing|\d+\s+results?\b"
+    r"|News\s+·|Report\s+·|Publication\s+·|Employment\s+·|‹|More\b|All times|Registration)",
+    re.IGNORECASE,
+)
+_NOT_EVENT = re.compile(r"\b(?:vacanc(?:y|ies)|appoint(?:s|ed|ment)?)\b|[:]\s*[“\"]|^[“\"]", re.IGNORECASE)
+_UPCOMING = re.compile(r"^\s*(?:Upcoming|Forthcoming|Future)\b", re.IGNORECASE)
+_PAST = re.compile(r"^\s*(?:Past|Previous|Archive)\b", re.IGNORECASE)
+_EVENT_WORDS = act.EVENT_NOUNS | {"visit", "address", "launch", "round", "statement", "op-ed", "webinar", "meeting", "conference"}
+
+
+def listing_activities(reader) -> list[Activity]:
+    """The events a listing reports, one per line (``reader``: the DocReader of the listing)."""
+    text = reader.report.text
+    found: list[Activity] = []
+    page_source = None
+    source = None
+    upcoming = False
+    pos = 0
+    for n, line in enumerate(text.split("\n")):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            source = None
+            continue
+        if _UPCOMING.match(line) or _PAST.match(line):
+            upcoming = bool(_UPCOMING.match(line))
+            continue
+        bodies = reader.bodies_in(start, end)
+        if _is_source_line(line, bodies):
+            source = bodies[0]
+            if n <= 2:
+                page_source = bodies[0]
+            continue
+        if n == 0 or upcoming or _META.match(line) or _NOT_EVENT.search(line):
+            continue
+        activity = _line_event(reader, line, start, end, bodies, source or page_source)
+        if activity is not None:
+            found.append(activity)
+    return found
+
+
+def _is_source_line(line: str, bodies) -> bool:
+    return len(bodies) == 1 and len(bodies[0].text) >= 0.8 * len(line.strip())
+
+
+def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Activity | None:
+    stripped = line.strip()
+    lead = start + len(line) - len(line.lstrip())
+    end = lead + len(stripped)
+    span = reader.doc.char_span(lead, end, alignment_mode="expand")
+    if span is None:
+        return None
+    title, _, after_bar = stripped.partition(" | ")
+    words = [t for t in span if not t.is_punct and not t.like_num and not t.is_space]
+    verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBN", "VBP") and t.lemma_ not in ("be", "have")]
+    head = _strip_lead(title)
+    nouns = [w for w in head.lower().replace(":", " ").split()[:4] if w.rstrip("s") in _EVENT_WORDS or w in _EVENT_WORDS]
+    if not verbs and not nouns and not _named_first(head, bodies):
+        return None
+    doers = [b for b in bodies if b.start_char < lead + len(title) and not act._governed_by_with(b)]
+    if after_bar:
+        bar = [b for b in bodies if b.start_char >= lead + len(title)]
+        source = bar[0] if bar else source
+    confidence = 0.8
+    if not doers:
+        if source is None:
+            return None
+        doers, confidence = [source], 0.6
+    agents = (reader.mention(doers[0]),)
+    partners = tuple(reader.mention(b) for b in bodies if b is not doers[0] and b.id_ != doers[0].id_ and b.start_char < lead + len(title))
+    iso = _ISO_DAY.match(stripped)
+    place, country = reader.extractor.places.find(span, exclude=[(b.start_char, b.end_char) for b in bodies], ents=reader.ents_in(span))
+    return Activity(
+        excerpt=reader.excerpt(lead, end),
+        type=act.activity_type(span, tuple(verbs[:1]), reader.extractor.types),
+        agents=agents,
+        partners=partners,
+        date=iso.group(1) if iso else normalise_date(stripped),
+        place=place,
+        country=country,
+        confidence=confidence,
+    )
+
+
+def _named_first(head: str, bodies) -> bool:
+    """ "Special Representative briefs Permanent Council ...": a headline that opens on its doer and
+    goes on with a verb (the parser may read a headline's verb as a plural noun)."""
+    if not bodies:
+        return False
+    name = bodies[0].text
+    rest = head[len(name):].split() if head.startswith(name) else []
+    return bool(rest) and rest[0].islower()
+
+
+def _strip_lead(title: str) -> str:
+    """The headline without its bullet, feed field or leading date ("2016-04-11 – ", "· ", "Title: ")."""
+    title = _BULLET.sub("", title)
+    title = _ISO_DAY.sub("", title)
+    return _DATED_LEAD.sub("", title)

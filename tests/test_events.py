@@ -1,0 +1,147 @@
+"""Activities are events, read from texts of several genres: a press release's headline, dateline
+and follow-up sentences make one activity; mandates, quotes, plans and a body's general line of work
+make none. The texts are those of ``tests/genres`` (written for this project) and the reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cthbgraph.corpus import load_corpus
+from cthbgraph.corpus.masthead import read_masthead
+from cthbgraph.graph import build_graph
+from cthbgraph.records import Report
+from cthbgraph.vocab import CTHB, DCTERMS, PROV
+
+GENRES = Path(__file__).parent / "genres" / "texts"
+
+
+def _text(name: str) -> str:
+    return (GENRES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------ mastheads
+
+
+def test_press_release_headline_and_dateline():
+    head = read_masthead(_text("pr-2006-alliance-children"))
+    assert head.genre == "press-release"
+    assert head.title == "Alliance conference on child trafficking ends with call for stronger guardianship systems"
+    assert (head.date, head.year) == ("2006-10-17", 2006)
+
+
+def test_decision_symbol_date_and_title():
+    head = read_masthead(_text("dec-mc-11-11-victim-assistance"))
+    assert (head.genre, head.date) == ("decision", "2011-12-07")
+    assert head.title == "Enhancing Assistance to Victims of Trafficking in Human Beings"
+
+
+def test_listing_has_a_title_and_no_date_of_its_own():
+    head = read_masthead(_text("ls-osce-newsroom-2013"))
+    assert (head.genre, head.title, head.date, head.year) == (
+        "listing", "News and press releases – Combating trafficking in human beings", "", None)
+
+
+def test_web_page_date_is_its_last_update():
+    head = read_masthead(_text("web-odihr-thb"))
+    assert (head.genre, head.title, head.date) == ("web-page", "Trafficking in human beings | ODIHR", "2022-10-04")
+
+
+def test_a_report_has_no_masthead():
+    text = (Path(__file__).parents[1] / "corpus" / "000-2006-from-policy-to-practice.txt").read_text(encoding="utf-8")
+    assert read_masthead(text) is None
+
+
+def test_corpus_reports_take_title_date_and_year_from_the_masthead(tmp_path):
+    (tmp_path / "release.txt").write_text(_text("pr-2011-astana-judges"), encoding="utf-8")
+    (tmp_path / "news.txt").write_text(_text("ls-sr-updates-2021"), encoding="utf-8")
+    reports = {r.id: r for r in load_corpus(tmp_path)}
+    release = reports["release"]
+    assert (release.genre, release.date, release.year) == ("press-release", "2011-05-26", 2011)
+    assert release.title == "Judges in Kazakhstan discuss compensation for trafficking victims"
+    # The years a listing names are those of its items, not the listing's.
+    assert (reports["news"].genre, reports["news"].year, reports["news"].title) == ("listing", None, "Latest from the Special Representative")
+
+
+# ------------------------------------------------------------------------------ events
+
+
+@pytest.fixture(scope="module")
+def releases(extractor):
+    corpus = load_corpus(GENRES)
+    wanted = ("pr-2017-odihr-nrm-assessment", "pr-2010-tbilisi-compensation", "pr-2006-alliance-children")
+    return {e.report.id: e for e in extractor.extract_all([corpus.get(i) for i in wanted])}
+
+
+def test_headline_lead_and_follow_ups_are_one_event(releases):
+    activities = releases["pr-2017-odihr-nrm-assessment"].activities
+    main = activities[0]
+    assert main.excerpt.text == "ODIHR experts assess national referral mechanism in Georgia"
+    evidence = [e.text.split()[0] for e in main.follow_ups]
+    # The lead under its dateline, then "The team met ...", "It examined ...".
+    assert evidence[:3] == ["TBILISI,", "The", "It"]
+    assert [m.key for m in main.agents] == ["odihr"]
+    assert main.date == "2017-06-22"
+    # A plan said of the event is not evidence of it.
+    assert not any("will feed into" in e.text for e in main.evidence)
+
+
+def test_a_dated_earlier_act_is_another_event(releases):
+    activities = releases["pr-2017-odihr-nrm-assessment"].activities
+    assert any(a.excerpt.text.startswith("Earlier this year, ODIHR carried out a similar assessment") for a in activities)
+
+
+def test_doer_of_a_noun_phrase_organized_by(releases):
+    # "… at a round table jointly organized by the OSCE Office for Democratic Institutions …"
+    main = releases["pr-2010-tbilisi-compensation"].activities[0]
+    assert main.excerpt.text.startswith("Compensation for trafficking victims discussed")
+    assert "odihr" in {m.key for m in main.agents}
+
+
+def test_quotes_and_background_are_not_activities(releases):
+    for extraction in releases.values():
+        for activity in extraction.activities:
+            for excerpt in activity.evidence:
+                assert not excerpt.text.startswith(("“", "Background")), excerpt.text
+                assert extraction.report.text[excerpt.start : excerpt.end] == excerpt.text
+
+
+def test_mandate_and_decision_paragraphs_are_not_activities(extractor):
+    mandate = (
+        "The Special Representative on Human Trafficking Issues is appointed by the President of the OSCE "
+        "Parliamentary Assembly. According to the mandate, the Special Representative collects information on "
+        "trafficking in the OSCE region, promotes dialogue among parliamentarians on how to address it, and "
+        "advises the Assembly on new policies.\n"
+    )
+    extraction = extractor.extract(Report("web-pa", Path("web-pa.txt"), mandate))
+    assert not [a for a in extraction.activities if "According to the mandate" in a.excerpt.text]
+    decision = _text("dec-pc-1199-labour-conference")
+    extraction = extractor.extract(Report("dec", Path("dec.txt"), decision, genre="decision"))
+    assert extraction.activities == ()
+
+
+def test_listing_lines_are_events_with_the_source_above(extractor):
+    corpus = load_corpus(GENRES)
+    extraction = extractor.extract(corpus.get("ls-field-news-2008"))
+    by_line = {a.excerpt.text: a for a in extraction.activities}
+    published = by_line["Survey of labour migrants in southern Kazakhstan published"]
+    assert [m.key for m in published.agents] == ["centre-almaty"]  # from the source line above
+    assert published.confidence < 0.8  # a doer carried from the context is less sure
+    assert not any(text.startswith(("OSCE ", "14 March")) for text in by_line)
+
+
+# ------------------------------------------------------------------------------ graph
+
+
+def test_an_event_has_all_its_excerpts_as_evidence(releases):
+    extraction = releases["pr-2017-odihr-nrm-assessment"]
+    graph = build_graph([extraction])
+    main = extraction.activities[0]
+    iri = next(s for s in graph.subjects(CTHB.confidence, None) if str(s).endswith(f"/{main.excerpt.start}-{main.excerpt.end}"))
+    evidence = set(graph.objects(iri, CTHB.evidence))
+    assert len(evidence) == len(main.evidence) >= 3
+    assert set(graph.objects(iri, PROV.wasDerivedFrom)) == evidence  # kept beside it for one release
+    assert 0 < float(graph.value(iri, CTHB.confidence)) <= 1
+    report = next(graph.subjects(DCTERMS.identifier, None))
+    assert str(graph.value(report, DCTERMS.date)) == "2017-06-22"
