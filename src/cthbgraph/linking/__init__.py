@@ -9,11 +9,11 @@ activity is scored against every provision the corpus quotes (:mod:`.model`) and
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..codec import decode, encode
 from ..records import Activity, Extraction, Link
 from .model import METHOD, LinkModel, LinkSettings
 
@@ -58,7 +58,8 @@ def _links(model: LinkModel, activities: Iterable[Activity]) -> list[Link]:
 
 
 def link_records(paths: Sequence[Path]) -> None:
-    """The build's pickled extractions (one file per report) rewritten with their links."""
-    extractions = [pickle.loads(Path(p).read_bytes()) for p in paths]
+    """The build's staged extractions (one record file per report, :mod:`cthbgraph.codec`) rewritten
+    with their links."""
+    extractions = [decode(Path(p).read_bytes(), Extraction) for p in paths]
     for path, linked in zip(paths, link_extractions(extractions)):
-        Path(path).write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
+        Path(path).write_bytes(encode(linked))
