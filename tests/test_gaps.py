@@ -174,3 +174,11 @@ def test_cli_gaps_bad_input_is_one_clear_line(built, args, message):
     assert result.exit_code == 2
     assert message in result.output
     assert "Hint:" in result.output
+
+
+def test_gaps_body_with_lineage_counts_the_body_it_became(store):
+    # 2007 report: "the OSCE Centre in Tashkent, now the OSCE Project Co-ordinator in Uzbekistan".
+    alone = gaps(store, body="OSCE Centre in Tashkent")
+    lineage = gaps(store, body="OSCE Centre in Tashkent", lineage=True)
+    assert {b.label for b in lineage.bodies} >= {"OSCE Project Co-ordinator in Uzbekistan"}
+    assert len(lineage.bodies) > len(alone.bodies)

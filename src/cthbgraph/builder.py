@@ -131,16 +131,9 @@ def build(
             if kept is not None:
                 return kept
         with folder.staging() as staging, _cluster(scheduler) as cluster:
-            if extractor is None and cluster is None:
-                from .extract.extractor import Extractor  # loads spaCy: only when there is parsing to do
-
-                extractor = Extractor(model)
             provenance = BuildProvenance.start(corpus, model_identity)
             stages = _Stages(corpus, base, jobs, staging, on_progress, timings, cluster)
-            if cluster is not None:
-                read = stages.read_on(cluster, model, cache_dir, on_report)
-            else:
-                read = stages.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
+            read = stages.read_all(extractor, model, cache_dir, on_report)
             merged, validation = stages.graph(read)
             crashpoint("graph-merged")
             with _timed(timings, "write"):
@@ -204,6 +197,16 @@ class _Stages:
     def _progress(self, report: Report, done: int, total: int, sentences: int, chars: int, start: float, cached: bool, stage: str) -> None:
         if self.on_progress:
             self.on_progress(Progress(report, done, total, sentences, chars, time.perf_counter() - start, cached, stage))
+
+    def read_all(self, extractor, model: str | None, cache_dir: Path | None, on_report: ProgressCallback | None) -> list[_Read]:
+        """Every report parsed and read, on the cluster or here (``extractor``, else one of ``model``)."""
+        if self.cluster is not None:
+            return self.read_on(self.cluster, model, cache_dir, on_report)
+        if extractor is None:
+            from .extract.extractor import Extractor  # loads spaCy: only when there is parsing to do
+
+            extractor = Extractor(model)
+        return self.read(extractor, BuildCache(cache_dir) if cache_dir else None, on_report)
 
     def read(self, extractor, cache: BuildCache | None, on_report: ProgressCallback | None) -> list[_Read]:
         """Every report parsed and read in ``jobs`` processes (see :meth:`keep`)."""

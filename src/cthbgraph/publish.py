@@ -168,27 +168,37 @@ def publish(
         from .virtuoso import Isql, bulk_load
 
         bulk_load(store, Isql(isql, store.deadline), data, target, leftovers, Path(load_dir))
-        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
-    if method == "update":
-        drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, target))
-        head = drops + b"INSERT DATA { GRAPH %s {\n" % target.n3().encode()
-        store.send("POST", urls.update, [head, data, b"} }\n"], "application/sparql-update", what="replace the graph")
-        loaded = store.count(target)
-        if loaded != expected:
-            raise EndpointError(
-                f"the store holds {loaded} of the {expected} triples sent to {graph}",
-                hint="check the store's log; publish again",
-            )
-        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
+    elif method == "update":
+        _replace_by_update(store, data, target, leftovers)
+    else:
+        _replace_by_staging(store, data, target, leftovers)
+    return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
+
+
+def _replace_by_update(store: _Store, data: bytes, target: URIRef, leftovers: list[URIRef]) -> None:
+    """One SPARQL Update request: the leftovers and the graph dropped, the new triples inserted."""
+    expected = data.count(b"\n")
+    drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, target))
+    head = drops + b"INSERT DATA { GRAPH %s {\n" % target.n3().encode()
+    store.send("POST", store.urls.update, [head, data, b"} }\n"], "application/sparql-update", what="replace the graph")
+    loaded = store.count(target)
+    if loaded != expected:
+        raise EndpointError(f"the store holds {loaded} of the {expected} triples sent to {target}", hint="check the store's log; publish again")
+
+
+def _replace_by_staging(store: _Store, data: bytes, target: URIRef, leftovers: list[URIRef]) -> None:
+    """Upload into a staging graph, count it, then MOVE it onto the target in one update."""
+    expected = data.count(b"\n")
     if leftovers:
         store.update(" ;\n".join(f"DROP SILENT GRAPH {g.n3()}" for g in leftovers), what="drop old staging graphs")
-    staging = _iri(f"{graph}{_STAGING}{secrets.token_hex(6)}")
+    staging = _iri(f"{target}{_STAGING}{secrets.token_hex(6)}")
     try:
-        store.send("PUT", f"{urls.graph_store}?graph={quote(str(staging), safe='')}", [data], "application/n-triples", what="upload the graph")
+        url = f"{store.urls.graph_store}?graph={quote(str(staging), safe='')}"
+        store.send("PUT", url, [data], "application/n-triples", what="upload the graph")
         loaded = store.count(staging)
         if loaded != expected:
             raise EndpointError(
-                f"the store holds {loaded} of the {expected} triples uploaded; {graph} was left as it was",
+                f"the store holds {loaded} of the {expected} triples uploaded; {target} was left as it was",
                 hint="check the store's log and disk space, then publish again",
             )
         # One update, so the store swaps the graphs in one transaction.
@@ -196,7 +206,6 @@ def publish(
     except BaseException:
         store.drop_quietly(staging)
         raise
-    return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
 
 
 def _iri(value: str) -> URIRef:

@@ -52,8 +52,9 @@ def _closest_hint(term: str, choices: set[str]) -> str:
     return "did you mean " + ", ".join(closest) + "?" if closest else ""
 
 
-def resolve_body(store: Store, name: str) -> tuple[str, ...]:
-    """IRIs of the bodies called ``name`` (any of their names, any case, or their IRI)."""
+def resolve_body(store: Store, name: str, lineage: bool = False) -> tuple[str, ...]:
+    """IRIs of the bodies called ``name`` (any of their names, any case, or their IRI); with
+    ``lineage``, also the bodies of their lineage (renamed, succeeded, post and office)."""
     rows = library()["body-names"].run(store).dicts()
     wanted = " ".join(name.split()).casefold()
     found = {r["body"] for r in rows if r["body"] == name.strip() or " ".join(r["name"].split()).casefold() == wanted}
@@ -69,4 +70,7 @@ def resolve_body(store: Store, name: str) -> tuple[str, ...]:
             if closest
             else "list the bodies with: cthbgraph query body-names",
         )
+    if lineage:
+        members = library()["body-lineage-members"]
+        found |= {r["member"] for iri in sorted(found) for r in members.run(store, {"iri": iri})}
     return tuple(sorted(found))

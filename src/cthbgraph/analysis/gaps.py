@@ -108,6 +108,7 @@ def gaps(
     body: str | None = None,
     year: str | int | None = None,
     links: LinkFilter | None = None,
+    lineage: bool = False,
 ) -> GapReport:
     """Every provision and every body it tasks, judged by the activities the reports link to it.
 
@@ -115,12 +116,13 @@ def gaps(
     body (str | None): only provisions that task this body or that it implements, and its rows.
     year (str | int | None): count only activities of reports of this year.
     links (LinkFilter | None): which links count: stated only, or inferred ones too (the default).
+    lineage (bool): with ``body``, also the bodies of its lineage (renamed, succeeded, post and office).
     RETURNS (GapReport): one ProvisionGap per provision and one BodyGap per (provision, body).
     """
     year = check_year(store, year)
     sections, all_cells = cells(store, year, links)
     chapter = check_chapter(sections, chapter)
-    bodies = set(resolve_body(store, body)) if body else None
+    bodies = set(resolve_body(store, body, lineage)) if body else None
     by_provision: dict[str, list[Cell]] = defaultdict(list)
     for cell in all_cells:
         by_provision[cell.notation].append(cell)

@@ -112,6 +112,11 @@ def evaluate_command(
         reports.append(_report(result, split, kinds, show_errors))
     if save:
         _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"]], "extraction")
+    _echo_sets(sets, reports, fmt, show_errors)
+
+
+def _echo_sets(sets: list[tuple[str, str]], reports: list[dict], fmt: str, show_errors: int) -> None:
+    """The report of each annotation set, one after the other (JSON: one document)."""
     if fmt == "json":
         if len(sets) == 1:
             click.echo(json.dumps(reports[0], ensure_ascii=False, indent=2))

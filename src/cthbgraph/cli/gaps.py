@@ -66,6 +66,9 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 )
 @click.option("--chapter", default=None, help='Only this Action Plan chapter, section or provision, e.g. "III", "IV.8".')
 @click.option("--body", default=None, help='Only provisions that task this body or that it implements, e.g. "ODIHR".')
+@click.option(
+    "--lineage", is_flag=True, help="With --body: also the bodies it was renamed from or to, succeeded or was succeeded by, and its post or office."
+)
 @click.option("--year", default=None, help="Count only activities of the reports of this year, e.g. 2006.")
 @click.option("--status", type=click.Choice(["implemented", "partly", "none"]), default=None, help="Only provisions with this status (with --by provision).")
 @click.option("--evidence", is_flag=True, help="Add the sentences (report, excerpt IRI) behind every count.")
@@ -74,7 +77,7 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 @endpoint_option()
 @timeout_option()
 @link_options
-def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
+def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
     """What the reports show as done for each Action Plan provision and each body it tasks.
 
     A provision is "implemented" when every body it tasks is credited with an activity linked to
@@ -91,10 +94,11 @@ def gaps_command(by, chapter, body, year, status, evidence, fmt, graph_dir, endp
       cthbgraph gaps --chapter III --status none
       cthbgraph gaps --basis stated
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
+      cthbgraph gaps --by body --body "Special Representative" --lineage
       cthbgraph gaps --format markdown > gaps.md
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        report = gaps(store, chapter=chapter, body=body, year=year, links=links)
+        report = gaps(store, chapter=chapter, body=body, year=year, links=links, lineage=lineage)
     wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
     shown = replace(report, provisions=tuple(p for p in report.provisions if not wanted or p.status == wanted))
     items = shown.provisions if by == "provision" else shown.bodies

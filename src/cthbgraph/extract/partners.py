@@ -44,7 +44,9 @@ _LEAD_STOP = {
 _NOT_A_NAME = re.compile(
     r"\b(?:Convention|Protocol|Guidelines?|Action\s+Plan|Plan|Decision|Declaration|Addendum|Resolution|Directive|Report|"
     r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
-    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Charter|Partners\s+for\s+Co-operation)\b"
+    r"Agenda|Handbook|Manual|Initiative|Award|Prize|Charter|Partners\s+for\s+Co-operation|"
+    # Topics and mechanisms a meeting is about ("NRM and Labour Exploitation"), not bodies.
+    r"Exploitation|Referral\s+(?:Mechanism|System)s?)\b"
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}

@@ -188,9 +188,13 @@ class DocReader:
                 yield self.doc[start : sentence.end]
 
     def _blank_line(self, token) -> bool:
-        """A blank line in the report where the parsed text has a space token."""
+        """A blank line in the report where the parsed text has a space token, unless the sentence goes
+        on after it (a page break: "corruption,\n\neconomic disparity")."""
         before = self.doc[token.i - 1] if token.i > 0 else token
-        gap = self.report.text[before.idx + len(before.text) : self.doc[token.i + 1].idx]
+        after = self.doc[token.i + 1]
+        if after.text[:1].islower() or before.text in (",", ";"):
+            return False
+        gap = self.report.text[before.idx + len(before.text) : after.idx]
         return gap.count("\n") >= 2
 
     def heading_lines(self) -> list[tuple[int, int, Span | None]]:
