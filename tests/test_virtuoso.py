@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import free_port, wait_for
 
 from cthbgraph.analysis import compare, coverage, gaps, trace
 from cthbgraph.cli import main
@@ -29,20 +28,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise AssertionError(f"Virtuoso did not open port {port}")
 
 
 class Virtuoso:
@@ -61,8 +46,8 @@ class Virtuoso:
         self.process = subprocess.Popen(
             [VIRTUOSO, "+foreground", "+configfile", str(folder / "virtuoso.ini")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        wait_for(self.http)
-        wait_for(self.sql)
+        wait_for(self.http, 60)
+        wait_for(self.sql, 60)
 
     @property
     def endpoint(self) -> str:
