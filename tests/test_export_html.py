@@ -50,9 +50,20 @@ def drawn(page) -> list[dict]:
 
 def click_on(page, selector_js: str) -> None:
     """Click, with the mouse, on the element of the drawing that ``selector_js`` (a JS function of cy) returns."""
+    # On a link, the point of it farthest from every node: its midpoint may lie under another node.
     x, y = page.evaluate(
         f"""() => {{ const cy = cthbView.cy, e = ({selector_js})(cy), box = cy.container().getBoundingClientRect();
-        const p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint(); return [box.left + p.x, box.top + p.y]; }}"""
+        let p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
+        if (e.isEdge()) {{
+          const a = e.source().renderedPosition(), b = e.target().renderedPosition(), others = cy.nodes(':visible');
+          let best = -1;
+          for (let t = 0.2; t <= 0.8; t += 0.05) {{
+            const q = {{x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)}};
+            const free = Math.min(...others.map(n => Math.hypot(n.renderedPosition().x - q.x, n.renderedPosition().y - q.y) - n.renderedWidth() / 2));
+            if (free > best) {{ best = free; p = q; }}
+          }}
+        }}
+        return [box.left + p.x, box.top + p.y]; }}"""
     )
     page.mouse.click(x, y)
 
