@@ -111,3 +111,16 @@ def wait_for(port: int, seconds: float = 20) -> None:
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def rows_of(rows):
+    """Rows in an order of their own (typed values, None where unbound, sorted by their text)."""
+    return rows.columns, sorted(rows.rows, key=lambda row: [(v is not None, str(v)) for v in row])
+
+
+def assert_same_rows(query, store, other) -> None:
+    """A library query gives the same rows on two stores, with its example values."""
+    if {p.name for p in query.parameters if p.default is None} - {n for n, _ in query.examples}:
+        pytest.skip(f"{query.name}.rq declares no example value for a parameter")
+    values = dict(query.examples)
+    assert rows_of(query.run(other, values)) == rows_of(query.run(store, values))

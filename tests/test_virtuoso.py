@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import free_port, wait_for
+from conftest import assert_same_rows, free_port, wait_for
 
 from cthbgraph.analysis import compare, coverage, gaps, trace
 from cthbgraph.cli import main
@@ -87,17 +87,10 @@ def remote(virtuoso, built):
     return RemoteStore(f"{virtuoso.endpoint}?default-graph-uri={DEFAULT_GRAPH}", timeout=60)
 
 
-def rows_of(rows):
-    return rows.columns, sorted(rows.rows, key=lambda row: [(v is not None, str(v)) for v in row])
-
 
 @pytest.mark.parametrize("name", sorted(library()))
 def test_virtuoso_every_query_gives_the_embedded_rows(store, remote, name):
-    query = library()[name]
-    if {p.name for p in query.parameters if p.default is None} - {n for n, _ in query.examples}:
-        pytest.skip(f"{name}.rq declares no example value for a parameter")
-    values = dict(query.examples)
-    assert rows_of(query.run(remote, values)) == rows_of(query.run(store, values))
+    assert_same_rows(library()[name], store, remote)
 
 
 def test_virtuoso_trace_gaps_coverage_compare_equal_embedded(store, remote):
