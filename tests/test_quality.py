@@ -65,3 +65,10 @@ def test_quality_record_still_passes_dcat_ap(measured_site, shapes):
 def test_quality_table_on_the_home_page(measured_site):
     home = measured_site.home()
     assert "Measured accuracy" in home and "links hold-out test exact" in home and "0.843" in home
+
+
+def test_quality_takes_no_dev_test_gap_as_a_measurement():
+    # `cthbgraph evaluate` (--split all) ends with dev-test rows: differences, without counts.
+    gap = ("dev-test", "bodies", "mentions", "", "", "", 0.012, -0.03, -0.01, "")
+    measures = measures_of([*EXTRACTION_ROWS, gap], kind="extraction", tool="cthbgraph 0.1.0", date="2026-12-06")
+    assert [m.metric for m in measures] == ["bodies mentions test F1", "activities agent test accuracy"]

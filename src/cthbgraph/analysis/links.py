@@ -18,12 +18,10 @@ BASES = ("stated", "all")
 @dataclass(frozen=True)
 class LinkFilter:
     """basis (str): "stated" (only what the reports state) or "all" (inferred links too).
-    min_score (float): the lowest score of an inferred link to count, 0-1.
-    min_confidence (float): reserved for links whose extraction carries a confidence; 0 keeps all."""
+    min_score (float): the lowest score of an inferred link to count, 0-1."""
 
     basis: str = "all"
     min_score: float = 0.0
-    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         if self.basis not in BASES:

@@ -51,6 +51,8 @@ def measures_of(rows, *, kind: str, tool: str, date: str | None = None) -> list[
             out.append(QualityMeasure(f"links {protocol} {split} {metric}", float(value), int(total), day, tool))
         else:
             split, what, metric, tp, _, fn, _, _, f1, accuracy = row
+            if split == "dev-test":
+                continue  # the gap between two measurements is not one of its own
             if accuracy != "":
                 out.append(QualityMeasure(f"{what} {metric} {split} accuracy", float(accuracy), int(tp) + int(fn), day, tool))
             elif f1 != "":
