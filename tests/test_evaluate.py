@@ -162,6 +162,29 @@ def test_cli_evaluate_prints_scores_and_errors(tiny, extractor, monkeypatch):
     assert data["errors"] == []
 
 
+def test_evaluate_by_genre_scores_each_genre_apart(tiny, extractor, monkeypatch):
+    import cthbgraph.extract
+
+    monkeypatch.setattr(cthbgraph.extract, "Extractor", lambda model=None: extractor)
+    corpus, gold = tiny
+    ev = evaluate(corpus, gold, extractor=extractor, by="genre")
+    # The tiny corpus has one text, which no manifest column or masthead gives a genre: an annual report's.
+    assert [g for g, _ in ev.groups] == ["report"]
+    assert ev.groups[0][1].score("bodies", "mentions", "all").prf == ev.score("bodies", "mentions", "all").prf
+    for fmt in ("json", "csv", "table"):
+        result = CliRunner().invoke(
+            main, ["evaluate", "--gold", str(gold), "--corpus", str(corpus), "--by", "genre", "--format", fmt, "--show-errors", "0"]
+        )
+        assert result.exit_code == 0, result.output
+        if fmt == "json":
+            rows = json.loads(result.output)["scores"]
+            assert {r["genre"] for r in rows} == {"all", "report"}
+            pick = [r for r in rows if (r["split"], r["kind"], r["metric"]) == ("test", "bodies", "mentions")]
+            assert [(r["genre"], r["tp"], r["fn"]) for r in pick] == [("all", 1, 1), ("report", 1, 1)]
+        else:
+            assert result.output.lstrip().startswith("genre")
+
+
 def test_cli_evaluate_missing_gold_is_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nowhere")])
     assert result.exit_code == 2

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..evaluation import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
+from ..evaluation.scoring import GROUPINGS
 from ..terminal import Spinner
 from .common import echo_rows, echo_wrapped, format_option
 
@@ -53,6 +54,13 @@ from .common import echo_rows, echo_wrapped, format_option
     help="List up to N misses and false hits per kind (0: none).",
 )
 @click.option(
+    "--by",
+    type=click.Choice(GROUPINGS),
+    default=None,
+    help="Also score each genre of text apart (annual report, press release, listing, decision, web page): "
+    "the genre from the gold's documents.jsonl, else the corpus manifest or the text's masthead, else 'report'.",
+)
+@click.option(
     "--save",
     type=click.Path(dir_okay=False),
     default=None,
@@ -68,6 +76,7 @@ def evaluate_command(
     kinds: tuple[str, ...],
     gold_links: str,
     show_errors: int,
+    by: str | None,
     save: str | None,
     model: str | None,
     fmt: str,
@@ -88,6 +97,7 @@ def evaluate_command(
       cthbgraph evaluate --kind bodies --kind decisions --show-errors 50
       cthbgraph evaluate --gold tests/gold --gold tests/gold-blind --gold tests/genres --kind activities
       cthbgraph evaluate --gold my-annotations/ --corpus my-reports/ --format json
+      cthbgraph evaluate --gold tests/genres --split test --by genre --show-errors 0
       cthbgraph evaluate --kind links --save out/quality.json
 
     --kind links runs the hold-out protocol of docs/linking.md: the report that quotes the
@@ -108,10 +118,15 @@ def evaluate_command(
     reports = []
     for gold, corpus in sets:
         with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
-            result = evaluate(Path(corpus), Path(gold), extractor=extractor)
-        reports.append(_report(result, split, kinds, show_errors))
+            result = evaluate(Path(corpus), Path(gold), extractor=extractor, by=by)
+        report = _report(result, split, kinds, show_errors)
+        if by:
+            report["scores"] = [{by: "all", **row} for row in report["scores"]] + [
+                {by: group, **row} for group, part in result.groups for row in _report(part, split, kinds, 0)["scores"]
+            ]
+        reports.append(report)
     if save:
-        _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"]], "extraction")
+        _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"] if r.get(by or "", "all") == "all"], "extraction")
     _echo_sets(sets, reports, fmt, show_errors)
 
 
@@ -156,7 +171,9 @@ def _report(result, split: str, kinds: tuple[str, ...], show_errors: int) -> dic
 
 
 def _echo_report(report: dict, fmt: str, show_errors: int) -> None:
-    echo_rows(COLUMNS, [tuple(r[c] for c in COLUMNS) for r in report["scores"]], fmt)
+    scores = report["scores"]
+    columns = (*(c for c in scores[0] if c not in COLUMNS), *COLUMNS) if scores else COLUMNS
+    echo_rows(columns, [tuple(r[c] for c in columns) for r in scores], fmt)
     errors = report["errors"]
     if not errors:
         return

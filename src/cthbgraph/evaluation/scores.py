@@ -91,6 +91,8 @@ class Evaluation:
 
     scores: tuple[Score, ...]
     errors: tuple[EvalError, ...] = field(default=(), repr=False)
+    # (group, Evaluation of the texts of that group), e.g. per genre; empty unless asked for
+    groups: tuple[tuple[str, Evaluation], ...] = field(default=(), repr=False)
 
     def score(self, kind: str, metric: str, split: str = "all") -> Score:
         for s in self.scores:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..corpus import load_corpus
@@ -13,10 +14,13 @@ from .kinds import Tally, score_activities, score_bodies, score_decisions, score
 from .scores import KINDS, PRF, SPLITS, Evaluation, Score
 
 
-def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None) -> Evaluation:
+def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None, by: str | None = None) -> Evaluation:
     """Extract the reports of ``corpus_dir`` that the gold annotates and score them.
 
     extractor (Extractor | None): the extractor to judge [default: ``Extractor()``].
+    by ("genre" | None): also score each genre of text apart (``Evaluation.groups``): the genre the
+    gold's ``documents.jsonl`` gives a text, else the one the corpus reads (manifest or masthead),
+    else ``report``.
 
     >>> import cthbgraph
     >>> ev = cthbgraph.evaluate("corpus", "tests/gold")         # doctest: +SKIP
@@ -35,11 +39,38 @@ def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None) -> Ev
 
         extractor = Extractor()
     reports = [r for r in corpus if r.id in gold.reports]
-    return score_extractions(gold, extractor.extract_all(reports))
+    return score_extractions(gold, extractor.extract_all(reports), by=by)
 
 
-def score_extractions(gold: Gold, extractions: Iterable[Extraction]) -> Evaluation:
-    """Score extractions (of the reports the gold annotates) against ``gold``."""
+GROUPINGS = ("genre",)
+
+
+def genre_of(gold: Gold, extractions: Iterable[Extraction]) -> dict[str, str]:
+    """The genre of each report: the gold's ``documents.jsonl``, else the corpus's, else ``report``."""
+    told = {d["report"]: d.get("genre", "") for d in gold.records.get("documents", ())}
+    return {e.report.id: told.get(e.report.id) or getattr(e.report, "genre", "") or "report" for e in extractions}
+
+
+def score_extractions(gold: Gold, extractions: Iterable[Extraction], by: str | None = None) -> Evaluation:
+    """Score extractions (of the reports the gold annotates) against ``gold``; ``by="genre"`` also
+    scores each genre apart (``Evaluation.groups``)."""
+    extractions = list(extractions)
+    result = _score(gold, extractions)
+    if by is None:
+        return result
+    if by not in GROUPINGS:
+        raise ValueError(f"cannot group an evaluation by {by!r}; one of {', '.join(GROUPINGS)}")
+    genres = genre_of(gold, extractions)
+    groups = []
+    for genre in sorted(set(genres.values())):
+        ids = {rid for rid, g in genres.items() if g == genre}
+        part = Gold(gold.folder, {name: tuple(r for r in rows if r["report"] in ids) for name, rows in gold.records.items()})
+        if any(part.records.values()):
+            groups.append((genre, _score(part, [e for e in extractions if e.report.id in ids])))
+    return replace(result, groups=tuple(groups))
+
+
+def _score(gold: Gold, extractions: list[Extraction]) -> Evaluation:
     by_report = {e.report.id: e for e in extractions}
     tally = Tally(gold, {rid: e.report.text for rid, e in by_report.items()})
     if gold.has("bodies"):
