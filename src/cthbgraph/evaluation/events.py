@@ -71,6 +71,10 @@ def score_events(gold: Gold, by_report: dict[str, Extraction], tally) -> None:
             agents = {m.key for m in a.agents}
             right = bool(agents) and agents <= {k for g in rows for k in g["agents"]}
             tally.add(split, "activities", "event agent", Accuracy(int(right), 1))
+            if not right:
+                tally.errors.append(EvalError(split, "activities", "wrong event agent", report, lead["start"], lead["end"], lead["type"],
+                                              ",".join(sorted({k for g in rows for k in g["agents"]})), ",".join(sorted(agents)),
+                                              " ".join(lead["sentence"].split())))
 
 
 def _norm(title: str) -> str:

@@ -42,7 +42,7 @@ _EVENT_WORDS = (EVENT_NOUNS - {"mission", "network", "forum", "programme"}) | {
 }
 _MANDATE = re.compile(
     r"\b(?:according\s+to\s+(?:its|the|his|her|their)\s+mandate|under\s+(?:its|the)\s+mandate|is\s+mandated\s+to|"
-    r"(?:its|whose)\s+mandate\s+(?:is|includes)|aims?\s+to|is\s+responsible\s+for|is\s+tasked\s+with)\b",
+    r"(?:its|whose)\s+mandate\s+(?:is|includes)|aims?\s+to|(?:is|are)\s+(?:meant|intended)\s+to|is\s+responsible\s+for|is\s+tasked\s+with)\b",
     re.IGNORECASE,
 )
 _OPERATIVE = re.compile(
@@ -62,6 +62,13 @@ _APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNO
 _CONTENT_VERBS = {
     "present", "highlight", "discuss", "explain", "focus", "cover", "examine", "address", "stress", "underline",
     "emphasize", "emphasise", "introduce", "share", "outline", "describe", "review", "brief", "demonstrate", "open",
+}
+# Texts and their findings: as the subject of an active verb they report what a text says ("The report
+# estimates ...", "The MC Decision reaffirms ...", "The findings marked ..."), not what a body did.
+_TEXT_NOUNS = {
+    "report", "study", "finding", "result", "conclusion", "decision", "declaration", "resolution", "document",
+    "paper", "survey", "guideline", "convention", "protocol", "plan", "addendum", "charter", "mandate", "analysis",
+    "handbook", "guide", "manual", "publication", "concept", "law", "legislation", "strategy",
 }
 _NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -143,6 +150,31 @@ def _event_word(token) -> bool:
     return lemma in _EVENT_WORDS or lemma.rstrip("s") in _EVENT_WORDS
 
 
+def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool:
+    """A sentence that describes rather than reports: a text as the subject of an active verb ("The
+    joint report estimates ...", "The MC Decision reaffirms ..."), or a kind of work in the habitual
+    present ("Training takes on different forms ...", "Such forums provide ...", "border efforts
+    produce fewer results") unless the grammar names its doer ("Such projects ... are realized by the
+    Mission"). It may say more about an event just reported, but opens none."""
+    verb = main_verb(sentence)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    lemma = subject.lemma_.lower()
+    if lemma in _TEXT_NOUNS or lemma.rstrip("s") in _TEXT_NOUNS:
+        return True
+    if _dated(sentence) or any(t.lower_ in ("today", "yesterday") for t in sentence):
+        return False
+    habitual = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
+    generic = not determiners - {"such", "these", "those", "some", "many", "most", "all"}
+    named = activity is not None and activity.confidence >= 0.9  # a subject or "by" agent of a verb
+    return habitual and _event_word(subject) and generic and not named
+
+
 def refers_back(sentence: Span) -> bool:
     """The sentence opens on the event just reported or its people: "The training ...", "This event",
     "It ...", "Participants ...", "During the visit, ...", "Opening the conference, ..."."""
@@ -196,7 +228,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
-        if activity is None:
+        if activity is None or states_not_reports(sentence, activity):
             continue
         if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
             activity = _with_headline(activity, headline)
