@@ -28,6 +28,21 @@ _NOT_ACTIONS = {
 }
 _FUTURE_OR_DUTY = {"will", "shall", "should", "must", "would", "could", "may", "might", "can", "ought"}
 _PARTNER_WORDS = {"with"}
+# Verbs whose "by" agent pays for the act rather than does it: funders are partners.
+_FUNDING = {"fund", "finance", "sponsor", "co-fund", "cofund"}
+# Verbs whose subject receives what was done ("investigators completed a course held by the Mission",
+# "inspectors learned how to ..."): the subject is the beneficiary, not the doer.
+RECEIVING = {"learn", "receive", "graduate", "undergo"}
+_TAKING = {"complete", "attend", "finish", "take"}  # "completed a course": a trainee's verb with a course as object
+_COURSES = {"course", "training", "programme", "program", "module", "curriculum", "class", "lesson"}
+
+
+def receives(verb: Token) -> bool:
+    """Whether the subject of ``verb`` is taught or given something rather than doing it."""
+    lemma = verb.lemma_.lower()
+    if lemma in RECEIVING:
+        return True
+    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES for c in verb.children)
 
 
 @dataclass(frozen=True)
@@ -78,10 +93,12 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
     secondary: list[Span] = []
     verbs: list[Token] = []
     for body in bodies:
-        if _governed_by_with(body):
+        if _governed_by_with(body) or _funder(body):
             partners.append(body)
             continue
         verb = _action_verb_for(body)
+        if verb is not None and receives(verb):
+            continue
         if verb is not None and _in_a_clause_about_something_else(sentence, verb):
             secondary.append(body)
         elif verb is not None:
@@ -103,6 +120,13 @@ def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:
         return False
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.left_edge.i <= verb.i <= s.right_edge.i for s in subjects)
+
+
+def _funder(body: Span) -> bool:
+    """ "a project, funded by the Government of Switzerland": the "by" agent of a verb of funding."""
+    node = head_token(body)
+    by = node.head
+    return node.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _FUNDING
 
 
 def _governed_by_with(body: Span) -> bool:
@@ -247,8 +271,10 @@ def reports_action(sentence: Span) -> bool:
 def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
     """Bodies inside a subject ("the work of the Mission in Kosovo", "the SPMU project"), in a "by"
     phrase, or possessors ("ODIHR's efforts"): the doers when the grammar is not the simple one."""
-    found = _in_subject(sentence, bodies, partners)
     verb = main_verb(sentence)
+    if verb is not None and receives(verb):
+        return []  # "Eighteen investigators of the Police Service completed a course": trainees, not doers
+    found = _in_subject(sentence, bodies, partners)
     if not found and verb is not None and verb.lemma_.lower() == "be":
         found = _in_complement(verb, bodies, partners)
     if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):

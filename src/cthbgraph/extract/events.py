@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
-from .activities import EVENT_NOUNS, is_plan_or_duty, main_verb
+from .activities import EVENT_NOUNS, RECEIVING, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
@@ -57,6 +57,9 @@ _BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
 _ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
 _OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
+# What the participants of an event recommend or ask for is their opinion, not evidence of the event.
+_RECOMMENDING_VERBS = {"recommend", "propose", "call", "urge", "suggest", "agree", "request", "demand"}
+_PARTICIPANTS = {"participant", "attendee", "delegate", "panellist", "panelist", "speaker", "trainee", "student", "expert"}
 _APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
 # Verbs that tell what happened at an event rather than report a new act.
 _CONTENT_VERBS = {
@@ -70,6 +73,7 @@ _TEXT_NOUNS = {
     "paper", "survey", "guideline", "convention", "protocol", "plan", "addendum", "charter", "mandate", "analysis",
     "handbook", "guide", "manual", "publication", "concept", "law", "legislation", "strategy",
 }
+_TELLING_VERBS = _CONTENT_VERBS | RECEIVING | {"provide", "give", "deliver", "teach", "train", "instruct"}
 _NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NEAR = 4
@@ -113,6 +117,8 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
         return "opinion"
+    if lemma in _RECOMMENDING_VERBS and _people_subject(verb):
+        return "recommendation"  # "The participants recommended that States ...": the event may go on
     if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
     if closing and genre == "press-release" and _BACKGROUND.match(text):
@@ -135,6 +141,10 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
         return True  # "Its work is guided by ..."
     perfect = any(a.lemma_ == "have" for a in aux)
     return closing and perfect and any(t.lower_ == "since" for t in sentence)
+
+
+def _people_subject(verb) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower().rstrip("s") in _PARTICIPANTS for c in verb.children)
 
 
 def _dated(sentence: Span) -> bool:
@@ -187,7 +197,11 @@ def refers_back(sentence: Span) -> bool:
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
         if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
             return True
-        if lemma.rstrip("s") in _PEOPLE and not any(t.ent_type_ == "ORG" for t in subject.subtree):
+        if lemma.rstrip("s") in _PEOPLE and (
+            not any(t.ent_type_ == "ORG" for t in subject.subtree) or verb.lemma_.lower() in _TELLING_VERBS or receives(verb)
+        ):
+            # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
+            # Inspectorate learned how to ...": people of the event, whoever sent them.
             return True
     opening = sentence.text.lstrip()[:60].lower()
     return bool(re.match(r"^(?:during|at|in|throughout|after|opening|closing)\s+(?:the|this|her|his|its)\s+(?:\w+\s+)?(?:"
@@ -217,7 +231,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
             continue  # the page's title
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
-            if why in ("quote", "result"):
+            if why in ("quote", "result", "recommendation"):
                 continue  # the event may go on after a remark or a figure
             last = None
             continue

@@ -280,7 +280,9 @@ _CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "
 def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
-    partner_spans: tuple[Span, ...] = candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b))
+    partner_spans: tuple[Span, ...] = (
+        candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
+    )
     agent_spans = _drop_owners(agent_spans)
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
