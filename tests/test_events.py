@@ -145,3 +145,37 @@ def test_an_event_has_all_its_excerpts_as_evidence(releases):
     assert 0 < float(graph.value(iri, CTHB.confidence)) <= 1
     report = next(graph.subjects(DCTERMS.identifier, None))
     assert str(graph.value(report, DCTERMS.date)) == "2017-06-22"
+
+
+# ------------------------------------------------------------------------------ doing, not stating
+
+
+def _activities_of(extractor, text: str, genre: str = ""):
+    return extractor.extract(Report("made-up", Path("made-up.txt"), text, genre=genre)).activities
+
+
+def test_trainees_are_not_doers_and_funders_are_partners(extractor):
+    text = (
+        "In March 2005 twelve prosecutors of the Prosecutor General's Office of Atlantis completed a course on "
+        "financial investigations held by the OSCE Mission to Atlantis.\n\n"
+        "In May 2005 the OSCE Mission to Atlantis organized a round table on shelters, funded by the Government of Utopia.\n"
+    )
+    course, table = _activities_of(extractor, text)
+    assert [m.key for m in course.agents] == ["mission-atlantis"]
+    assert [m.key for m in table.agents] == ["mission-atlantis"]
+    assert "mission-atlantis" not in {m.key for m in table.partners} and table.partners
+
+
+def test_a_text_or_a_kind_of_work_described_opens_no_event(extractor):
+    text = (
+        "The joint study of the ODIHR and UNICEF estimates that most victims are never identified.\n\n"
+        "Such seminars of the ODIHR provide the participating States with expertise.\n\n"
+        "In 2004 the ODIHR organized a seminar on victim identification in Warsaw. "
+        "The participants recommended that States set up national referral mechanisms. "
+        "Participants from the Council of Europe presented the new Convention.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[:3] for a in activities] == [["In", "2004", "the"]]
+    evidence = [e.text for e in activities[0].evidence]
+    assert not any("recommended" in e for e in evidence)
+    assert any(e.startswith("Participants from the Council of Europe") for e in evidence)

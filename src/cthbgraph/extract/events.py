@@ -181,7 +181,7 @@ def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool
     habitual = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     generic = not determiners - {"such", "these", "those", "some", "many", "most", "all"}
-    named = activity is not None and activity.confidence >= 0.9  # a subject or "by" agent of a verb
+    named = any(t.dep_ == "agent" for t in sentence)  # "... and are realized by the Mission"
     return habitual and _event_word(subject) and generic and not named
 
 
