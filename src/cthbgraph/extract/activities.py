@@ -24,7 +24,7 @@ _NOT_ACTIONS = {
     "reflect", "contain", "cover", "describe", "face", "recognize", "recognise", "become", "tend", "base",
     "relate", "want", "wish", "hope", "expect", "believe", "consider", "think", "aim", "plan", "intend",
     "view", "play", "represent", "emerge", "mark", "allow", "enable", "demand", "depend", "result", "imply",
-    "range", "find", "illustrate", "assume", "seek", "strive", "attach", "determine", "serve", "close", "expire",
+    "range", "find", "illustrate", "assume", "seek", "strive", "attach", "determine", "serve", "close", "expire", "permit",
 }
 _FUTURE_OR_DUTY = {"will", "shall", "should", "must", "would", "could", "may", "might", "can", "ought"}
 _PARTNER_WORDS = {"with"}
@@ -97,7 +97,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
             partners.append(body)
             continue
         verb = _action_verb_for(body)
-        if verb is not None and receives(verb):
+        if verb is not None and (receives(verb) or _background_clause(sentence, verb)):
             continue
         if verb is not None and _in_a_clause_about_something_else(sentence, verb):
             secondary.append(body)
@@ -120,6 +120,18 @@ def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:
         return False
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.left_edge.i <= verb.i <= s.right_edge.i for s in subjects)
+
+
+_BACKGROUND_MARKS = {"as", "while", "because", "since", "although", "though", "whereas", "if", "unless"}
+
+
+def _background_clause(sentence: Span, verb: Token) -> bool:
+    """ "As the ODIHR and field missions engage in more initiatives, another opportunity emerges": the
+    act sets the scene of a main clause that states something, and the sentence reports no act."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children):
+        return False
+    main = main_verb(sentence)
+    return main is not None and main is not verb and main.lemma_.lower() in _NOT_ACTIONS and not _has_action_complement(main)
 
 
 def _funder(body: Span) -> bool:
@@ -223,7 +235,12 @@ def is_plan_or_duty(sentence: Span) -> bool:
     verb = main_verb(sentence)
     if verb is None:
         return True
-    for v in [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]]:
+    # A conjunct without a subject of its own shares the main verb's modal ("will continue to serve
+    # ... and to monitor ..."); one with its own subject is a clause of its own ("..., and the Mission has").
+    conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if any(ch.tag_ == "MD" for ch in verb.children):
+        conjuncts = [c for c in conjuncts if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    for v in [verb, *conjuncts]:
         if not any(ch.tag_ == "MD" or ch.dep_ == "neg" for ch in v.children):
             text = sentence.doc.text[sentence.start_char : v.idx + len(v.text)]
             if not _PLAN.search(text[-40:]):
