@@ -175,3 +175,20 @@ def test_partners_bad_input_invents_no_partner(extractor, name):
     path = Path(__file__).parent / "genres" / "bad" / name
     bodies = _read(extractor, path.read_text(encoding="utf-8")).bodies
     assert [b.excerpt.text for b in bodies if b.partner_kind and b.confidence < 0.95] == []
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The guide was launched in Vienna by the OSCE Secretariat in partnership with Green Bridge Coalition.", "Green Bridge Coalition"),
+        ("The OSCE Mission to Atlantis trained 20 teachers with the support of Blue Kite Youth Group.", "Blue Kite Youth Group"),
+    ],
+)
+def test_partners_named_where_a_partner_stands(finder, osce_bodies, text, name):
+    # No head noun of an institution, no entity needed: the phrase that introduces a partner names one.
+    assert name in [text[p.start : p.end] for p in _partners(finder, osce_bodies, text)]
+
+
+def test_partners_a_bare_word_after_by_is_a_reference_back(finder, osce_bodies):
+    text = "Projects supported by the Fund cover research and hotlines."
+    assert _partners(finder, osce_bodies, text) == []

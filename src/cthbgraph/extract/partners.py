@@ -158,6 +158,14 @@ class PartnerFinder:
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
             rf"{_SP}(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on)(?={_SP}[A-Z])))*)"
         )
+        # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
+        # place where a text names who an act was done with, whatever its head noun.
+        self._partnered = re.compile(
+            rf"\b(?:(?:in{_SP}(?:close{_SP})?)?(?:co-?operation|partnership|collaboration|co-?ordination){_SP}with"
+            rf"|(?:together|jointly){_SP}with|with{_SP}the{_SP}(?:support|assistance|help){_SP}of"
+            rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){_SP}by)"
+            rf"{_SP}(?:the{_SP})?(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={_SP}[A-Z])))*)"
+        )
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
         self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
@@ -179,11 +187,19 @@ class PartnerFinder:
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
         introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
         ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
-        for start, end, kind in introduced + ner:
+        people = [(start, end) for start, end, label in ents if label in ("PERSON", "GPE", "NORP", "DATE")]
+        partnered = [
+            (m.start("name"), m.end("name"), "?") for m in self._partnered.finditer(text)
+            if not any(s < m.end("name") and m.start("name") < e for s, e in people)
+            # "supported by the Fund": one capitalised word is a reference back, not a name
+            and (len(m.group("name").split()) > 1 or m.group("name").isupper())
+        ]
+        for start, end, kind in introduced + ner + partnered:
             occupied = spans + [(p.start, p.end) for p in found]
             if any(s < end and start < e for s, e in occupied):
                 continue
-            candidate = self._candidate(text, start, end, spans, clues, named_by="intro" if kind else "ner", kind=kind)
+            named_by = "ner" if not kind else "intro"
+            candidate = self._candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
         return _merge_short_names(sorted(found))
