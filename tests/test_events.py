@@ -179,3 +179,14 @@ def test_a_text_or_a_kind_of_work_described_opens_no_event(extractor):
     evidence = [e.text for e in activities[0].evidence]
     assert not any("recommended" in e for e in evidence)
     assert any(e.startswith("Participants from the Council of Europe") for e in evidence)
+
+
+def test_a_name_the_tokeniser_cut_keeps_its_role_and_a_body_joining_the_event_is_evidence(extractor):
+    text = (
+        "For example, the OSCE Project Co-ordinator in Atlantis organized a technical workshop on new draft articles "
+        "of the Criminal Code in June 2004. The ODIHR contributed to the workshop with comments on the draft.\n"
+    )
+    (workshop,) = _activities_of(extractor, text)
+    assert [m.key for m in workshop.agents] == ["project-co-ordinator-atlantis"]
+    assert [e.text.split()[:2] for e in workshop.follow_ups] == [["The", "ODIHR"]]
+    assert "odihr" in {m.key for m in workshop.partners}

@@ -152,9 +152,23 @@ def _governed_by_with(body: Span) -> bool:
 
 def _action_verb_for(body: Span) -> Token | None:
     """The verb of which ``body`` is the doer, if that verb reports a past or ongoing action."""
+    # The tokeniser cuts "Co-ordinator" at its hyphen, and the parse may then hang the parts of one
+    # name on different heads ("the Project Co-" under "For example", "-ordinator" the subject of
+    # "organized"): any part governed from outside the name may carry its role.
+    first = _action_verb_from(body, head_token(body))
+    if first is not None:
+        return first
+    for token in body:
+        if token is not head_token(body) and not (body.start <= token.head.i < body.end) and token.dep_ in ("nsubj", "nsubjpass", "agent", "pobj"):
+            verb = _action_verb_from(body, token)
+            if verb is not None:
+                return verb
+    return None
+
+
+def _action_verb_from(body: Span, node: Token) -> Token | None:
     # The name's first token governed from outside it: a broken parse of "Co-ordinator in Ukraine"
     # may make "in" the span's root, which hides the "by" that governs the name.
-    node = head_token(body)
     path = [node]
     for ancestor in node.ancestors:
         path.append(ancestor)

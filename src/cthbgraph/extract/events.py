@@ -74,6 +74,7 @@ _TEXT_NOUNS = {
     "handbook", "guide", "manual", "publication", "concept", "law", "legislation", "strategy",
 }
 _TELLING_VERBS = _CONTENT_VERBS | RECEIVING | {"provide", "give", "deliver", "teach", "train", "instruct"}
+_JOINING_VERBS = {"contribute", "participate", "attend", "join", "take"}  # "take" only in "take part in"
 _NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NEAR = 4
@@ -203,6 +204,19 @@ def refers_back(sentence: Span) -> bool:
             # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
             # Inspectorate learned how to ...": people of the event, whoever sent them.
             return True
+    if verb is not None and verb.lemma_.lower() in _JOINING_VERBS:
+        # "The ODIHR contributed to the workshop", "UNICEF took part in this training": another body's
+        # part in the event just reported.
+        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+        part = verb.lemma_.lower() == "take"
+        if part and not any(o.lower_ == "part" for o in dobjs):
+            return False
+        objects = [] if part else list(dobjs)
+        preps = [c for c in verb.children if c.dep_ == "prep"] + [p for o in dobjs for p in o.children if p.dep_ == "prep"]
+        objects += [g for p in preps if p.lower_ in ("to", "in", "at") for g in p.children if g.dep_ == "pobj"]
+        for o in objects:
+            if _event_word(o) and {c.lower_ for c in o.children if c.dep_ in ("det", "poss")} & {"the", "this", "these", "that"}:
+                return True
     opening = sentence.text.lstrip()[:60].lower()
     return bool(re.match(r"^(?:during|at|in|throughout|after|opening|closing)\s+(?:the|this|her|his|its)\s+(?:\w+\s+)?(?:"
                          + "|".join(sorted(_EVENT_WORDS)) + r")s?\b", opening))
