@@ -181,6 +181,10 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     by_phrase = len(path) > 2 and path[-2].lower_ == "by"
     # The subject, or the doer in a "by" phrase of a passive.
     direct = arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
+    if not direct and len(path) > 3 and path[0].dep_ == "pobj" and path[1].lower_ == "by" and _passive(verb):
+        # "was launched today at the border crossing point by the OSCE Mission": the parse hung the
+        # "by" phrase of a passive on the noun before it; no verb stands between.
+        direct = all(t.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM") for t in path[2:-1])
     if not direct:
         # Through a conjunct or an apposition of the subject ("the ODIHR and the Mission to Moldova").
         between = path[1:-1]
@@ -189,6 +193,10 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
         if any(t.dep_ == "nsubjpass" for t in between):
             return None
     return verb if _reports_action(verb) else None
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _reports_action(verb: Token) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
-from .activities import EVENT_NOUNS, RECEIVING, is_plan_or_duty, main_verb, receives
+from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
@@ -252,7 +252,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]]):
+        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
@@ -265,7 +265,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
     return events
 
 
-def _continues(reading: Reading, event: Activity) -> bool:
+def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     """Whether a sentence says more about ``event`` rather than reporting another one."""
     sentence = reading.sentence
     own = reading.activity
@@ -283,6 +283,13 @@ def _continues(reading: Reading, event: Activity) -> bool:
     verb = main_verb(sentence)
     content = verb is not None and verb.lemma_.lower() in _CONTENT_VERBS
     same_doer = {m.key for m in own.agents} <= {m.key for m in event.agents}
+    if (
+        genre == "press-release" and same_doer and own.confidence <= 0.7 and anaphoric_subject(sentence) == ""
+        and not names_new_event(sentence) and not _dated(sentence)
+    ):
+        # A press release tells one event: a sentence that names no doer of its own ("Volunteers have
+        # been trained to hand out the leaflets") and no new event goes on with the one just told.
+        return True
     return same_doer and content and not names_new_event(sentence) and not _has_event_object(sentence)
 
 
