@@ -100,7 +100,7 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
     text = sentence.text.strip()
     if genre == "decision":
         return "decision text"
-    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text):
+    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or _ends_a_quote(sentence):
         return "quote"
     if _OPERATIVE.search(text):
         return "decision paragraph"
@@ -127,13 +127,24 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
     return ""
 
 
+def _ends_a_quote(sentence: Span) -> bool:
+    """The last sentence of a quoted remark: it ends on a closing quotation mark that an attribution
+    follows ("... before they fall into debt bondage,” she said.")."""
+    text = sentence.text.rstrip()
+    after = sentence.doc.text[sentence.end_char : sentence.end_char + 40]
+    if text.endswith((".”", ",”", "!”", "?”", '."', ',"')):
+        return True  # a remark closes inside its marks; a title quoted in a sentence ends '”.'
+
+    return bool(re.match(r"^\s*[”\"],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", after, re.IGNORECASE))
+
+
 def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
     """ "The Mission supports the authorities ...", "ODIHR has assisted ... since 2001" (closing
     paragraph): habitual present, no event named as the subject, no "today"."""
     if any(t.lower_ in ("today", "yesterday") for t in sentence) or _dated(sentence):
         return False  # "2016 – The Office launches ...": a dated event told in the present
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(_event_word(s) or s.lemma_.lower() in _PEOPLE for s in subjects):
+    if any(_event_word(s) or (s.lemma_.lower() in _PEOPLE and not _titled(s)) for s in subjects):
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP") and not aux:
@@ -146,6 +157,11 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
 
 def _people_subject(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower().rstrip("s") in _PARTICIPANTS for c in verb.children)
+
+
+def _titled(token) -> bool:
+    """ "the Special Representative": a post's title, not the people of an event."""
+    return token.text[:1].isupper() and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in token.children)
 
 
 def _dated(sentence: Span) -> bool:
@@ -204,6 +220,15 @@ def refers_back(sentence: Span) -> bool:
             # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
             # Inspectorate learned how to ...": people of the event, whoever sent them.
             return True
+    if verb is not None and verb.lemma_.lower() in _CONTENT_VERBS | {"look", "devote", "consider", "deal", "tackle"}:
+        # "Working groups discussed ...", "Panels looked at ...", "A separate panel was devoted to ...":
+        # the parts of the event just reported.
+        for subject in subjects:
+            lemma = subject.lemma_.lower().rstrip("s")
+            if (lemma in ("panel", "group", "session", "workshop", "round") or lemma == "table") and not any(
+                t.ent_type_ == "ORG" for t in subject.subtree
+            ):
+                return True
     if verb is not None and verb.lemma_.lower() in _JOINING_VERBS:
         # "The ODIHR contributed to the workshop", "UNICEF took part in this training": another body's
         # part in the event just reported.
