@@ -190,3 +190,21 @@ def test_a_name_the_tokeniser_cut_keeps_its_role_and_a_body_joining_the_event_is
     assert [m.key for m in workshop.agents] == ["project-co-ordinator-atlantis"]
     assert [e.text.split()[:2] for e in workshop.follow_ups] == [["The", "ODIHR"]]
     assert "odihr" in {m.key for m in workshop.partners}
+
+
+def test_a_feed_item_takes_its_source_from_its_link(extractor):
+    feed = (
+        "Made-up feed (RSS)\n\n"
+        "Title: Border guards trained to spot forged documents\n"
+        "Published: Mon, 3 Feb 2020 10:00:00 +0100\n"
+        "Link: /mission-to-atlantis/123456\n\n"
+        "Title: Round table looks at shelters for victims\n"
+        "Published: Tue, 4 Feb 2020 10:00:00 +0100\n"
+        "Link: /odihr/654321\n"
+    )
+    extraction = extractor.extract(Report("feed", Path("feed.txt"), feed, genre="listing"))
+    by_line = {a.excerpt.text: a for a in extraction.activities}
+    trained = by_line["Title: Border guards trained to spot forged documents"]
+    assert [m.key for m in trained.agents] == ["mission-atlantis"] and trained.confidence < 0.8
+    assert extraction.report.text[trained.agents[0].excerpt.start : trained.agents[0].excerpt.end] == "mission-to-atlantis"
+    assert [m.key for m in by_line["Title: Round table looks at shelters for victims"].agents] == ["odihr"]

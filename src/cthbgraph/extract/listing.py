@@ -12,9 +12,10 @@ vacancies and appointments, bare titles of publications, and what a calendar lis
 
 from __future__ import annotations
 
+import functools
 import re
 
-from ..records import Activity
+from ..records import Activity, BodyMention
 from . import activities as act
 from .dates import normalise_date
 
@@ -57,10 +58,56 @@ def listing_activities(reader) -> list[Activity]:
             continue
         if n == 0 or upcoming or _META.match(line) or _NOT_EVENT.search(line):
             continue
-        activity = _line_event(reader, line, start, end, bodies, source or page_source)
+        activity = _line_event(reader, line, start, end, bodies, source or page_source or _linked_source(reader, text, end))
         if activity is not None:
             found.append(activity)
     return found
+
+
+_LINK = re.compile(r"^[ \t]*Link:[ \t]*\S*?/(?P<slug>[a-z][a-z0-9-]+)/[^\s/]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_FIELD_SLUG = re.compile(
+    r"^(?:osce-)?(?P<type>mission|centre|office|presence|programme-office|project-co-?ordinator|spillover-monitor-mission)"
+    r"-(?:in|to)-(?P<place>[a-z0-9-]+)$"
+)
+
+
+@functools.cache
+def _gazetteer_by_letters() -> dict[str, tuple[str, str, str]]:
+    """Every gazetteer name by its letters and digits alone ("programmeofficeinnursultan"): key, label, kind."""
+    from .bodies import load_gazetteer
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for entry in load_gazetteer():
+        for name in (entry.label, *entry.aliases):
+            letters = re.sub(r"[^a-z0-9]", "", name.lower()).removeprefix("osce")
+            if len(letters) >= 4:
+                out.setdefault(letters, (entry.key, entry.label, entry.kind))
+    return out
+
+
+def _linked_source(reader, text: str, end: int) -> BodyMention | None:
+    """A feed item's source named by the path of its "Link:" line ("Link: /programme-office-in-bishkek/428811"),
+    read from the lines of the same item below its title."""
+    block_end = text.find("\n\n", end)
+    block = text[end : block_end if block_end != -1 else len(text)]
+    m = _LINK.search(block)
+    if m is None:
+        return None
+    path = m.group("slug")
+    start = end + m.start("slug")
+    excerpt = reader.excerpt(start, start + len(path))
+    known = _gazetteer_by_letters().get(re.sub(r"[^a-z0-9]", "", path).removeprefix("osce"))
+    if known is not None:
+        key, label, kind = known
+        return BodyMention(excerpt, key, label, kind, confidence=0.6)
+    field = _FIELD_SLUG.match(path)
+    if field is None:
+        return None
+    type_ = "project-co-ordinator" if field.group("type").startswith("project") else field.group("type")
+    place = field.group("place")
+    words = type_.replace("-", " ").title().replace("Co Ordinator", "Co-ordinator")
+    label = f"OSCE {words} {'to' if type_ == 'mission' else 'in'} {place.replace('-', ' ').title()}"
+    return BodyMention(excerpt, f"{type_}-{place}", label, "FieldOperation", confidence=0.6)
 
 
 def _is_source_line(line: str, bodies) -> bool:
@@ -90,8 +137,11 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
         if source is None:
             return None
         doers, confidence = [source], 0.6
-    agents = (reader.mention(doers[0]),)
-    partners = tuple(reader.mention(b) for b in bodies if b is not doers[0] and b.id_ != doers[0].id_ and b.start_char < lead + len(title))
+    first = doers[0]
+    agents = (first if isinstance(first, BodyMention) else reader.mention(first),)
+    partners = tuple(
+        reader.mention(b) for b in bodies if b is not first and b.id_ != agents[0].key and b.start_char < lead + len(title)
+    )
     iso = _ISO_DAY.match(stripped)
     place, country = reader.extractor.places.find(span, exclude=[(b.start_char, b.end_char) for b in bodies], ents=reader.ents_in(span))
     return Activity(
