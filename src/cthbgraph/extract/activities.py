@@ -28,6 +28,7 @@ _NOT_ACTIONS = {
 }
 _FUTURE_OR_DUTY = {"will", "shall", "should", "must", "would", "could", "may", "might", "can", "ought"}
 _PARTNER_WORDS = {"with"}
+_SETTINGS = {"at", "during", "under", "on"}  # prepositions of the event a doer took part in
 # Verbs whose "by" agent pays for the act rather than does it: funders are partners.
 _FUNDING = {"fund", "finance", "sponsor", "co-fund", "cofund"}
 # Verbs whose subject receives what was done ("investigators completed a course held by the Mission",
@@ -181,6 +182,8 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     by_phrase = len(path) > 2 and path[-2].lower_ == "by"
     # The subject, or the doer in a "by" phrase of a passive.
     direct = arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
+    if direct and any(t.dep_ == "prep" and t.lower_ in _SETTINGS for t in path[1:-1]):
+        return None  # "by the SPMU at the UNODC workshop": the organiser of the setting, not a doer
     if not direct and len(path) > 3 and path[0].dep_ == "pobj" and path[1].lower_ == "by" and _passive(verb):
         # "was launched today at the border crossing point by the OSCE Mission": the parse hung the
         # "by" phrase of a passive on the noun before it; no verb stands between.
