@@ -144,7 +144,7 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
     if any(t.lower_ in ("today", "yesterday") for t in sentence) or _dated(sentence):
         return False  # "2016 – The Office launches ...": a dated event told in the present
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(_event_word(s) or (s.lemma_.lower() in _PEOPLE and not _titled(s)) for s in subjects):
+    if any((_event_word(s) and not _general_work(s)) or (s.lemma_.lower() in _PEOPLE and not _titled(s)) for s in subjects):
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ in ("VBZ", "VBP") and not aux:
@@ -157,6 +157,12 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
 
 def _people_subject(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower().rstrip("s") in _PARTICIPANTS for c in verb.children)
+
+
+def _general_work(token) -> bool:
+    """ "Its work", "their efforts": a body's work in general, not an event."""
+    general = token.lemma_.lower() in ("work", "effort", "activity", "engagement", "support", "assistance")
+    return general and any(c.dep_ == "poss" for c in token.children)
 
 
 def _titled(token) -> bool:
