@@ -208,3 +208,14 @@ def test_a_feed_item_takes_its_source_from_its_link(extractor):
     assert [m.key for m in trained.agents] == ["mission-atlantis"] and trained.confidence < 0.8
     assert extraction.report.text[trained.agents[0].excerpt.start : trained.agents[0].excerpt.end] == "mission-to-atlantis"
     assert [m.key for m in by_line["Title: Round table looks at shelters for victims"].agents] == ["odihr"]
+
+
+def test_her_office_is_the_office_that_serves_the_post_just_named(extractor):
+    text = (
+        "In March 2014 the OSCE Special Representative presented her annual report to the Permanent Council in Vienna.\n\n"
+        "Her Office also published a paper on trafficking for the removal of organs.\n"
+    )
+    report, paper = _activities_of(extractor, text)
+    assert [m.key for m in report.agents] == ["special-representative-cthb"]
+    assert paper.excerpt.text.startswith("Her Office")
+    assert [(m.key, m.excerpt.text) for m in paper.agents] == [("osr-cthb", "Her Office")]
