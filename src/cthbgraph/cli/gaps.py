@@ -133,6 +133,7 @@ def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_
             f"{len(report.provisions)} provisions: "
             + " · ".join(f"{n} {label}" for label, n in counts.items())
             + (f" (activities of {year} only)" if year else "")
+            + (f" (activities and bodies of confidence {min_confidence:g} or more)" if min_confidence else "")
         )
         if evidence:
             _echo_evidence(blocks)
