@@ -370,6 +370,19 @@ def test_cli_export_bad_input_is_one_line_and_no_file(built, tmp_path, monkeypat
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "args,inferred",
+    [([], True), (["--basis", "stated"], False), (["--min-score", "0.5", "--min-confidence", "0.9"], True)],
+)
+def test_cli_export_heatmap_takes_the_link_options(built, tmp_path, args, inferred):
+    out = tmp_path / "coverage.svg"
+    result = run("export", "--format", "heatmap-svg", "--chapter", "III.10", "--graph-dir", str(built.out), "--out", str(out), *args)
+    assert result.exit_code == 0, result.output
+    counted = re.search(r"(\d+) activity links, (\d+) of them inferred", result.output)
+    assert (int(counted.group(2)) > 0) is inferred and int(counted.group(1)) > 0
+    assert bool(re.search(r">\d+\(\d+i\)<", out.read_text(encoding="utf-8"))) is inferred
+
+
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
 def test_cli_export_min_confidence_outside_0_1_is_a_usage_error(built, tmp_path, value):
     result = run("export", "--format", "gexf", "--graph-dir", str(built.out), "--out", str(tmp_path / "x.gexf"), "--min-confidence", value)
