@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
+from cthbgraph.analysis import LinkFilter
 from cthbgraph.cli import main
 from cthbgraph.errors import OutputError, UnknownTermError
 from cthbgraph.exports import FORMATS, ExportInput, Selection, export, get_format, load_triples, render, write_rendered
@@ -131,6 +133,35 @@ def test_export_network_reads_back_in_networkx(whole, tmp_path, fmt, reader):
     assert body["kind"] == "SecretariatUnit" and int(body["activities"]) > 0
 
 
+def test_export_network_links_carry_basis_and_score(whole, tmp_path):
+    net = whole.network
+    links = [(k, a) for _, _, k, a in net.edges(keys=True, data=True) if k in ("implements", "mayImplement")]
+    assert {a["basis"] for k, a in links if k == "mayImplement"} == {"inferred"}
+    assert {a["basis"] for k, a in links if k == "implements"} <= {"cited", "placed", "stated"}
+    assert all(0 < a["score"] <= 1 for _, a in links) and all(a["score"] == 1.0 for k, a in links if k == "implements")
+    (path,) = written(whole, "gexf", tmp_path / "cthb.gexf")
+    back = [a for _, _, a in nx.read_gexf(path).edges(data=True) if a["relation"] == "mayImplement"]
+    assert back and all(a["basis"] == "inferred" and 0 < float(a["score"]) <= 1 for a in back)
+    (path,) = written(whole, "cytoscape", tmp_path / "cthb.cyjs")
+    edges = json.loads(path.read_text(encoding="utf-8"))["elements"]["edges"]
+    assert {e["data"]["basis"] for e in edges if e["classes"] == "mayImplement"} == {"inferred"}
+
+
+@pytest.mark.parametrize("links,confidence", [(LinkFilter("stated"), 0.0), (LinkFilter("all", 0.5), 0.0), (LinkFilter(), 0.9)])
+def test_export_network_takes_the_link_and_confidence_filters(whole, links, confidence):
+    net = ExportInput(whole.graph_dir, whole.triples, links=links, min_confidence=confidence).network
+    kept = [a for _, _, k, a in net.edges(keys=True, data=True) if k == "mayImplement"]
+    every = [a for _, _, k, a in whole.network.edges(keys=True, data=True) if k == "mayImplement"]
+    assert len(kept) < len(every)
+    if links.basis == "stated":
+        assert kept == []
+    assert all(a["score"] >= links.min_score for a in kept)
+    low = [n for n, a in net.nodes(data=True) if a["type"] in ("Activity", "Body") and a.get("confidence", 1) < confidence]
+    assert low == []
+    if confidence:
+        assert net.number_of_nodes() < whole.network.number_of_nodes()
+
+
 def test_export_cytoscape_json_has_every_element(whole, tmp_path):
     (path,) = written(whole, "cytoscape", tmp_path / "cthb.cyjs")
     elements = json.loads(path.read_text(encoding="utf-8"))["elements"]
@@ -227,14 +258,52 @@ def test_export_heatmap_matrix_counts_what_the_graph_says(store, whole):
     net = whole.network
     provision = {a["notation"]: n for n, a in net.nodes(data=True) if a["type"] == "Provision"}
     for i, notation in enumerate(matrix.rows):
-        activities = [s for s, _, k in net.in_edges(provision[notation], keys=True) if k == "implements"]
+        activities = [s for s, _, k in net.in_edges(provision[notation], keys=True) if k in ("implements", "mayImplement")]
         doers = [o for a in activities for _, o, k in net.out_edges(a, keys=True) if k == "carriedOutBy"]
         assert sum(matrix.counts[i]) == len(doers)
+        inferred = [s for s, _, k in net.in_edges(provision[notation], keys=True) if k == "mayImplement"]
+        assert sum(matrix.inferred[i]) == len([o for a in inferred for _, o, k in net.out_edges(a, keys=True) if k == "carriedOutBy"])
         tasked = {net.nodes[o]["label"] for _, o, k in net.out_edges(provision[notation], keys=True) if k == "tasks"}
         assert len([j for r, j in matrix.tasked if r == i]) == len(tasked)
     spmu = matrix.columns.index("SPMU")  # named by acronym; III.10.2 tasks the SPMU
     assert (matrix.rows.index("III.10.2"), spmu) in matrix.tasked
     assert matrix.gaps == sum(1 for r, c in matrix.tasked if matrix.counts[r][c] == 0)
+
+
+@pytest.mark.parametrize("chapter", ["III.10", ""])
+def test_export_heatmap_counts_stated_and_inferred_apart_as_coverage_does(store, chapter):
+    from cthbgraph.analysis import LinkFilter, coverage
+
+    every, stated = coverage_matrix(store, chapter), coverage_matrix(store, chapter, LinkFilter("stated"))
+    # The same figures as `cthbgraph coverage`: per cell the activities, and of them the inferred.
+    cov = coverage(store, chapter=chapter or None)
+    assert sum(map(sum, every.counts)) == sum(cov.counts.values())
+    assert sum(map(sum, every.inferred)) == sum(cov.inferred.values())
+    assert 0 < sum(map(sum, stated.counts)) < sum(map(sum, every.counts))
+    assert sum(map(sum, stated.inferred)) == 0
+    assert sum(map(sum, stated.counts)) == sum(map(sum, every.counts)) - sum(map(sum, every.inferred))
+    mixed = [(i, j) for i, row in enumerate(every.inferred) for j, n in enumerate(row) if 0 < n < every.counts[i][j]]
+    i, j = mixed[0]  # a cell with stated and inferred links: "3(1i)"
+    assert every.label(i, j) == f"{every.counts[i][j]}({every.inferred[i][j]}i)"
+    strong = coverage_matrix(store, chapter, LinkFilter("all", 0.5))
+    assert sum(map(sum, stated.counts)) <= sum(map(sum, strong.counts)) < sum(map(sum, every.counts))
+
+
+@pytest.mark.parametrize("minimum", [0.9, 1.0])
+def test_export_heatmap_min_confidence_leaves_out_activities_and_bodies(store, minimum):
+    every, sure = coverage_matrix(store), coverage_matrix(store, min_confidence=minimum)
+    assert sum(map(sum, sure.counts)) < sum(map(sum, every.counts))
+    assert set(sure.columns) < set(every.columns)
+    assert sure.rows == every.rows  # the provisions stay, with fewer counts
+
+
+def test_export_heatmap_svg_writes_the_inferred_part(whole, tmp_path):
+    (svg,) = written(whole, "heatmap-svg", tmp_path / "coverage.svg", chapter="III.10")
+    text = svg.read_text(encoding="utf-8")
+    assert re.search(r">\d+\(\d+i\)<", text) and "linked by inference" in text
+    source = ExportInput(whole.graph_dir, whole.triples, Selection(chapter="III.10"), LinkFilter("stated"))
+    stated = render("heatmap-svg", source).files[0][1].decode("utf-8")
+    assert not re.search(r">\d+\(\d+i\)<", stated) and "links stated by the reports" in stated
 
 
 def test_export_heatmap_svg_and_png(whole, tmp_path):
@@ -288,6 +357,7 @@ def test_cli_export_to_standard_output(built):
         (["--format", "gexf", "--chapter", "IX"], 2, "no provision of chapter 'IX'", "III"),
         (["--format", "turtle", "--focus", "ODIHR"], 2, "--focus does not apply to --format turtle", "graphml"),
         (["--format", "heatmap-png", "--out", "-"], 2, "cannot be written to standard output", "--out FILE"),
+        (["--format", "turtle", "--basis", "stated"], 2, "--basis, --min-score and --min-confidence do not apply", "heatmap-svg"),
     ],
 )
 def test_cli_export_bad_input_is_one_line_and_no_file(built, tmp_path, monkeypatch, args, code, message, hint):
@@ -297,6 +367,27 @@ def test_cli_export_bad_input_is_one_line_and_no_file(built, tmp_path, monkeypat
     lines = result.output.strip().splitlines()
     assert lines[0].startswith("Error:") and message in lines[0]
     assert hint in lines[1]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "args,inferred",
+    [([], True), (["--basis", "stated"], False), (["--min-score", "0.5", "--min-confidence", "0.9"], True)],
+)
+def test_cli_export_heatmap_takes_the_link_options(built, tmp_path, args, inferred):
+    out = tmp_path / "coverage.svg"
+    result = run("export", "--format", "heatmap-svg", "--chapter", "III.10", "--graph-dir", str(built.out), "--out", str(out), *args)
+    assert result.exit_code == 0, result.output
+    counted = re.search(r"(\d+) activity links, (\d+) of them inferred", result.output)
+    assert (int(counted.group(2)) > 0) is inferred and int(counted.group(1)) > 0
+    assert bool(re.search(r">\d+\(\d+i\)<", out.read_text(encoding="utf-8"))) is inferred
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_cli_export_min_confidence_outside_0_1_is_a_usage_error(built, tmp_path, value):
+    result = run("export", "--format", "gexf", "--graph-dir", str(built.out), "--out", str(tmp_path / "x.gexf"), "--min-confidence", value)
+    assert result.exit_code == 2
+    assert "Invalid value for '--min-confidence'" in result.output.strip().splitlines()[-1]
     assert list(tmp_path.iterdir()) == []
 
 

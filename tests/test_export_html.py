@@ -50,8 +50,13 @@ def drawn(page) -> list[dict]:
 
 def click_on(page, selector_js: str) -> None:
     """Click, with the mouse, on the element of the drawing that ``selector_js`` (a JS function of cy) returns."""
+    page.mouse.click(*point_on(page, selector_js))
+
+
+def point_on(page, selector_js: str) -> tuple[float, float]:
+    """Where on the page the element of the drawing that ``selector_js`` returns can be pointed at."""
     # On a link, the point of it farthest from every node: its midpoint may lie under another node.
-    x, y = page.evaluate(
+    return page.evaluate(
         f"""() => {{ const cy = cthbView.cy, e = ({selector_js})(cy), box = cy.container().getBoundingClientRect();
         let p = e.isNode() ? e.renderedPosition() : e.renderedMidpoint();
         if (e.isEdge()) {{
@@ -65,7 +70,6 @@ def click_on(page, selector_js: str) -> None:
         }}
         return [box.left + p.x, box.top + p.y]; }}"""
     )
-    page.mouse.click(x, y)
 
 
 def label_boxes(page) -> list[tuple[float, float, float, float]]:
@@ -205,6 +209,55 @@ def test_export_html_click_on_a_drawn_link_shows_its_sentence(page, page_file):
     click_on(page, tasks)
     assert page.locator("#details").get_attribute("data-selected").endswith("/body/oceea")
     assert "suspicious assets" in page.inner_text("#details blockquote")
+
+
+@pytest.fixture(scope="module")
+def links_page(built, tmp_path_factory):
+    """The page of one provision that activities implement by statement and by inference (III.10.3)."""
+    source = ExportInput(built.out, load_triples(built.out), Selection(focus="III.10.3", depth=1))
+    (path,) = write_rendered(render("html", source), tmp_path_factory.mktemp("links") / "iii-10-3.html", get_format("html"))
+    return path
+
+
+INFERRED = "cy => cy.edges('.mayImplement').sort((a, b) => b.data('score') - a.data('score'))[0]"
+
+
+def test_export_html_inferred_link_is_dashed_with_its_score(page, links_page, tmp_path):
+    open_page(page, links_page)
+    styles = page.evaluate(
+        "[...new Set(cthbView.cy.edges().map(e => e.classes().join(' ') + ':' + e.data('basis') + ':' + e.style('line-style')))]"
+    )
+    # A link the report states is solid, one inferred from content dashed; both are on the page.
+    assert "mayImplement:inferred:dashed" in styles
+    assert any(s.startswith("implements:") and s.endswith(":solid") and ":inferred:" not in s for s in styles)
+    score = page.evaluate(f"({INFERRED})(cthbView.cy).data('score')")
+    assert 0 < score <= 1
+    page.mouse.move(*point_on(page, INFERRED))
+    page.wait_for_function("document.getElementById('graph').title !== ''")
+    title = page.get_attribute("#graph", "title")
+    assert "may implement III.10.3" in title and f"inferred, score {score:.2f}" in title
+    click_on(page, INFERRED)
+    details = page.locator("#details")
+    assert details.locator(".type").inner_text().lower().startswith("link · mayimplement")
+    assert details.locator("dd.basis").inner_text() == "inferred from content"
+    assert details.locator("dd.score").inner_text() == f"{score:.2f}"
+    assert "may implement (inferred" in page.inner_text("#legend")
+    page.evaluate("cthbView.open('https://w3id.org/cthb/id/provision/III.10.3')")
+    assert re.search(r"\d+ \(\d+ inferred\)", details.locator("dl").inner_text())
+    assert "may implement by" in details.inner_text() and "(inferred, score 0." in details.inner_text()
+    page.screenshot(path=str(tmp_path / "inferred-link.png"))
+    assert page.errors == []
+
+
+def test_export_html_stated_only_page_draws_no_inferred_link(page, built, tmp_path):
+    from cthbgraph.analysis import LinkFilter
+
+    source = ExportInput(built.out, load_triples(built.out), Selection(focus="III.10.3", depth=1), LinkFilter("stated"))
+    (path,) = write_rendered(render("html", source), tmp_path / "stated.html", get_format("html"))
+    open_page(page, path)
+    assert page.evaluate("cthbView.cy.edges('.mayImplement').length") == 0
+    assert page.evaluate("cthbView.cy.edges('.implements').length") > 0
+    assert "may implement" not in page.inner_text("#legend")
 
 
 def test_export_html_focus_page_opens_on_the_focus(page, built, tmp_path):

@@ -182,3 +182,68 @@ def test_gaps_body_with_lineage_counts_the_body_it_became(store):
     lineage = gaps(store, body="OSCE Centre in Tashkent", lineage=True)
     assert {b.label for b in lineage.bodies} >= {"OSCE Project Co-ordinator in Uzbekistan"}
     assert len(lineage.bodies) > len(alone.bodies)
+
+
+@pytest.mark.parametrize("chapter", [None, "III.10"])
+def test_coverage_lineage_counts_a_body_with_its_predecessors_and_post(store, chapter):
+    alone, merged = coverage(store, chapter=chapter), coverage(store, chapter=chapter, lineage=True)
+    # The Special Representative (a post) and the Office that serves it: one column, named for both.
+    column = next(b for b in merged.bodies if "Office of the OSCE Special Representative" in b.label)
+    members = {b.iri: b for b in alone.bodies if b.iri in column.members}
+    assert len(column.members) >= 2 and len(members) >= 2 and " / " in column.short
+    assert len(merged.bodies) < len(alone.bodies)
+    for n in merged.provisions:
+        # Each activity once: never more than the members' counts together, never less than the largest.
+        parts = [alone.count(n, b) for b in members]
+        assert max(parts) <= merged.count(n, column.iri) <= sum(parts)
+        assert ((n, column.iri) in merged.tasked) is any((n, b) in alone.tasked for b in members)
+    assert sum(merged.counts.values()) <= sum(alone.counts.values())
+
+
+def test_cli_coverage_lineage(built):
+    result = run(built, "coverage", "--chapter", "III.10", "--transpose", "--lineage", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    heads = [row[0] for row in csv.reader(io.StringIO(result.output))]
+    assert any(" / " in h and "Special Representative" in h for h in heads)
+
+
+@pytest.mark.parametrize("minimum", [0.9, 1.0])
+def test_min_confidence_leaves_fewer_rows(store, minimum):
+    every, sure = gaps(store), gaps(store, min_confidence=minimum)
+    assert len(sure.bodies) < len(every.bodies)
+    assert sum(p.activities for p in sure.provisions) < sum(p.activities for p in every.provisions)
+    assert len(sure.provisions) == len(every.provisions)  # a provision stays, judged on what is left
+    assert sum(coverage(store, min_confidence=minimum).counts.values()) < sum(coverage(store).counts.values())
+    assert len(trace(store, "III.10.4", min_confidence=minimum).activities) < len(trace(store, "III.10.4").activities)
+
+
+def test_min_confidence_keeps_what_is_at_least_that_sure(store):
+    from cthbgraph.queries import library
+
+    confidence = {
+        r["body"]: r["confidence"] for r in library()["bodies-by-confidence"].run(store, {"minConfidence": "0"}).dicts()
+    }
+    sure = gaps(store, min_confidence=0.9)
+    assert sure.bodies and all(confidence[b.body] >= 0.9 for b in sure.bodies)
+    assert {b.body for b in gaps(store).bodies if confidence[b.body] < 0.9} - {b.body for b in sure.bodies}
+
+
+@pytest.mark.parametrize("command", [["trace", "III.10.4"], ["gaps"], ["coverage"]])
+@pytest.mark.parametrize("value", ["1.5", "-1", "sure"])
+def test_cli_min_confidence_outside_0_1_is_refused(built, command, value):
+    result = run(built, *command, "--min-confidence", value)
+    assert result.exit_code == 2
+    assert "Invalid value for '--min-confidence'" in result.output
+
+
+@pytest.mark.parametrize("command", [["trace", "III.10.4"], ["gaps", "--by", "body"], ["coverage", "--long"]])
+def test_cli_min_confidence_1_leaves_fewer_rows_than_0(built, command):
+    rows = {v: len(run(built, *command, "--format", "csv", "--min-confidence", v).output.splitlines()) for v in ("0", "1.0")}
+    assert rows["1.0"] < rows["0"]
+
+
+def test_min_confidence_in_the_library_is_checked(store):
+    from cthbgraph.errors import QueryError
+
+    with pytest.raises(QueryError, match="minimum confidence of 1.5 is outside 0-1"):
+        gaps(store, min_confidence=1.5)

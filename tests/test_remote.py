@@ -81,6 +81,14 @@ def test_remote_trace_gaps_coverage_compare_equal_embedded(store, remote):
     stated = LinkFilter("stated", 0.0)
     assert gaps(remote, links=stated) == gaps(store, links=stated) != gaps(store)
     assert trace(remote, "III.12.1", LinkFilter("all", 0.5)) == trace(store, "III.12.1", LinkFilter("all", 0.5))
+    # So is the confidence filter, and the lineage of coverage asks the endpoint for its members.
+    assert gaps(remote, min_confidence=0.9) == gaps(store, min_confidence=0.9) != gaps(store)
+    assert trace(remote, "III.10.4", min_confidence=0.9) == trace(store, "III.10.4", min_confidence=0.9)
+    assert coverage(remote, lineage=True) == coverage(store, lineage=True) != coverage(store)
+    from cthbgraph.exports.heatmap import coverage_matrix
+
+    for args in ((), (stated, 0.0), (LinkFilter("all", 0.5), 0.9)):
+        assert coverage_matrix(remote, "III", *args) == coverage_matrix(store, "III", *args)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..queries import library
 from ..store import Store
-from .links import ALL, LinkFilter, link_label, no_provisions
+from .links import ALL, LinkFilter, confidence_values, link_label, no_provisions
 
 
 @dataclass(frozen=True, order=True)
@@ -61,14 +61,18 @@ def sections_of(notation: str) -> set[str]:
     return {".".join(parts[: i + 1]) for i in range(len(parts))}
 
 
-def cells(store: Store, year: int | None, links: LinkFilter | None = None) -> tuple[dict[str, str], list[Cell]]:
+def cells(
+    store: Store, year: int | None, links: LinkFilter | None = None, min_confidence: float = 0.0
+) -> tuple[dict[str, str], list[Cell]]:
     """Sections of every provision, and one cell per (provision, body) with its evidence (the
-    activities linked as ``links`` says: stated only, or inferred ones too)."""
+    activities linked as ``links`` says: stated only, or inferred ones too); without the activities
+    and bodies whose cthb:confidence is below ``min_confidence``."""
     sections = {r["notation"]: r["section"] for r in library()["provision-notations"].run(store).dicts()}
     if not sections:
         raise no_provisions()
     grouped: dict[tuple[str, str], dict] = {}
-    for r in library()["gap-cells"].run(store, (links or ALL).values()).dicts():
+    values = {**(links or ALL).values(), **confidence_values(min_confidence)}
+    for r in library()["gap-cells"].run(store, values).dicts():
         key = (r["notation"], r["body"])
         cell = grouped.setdefault(key, {"row": r, "tasked": False, "evidence": set()})
         cell["tasked"] |= bool(r["tasked"])  # Virtuoso answers true as 1

@@ -9,16 +9,20 @@ from dataclasses import dataclass, field
 from ..notebook import dataframe, html_table
 from ..queries import library
 from ..store import Rows, Store
-from .cells import Evidence, cells, notation_key, sections_of
+from .cells import Cell, Evidence, cells, notation_key, sections_of
 from .filters import check_chapter, check_year
 from .links import LinkFilter
 
 
 @dataclass(frozen=True)
 class CoverageBody:
+    """One column: a body, or with ``lineage`` a body and those of its lineage (``members``, IRIs;
+    ``iri`` is the first of them, ``label`` and ``short`` name them all, "SR / OSR")."""
+
     iri: str
     label: str
     short: str
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,26 +83,66 @@ def coverage(
     year: str | int | None = None,
     tasked_only: bool = False,
     links: LinkFilter | None = None,
+    lineage: bool = False,
+    min_confidence: float = 0.0,
 ) -> Coverage:
-    """Activities linked to each provision, per body (every tasked body, and any other body active);
-    ``links`` says which links count (stated only, or inferred ones too: the default)."""
+    """Activities linked to each provision, per body (every tasked body, and any other body active).
+
+    links (LinkFilter | None): which links count: stated only, or inferred ones too (the default).
+    lineage (bool): one column per lineage: a body with the bodies it was renamed from or to,
+        succeeded or was succeeded by, and its post or office (``queries/body-lineage-members.rq``),
+        an activity of several of them counted once.
+    min_confidence (float): leave out activities and bodies whose cthb:confidence is below it.
+    """
     year = check_year(store, year)
-    sections, all_cells = cells(store, year, links)
+    sections, all_cells = cells(store, year, links, min_confidence)
     chapter = check_chapter(sections, chapter)
     chosen = [c for c in all_cells if not chapter or chapter in sections_of(c.notation)]
     chosen = [c for c in chosen if c.tasked or (c.evidence and not tasked_only)]
     provisions = tuple(sorted({n for n in sections if not chapter or chapter in sections_of(n)}, key=notation_key))
     labels = {c.body: c.label for c in chosen}
     shorts = _short_names(store, labels)
+    members = {b: (b,) for b in labels}
+    if lineage:
+        chosen, members = _by_lineage(store, chosen)
+        labels = {g: " / ".join(labels[b] for b in m) for g, m in members.items()}
+        shorts = {g: " / ".join(dict.fromkeys(shorts[b] for b in m)) for g, m in members.items()}
     order = sorted(labels, key=lambda b: (-sum(len(c.evidence) > 0 for c in chosen if c.body == b), labels[b]))
     return Coverage(
         provisions,
-        tuple(CoverageBody(b, labels[b], shorts[b]) for b in order),
+        tuple(CoverageBody(b, labels[b], shorts[b], members[b]) for b in order),
         {(c.notation, c.body): len({e.activity for e in c.evidence}) for c in chosen},
         frozenset((c.notation, c.body) for c in chosen if c.tasked),
         {(c.notation, c.body): c.evidence for c in chosen},
         {(c.notation, c.body): len({e.activity for e in c.evidence if e.basis == "inferred"}) for c in chosen},
     )
+
+
+def _by_lineage(store: Store, chosen: list[Cell]) -> tuple[list[Cell], dict[str, tuple[str, ...]]]:
+    """The cells folded into one per provision and lineage, and the bodies of each lineage (by the
+    IRI that stands for it, its first member), in the order of their activity in ``chosen``."""
+    query = library()["body-lineage-members"]
+    bodies = sorted({c.body for c in chosen})
+    group: dict[str, str] = {}
+    for body in bodies:
+        if body in group:
+            continue
+        lineage = {r["member"] for r in query.run(store, {"iri": body})} | {body}
+        head = min(lineage & set(bodies))
+        for member in lineage:
+            group.setdefault(member, head)
+    activity = {b: sum(len(c.evidence) for c in chosen if c.body == b) for b in bodies}
+    members: dict[str, tuple[str, ...]] = {}
+    for body in sorted(bodies, key=lambda b: (-activity[b], b)):
+        members[group[body]] = (*members.get(group[body], ()), body)
+    folded: dict[tuple[str, str], list[Cell]] = defaultdict(list)
+    for c in chosen:
+        folded[(c.notation, group[c.body])].append(c)
+    cells_out = [
+        Cell(n, own[0].section, g, own[0].label, any(c.tasked for c in own), tuple(sorted({e for c in own for e in c.evidence})))
+        for (n, g), own in sorted(folded.items())
+    ]
+    return cells_out, members
 
 
 def _short_names(store: Store, labels: dict[str, str]) -> dict[str, str]:

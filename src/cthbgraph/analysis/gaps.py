@@ -109,6 +109,7 @@ def gaps(
     year: str | int | None = None,
     links: LinkFilter | None = None,
     lineage: bool = False,
+    min_confidence: float = 0.0,
 ) -> GapReport:
     """Every provision and every body it tasks, judged by the activities the reports link to it.
 
@@ -117,10 +118,11 @@ def gaps(
     year (str | int | None): count only activities of reports of this year.
     links (LinkFilter | None): which links count: stated only, or inferred ones too (the default).
     lineage (bool): with ``body``, also the bodies of its lineage (renamed, succeeded, post and office).
+    min_confidence (float): leave out activities and bodies whose cthb:confidence is below it.
     RETURNS (GapReport): one ProvisionGap per provision and one BodyGap per (provision, body).
     """
     year = check_year(store, year)
-    sections, all_cells = cells(store, year, links)
+    sections, all_cells = cells(store, year, links, min_confidence)
     chapter = check_chapter(sections, chapter)
     bodies = set(resolve_body(store, body, lineage)) if body else None
     by_provision: dict[str, list[Cell]] = defaultdict(list)

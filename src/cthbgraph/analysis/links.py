@@ -38,6 +38,27 @@ STATED = LinkFilter("stated")
 ALL = LinkFilter()
 
 
+def check_confidence(min_confidence: float) -> float:
+    """``min_confidence`` as a float from 0 to 1, or a QueryError (exit code 2) that says so."""
+    try:
+        value = float(min_confidence)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:  # also refuses NaN
+        raise QueryError(
+            f"a minimum confidence of {min_confidence!r} is outside 0-1",
+            hint="e.g. --min-confidence 0.8 (0.95 is a listed body name, 0.6 a partner only the entity recogniser found)",
+        )
+    return value
+
+
+def confidence_values(min_confidence: float = 0.0) -> dict[str, str]:
+    """The parameter ``minConfidence`` of the library queries that drop activities and bodies whose
+    ``cthb:confidence`` is below it."""
+    # Four places, trailing zeros cut: "0.95", "1", "0"; never an exponent, which xsd:decimal refuses.
+    return {"minConfidence": f"{check_confidence(min_confidence):.4f}".rstrip("0").rstrip(".")}
+
+
 def no_provisions() -> QueryError:
     """What gaps, coverage, compare and trace say of a graph that quotes no Action Plan provision."""
     return QueryError(

@@ -13,7 +13,7 @@ from ..errors import UnknownTermError
 from ..notebook import html_table
 from ..queries import library
 from ..store import Rows, Store
-from .links import ALL, LinkFilter, link_label, no_provisions
+from .links import ALL, LinkFilter, confidence_values, link_label, no_provisions
 
 
 @dataclass(frozen=True)
@@ -85,12 +85,14 @@ def provision_notations(store: Store) -> list[str]:
     return [row[0] for row in library()["provision-notations"].run(store).rows]
 
 
-def trace(store: Store, notation: str, links: LinkFilter | None = None) -> Trace:
+def trace(store: Store, notation: str, links: LinkFilter | None = None, min_confidence: float = 0.0) -> Trace:
     """A provision, the bodies it tasks, and the reported activities that implement it: as the
-    reports state, and (unless ``links`` asks for stated links only) as their content suggests."""
+    reports state, and (unless ``links`` asks for stated links only) as their content suggests;
+    without the activities and bodies whose cthb:confidence is below ``min_confidence``."""
     queries = library()
     notation = notation.strip()
-    head = queries["trace-provision"].run(store, {"notation": notation})
+    confidence = confidence_values(min_confidence)
+    head = queries["trace-provision"].run(store, {"notation": notation, **confidence})
     if not head.rows:
         if not provision_notations(store):
             raise no_provisions()
@@ -107,6 +109,6 @@ def trace(store: Store, notation: str, links: LinkFilter | None = None) -> Trace
         TracedActivity(
             r["activity"], r["type"], r["bodyLabel"], r["date"], r["place"], r["report"], r["sentence"], link_label(r["linkBasis"], r["linkScore"])
         )
-        for r in queries["trace-activities"].run(store, {"notation": notation, **(links or ALL).values()}).dicts()
+        for r in queries["trace-activities"].run(store, {"notation": notation, **(links or ALL).values(), **confidence}).dicts()
     )
     return Trace(notation, first["provision"], first["text"], first["section"], bodies, activities)

@@ -108,3 +108,17 @@ def link_options(command):
         return command(*args, links=LinkFilter(basis, min_score), **kwargs)
 
     return wrapped
+
+
+def confidence_option(command):
+    """--min-confidence, given to the command as ``min_confidence`` (a float, 0 to 1)."""
+
+    # FloatRange refuses a value outside 0-1 as a usage error: one line naming the range, exit 2.
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        metavar="CONFIDENCE",
+        help="Leave out activities and bodies whose extraction confidence (cthb:confidence, 0-1) is below this.",
+    )(command)

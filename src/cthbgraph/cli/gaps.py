@@ -9,7 +9,15 @@ import click
 from ..analysis import COMPARE_CHANGES, Evidence, compare, coverage, gaps
 from ..output import FORMATS
 from ..store import open_store
-from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option, link_options
+from .common import (
+    confidence_option,
+    echo_rows,
+    echo_wrapped,
+    endpoint_option,
+    format_option,
+    graph_dir_option,
+    link_options,
+)
 
 _FORMATS = (*FORMATS, "markdown")
 
@@ -77,7 +85,8 @@ def _echo_evidence(blocks: list[tuple[str, tuple[Evidence, ...]]]) -> None:
 @endpoint_option()
 @timeout_option()
 @link_options
-def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
+@confidence_option
+def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_dir, endpoint, timeout, links, min_confidence) -> None:
     """What the reports show as done for each Action Plan provision and each body it tasks.
 
     A provision is "implemented" when every body it tasks is credited with an activity linked to
@@ -87,18 +96,20 @@ def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_
     provision without being tasked appear with tasked = no. JSON output always lists the evidence.
     An activity is linked where its report states it ("stated") or where its content suggests it
     ("inferred 0.71"); --basis stated counts only the first, --min-score drops weak inferred links.
+    --min-confidence leaves out the activities and bodies the extraction is less sure of.
 
     \b
     Examples:
       cthbgraph gaps
       cthbgraph gaps --chapter III --status none
       cthbgraph gaps --basis stated
+      cthbgraph gaps --min-confidence 0.8
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --by body --body "Special Representative" --lineage
       cthbgraph gaps --format markdown > gaps.md
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        report = gaps(store, chapter=chapter, body=body, year=year, links=links, lineage=lineage)
+        report = gaps(store, chapter=chapter, body=body, year=year, links=links, lineage=lineage, min_confidence=min_confidence)
     wanted = {"implemented": "implemented", "partly": "partly implemented", "none": "no reported implementation"}.get(status or "")
     shown = replace(report, provisions=tuple(p for p in report.provisions if not wanted or p.status == wanted))
     items = shown.provisions if by == "provision" else shown.bodies
@@ -122,6 +133,7 @@ def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_
             f"{len(report.provisions)} provisions: "
             + " · ".join(f"{n} {label}" for label, n in counts.items())
             + (f" (activities of {year} only)" if year else "")
+            + (f" (activities and bodies of confidence {min_confidence:g} or more)" if min_confidence else "")
         )
         if evidence:
             _echo_evidence(blocks)
@@ -133,29 +145,44 @@ def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_
 @click.option("--tasked-only", is_flag=True, help="Only the bodies the provisions task (no column for other bodies).")
 @click.option("--transpose", is_flag=True, help="One row per body, one column per provision.")
 @click.option("--long", "long_form", is_flag=True, help="One row per (provision, body) cell, with its evidence.")
+@click.option(
+    "--lineage",
+    is_flag=True,
+    help="One column per lineage: a body with the bodies it was renamed from or to, succeeded or was succeeded by, and its post or office.",
+)
 @format_option(_FORMATS)
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
 @link_options
-def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, graph_dir, endpoint, timeout, links) -> None:
+@confidence_option
+def coverage_command(
+    chapter, year, tasked_only, transpose, long_form, lineage, fmt, graph_dir, endpoint, timeout, links, min_confidence
+) -> None:
     """The provision × body matrix: how many reported activities of each body implement each provision.
 
     In table and markdown output a cell the provision asks for (the body is tasked) is marked "*",
     so "0*" is a tasked body with nothing reported, and "6(4i)" counts 6 activities of which 4 are
     linked by inference from their content (not stated by their report); an empty cell is a body
     neither tasked nor active there. CSV and JSON cells are plain counts; --long gives one row per cell with its
-    tasked flag and evidence.
+    tasked flag and evidence. --lineage counts a body together with its lineage (the Special
+    Representative with the Office that serves the post, a mission with the one it was renamed
+    from) in one column, "SR / OSR", each activity once; --min-confidence leaves out activities and
+    bodies the extraction is less sure of.
 
     \b
     Examples:
       cthbgraph coverage
       cthbgraph coverage --chapter IV --tasked-only --transpose
       cthbgraph coverage --basis stated
+      cthbgraph coverage --chapter III.10 --lineage
+      cthbgraph coverage --min-confidence 0.9 --format csv
       cthbgraph coverage --long --format csv > coverage.csv
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
-        cov = coverage(store, chapter=chapter, year=year, tasked_only=tasked_only, links=links)
+        cov = coverage(
+            store, chapter=chapter, year=year, tasked_only=tasked_only, links=links, lineage=lineage, min_confidence=min_confidence
+        )
     if long_form:
         table = cov.rows(long=True)
         rows = [[*row, _evidence_cell(cov.evidence.get((row[0], row[2]), ()), fmt)] for row in table.rows]

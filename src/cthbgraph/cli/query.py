@@ -11,7 +11,15 @@ from ..errors import QueryError
 from ..output import printable
 from ..queries import library, named_query, parse_query
 from ..store import open_store
-from .common import echo_rows, echo_wrapped, endpoint_option, format_option, graph_dir_option, link_options
+from .common import (
+    confidence_option,
+    echo_rows,
+    echo_wrapped,
+    endpoint_option,
+    format_option,
+    graph_dir_option,
+    link_options,
+)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -84,21 +92,24 @@ def queries_command(fmt: str) -> None:
 @graph_dir_option()
 @endpoint_option()
 @link_options
-def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None, links) -> None:
+@confidence_option
+def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None, links, min_confidence: float) -> None:
     """Trace a provision: its text, the bodies it tasks, and the activities that implement it.
 
     Each activity says the basis of its link: "stated" (its report cites the provision or places
     it under it) or "inferred 0.71" (its content matches, with the score); --basis stated keeps
-    only the first.
+    only the first. --min-confidence leaves out the activities and bodies the extraction is less
+    sure of.
 
     \b
     Examples:
       cthbgraph trace III.10.2
       cthbgraph trace III.12.1 --basis stated
       cthbgraph trace IV.8.1 --min-score 0.1 --format json
+      cthbgraph trace III.10.4 --min-confidence 0.9
     """
     with open_store(graph_dir, endpoint=endpoint) as store:
-        t = trace(store, notation, links)
+        t = trace(store, notation, links, min_confidence)
     if fmt != "table":
         rows = t.rows()
         echo_rows(rows.columns, rows.rows, fmt)

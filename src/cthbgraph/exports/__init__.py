@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis.links import ALL, LinkFilter, check_confidence
 from ..errors import OutputError, QueryError
 from ..fsio import atomic_write_all, replaced_folder
 from .registry import FORMATS, Format, Rendered, get_format, register
@@ -58,10 +59,25 @@ def check_selection(fmt: Format, selection: Selection) -> None:
         raise QueryError(f"--chapter does not apply to --format {fmt.name}", hint=f"--chapter works with: {chaptered}")
 
 
+#: The groups of formats that draw links of activities to provisions, and so take --basis,
+#: --min-score and --min-confidence; RDF and the tables are the graph as it is.
+FILTERED_GROUPS = ("network", "page", "picture")
+
+
+def check_filters(fmt: Format, links: LinkFilter, min_confidence: float) -> None:
+    """Refuse a link or confidence filter the format cannot honour, before any work is done."""
+    if (links != ALL or min_confidence) and fmt.group not in FILTERED_GROUPS:
+        takes = ", ".join(f.name for f in FORMATS.values() if f.group in FILTERED_GROUPS)
+        raise QueryError(
+            f"--basis, --min-score and --min-confidence do not apply to --format {fmt.name}", hint=f"they work with: {takes}"
+        )
+
+
 def render(fmt: str | Format, source: ExportInput) -> Rendered:
     """Render ``source`` in format ``fmt`` in memory (nothing is written)."""
     fmt = fmt if isinstance(fmt, Format) else get_format(fmt)
     check_selection(fmt, source.selection)
+    check_filters(fmt, source.links, source.min_confidence)
     return fmt.load()(source)
 
 
@@ -152,6 +168,8 @@ def export(
     focus: str = "",
     depth: int = 1,
     chapter: str = "",
+    links: LinkFilter | None = None,
+    min_confidence: float = 0.0,
 ) -> ExportResult:
     """Export the graph built in ``graph_dir`` as ``fmt`` to ``out``.
 
@@ -160,14 +178,18 @@ def export(
         (e.g. ``cthb.graphml``) in the current folder.
     graph_dir (Path | str): the build folder (``cthbgraph build --graph-dir``).
     focus, depth, chapter: the part of the network to export (network formats and the page).
+    links (LinkFilter | None): which links of activities to provisions the network formats, the
+        page and the heatmap show: stated only, or inferred ones too (the default).
+    min_confidence (float): leave out activities and bodies whose cthb:confidence is below it.
     RETURNS (ExportResult): the written paths and a summary.
     """
     format_ = get_format(fmt)
     selection = Selection(focus=focus, depth=depth, chapter=chapter)
     check_selection(format_, selection)
+    check_filters(format_, links or ALL, check_confidence(min_confidence))  # before the graph is read
     target = Path(out if out is not None else format_.default_name)
     probe_writable(target, format_)
-    source = ExportInput(Path(graph_dir), load_triples(graph_dir), selection)
+    source = ExportInput(Path(graph_dir), load_triples(graph_dir), selection, links or ALL, min_confidence)
     rendered = render(format_, source)
     paths = write_rendered(rendered, target, format_)
     return ExportResult(format_.name, paths, rendered.summary, selection.describe())

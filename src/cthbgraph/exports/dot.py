@@ -35,6 +35,7 @@ _TYPE_NAMES = {
 _EDGE_STYLE = {
     "tasks": ("#D55E00", "solid"),
     "implements": ("#009E73", "solid"),
+    "mayImplement": ("#009E73", "dashed"),  # inferred from content: the colour of implements, dashed
     "carriedOutBy": ("#777777", "solid"),
     "inCooperationWith": ("#777777", "dashed"),
     "cites": ("#BBBBBB", "dotted"),

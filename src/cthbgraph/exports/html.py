@@ -98,7 +98,7 @@ def _facets(net: nx.MultiDiGraph) -> tuple[dict, dict, dict]:
             bodies[s].add(o)
             chapters[o] |= chapters[s]
             years[o] |= years[s]
-        if key in ("implements", "cites"):
+        if key in ("implements", "mayImplement", "cites"):
             years[o] |= years[s]
             if key == "cites" and ot == "Body":
                 bodies[s].add(o)
@@ -128,6 +128,8 @@ def page_data(net: nx.MultiDiGraph, source=None) -> dict:
             "degree": a.get("degree", 0),
             "activities": a.get("activities", 0),
         }
+        if a.get("inferred"):
+            item["inferred"] = a["inferred"]
         for key in ("notation", "text", "altLabels", "date", "place", "country", "report", "reports", "focus"):
             if a.get(key):
                 item[key] = a[key]
@@ -139,6 +141,8 @@ def page_data(net: nx.MultiDiGraph, source=None) -> dict:
     out_edges = [
         {"source": s, "target": o, "type": key}
         | ({"evidence": sentences.ref(e["evidence"], e.get("evidence_source", ""))} if e.get("evidence") else {})
+        # A link of an activity to a provision: stated ("cited", "placed") or inferred, with its score.
+        | ({"basis": e["basis"], "score": e["score"]} if "basis" in e else {})
         for s, o, key, e in net.edges(keys=True, data=True)
     ]
     return {

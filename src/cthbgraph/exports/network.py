@@ -3,9 +3,13 @@
 Nodes carry what Gephi and Cytoscape colour, size and filter by: ``type`` (Body, Provision,
 Decision, Activity, Report ...), ``kind`` (a body's class, an activity's type), ``label``,
 ``chapter``, ``year``, ``degree`` and ``activities`` (how many activities a body carried out or a
-provision is implemented by), and the ``evidence`` sentence. Edges carry ``type`` (the cthb
-property: tasks, inCooperationWith, carriedOutBy, implements, renamedTo, cites ...) and the
-sentence they were read from. Writers for GraphML, GEXF and Cytoscape.js JSON follow (DOT is in ``dot.py``).
+provision is implemented by; ``inferred``: how many of a provision's by inference), and the
+``evidence`` sentence. Edges carry ``type`` (the cthb property: tasks, inCooperationWith,
+carriedOutBy, implements, mayImplement, renamedTo, cites ...) and the sentence they were read from;
+a link of an activity to a provision also carries the ``basis`` of its cthb:LinkAssessment
+("cited", "placed": stated by the report, an ``implements`` edge; "inferred": a ``mayImplement``
+edge) and its ``score`` (1.0 when stated). Writers for GraphML, GEXF and Cytoscape.js JSON follow
+(DOT is in ``dot.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ EDGE_TYPES = {
     "inCooperationWith": "in co-operation with",
     "carriedOutBy": "carried out by",
     "implements": "implements",
+    "mayImplement": "may implement",
     "renamedTo": "renamed to",
     "cites": "cites",
     "endorses": "endorses",
@@ -74,6 +79,7 @@ def build_network(graph: Graph) -> nx.MultiDiGraph:
     report_ids = _report_ids(graph)
     report_years = {s: int(str(o)) for s, o in graph.subject_objects(CTHB.reportYear) if str(o).isdigit()}
     evidence = evidence_index(graph)
+    assessed = _assessments(graph)
 
     net = nx.MultiDiGraph()
     for node_type in NODE_TYPES:
@@ -92,10 +98,48 @@ def build_network(graph: Graph) -> nx.MultiDiGraph:
             attrs = {"type": name, "label": EDGE_TYPES[name], "weight": 1}
             if ev:
                 attrs.update(evidence=ev.text, evidence_source=ev.source)
+            if name in ("implements", "mayImplement"):
+                # A stated link the linking stage did not assess (an older graph) is still stated.
+                basis, score = assessed.get((s, o), ("inferred" if name == "mayImplement" else "stated", 1.0))
+                attrs.update(basis=basis, score=score)
             net.add_edge(str(s), str(o), key=name, **attrs)
 
     _derive(net)
     return net
+
+
+def _assessments(graph: Graph) -> dict[tuple[URIRef, URIRef], tuple[str, float]]:
+    """(activity, provision) -> (basis, score) of every cthb:LinkAssessment."""
+    out = {}
+    for a in graph.subjects(RDF.type, CTHB.LinkAssessment):
+        activity, provision = graph.value(a, CTHB.activity), graph.value(a, CTHB.provision)
+        basis, score = graph.value(a, CTHB.basis), graph.value(a, CTHB.score)
+        if activity is not None and provision is not None and basis is not None:
+            out[(activity, provision)] = (str(basis), round(float(score), 2) if score is not None else 1.0)
+    return out
+
+
+def restrict(net: nx.MultiDiGraph, links=None, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """The network with only the links of activities to provisions that ``links`` (a LinkFilter)
+    counts, without the activities and bodies whose confidence is below ``min_confidence``; ``net``
+    itself when nothing is left out. Counts (degree, activities) are those of what is kept."""
+    basis = getattr(links, "basis", "all")
+    min_score = getattr(links, "min_score", 0.0)
+    if basis == "all" and not min_score and not min_confidence:
+        return net
+    out = net.copy()
+    out.remove_nodes_from(
+        [n for n, a in net.nodes(data=True) if a["type"] in ("Activity", "Body") and a.get("confidence", 1.0) < min_confidence]
+    )
+    out.remove_edges_from(
+        [
+            (s, o, k)
+            for s, o, k, a in out.edges(keys=True, data=True)
+            if k == "mayImplement" and (basis == "stated" or a.get("score", 0.0) < min_score)
+        ]
+    )
+    _derive(out)
+    return out
 
 
 def _report_ids(graph: Graph) -> dict[URIRef, str]:
@@ -125,6 +169,9 @@ def _label(graph: Graph, iri: URIRef) -> str:
 
 def _node(graph: Graph, iri: URIRef, node_type: str, evidence, report_ids, report_years) -> dict:
     attrs = {"type": node_type, "label": _label(graph, iri), "iri": str(iri), "kind": node_type.lower()}
+    confidence = graph.value(iri, CTHB.confidence)
+    if confidence is not None:
+        attrs["confidence"] = float(confidence)
     notation = graph.value(iri, SKOS.notation)
     if notation is not None:
         attrs["notation"] = str(notation)
@@ -207,7 +254,8 @@ def _derive(net: nx.MultiDiGraph) -> None:
             attrs["activities"] = sum(1 for _, _, k in net.in_edges(node, keys=True) if k == "carriedOutBy")
             attrs["tasked"] = sum(1 for _, _, k in net.in_edges(node, keys=True) if k == "tasks")
         elif attrs["type"] == "Provision":
-            attrs["activities"] = sum(1 for _, _, k in net.in_edges(node, keys=True) if k == "implements")
+            attrs["activities"] = sum(1 for _, _, k in net.in_edges(node, keys=True) if k in ("implements", "mayImplement"))
+            attrs["inferred"] = sum(1 for _, _, k in net.in_edges(node, keys=True) if k == "mayImplement")
             attrs["tasked"] = sum(1 for _, _, k in net.out_edges(node, keys=True) if k == "tasks")
         else:
             attrs["activities"] = 0

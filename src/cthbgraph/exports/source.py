@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
+from ..analysis.links import ALL, LinkFilter, check_confidence
 from ..buildfolder import BuildFolder
 from ..errors import StoreError
 from ..store.terms import to_rdflib
@@ -23,11 +24,21 @@ from .select import Selection, select
 
 @dataclass
 class ExportInput:
-    """The built graph and the selection, with the derived views writers share (made on first use)."""
+    """The built graph and the selection, with the derived views writers share (made on first use).
+
+    links (LinkFilter): which links of activities to provisions the network and the heatmap show:
+        stated only, or inferred ones too (the default, as in trace, gaps and coverage).
+    min_confidence (float): leave out activities and bodies whose cthb:confidence is below it.
+    """
 
     graph_dir: Path
     triples: list
     selection: Selection = field(default_factory=Selection)
+    links: LinkFilter = ALL
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.min_confidence = check_confidence(self.min_confidence)
 
     @cached_property
     def graph(self) -> Graph:
@@ -36,10 +47,11 @@ class ExportInput:
 
     @cached_property
     def network(self):
-        """The whole network (networkx.MultiDiGraph) of bodies, documents, provisions, activities, reports."""
-        from .network import build_network
+        """The whole network (networkx.MultiDiGraph) of bodies, documents, provisions, activities,
+        reports, with the links and confidences ``links`` and ``min_confidence`` keep."""
+        from .network import build_network, restrict
 
-        return build_network(self.graph)
+        return restrict(build_network(self.graph), self.links, self.min_confidence)
 
     @cached_property
     def selected(self):

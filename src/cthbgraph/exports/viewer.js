@@ -61,6 +61,8 @@
       { selector: "edge", style: { width: 1, "line-color": "#9a9a9a", opacity: 0.6, "curve-style": "straight" } },
       { selector: "edge.tasks", style: { "line-color": "#D55E00", opacity: 0.9, "target-arrow-shape": "triangle", "target-arrow-color": "#D55E00", "arrow-scale": 0.7 } },
       { selector: "edge.implements", style: { "line-color": "#009E73", "target-arrow-shape": "triangle", "target-arrow-color": "#009E73", "arrow-scale": 0.7 } },
+      // Inferred from content, not stated by a report: the colour of implements, dashed, fainter.
+      { selector: "edge.mayImplement", style: { "line-color": "#009E73", "line-style": "dashed", opacity: 0.5, "target-arrow-shape": "triangle", "target-arrow-color": "#009E73", "arrow-scale": 0.6 } },
       { selector: "edge.cites", style: { "line-color": "#bbbbbb", opacity: 0.4, "line-style": "dashed" } },
       { selector: "edge.inCooperationWith", style: { "line-style": "dashed" } },
       { selector: "edge.bundle", style: { width: "data(width)", opacity: 0.45 } },
@@ -118,7 +120,7 @@
     edges.forEach(function (e) {
       if (!shown.has(e.s.index) || !shown.has(e.t.index)) return;
       var s = rep(e.s), t = rep(e.t);
-      if (s === e.s.id && t === e.t.id) { out.push({ group: "edges", data: { id: e.id, source: s, target: t }, classes: e.type }); return; }
+      if (s === e.s.id && t === e.t.id) { out.push({ group: "edges", data: { id: e.id, source: s, target: t, basis: e.basis || "", score: e.score }, classes: e.type }); return; }
       if (s === t) return;
       var key = "b:" + s + "|" + t, b = aggregated[key] = aggregated[key] || { id: key, source: s, target: t, types: {}, n: 0 };
       b.types[e.type] = (b.types[e.type] || 0) + 1; b.n++;
@@ -319,7 +321,7 @@
     var dl = el("dl");
     [["notation", n.type !== "Provision" && n.notation], ["also known as", n.altLabels], ["date", n.date],
      ["place", [n.place, n.country].filter(Boolean).join(", ")], ["report", n.report || n.reports],
-     ["activities", n.activities], ["links", n.degree]].forEach(function (row) {
+     ["activities", n.inferred ? n.activities + " (" + n.inferred + " inferred)" : n.activities], ["links", n.degree]].forEach(function (row) {
       if (row[1]) { dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", String(row[1]))); }
     });
     box.appendChild(dl);
@@ -332,10 +334,20 @@
       var li = el("li"), out = e.s === n, other = out ? e.t : e.s, name = DATA.edgeTypes[e.type] || e.type;
       li.appendChild(document.createTextNode(out ? name + " " : "← " + name + " by "));
       li.appendChild(button(other.type === "Provision" ? other.label : (other.notation || other.label), function () { open(other.id); }));
+      if (e.basis) li.appendChild(document.createTextNode(" (" + basisText(e) + ")"));
       if (e.evidence !== undefined) { li.appendChild(document.createTextNode(" ")); li.appendChild(button("(evidence)", function () { showEdge(e); })); }
       ul.appendChild(li);
     });
     box.appendChild(ul);
+  }
+  // "stated (placed)" or "inferred, score 0.71": how a link of an activity to a provision was made.
+  function basisText(e) {
+    if (!e.basis) return "";
+    return e.basis === "inferred" ? "inferred, score " + Number(e.score).toFixed(2) : "stated (" + e.basis + ")";
+  }
+  function edgeTitle(e) {
+    var basis = basisText(e);
+    return (e.s.notation || e.s.label) + " " + (DATA.edgeTypes[e.type] || e.type) + " " + (e.t.notation || e.t.label) + (basis ? " — " + basis : "");
   }
   function showEdge(e) {
     pick(e.id);
@@ -345,6 +357,12 @@
     h.appendChild(button(e.t.notation || e.t.label, function () { open(e.t.id); }));
     var box = panel("Link · " + e.type, h);
     box.setAttribute("data-selected", e.source + " " + e.type + " " + e.target);
+    if (e.basis) {
+      var dl = el("dl");
+      dl.appendChild(el("dt", "basis")); dl.appendChild(el("dd", e.basis === "inferred" ? "inferred from content" : "stated by the report (" + e.basis + ")", "basis"));
+      dl.appendChild(el("dt", "score")); dl.appendChild(el("dd", Number(e.score).toFixed(2), "score"));
+      box.appendChild(dl);
+    }
     evidenceBlock(box, e.evidence !== undefined ? [e.evidence] : []);
   }
   function showBundle(b) {
@@ -355,6 +373,12 @@
     box.appendChild(ul);
   }
   cy.on("tap", "node", function (ev) { open(ev.target.id()); });
+  // The canvas has no elements of its own to carry a title: the link under the mouse lends it its own.
+  cy.on("mouseover", "edge", function (ev) {
+    var id = ev.target.id();
+    $("graph").title = aggregated[id] ? "" : edgeTitle(edges[+id.slice(1)]);
+  });
+  cy.on("mouseout", "edge", function () { $("graph").title = ""; });
   cy.on("tap", "edge", function (ev) {
     var id = ev.target.id();
     if (aggregated[id]) { pick(id); showBundle(aggregated[id]); } else showEdge(edges[+id.slice(1)]);
@@ -395,8 +419,12 @@
     $("collapse").addEventListener("click", function () { expanded.clear(); update(); });
   }
   function legend() {
-    [["tasks", "#D55E00", "solid"], ["implements", "#009E73", "solid"], ["carried out by", "#9a9a9a", "solid"],
-     ["in co-operation with", "#9a9a9a", "dashed"], ["cites", "#bbbbbb", "dashed"]].forEach(function (row) {
+    [["tasks", "#D55E00", "solid"], ["implements (stated by the report)", "#009E73", "solid"],
+     ["may implement (inferred; score on the link)", "#009E73", "dashed"], ["carried out by", "#9a9a9a", "solid"],
+     ["in co-operation with", "#9a9a9a", "dashed"], ["cites", "#bbbbbb", "dashed"]].filter(function (row) {
+      // A page exported with --basis stated has no inferred link to explain.
+      return row[0].indexOf("may implement") < 0 || edges.some(function (e) { return e.type === "mayImplement"; });
+    }).forEach(function (row) {
       var div = el("div"), line = el("span", undefined, "line");
       line.style.borderTopColor = row[1]; line.style.borderTopStyle = row[2];
       div.appendChild(line); div.appendChild(document.createTextNode(row[0])); $("legend").appendChild(div);

@@ -113,9 +113,17 @@ def _excerpt_key(g: Graph):
 
 
 def provision_section(site, iri: URIRef, here: str) -> dict:
+    """The text, tasked bodies, partners and activities of a provision page; each activity with the
+    basis of its link, as on body pages: "stated" (cthb:implements) or "inferred" (cthb:mayImplement)
+    with the score of its cthb:LinkAssessment. Stated links first, then inferred ones, strongest first."""
     g = site.graph
+    scores = {
+        g.value(a, CTHB.activity): g.value(a, CTHB.score) for a in g.subjects(CTHB.provision, iri) if g.value(a, CTHB.basis) is not None
+    }
+    linked = [(a, "stated", "") for a in g.subjects(CTHB.implements, iri)]
+    linked += [(a, "inferred", str(scores.get(a) or "")) for a in g.subjects(CTHB.mayImplement, iri)]
     activities = []
-    for activity in sorted(g.subjects(CTHB.implements, iri), key=term_key):
+    for activity, basis, score in sorted(linked, key=lambda x: (x[1] != "stated", -float(x[2] or 0), term_key(x[0]))):
         report = g.value(activity, DCTERMS.source)
         activities.append(
             {
@@ -123,6 +131,8 @@ def provision_section(site, iri: URIRef, here: str) -> dict:
                 "bodies": [site.link(b, here) for b in sorted(g.objects(activity, CTHB.carriedOutBy), key=term_key)],
                 "date": str(g.value(activity, DCTERMS.date) or ""),
                 "report": site.link(report, here) if report is not None else None,
+                "basis": basis,
+                "score": score,
             }
         )
     return {
