@@ -317,6 +317,7 @@ class _GraphBuilder:
         for excerpt in activity.evidence:
             self.evidence(iri, excerpt)
             g.add((iri, CTHB.evidence, iris.excerpt(excerpt)))
+        g.add((iri, CTHB.leadEvidence, iris.excerpt(activity.excerpt)))
 
     def finish(self) -> Graph:
         # The activity-type concepts travel with the data, so their labels answer queries and the

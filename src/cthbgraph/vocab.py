@@ -82,6 +82,7 @@ class CTHB(DefinedNamespace):
     activity: URIRef  # link assessment -> the activity it judges
     provision: URIRef  # link assessment -> the provision it judges
     evidence: URIRef  # extracted resource -> excerpt; ⊑ prov:wasInfluencedBy (activities are not prov:Entity)
+    leadEvidence: URIRef  # activity -> the first excerpt that reports it; ⊑ evidence
 
     # datatype properties
     text: URIRef  # the wording of a provision (xsd:string)
