@@ -1,4 +1,12 @@
-"""Comparing two report years: which provisions and bodies gained or lost reported activities."""
+"""Comparing two report years: which provisions and bodies gained or lost reported activities.
+
+The comparison is a changeset between what the reports of one year say and what those of the other
+say: each row is a provision or body whose evidence changed, with the evidence of both years and
+its basis (:meth:`Change.by_basis`). Each activity and its evidence belong to exactly one report, so
+the reports of a year in the default graph say what their named graphs hold
+(``{base}graph/report/{id}``, docs/named-graphs.md); the counts are read from the default graph so
+that compare also runs on endpoints that hold the published graph without its named graphs.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +21,8 @@ from .filters import check_year
 from .links import LinkFilter
 
 COMPARE_CHANGES = ("appeared", "disappeared", "changed", "unchanged")
+#: The bases of a row's evidence (:meth:`Change.by_basis`), in the order they are shown.
+BASES = ("stated", "inferred")
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,24 @@ class Change:
     change: str  # one of COMPARE_CHANGES
     evidence_before: tuple[Evidence, ...]
     evidence_after: tuple[Evidence, ...]
+
+    def by_basis(self) -> dict[str, tuple[int, int]]:
+        """The activities of each year by the basis of their evidence, as (before, after): where the
+        row gained or lost evidence. "stated": the report links the activity to the provision (a
+        body's activities are always stated: the report credits the body); "inferred": linked by its
+        content (:mod:`cthbgraph.linking`), with the scores that ``--min-score`` kept. Only the bases
+        that have evidence in one of the years."""
+        counts: dict[str, tuple[int, int]] = {}
+        for basis in BASES:
+            before = len({e.activity for e in self.evidence_before if e.basis == basis})
+            after = len({e.activity for e in self.evidence_after if e.basis == basis})
+            if before or after:
+                counts[basis] = (before, after)
+        return counts
+
+    def basis_label(self) -> str:
+        """ "stated 3→0; inferred 1→4": :meth:`by_basis` for a person."""
+        return "; ".join(f"{basis} {before}→{after}" for basis, (before, after) in self.by_basis().items())
 
 
 def compare(

@@ -41,6 +41,13 @@ def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
     return " | ".join(f"[{e.report}] ({e.link}) {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
 
 
+def _basis_cell(change, before: str, after: str, fmt: str):
+    """The activities of each year by basis: {"stated": {"2006": 3, "2017": 0}} in JSON, else "stated 3→0"."""
+    if fmt == "json":
+        return {basis: {before: b, after: a} for basis, (b, a) in change.by_basis().items()}
+    return change.basis_label()
+
+
 def _list_cell(values: tuple, fmt: str):
     return list(values) if fmt == "json" else "; ".join(map(str, values))
 
@@ -198,7 +205,9 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, g
     --basis stated) as inferred from their content. Per body: the activities
     credited to it in each year, whatever they implement; this keeps the comparison meaningful
     when a report (as most after 2006) rarely names the provision an activity serves. A row is
-    "appeared" (none before), "disappeared" (none after) or "changed" (another count).
+    "appeared" (none before), "disappeared" (none after) or "changed" (another count); its basis
+    column says which evidence was gained or lost: "stated 3→0; inferred 1→4" (activities of each
+    year that the reports link to the provision, and that are linked by their content).
 
     \b
     Examples:
@@ -212,8 +221,8 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, g
             store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged", links=links
         )
     changes = [c for c in changes if not only or c.change == only]
-    columns = ["kind", "name", before, after, "change", "iri"]
-    rows = [[c.kind, c.key, c.before, c.after, c.change, c.iri] for c in changes]
+    columns = ["kind", "name", before, after, "change", "basis", "iri"]
+    rows = [[c.kind, c.key, c.before, c.after, c.change, _basis_cell(c, before, after, fmt), c.iri] for c in changes]
     if (evidence or fmt == "json") and fmt != "table":
         columns += [f"evidence {before}", f"evidence {after}"]
         for row, c in zip(rows, changes):
