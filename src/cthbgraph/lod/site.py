@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -86,12 +87,23 @@ class Site:
         the server sets it, a static site has no endpoint.
     permanent_base (str | None): the graph's own base when it is a w3id.org address other than
         ``base``; the site then carries the redirect file for the w3id.org repository.
+    quads (tuple): the named graphs of the reports (``cthb.nq`` of the build, rebased to ``base``).
     """
 
     def __init__(
-        self, graph: Graph, base: str, info: DatasetInfo, *, query_page: bool = False, permanent_base: str | None = None
+        self,
+        graph: Graph,
+        base: str,
+        info: DatasetInfo,
+        *,
+        query_page: bool = False,
+        permanent_base: str | None = None,
+        quads: tuple = (),
     ):
         self.graph = graph
+        #: Each report's triples in its named graph (pyoxigraph quads, IRIs under ``base``): the
+        #: N-Quads and TriG dumps. Empty for a build made before named graphs: no such dumps then.
+        self.quads = quads
         self.base = base
         self.info = info
         self.query_page = query_page
@@ -285,6 +297,7 @@ class Site:
             triples=len(self.graph),
             base=self.base,
             description=self.info.description,
+            named_graphs=bool(self.quads),
         )
 
     def ontology_page(self) -> str:
@@ -300,14 +313,22 @@ class Site:
 
     @cached_property
     def dumps(self) -> dict[str, tuple[bytes, str]]:
-        """The whole graph: ``dumps/cthb.ttl`` and ``dumps/cthb.nt.gz`` -> (bytes, media type)."""
+        """The whole graph: ``dumps/cthb.ttl`` and ``dumps/cthb.nt.gz``, and its named graphs (one a
+        report): ``dumps/cthb.nq.gz`` and ``dumps/cthb.trig`` -> (bytes, media type)."""
         triples = sorted(self.graph, key=triple_key)
         nt = serialize(triples, "ntriples", {})
-        return {
+        dumps = {
             "dumps/cthb.ttl": (serialize(triples, "turtle", self.prefixes), "text/turtle"),
             # mtime=0: a gzip header carries a timestamp, which would make every rebuild differ.
             "dumps/cthb.nt.gz": (gzip.compress(nt, compresslevel=9, mtime=0), "application/n-triples"),
         }
+        if self.quads:
+            # The build's order (reports by id, lines sorted): each graph in one TriG block.
+            nq = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
+            trig = ox.serialize(self.quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes or None)
+            dumps["dumps/cthb.nq.gz"] = (gzip.compress(nq, compresslevel=9, mtime=0), "application/n-quads")
+            dumps["dumps/cthb.trig"] = (trig, "application/trig")
+        return dumps
 
     def catalog(self) -> Graph:
         sizes = {name: len(data) for name, (data, _) in self.dumps.items()}

@@ -66,7 +66,30 @@ def load_site(
     info = dataset_info(nt_path, data, issued)
     if query_page:  # served with its endpoint
         info = replace(info, sparql_endpoint=f"{base}sparql")
-    return Site(graph, base, info, query_page=query_page, permanent_base=permanent)
+    quads = _report_graphs(BuildFolder(graph_dir).nquads, graph_base, base)
+    return Site(graph, base, info, query_page=query_page, permanent_base=permanent, quads=quads)
+
+
+def _report_graphs(path: Path, old: str, new: str) -> tuple:
+    """The named graphs of the reports (``cthb.nq``) as pyoxigraph quads, every IRI under ``old``
+    (graph names too) moved under ``new``; () when the build has none (made before named graphs)."""
+    import pyoxigraph as ox
+
+    if not path.exists():
+        return ()
+
+    def move(term):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+            return ox.NamedNode(new + term.value[len(old) :])
+        return term
+
+    try:
+        return tuple(
+            ox.Quad(move(q.subject), q.predicate, move(q.object), move(q.graph_name))
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+        )
+    except SyntaxError as exc:
+        raise StoreError(f"{path} is not readable N-Quads: {exc}", hint="rebuild it with: cthbgraph build") from exc
 
 
 def _check_base(base: str) -> str:
