@@ -99,3 +99,13 @@ def test_cli_compare_shows_basis(built):
     assert all(r["basis"].get("inferred", {}).get("2017", 0) == r["2017"] for r in provisions)
     table = runner.invoke(main, args)
     assert table.exit_code == 0 and "basis" in table.output and "→" in table.output
+
+
+def test_compare_lineage_counts_a_body_with_its_predecessors(store):
+    plain = {c.iri: c for c in compare(store, 2007, 2017, tasked_only=False, unchanged=True)}
+    joined = [c for c in compare(store, 2007, 2017, tasked_only=False, unchanged=True, lineage=True) if " / " in c.key]
+    assert joined
+    for c in joined:
+        # The lineage's row holds at least the evidence of the body it is named after.
+        assert c.before >= plain[c.iri].before and c.after >= plain[c.iri].after
+    assert any((c.before, c.after) != (plain[c.iri].before, plain[c.iri].after) for c in joined)

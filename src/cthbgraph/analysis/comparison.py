@@ -65,6 +65,7 @@ def compare(
     tasked_only: bool = True,
     unchanged: bool = False,
     links: LinkFilter | None = None,
+    lineage: bool = False,
 ) -> tuple[Change, ...]:
     """What changed between the reports of two years.
 
@@ -73,7 +74,10 @@ def compare(
     provision or decision, or every body with ``tasked_only=False``), the activities credited to it
     in each year, whatever provision they serve. ``links`` says which links of activities to
     provisions count: stated only, or inferred ones too (the default), so that a provision with
-    evidence in both years shows where a later report does not name the provisions.
+    evidence in both years shows where a later report does not name the provisions. ``lineage``
+    counts a body together with the bodies of its lineage (renamed, succeeded, post and office:
+    ``body-lineage-members``), one row a lineage named "A / B", so that the work of a body renamed
+    between the two years is not shown as lost by one and gained by the other.
     RETURNS (tuple[Change, ...]): provisions first, then bodies; unchanged rows only if asked.
     """
     sections, all_cells = cells(store, None, links)  # first: a graph without provisions says so
@@ -95,11 +99,29 @@ def compare(
         if r["tasked"]:  # True, or 1 from Virtuoso
             tasked.add(r["body"])
         per_body[r["body"]].add(Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"]))
+    lineages = _lineages(store) if lineage else {}
+    seen: set[frozenset[str]] = set()
     for body in sorted(labels, key=lambda b: labels[b]):
-        if tasked_only and body not in tasked:
+        members = frozenset((lineages.get(body, set()) | {body}) & labels.keys())
+        if members in seen:
             continue
-        changes.append(_change("body", labels[body], body, per_body[body], before, after))
+        seen.add(members)
+        if tasked_only and not members & tasked:
+            continue
+        name = " / ".join([labels[body], *sorted(labels[m] for m in members - {body})])
+        evidence = set().union(*(per_body[m] for m in members))
+        changes.append(_change("body", name, body, evidence, before, after))
     return tuple(c for c in changes if unchanged or c.change != "unchanged")
+
+
+def _lineages(store: Store) -> dict[str, set[str]]:
+    """Each body -> the bodies of its lineage, itself included (``body-lineage-members`` for every
+    body at once: its path runs both ways, so the members of a lineage share one set)."""
+    query = library()["body-lineage-members"]
+    groups: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(query.text).dicts():
+        groups[r["iri"]].add(r["member"])
+    return groups
 
 
 def _change(kind: str, key: str, iri: str, evidence: set[Evidence], before: int, after: int) -> Change:

@@ -193,12 +193,17 @@ def coverage_command(chapter, year, tasked_only, transpose, long_form, fmt, grap
 @click.option("--unchanged", is_flag=True, help="Also list provisions and bodies whose counts did not change.")
 @click.option("--change", "only", type=click.Choice(COMPARE_CHANGES), default=None, help="Only rows with this change.")
 @click.option("--evidence", is_flag=True, help="Add the sentences behind both counts.")
+@click.option(
+    "--lineage",
+    is_flag=True,
+    help="Count each body with the bodies it was renamed from or to, succeeded or was succeeded by, and its post or office: one row a lineage.",
+)
 @format_option(_FORMATS)
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
 @link_options
-def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
+def compare_command(before, after, all_bodies, unchanged, only, evidence, lineage, fmt, graph_dir, endpoint, timeout, links) -> None:
     """What changed between the reports of two years, per provision and per tasked body.
 
     Per provision: the activities the reports of each year link to it, as stated or (unless
@@ -215,10 +220,17 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, g
       cthbgraph compare --from 2006 --to 2017 --basis stated --min-score 0.1
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
+      cthbgraph compare --from 2007 --to 2017 --lineage
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         changes = compare(
-            store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged", links=links
+            store,
+            before,
+            after,
+            tasked_only=not all_bodies,
+            unchanged=unchanged or only == "unchanged",
+            links=links,
+            lineage=lineage,
         )
     changes = [c for c in changes if not only or c.change == only]
     columns = ["kind", "name", before, after, "change", "basis", "iri"]
