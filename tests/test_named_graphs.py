@@ -109,3 +109,11 @@ def test_compare_lineage_counts_a_body_with_its_predecessors(store):
         # The lineage's row holds at least the evidence of the body it is named after.
         assert c.before >= plain[c.iri].before and c.after >= plain[c.iri].after
     assert any((c.before, c.after) != (plain[c.iri].before, plain[c.iri].after) for c in joined)
+
+
+def test_compare_evidence_of_a_year_is_what_its_report_graphs_hold(store):
+    changes = compare(store, 2006, 2017, tasked_only=False, unchanged=True)
+    for year, side in (("2006", "evidence_before"), ("2017", "evidence_after")):
+        counted = {e.activity for c in changes if c.kind == "body" for e in getattr(c, side)}
+        in_graphs = library()["activities-in-report"].run(store, {"year": year}).dicts()
+        assert counted == {r["activity"] for r in in_graphs if r["bodies"]}
