@@ -12,6 +12,7 @@ graph and the dataset record, so rebuilding from the same graph gives byte-ident
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -87,7 +88,8 @@ class Site:
         the server sets it, a static site has no endpoint.
     permanent_base (str | None): the graph's own base when it is a w3id.org address other than
         ``base``; the site then carries the redirect file for the w3id.org repository.
-    quads (tuple): the named graphs of the reports (``cthb.nq`` of the build, rebased to ``base``).
+    quads (Callable | None): reads the named graphs of the reports (``cthb.nq`` of the build, rebased
+        to ``base``).
     """
 
     def __init__(
@@ -98,11 +100,12 @@ class Site:
         *,
         query_page: bool = False,
         permanent_base: str | None = None,
-        quads: tuple = (),
+        quads: Callable[[], list] | None = None,
     ):
         self.graph = graph
-        #: Each report's triples in its named graph (pyoxigraph quads, IRIs under ``base``): the
-        #: N-Quads and TriG dumps. Empty for a build made before named graphs: no such dumps then.
+        #: Reads each report's triples in its named graph (pyoxigraph quads, IRIs under ``base``) for
+        #: the N-Quads and TriG dumps, once, when they are made: a server keeps the dumps, not the
+        #: quads. None for a build made before named graphs: no such dumps then.
         self.quads = quads
         self.base = base
         self.info = info
@@ -297,7 +300,7 @@ class Site:
             triples=len(self.graph),
             base=self.base,
             description=self.info.description,
-            named_graphs=bool(self.quads),
+            named_graphs=self.quads is not None,
         )
 
     def ontology_page(self) -> str:
@@ -322,10 +325,11 @@ class Site:
             # mtime=0: a gzip header carries a timestamp, which would make every rebuild differ.
             "dumps/cthb.nt.gz": (gzip.compress(nt, compresslevel=9, mtime=0), "application/n-triples"),
         }
-        if self.quads:
+        if self.quads is not None:
             # The build's order (reports by id, lines sorted): each graph in one TriG block.
-            nq = ox.serialize(self.quads, format=ox.RdfFormat.N_QUADS)
-            trig = ox.serialize(self.quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes or None)
+            quads = self.quads()
+            nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes or None)
             dumps["dumps/cthb.nq.gz"] = (gzip.compress(nq, compresslevel=9, mtime=0), "application/n-quads")
             dumps["dumps/cthb.trig"] = (trig, "application/trig")
         return dumps
