@@ -75,7 +75,7 @@ def test_build_parse_in_chunks_keeps_offsets(extractor, monkeypatch):
 def test_build_outputs_are_links_to_the_current_build(built):
     current = os.readlink(built.out / "current")
     assert current.startswith(".builds/")
-    for name in ("cthb.ttl", "cthb.nt", "store"):
+    for name in ("cthb.ttl", "cthb.nt", "cthb.nq", "cthb.trig", "store"):
         assert os.readlink(built.out / name) == f"current/{name}"
     assert (built.out / "cthb.ttl").read_text(encoding="utf-8").startswith("@prefix")
 

@@ -73,7 +73,7 @@ def test_catalog_uses_the_eu_vocabularies(site):
     assert record.value(dataset, vocab.DCTERMS.language) == URIRef(eu + "language/ENG")
     assert record.value(dataset, vocab.DCTERMS.accrualPeriodicity) == URIRef(eu + "frequency/IRREG")
     formats = {record.value(d, vocab.DCTERMS["format"]) for d in record.objects(dataset, vocab.DCAT.distribution)}
-    assert formats == {URIRef(eu + "file-type/RDF_TURTLE"), URIRef(eu + "file-type/RDF_N_TRIPLES")}
+    assert formats == {URIRef(eu + f"file-type/RDF_{name}") for name in ("TURTLE", "N_TRIPLES", "N_QUADS", "TRIG")}
 
 
 def test_catalog_rights_statement_separates_quoted_text_from_the_data(site):

@@ -14,6 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.request import Request, urlopen
 
+import pyoxigraph as ox
 import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
@@ -112,10 +113,19 @@ def test_site_dcat_record_conforms_to_the_dcat_ap_core_shapes(site_dir):
     assert (dataset, DCTERMS.license, URIRef("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")) in record
     assert str(record.value(dataset, DCTERMS.issued)) == "2026-01-01"
     sizes = {str(record.value(d, vocab.DCAT.downloadURL)): int(record.value(d, vocab.DCAT.byteSize)) for d in record.objects(dataset, vocab.DCAT.distribution)}
-    assert sizes == {
-        BASE + "dumps/cthb.ttl": (site_dir / "dumps" / "cthb.ttl").stat().st_size,
-        BASE + "dumps/cthb.nt.gz": (site_dir / "dumps" / "cthb.nt.gz").stat().st_size,
-    }
+    dumps = ("cthb.ttl", "cthb.nt.gz", "cthb.nq.gz", "cthb.trig")
+    assert sizes == {BASE + f"dumps/{name}": (site_dir / "dumps" / name).stat().st_size for name in dumps}
+    media = {str(record.value(d, vocab.DCAT.downloadURL)).rsplit("/", 1)[-1]: str(record.value(d, vocab.DCAT.mediaType)) for d in record.objects(dataset, vocab.DCAT.distribution)}
+    assert media["cthb.nq.gz"].endswith("/application/n-quads") and media["cthb.trig"].endswith("/application/trig")
+
+
+def test_site_named_graph_dumps_are_under_the_new_base(site_dir, built):
+    original = load_site(built.out).base
+    nq = gzip.decompress((site_dir / "dumps" / "cthb.nq.gz").read_bytes())
+    quads = list(ox.parse(nq, format=ox.RdfFormat.N_QUADS))
+    assert quads and original not in nq.decode()
+    assert {q.graph_name.value for q in quads} == {q.graph_name.value for q in ox.parse(path=str(site_dir / "dumps" / "cthb.trig"), format=ox.RdfFormat.TRIG)}
+    assert all(q.graph_name.value.startswith(BASE + "graph/report/") for q in quads)
 
 
 def test_site_dcat_shapes_report_a_dataset_without_title(site_dir):

@@ -32,9 +32,9 @@ from .codec import decode, encode
 from .corpus import Corpus, load_corpus
 from .crashpoints import crashpoint
 from .extract.pipeline import choose_model
-from .graph import Choices, report_graph
+from .graph import Choices, Iris, report_graph
 from .linking import link_records
-from .ntriples import SortedRuns, ntriples_lines
+from .ntriples import SortedRuns, as_quads, ntriples_lines
 from .processes import in_processes
 from .provenance import BuildProvenance
 from .records import Extraction, Report, SkippedFile
@@ -101,7 +101,8 @@ def build(
     force: bool = False,
     scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the graph of a corpus folder into ``out``: ``cthb.ttl``, ``cthb.nt`` and ``store/``.
+    """Build the graph of a corpus folder into ``out``: ``cthb.ttl``, ``cthb.nt``, ``cthb.nq``,
+    ``cthb.trig`` and ``store/`` (each report's triples also in its named graph: docs/named-graphs.md).
 
     corpus (Path | str | Corpus): the corpus folder, or a loaded corpus.
     out (Path | str): the build folder.
@@ -250,6 +251,7 @@ class _Stages:
             choices = Choices.merge(r.choices for r in sorted(read, key=lambda r: r.report_id))
             link_records([r.records for r in read])  # activities -> the provisions they serve (cthbgraph.linking)
             runs = SortedRuns(self.staging.path / "runs")
+            quads = _ReportQuads(self.staging.path / "quads", Iris(self.base))
             parts = []
             reports = self.corpus.reports
             largest_first = sorted(read, key=lambda r: -len(reports[r.index].text))  # as in extract.batch
@@ -266,7 +268,9 @@ class _Stages:
                         validate(report_graph([], choices, base=self.base))
                     results = in_processes(_graph_part, [r.records for r in largest_first], self.jobs)
                 for count, (r, (lines, validation)) in enumerate(zip(largest_first, results), 1):
-                    runs.add(lines.splitlines(keepends=True))
+                    part = lines.splitlines(keepends=True)
+                    runs.add(part)
+                    quads.add(r.report_id, part)
                     parts.append(validation)
                     sentences += r.sentences
                     chars += len(reports[r.index].text)
@@ -274,8 +278,33 @@ class _Stages:
             finally:
                 _GRAPH_STAGE.clear()
             merged = runs.merge(self.staging.path / "graph.nt")
+            quads.join(self.staging.path / "graph.nq")
             shutil.rmtree(self.staging.path / "records")
         return merged, ValidationReport.combine(parts, merged.triples)
+
+
+class _ReportQuads:
+    """Each report's graph part as N-Quads in its named graph (:meth:`Iris.report_graph`), one file a
+    report while the parts come (in any order), joined in the order of the report ids: the same
+    bytes for the same corpus, and each graph in one block (so TriG writes each graph once)."""
+
+    def __init__(self, folder: Path, iris: Iris):
+        self.folder = folder
+        self.iris = iris
+        self.parts: dict[str, Path] = {}
+        folder.mkdir()
+
+    def add(self, report_id: str, lines: list[bytes]) -> None:
+        path = self.folder / f"{len(self.parts):06d}.nq"
+        path.write_bytes(b"".join(sorted(as_quads(lines, str(self.iris.report_graph(report_id))))))
+        self.parts[report_id] = path
+
+    def join(self, target: Path) -> None:
+        with open(target, "wb") as out:
+            for report_id in sorted(self.parts):
+                with open(self.parts[report_id], "rb") as part:
+                    shutil.copyfileobj(part, out)
+        shutil.rmtree(self.folder)
 
 
 def _load_records(record: Path) -> Extraction:
@@ -301,13 +330,19 @@ def _report_counts(e: Extraction) -> dict[str, int]:
 
 
 def _write_outputs(ntriples: Path, staging: BuildFiles) -> None:
-    """cthb.nt (moved from ``ntriples``), cthb.ttl (prefixed, by Oxigraph) and store/ into ``staging``."""
+    """Into ``staging``: cthb.nt (moved from ``ntriples``), cthb.nq (moved from ``graph.nq`` beside it),
+    cthb.ttl and cthb.trig (prefixed, by Oxigraph) and store/ (the merged triples in the default
+    graph, each report's in its named graph). Every file is written inside the staging folder,
+    which the build renames into place only when complete."""
     bound = bind_prefixes(Graph(bind_namespaces="none")).namespace_manager.namespaces()
     prefixes = {p: str(ns) for p, ns in bound if p and p != "xml"}
     os.replace(ntriples, staging.ntriples)
+    os.replace(ntriples.with_suffix(".nq"), staging.nquads)
     triples = ox.parse(path=str(staging.ntriples), format=ox.RdfFormat.N_TRIPLES)
     ox.serialize(triples, str(staging.turtle), ox.RdfFormat.TURTLE, prefixes=prefixes)
-    write_store(staging.ntriples, staging.store)
+    quads = ox.parse(path=str(staging.nquads), format=ox.RdfFormat.N_QUADS)
+    ox.serialize(quads, str(staging.trig), ox.RdfFormat.TRIG, prefixes=prefixes)
+    write_store(staging.ntriples, staging.store, staging.nquads)
 
 
 # ------------------------------------------------------------------------- reuse of a build

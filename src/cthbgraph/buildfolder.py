@@ -4,9 +4,11 @@ Layout of a build folder ``OUT``::
 
     OUT/cthb.ttl   -> current/cthb.ttl        fixed links, made once
     OUT/cthb.nt    -> current/cthb.nt
+    OUT/cthb.nq    -> current/cthb.nq     every report's triples in its named graph (N-Quads)
+    OUT/cthb.trig  -> current/cthb.trig   the same named graphs in TriG
     OUT/store      -> current/store
     OUT/current    -> .builds/<digest>        switched by one rename at the end of a build
-    OUT/.builds/<digest>/{cthb.ttl, cthb.nt, store/, build.json}
+    OUT/.builds/<digest>/{cthb.ttl, cthb.nt, cthb.nq, cthb.trig, store/, build.json}
     OUT/.builds/.tmp-*                        the build being written (staging)
     OUT/.builds/<digest>/checksums.json       size and SHA-256 of every file, written last
     OUT/.builds/.tmp-*                        the build being written (staging)
@@ -49,6 +51,8 @@ from .fsio import atomic_write, new_folder, replace_link
 
 TURTLE = "cthb.ttl"
 NTRIPLES = "cthb.nt"
+NQUADS = "cthb.nq"
+TRIG = "cthb.trig"
 STORE = "store"
 STATE = "build.json"
 CURRENT = "current"
@@ -56,7 +60,7 @@ BUILDS = ".builds"
 CACHE = ".cache"
 LOCK = ".lock"
 #: What a build makes, by name: in each build folder under .builds, and as links in OUT.
-OUTPUTS = (TURTLE, NTRIPLES, STORE)
+OUTPUTS = (TURTLE, NTRIPLES, NQUADS, TRIG, STORE)
 _STAGING = ".tmp-"
 _OLD = ".old-"
 
@@ -74,6 +78,14 @@ class BuildFiles:
     @property
     def ntriples(self) -> Path:
         return self.path / NTRIPLES
+
+    @property
+    def nquads(self) -> Path:
+        return self.path / NQUADS
+
+    @property
+    def trig(self) -> Path:
+        return self.path / TRIG
 
     @property
     def store(self) -> Path:

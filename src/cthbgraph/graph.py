@@ -42,6 +42,14 @@ class Iris:
     def report(self, report_id: str) -> URIRef:
         return self._iri("report", report_id)
 
+    def report_graph(self, report_id: str) -> URIRef:
+        """The named graph of what one report says (every triple of its graph part): ``{base}graph/report/{id}``.
+
+        Not the report's own IRI: the report is a document (``cthb:Report``), the graph is the set
+        of statements read from it; ``{base}graph`` is where ``cthbgraph publish`` puts the whole graph.
+        """
+        return self._iri("graph", "report", report_id)
+
     def excerpt(self, e: Excerpt) -> URIRef:
         return self._iri("excerpt", e.report, f"{e.start}-{e.end}")
 

@@ -5,6 +5,10 @@ lines of the parts are gathered until :data:`RUN_BYTES`, then sorted and written
 the runs are merged into one file. Sorted lines make the dump byte-identical for the same triples
 whatever the order the parts came in, and merging drops the lines that several parts share (a
 body described by every report that names it).
+
+The same parts as N-Quads (:func:`as_quads`: each line in the named graph of its report) keep what
+each report says apart; they go through their own runs (nothing is dropped there but a line a
+report repeats).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +32,15 @@ def ntriples_lines(graph: Graph) -> set[bytes]:
     """The graph's triples as N-Triples lines, each ending in a line break (ground triples only, so
     equal triples give equal lines)."""
     return {line + b"\n" for line in graph.serialize(format="nt", encoding="utf-8").splitlines() if line.strip()}
+
+
+def as_quads(lines: Iterable[bytes], graph: str) -> Iterator[bytes]:
+    """N-Triples lines (``s p o .``) as N-Quads lines in the named graph ``graph`` (an IRI)."""
+    name = b" <" + graph.encode() + b"> .\n"
+    for line in lines:
+        if not line.endswith(b" .\n"):
+            raise ValueError(f"not an N-Triples line: {line[:200]!r}")
+        yield line[:-3] + name
 
 
 def sorted_ntriples(graph: Graph) -> bytes:

@@ -2,7 +2,7 @@
 
 A build folder is marked as ours by a file, ``.cthbgraph-build``, that the first build writes into a
 new or empty folder. Any other non-empty folder is refused (exit 4), whatever it holds: a build
-replaces ``cthb.ttl``, ``cthb.nt``, ``store`` and ``current`` by links, and would take the user's
+replaces ``cthb.ttl``, ``cthb.nt``, ``cthb.nq``, ``cthb.trig``, ``store`` and ``current`` by links, and would take the user's
 files of those names with it. ``/`` and the home folder are refused even when empty. A folder that an
 earlier version built (it has no marker) is adopted only when everything in it is what that version
 made: ``.builds/``, ``.cache/``, ``.lock``, and the links ``current -> .builds/<build>`` (holding a
@@ -25,15 +25,22 @@ from .fsio import atomic_write
 
 MARKER = ".cthbgraph-build"
 _MARKER_TEXT = (
-    "This folder is written by `cthbgraph build`: it replaces cthb.ttl, cthb.nt, store and current here,\n"
-    "and removes old builds under .builds/. Keep your own files elsewhere.\n"
+    "This folder is written by `cthbgraph build`: it replaces cthb.ttl, cthb.nt, cthb.nq, cthb.trig, store\n"
+    "and current here, and removes old builds under .builds/. Keep your own files elsewhere.\n"
 )
 #: The links a build makes in its folder, and where each points.
-LINKS = {"current": None, "cthb.ttl": "current/cthb.ttl", "cthb.nt": "current/cthb.nt", "store": "current/store"}
+LINKS = {
+    "current": None,
+    "cthb.ttl": "current/cthb.ttl",
+    "cthb.nt": "current/cthb.nt",
+    "cthb.nq": "current/cthb.nq",
+    "cthb.trig": "current/cthb.trig",
+    "store": "current/store",
+}
 #: Names a build of an earlier version left in its folder, besides :data:`LINKS`.
 _EARLIER = {".builds", ".cache", ".lock"}
 #: Temporary links of a build (``fsio.replace_link``): left behind only when a build was killed.
-LEFTOVER_LINK = re.compile(r"\.(current|cthb\.ttl|cthb\.nt|store)-\d+")
+LEFTOVER_LINK = re.compile(r"\.(current|cthb\.ttl|cthb\.nt|cthb\.nq|cthb\.trig|store)-\d+")
 _BUILD_NAME = re.compile(r"\.builds/[0-9A-Za-z-]+")
 _HINT = "choose an empty or new --graph-dir folder (a build writes cthb.ttl, cthb.nt, store and current there)"
 

@@ -49,6 +49,13 @@ def _evidence_cell(evidence: tuple[Evidence, ...], fmt: str):
     return " | ".join(f"[{e.report}] ({e.link}) {' '.join(e.sentence.split())} <{e.excerpt}>" for e in evidence)
 
 
+def _basis_cell(change, before: str, after: str, fmt: str):
+    """The activities of each year by basis: {"stated": {"2006": 3, "2017": 0}} in JSON, else "stated 3→0"."""
+    if fmt == "json":
+        return {basis: {before: b, after: a} for basis, (b, a) in change.by_basis().items()}
+    return change.basis_label()
+
+
 def _list_cell(values: tuple, fmt: str):
     return list(values) if fmt == "json" else "; ".join(map(str, values))
 
@@ -213,19 +220,26 @@ def coverage_command(
 @click.option("--unchanged", is_flag=True, help="Also list provisions and bodies whose counts did not change.")
 @click.option("--change", "only", type=click.Choice(COMPARE_CHANGES), default=None, help="Only rows with this change.")
 @click.option("--evidence", is_flag=True, help="Add the sentences behind both counts.")
+@click.option(
+    "--lineage",
+    is_flag=True,
+    help="Count each body with the bodies it was renamed from or to, succeeded or was succeeded by, and its post or office: one row a lineage.",
+)
 @format_option(_FORMATS)
 @graph_dir_option()
 @endpoint_option()
 @timeout_option()
 @link_options
-def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, graph_dir, endpoint, timeout, links) -> None:
+def compare_command(before, after, all_bodies, unchanged, only, evidence, lineage, fmt, graph_dir, endpoint, timeout, links) -> None:
     """What changed between the reports of two years, per provision and per tasked body.
 
     Per provision: the activities the reports of each year link to it, as stated or (unless
     --basis stated) as inferred from their content. Per body: the activities
     credited to it in each year, whatever they implement; this keeps the comparison meaningful
     when a report (as most after 2006) rarely names the provision an activity serves. A row is
-    "appeared" (none before), "disappeared" (none after) or "changed" (another count).
+    "appeared" (none before), "disappeared" (none after) or "changed" (another count); its basis
+    column says which evidence was gained or lost: "stated 3→0; inferred 1→4" (activities of each
+    year that the reports link to the provision, and that are linked by their content).
 
     \b
     Examples:
@@ -233,14 +247,21 @@ def compare_command(before, after, all_bodies, unchanged, only, evidence, fmt, g
       cthbgraph compare --from 2006 --to 2017 --basis stated --min-score 0.1
       cthbgraph compare --from 2003 --to 2007 --all-bodies --change appeared
       cthbgraph compare --from 2006 --to 2007 --format json
+      cthbgraph compare --from 2007 --to 2017 --lineage
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:
         changes = compare(
-            store, before, after, tasked_only=not all_bodies, unchanged=unchanged or only == "unchanged", links=links
+            store,
+            before,
+            after,
+            tasked_only=not all_bodies,
+            unchanged=unchanged or only == "unchanged",
+            links=links,
+            lineage=lineage,
         )
     changes = [c for c in changes if not only or c.change == only]
-    columns = ["kind", "name", before, after, "change", "iri"]
-    rows = [[c.kind, c.key, c.before, c.after, c.change, c.iri] for c in changes]
+    columns = ["kind", "name", before, after, "change", "basis", "iri"]
+    rows = [[c.kind, c.key, c.before, c.after, c.change, _basis_cell(c, before, after, fmt), c.iri] for c in changes]
     if (evidence or fmt == "json") and fmt != "table":
         columns += [f"evidence {before}", f"evidence {after}"]
         for row, c in zip(rows, changes):

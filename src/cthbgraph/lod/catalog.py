@@ -39,7 +39,14 @@ _EU = "http://publications.europa.eu/resource/authority/"
 _MEDIA = "http://www.iana.org/assignments/media-types/"
 #: Licences by the address people write, as the EU licence table names them, with their ADMS licence type.
 EU_LICENCES = {"https://creativecommons.org/licenses/by/4.0/": (_EU + "licence/CC_BY_4_0", "http://purl.org/adms/licencetype/Attribution")}
-_FILE_TYPES = {"text/turtle": _EU + "file-type/RDF_TURTLE", "application/n-triples": _EU + "file-type/RDF_N_TRIPLES"}
+_FILE_TYPES = {
+    "text/turtle": _EU + "file-type/RDF_TURTLE",
+    "application/n-triples": _EU + "file-type/RDF_N_TRIPLES",
+    "application/n-quads": _EU + "file-type/RDF_N_QUADS",
+    "application/trig": _EU + "file-type/RDF_TRIG",
+}
+#: Dumps of the named graphs (one a report) rather than of the one graph.
+_DATASET_MEDIA = ("application/n-quads", "application/trig")
 _ENGLISH = URIRef(_EU + "language/ENG")
 _PUBLIC = URIRef(_EU + "access-right/PUBLIC")
 _IRREGULAR = URIRef(_EU + "frequency/IRREG")
@@ -202,9 +209,13 @@ def _distribution(r: _Record, dataset: URIRef, name: str, size: int, media: str,
     dist, url = r.node(file), URIRef(r.base + name)
     g.add((dataset, DCAT.distribution, dist))
     g.add((dist, RDF.type, DCAT.Distribution))
-    r.text(dist, DCTERMS.title, f"The whole graph, {file}")
     packed = " compressed with gzip" if name.endswith(".gz") else ""
-    r.text(dist, DCTERMS.description, f"Every triple of the graph in {media}{packed}, in one file.")
+    if media in _DATASET_MEDIA:
+        r.text(dist, DCTERMS.title, f"The graph of each report, {file}")
+        r.text(dist, DCTERMS.description, f"Every triple of each report in that report's named graph, in {media}{packed}, in one file.")
+    else:
+        r.text(dist, DCTERMS.title, f"The whole graph, {file}")
+        r.text(dist, DCTERMS.description, f"Every triple of the graph in {media}{packed}, in one file.")
     r.add(dist, DCAT.accessURL, url, RDFS.Resource)
     r.add(dist, DCAT.downloadURL, url, RDFS.Resource)
     r.add(dist, DCAT.mediaType, URIRef(_MEDIA + media), DCTERMS.MediaType)

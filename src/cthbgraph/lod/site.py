@@ -12,11 +12,13 @@ graph and the dataset record, so rebuilding from the same graph gives byte-ident
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -86,12 +88,25 @@ class Site:
         the server sets it, a static site has no endpoint.
     permanent_base (str | None): the graph's own base when it is a w3id.org address other than
         ``base``; the site then carries the redirect file for the w3id.org repository.
+    quads (Callable | None): reads the named graphs of the reports (``cthb.nq`` of the build, rebased
+        to ``base``).
     """
 
     def __init__(
-        self, graph: Graph, base: str, info: DatasetInfo, *, query_page: bool = False, permanent_base: str | None = None
+        self,
+        graph: Graph,
+        base: str,
+        info: DatasetInfo,
+        *,
+        query_page: bool = False,
+        permanent_base: str | None = None,
+        quads: Callable[[], list] | None = None,
     ):
         self.graph = graph
+        #: Reads each report's triples in its named graph (pyoxigraph quads, IRIs under ``base``) for
+        #: the N-Quads and TriG dumps, once, when they are made: a server keeps the dumps, not the
+        #: quads. None for a build made before named graphs: no such dumps then.
+        self.quads = quads
         self.base = base
         self.info = info
         self.query_page = query_page
@@ -285,6 +300,7 @@ class Site:
             triples=len(self.graph),
             base=self.base,
             description=self.info.description,
+            named_graphs=self.quads is not None,
         )
 
     def ontology_page(self) -> str:
@@ -300,14 +316,23 @@ class Site:
 
     @cached_property
     def dumps(self) -> dict[str, tuple[bytes, str]]:
-        """The whole graph: ``dumps/cthb.ttl`` and ``dumps/cthb.nt.gz`` -> (bytes, media type)."""
+        """The whole graph: ``dumps/cthb.ttl`` and ``dumps/cthb.nt.gz``, and its named graphs (one a
+        report): ``dumps/cthb.nq.gz`` and ``dumps/cthb.trig`` -> (bytes, media type)."""
         triples = sorted(self.graph, key=triple_key)
         nt = serialize(triples, "ntriples", {})
-        return {
+        dumps = {
             "dumps/cthb.ttl": (serialize(triples, "turtle", self.prefixes), "text/turtle"),
             # mtime=0: a gzip header carries a timestamp, which would make every rebuild differ.
             "dumps/cthb.nt.gz": (gzip.compress(nt, compresslevel=9, mtime=0), "application/n-triples"),
         }
+        if self.quads is not None:
+            # The build's order (reports by id, lines sorted): each graph in one TriG block.
+            quads = self.quads()
+            nq = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes or None)
+            dumps["dumps/cthb.nq.gz"] = (gzip.compress(nq, compresslevel=9, mtime=0), "application/n-quads")
+            dumps["dumps/cthb.trig"] = (trig, "application/trig")
+        return dumps
 
     def catalog(self) -> Graph:
         sizes = {name: len(data) for name, (data, _) in self.dumps.items()}

@@ -7,6 +7,7 @@ moment a reader can see, and a failed swap puts the previous site back.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import replace
@@ -66,7 +67,31 @@ def load_site(
     info = dataset_info(nt_path, data, issued)
     if query_page:  # served with its endpoint
         info = replace(info, sparql_endpoint=f"{base}sparql")
-    return Site(graph, base, info, query_page=query_page, permanent_base=permanent)
+    nquads = BuildFolder(graph_dir).nquads
+    # A build made before named graphs has no cthb.nq: its site has no dumps of them.
+    quads = functools.partial(report_graphs, nquads, graph_base, base) if nquads.exists() else None
+    return Site(graph, base, info, query_page=query_page, permanent_base=permanent, quads=quads)
+
+
+def report_graphs(path: Path, old: str, new: str) -> list:
+    """The named graphs of the reports (``cthb.nq``) as pyoxigraph quads, every IRI under ``old``
+    (graph names too) moved under ``new``.
+
+    RAISES StoreError: the file is not readable N-Quads."""
+    import pyoxigraph as ox
+
+    def move(term):
+        if isinstance(term, ox.NamedNode) and term.value.startswith(old):
+            return ox.NamedNode(new + term.value[len(old) :])
+        return term
+
+    try:
+        return [
+            ox.Quad(move(q.subject), q.predicate, move(q.object), move(q.graph_name))
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+        ]
+    except (SyntaxError, OSError) as exc:
+        raise StoreError(f"{path} is not readable N-Quads: {exc}", hint="rebuild it with: cthbgraph build") from exc
 
 
 def _check_base(base: str) -> str:
