@@ -97,9 +97,14 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
 
     ``closing``: the sentence is in the closing paragraph of a press release or page, where a body's
     general line of work is described ("The OSCE Centre in Astana has supported ... since 2004")."""
-    text = sentence.text.strip()
     if genre == "decision":
         return "decision text"
+    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing)
+
+
+def _by_wording(sentence: Span, genre: str) -> str:
+    """What the words of the sentence alone say it is (a quote, a mandate, a footnote ...), or ""."""
+    text = sentence.text.strip()
     if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or _ends_a_quote(sentence):
         return "quote"
     if _OPERATIVE.search(text):
@@ -110,6 +115,11 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "footnote"
     if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
         return "appointment"
+    return ""
+
+
+def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
+    """What the main verb says the sentence is (a result, an opinion, a line of work ...), or ""."""
     verb = main_verb(sentence)
     lemma = verb.lemma_.lower() if verb is not None else ""
     if lemma in _RESULT_VERBS and any(t.like_num for t in sentence):
@@ -122,7 +132,7 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
         return "recommendation"  # "The participants recommended that States ...": the event may go on
     if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
-    if closing and genre == "press-release" and _BACKGROUND.match(text):
+    if closing and genre == "press-release" and _BACKGROUND.match(sentence.text.strip()):
         return "background"
     return ""
 
