@@ -124,3 +124,12 @@ def assert_same_rows(query, store, other) -> None:
         pytest.skip(f"{query.name}.rq declares no example value for a parameter")
     values = dict(query.examples)
     assert rows_of(query.run(other, values)) == rows_of(query.run(store, values))
+
+
+def published_queries() -> dict:
+    """The library's queries that an endpoint filled by `cthbgraph publish` can answer: all but those
+    of the reports' own named graphs, since publish sends the merged graph only into one graph that
+    the endpoint reads as its default graph (docs/named-graphs.md, "Publishing")."""
+    from cthbgraph.queries import library
+
+    return {name: q for name, q in library().items() if "GRAPH ?graph" not in q.text}

@@ -97,6 +97,7 @@ def sample_graph() -> Graph:
     g.add((ACTIVITY, CTHB.place, Literal("Vienna")))
     g.add((ACTIVITY, PROV.wasDerivedFrom, ACTIVITY_EXCERPT))
     g.add((ACTIVITY, CTHB.evidence, ACTIVITY_EXCERPT))  # an activity's evidence; the line above for one release
+    g.add((ACTIVITY, CTHB.leadEvidence, ACTIVITY_EXCERPT))  # the one that stands for it in lists
     return g
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import assert_same_rows, free_port, wait_for
+from conftest import assert_same_rows, free_port, published_queries, wait_for
 
 from cthbgraph.analysis import compare, coverage, gaps, trace
 from cthbgraph.cli import main
@@ -88,7 +88,7 @@ def remote(virtuoso, built):
 
 
 
-@pytest.mark.parametrize("name", sorted(library()))
+@pytest.mark.parametrize("name", sorted(published_queries()))
 def test_virtuoso_every_query_gives_the_embedded_rows(store, remote, name):
     assert_same_rows(library()[name], store, remote)
 

@@ -17,7 +17,7 @@ from ..errors import QueryError
 from ..queries import library
 from ..store import Store
 from .cells import Evidence, cells, merge_evidence, notation_key
-from .filters import check_year
+from .filters import check_year, lineages
 from .links import LinkFilter
 
 COMPARE_CHANGES = ("appeared", "disappeared", "changed", "unchanged")
@@ -99,10 +99,10 @@ def compare(
         if r["tasked"]:  # True, or 1 from Virtuoso
             tasked.add(r["body"])
         per_body[r["body"]].add(Evidence(r["report"], r["year"], r["activity"], r["bodyLabel"], r["excerpt"], r["sentence"]))
-    lineages = _lineages(store) if lineage else {}
+    groups = lineages(store) if lineage else {}
     seen: set[frozenset[str]] = set()
     for body in sorted(labels, key=lambda b: labels[b]):
-        members = frozenset((lineages.get(body, set()) | {body}) & labels.keys())
+        members = frozenset((groups.get(body, frozenset()) | {body}) & labels.keys())
         if members in seen:
             continue
         seen.add(members)
@@ -112,16 +112,6 @@ def compare(
         evidence = set().union(*(per_body[m] for m in members))
         changes.append(_change("body", name, body, evidence, before, after))
     return tuple(c for c in changes if unchanged or c.change != "unchanged")
-
-
-def _lineages(store: Store) -> dict[str, set[str]]:
-    """Each body -> the bodies of its lineage, itself included (``body-lineage-members`` for every
-    body at once: its path runs both ways, so the members of a lineage share one set)."""
-    query = library()["body-lineage-members"]
-    groups: dict[str, set[str]] = defaultdict(set)
-    for r in store.select(query.text).dicts():
-        groups[r["iri"]].add(r["member"])
-    return groups
 
 
 def _change(kind: str, key: str, iri: str, evidence: set[Evidence], before: int, after: int) -> Change:

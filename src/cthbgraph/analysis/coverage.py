@@ -10,7 +10,7 @@ from ..notebook import dataframe, html_table
 from ..queries import library
 from ..store import Rows, Store
 from .cells import Cell, Evidence, cells, notation_key, sections_of
-from .filters import check_chapter, check_year
+from .filters import check_chapter, check_year, lineages
 from .links import LinkFilter
 
 
@@ -121,13 +121,13 @@ def coverage(
 def _by_lineage(store: Store, chosen: list[Cell]) -> tuple[list[Cell], dict[str, tuple[str, ...]]]:
     """The cells folded into one per provision and lineage, and the bodies of each lineage (by the
     IRI that stands for it, its first member), in the order of their activity in ``chosen``."""
-    query = library()["body-lineage-members"]
     bodies = sorted({c.body for c in chosen})
+    groups = lineages(store)
     group: dict[str, str] = {}
     for body in bodies:
         if body in group:
             continue
-        lineage = {r["member"] for r in query.run(store, {"iri": body})} | {body}
+        lineage = groups.get(body, frozenset()) | {body}
         head = min(lineage & set(bodies))
         for member in lineage:
             group.setdefault(member, head)

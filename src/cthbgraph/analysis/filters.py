@@ -6,6 +6,8 @@ closest names it does know.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from ..errors import UnknownTermError
 from ..queries import library
 from ..store import Store
@@ -50,6 +52,15 @@ def check_chapter(sections: dict[str, str], chapter: str | None) -> str | None:
 def _closest_hint(term: str, choices: set[str]) -> str:
     closest = UnknownTermError("", term=term, choices=choices).closest
     return "did you mean " + ", ".join(closest) + "?" if closest else ""
+
+
+def lineages(store: Store) -> dict[str, frozenset[str]]:
+    """Each body (IRI) -> the bodies of its lineage, itself included: ``body-lineage-members`` asked
+    once for every body (its path runs both ways, so the members of a lineage share one set)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(library()["body-lineage-members"].text).dicts():
+        groups[r["iri"]].add(r["member"])
+    return {body: frozenset(members) for body, members in groups.items()}
 
 
 def resolve_body(store: Store, name: str, lineage: bool = False) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from ..errors import EndpointError, QueryError
@@ -76,6 +76,9 @@ class RemoteStore(Store):
         for graph in self.graphs:
             wrapper.addDefaultGraph(graph)
         wrapper.setQuery(sparql)
+        # SPARQLWrapper guesses the form from the text and takes a word in a comment ("loaded",
+        # "added") for an update, which it would send as one: this store only reads, so a query.
+        wrapper.queryType = SELECT
         return wrapper
 
     def _json(self, sparql: str, bindings: Mapping[str, Node] | None) -> dict:
