@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import json
 import os
 import shutil
 import time
@@ -32,13 +30,13 @@ from .codec import decode, encode
 from .corpus import Corpus, load_corpus
 from .crashpoints import crashpoint
 from .extract.pipeline import choose_model
+from .fingerprint import build_fingerprint
 from .graph import Choices, Iris, report_graph
 from .linking import link_records
 from .ntriples import SortedRuns, as_quads, ntriples_lines
 from .processes import in_processes
 from .provenance import BuildProvenance
 from .records import Extraction, Report, SkippedFile
-from .resources import ontology_path, shapes_paths
 from .store import write_store
 from .vocab import CTHB, DEFAULT_BASE, bind_prefixes
 
@@ -125,7 +123,7 @@ def build(
     cache_dir = folder.cache if cache is True else Path(cache) if cache else None
     with folder.lock():
         model_identity = extractor.model if extractor is not None else str(choose_model(model))
-        fingerprint = _fingerprint(corpus, model_identity, base)
+        fingerprint = build_fingerprint(corpus, model_identity, base)
         timings = [("load", time.perf_counter() - started)]
         if not force:
             kept = _reuse(folder, fingerprint, corpus)
@@ -346,28 +344,6 @@ def _write_outputs(ntriples: Path, staging: BuildFiles) -> None:
 
 
 # ------------------------------------------------------------------------- reuse of a build
-
-
-def _fingerprint(corpus: Corpus, model: str, base: str) -> str:
-    """Everything the graph depends on: reports (bytes and metadata), model (name and version),
-    code, data files, base."""
-    digest = hashlib.sha256()
-    for part in (base, model, _package_digest()):
-        digest.update(part.encode() + b"\0")
-    for path in (ontology_path(), *shapes_paths()):
-        digest.update(path.read_bytes() + b"\0")
-    for r in corpus.reports:
-        meta = (r.id, str(r.path), r.title, r.publisher, r.year, r.language, r.source, r.sha256)
-        digest.update(json.dumps(meta, ensure_ascii=False).encode() + b"\0")
-    return digest.hexdigest()
-
-
-def _package_digest() -> str:
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".jsonl") and "cli" not in p.parts):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _record(fingerprint: str, merged, read: list[_Read], validation) -> dict:

@@ -19,6 +19,7 @@ from . import mappings
 from .extract.bodies import post_offices
 from .extract.decisions import ACTION_PLAN_KEY, ACTION_PLAN_LABEL
 from .extract.partners import long_country_names
+from .labels import activity_label, document_label, readable
 from .linking.rdf import add_link
 from .records import Activity, BodyMention, Excerpt, Extraction, Rename, Report
 from .resources import ontology_path
@@ -208,7 +209,7 @@ class _GraphBuilder:
                 g.add((doc, SKOS.prefLabel, Literal(ACTION_PLAN_LABEL, lang="en")))
             else:
                 g.add((doc, SKOS.notation, Literal(ref.notation)))
-                g.add((doc, SKOS.prefLabel, Literal(_document_label(ref.notation), lang="en")))
+                g.add((doc, SKOS.prefLabel, Literal(document_label(ref.notation), lang="en")))
             surface = " ".join(ref.excerpt.text.split())
             if surface != ref.notation:
                 g.add((doc, SKOS.altLabel, Literal(surface, lang="en")))
@@ -287,7 +288,7 @@ class _GraphBuilder:
         g.add((iri, DCTERMS.isPartOf, section))
         # A provision quoted by several reports keeps the wording of the first (see Choices).
         if self.choices.texts[provision.notation] == provision.text:
-            g.add((iri, CTHB.text, Literal(_readable(provision.text))))
+            g.add((iri, CTHB.text, Literal(readable(provision.text))))
         self.evidence(iri, provision.excerpt)
         self.evidence(section, provision.excerpt)
         self.evidence(plan, provision.excerpt)
@@ -300,7 +301,7 @@ class _GraphBuilder:
         g, iris = self.g, self.iris
         iri = iris.activity(activity.excerpt)
         g.add((iri, RDF.type, CTHB.Activity))
-        g.add((iri, RDFS.label, Literal(_activity_label(activity), lang="en")))
+        g.add((iri, RDFS.label, Literal(activity_label(activity), lang="en")))
         g.add((iri, CTHB.activityType, ACTIVITY_TYPES.get(activity.type, CTHB.OtherActivity)))
         g.add((iri, DCTERMS.source, iris.report(activity.excerpt.report)))
         for body in activity.agents:
@@ -383,24 +384,3 @@ def _decimal(value: float) -> Literal:
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
     return Graph().parse(ontology_path(), format="turtle")
-
-
-def _readable(text: str) -> str:
-    """The wording without markdown emphasis or line wraps (the excerpt keeps the exact text)."""
-    return " ".join(text.replace("**", "").split())
-
-
-def _document_label(notation: str) -> str:
-    """ "MC.DEC/3/06" -> "Ministerial Council Decision No. 3/06"."""
-    council, _, rest = notation.partition(".")
-    kind, _, number = rest.partition("/")
-    name = {"MC": "Ministerial Council", "PC": "Permanent Council"}.get(council, council)
-    word = "Declaration" if kind == "DECL" else "Decision"
-    return f"{name} {word} No. {number}"
-
-
-def _activity_label(activity: Activity) -> str:
-    agents = ", ".join(a.label for a in activity.agents)
-    when = f", {activity.date}" if activity.date else ""
-    where = f", {activity.place}" if activity.place else ""
-    return f"{activity.type.replace('-', ' ').capitalize()} by {agents}{where}{when}"

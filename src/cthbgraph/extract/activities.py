@@ -8,7 +8,6 @@ co-ordinated with. Bodies governed by "with" ("in partnership with the ODIHR") a
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,12 +53,6 @@ class ActivityCandidate:
     partners: tuple[Span, ...]
     # Doers of a reduced relative clause ("the network led by X"): the doers only if no other is found.
     secondary: tuple[Span, ...] = ()
-
-
-def load_activity_types(path: Path | None = None) -> list[tuple[str, tuple[str, ...]]]:
-    path = path or PATTERNS / "activity_types.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [(row["type"], tuple(w.lower() for w in row["words"])) for row in rows]
 
 
 # Words that make a sentence a plan, an aim or a duty rather than something done.
@@ -225,21 +218,6 @@ def _reports_action(verb: Token) -> bool:
 def _has_action_complement(verb: Token) -> bool:
     """ "continues to fine-tune", "has been providing": the action is in the complement."""
     return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for child in verb.children)
-
-
-def activity_type(sentence: Span, verbs: tuple[Token, ...], types: list[tuple[str, tuple[str, ...]]]) -> str:
-    """The first type of the lexicon whose words occur near the action verb, then in the sentence."""
-    windows = []
-    for verb in verbs:
-        subtree = list(verb.subtree)
-        objects = [t for t in subtree if t.dep_ in ("dobj", "attr", "pobj", "oprd", "xcomp")]
-        windows.append(" ".join(t.lemma_.lower() for t in [verb, *objects]))
-    windows.append(" ".join(t.lemma_.lower() for t in sentence) + " " + sentence.text.lower())
-    for window in windows:
-        for type_, words in types:
-            if any(re.search(rf"\b{re.escape(w)}", window) for w in words):
-                return type_
-    return "other"
 
 
 def _is_event(token: Token) -> bool:

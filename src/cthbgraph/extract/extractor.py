@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Extraction, Report
-from .activities import load_activity_types
+from .activity_types import load_activity_types
 from .parsing import chunks_of, join, rule_pipes
 from .pipeline import choose_model, load_pipeline, pipeline_identity
 from .places import PlaceFinder

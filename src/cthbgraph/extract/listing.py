@@ -17,6 +17,7 @@ import re
 
 from ..records import Activity, BodyMention
 from . import activities as act
+from .activity_types import activity_type
 from .dates import normalise_date
 
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)\s*[–—-]\s*")
@@ -146,7 +147,7 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
     place, country = reader.extractor.places.find(span, exclude=[(b.start_char, b.end_char) for b in bodies], ents=reader.ents_in(span))
     return Activity(
         excerpt=reader.excerpt(lead, end),
-        type=act.activity_type(span, tuple(verbs[:1]), reader.extractor.types),
+        type=activity_type(span, tuple(verbs[:1]), reader.extractor.types),
         agents=agents,
         partners=partners,
         date=iso.group(1) if iso else normalise_date(stripped),

@@ -18,6 +18,7 @@ from ..records import Activity, BodyMention, DecisionRef, Excerpt, Extraction, P
 from . import activities as act
 from . import events
 from . import provisions as prov
+from .activity_types import activity_type
 from .bodies import load_gazetteer, post_offices
 from .dates import normalise_date
 from .decisions import confidence_of
@@ -162,7 +163,7 @@ class DocReader:
             )
             activity = Activity(
                 excerpt=excerpt,
-                type=act.activity_type(sentence, verbs, self.extractor.types),
+                type=activity_type(sentence, verbs, self.extractor.types),
                 agents=agents,
                 partners=_unique(self.mention(s) for s in partner_spans),
                 date=normalise_date(sentence.text),
