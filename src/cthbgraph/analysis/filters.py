@@ -82,6 +82,6 @@ def resolve_body(store: Store, name: str, lineage: bool = False) -> tuple[str, .
             else "list the bodies with: cthbgraph query body-names",
         )
     if lineage:
-        members = library()["body-lineage-members"]
-        found |= {r["member"] for iri in sorted(found) for r in members.run(store, {"iri": iri})}
+        groups = lineages(store)
+        found |= {member for iri in found for member in groups.get(iri, ())}
     return tuple(sorted(found))
