@@ -214,7 +214,10 @@ def test_min_confidence_leaves_fewer_rows(store, minimum):
     assert sum(p.activities for p in sure.provisions) < sum(p.activities for p in every.provisions)
     assert len(sure.provisions) == len(every.provisions)  # a provision stays, judged on what is left
     assert sum(coverage(store, min_confidence=minimum).counts.values()) < sum(coverage(store).counts.values())
-    assert len(trace(store, "III.10.4", min_confidence=minimum).activities) < len(trace(store, "III.10.4").activities)
+    # trace agrees with gaps on a provision that lost activities (which one depends on the corpus).
+    counts = {p.notation: p.activities for p in every.provisions}
+    notation = next(p.notation for p in sure.provisions if p.activities < counts[p.notation])
+    assert len(trace(store, notation, min_confidence=minimum).activities) < len(trace(store, notation).activities)
 
 
 def test_min_confidence_keeps_what_is_at_least_that_sure(store):

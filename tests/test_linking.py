@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from cthbgraph.cli import main
 from cthbgraph.evaluation.links import hold_out_reports
 from cthbgraph.graph import Choices, report_graph
-from cthbgraph.linking import link_extractions
-from cthbgraph.records import Report
+from cthbgraph.linking import LinkModel, LinkSettings, link_extractions
+from cthbgraph.records import Activity, Excerpt, Provision, Report
 from cthbgraph.validation import validate
 from cthbgraph.vocab import CTHB
 
@@ -53,8 +53,37 @@ def test_linking_infers_the_provision_an_activity_serves(linked, sentence, provi
     assert links, "the activity was read and linked"
     chosen = min(links, key=lambda k: k.rank)
     assert chosen.provision == provision
-    assert all(k.basis == "inferred" and 0 < k.score <= 1 and k.method == "tfidf-lemmas/1" for k in links)
+    assert all(k.basis == "inferred" and 0 < k.score <= 1 and k.method == "tfidf-lemmas/2" for k in links)
     assert len(links) <= 2
+
+
+def _record(cls, report: str, lemmas: str, **fields):
+    return cls(excerpt=Excerpt(report, 0, 1, "."), lemmas=tuple(lemmas.split()), **fields)
+
+
+def test_linking_learns_from_the_activities_a_report_states_under_a_provision():
+    """The Action Plan's words are legal, reports say what was done: IV.8.5 asks the OCEEA to
+    "mobilize the private sector" and "disseminate best practices such as codes of conduct"; the
+    2006 report places under it the tourism industry's Code of Conduct. A later sentence about
+    tourism then finds IV.8.5 through those stated activities (lemmas as the reader makes them)."""
+    private = _record(
+        Provision, "plan", "help mobilize strengthen private sector effort combat raise awareness identify disseminate practice "
+        "self regulation policy guideline code conduct", notation="IV.8.5", text="",
+    )
+    media = _record(
+        Provision, "plan", "raise medium awareness activity field enhance training responsibility medium topic sensitive manner",
+        notation="IV.8.2", text="",
+    )
+    stated = [
+        _record(Activity, "r2006", "elaborate tourism organization fund", type="", agents=(), provision="IV.8.5"),
+        _record(Activity, "r2006", "identify practice self regulation private sector code conduct protection child "
+                "sexual exploitation travel tourism", type="", agents=(), provision="IV.8.5"),
+    ]
+    later = _record(Activity, "r2017", "workshop tourism industry child sexual exploitation", type="", agents=())
+    wording_only = LinkModel([private, media], [*stated, later], LinkSettings(examples=0))
+    assert max(wording_only.scores(later)) == 0, "no word of the sentence is in a provision's wording"
+    learnt = LinkModel([private, media], [*stated, later])
+    assert [c.notation for c in learnt.link([later])[0]] == ["IV.8.5"]
 
 
 def test_linking_keeps_stated_links_with_their_basis(extractor):

@@ -16,7 +16,9 @@ Activities are matched by their sentence (whitespace aside). The parts are by ch
 
 The judged links of a gold folder (``tests/gold-links/links.jsonl``, made by reading later reports)
 are scored on the linked corpus the same way: ``exact`` over the records that give a provision,
-``section`` over all (a record judged "none" is right when nothing is kept).
+``section`` over those that give a section, ``none`` over those judged to serve no provision (right
+when nothing is kept), ``found`` the share of judged sentences the extraction read as (part of) an
+activity; ``clear`` records are also scored apart.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def evaluate_links(
         )
     stripped, plan = hold_out_reports(full.report)
     held = link_extractions(hold_out_extractions(*extractor.extract_all([stripped, plan])), settings)
-    tally: dict = defaultdict(lambda: {"exact": [0, 0], "section": [0, 0], "coverage": [0, 0]})
+    tally: dict = defaultdict(lambda: {"exact": [0, 0], "section": [0, 0], "none": [0, 0], "coverage": [0, 0], "found": [0, 0]})
     _judge("hold-out", hold_out_cases(full, held[0]), tally)
     if gold_dir is not None and (Path(gold_dir) / "links.jsonl").exists():
         judged_links(link_extractions(extractions, settings), Path(gold_dir) / "links.jsonl", tally)
@@ -141,12 +143,18 @@ def evaluate_links(
         LinkScore(protocol, split, metric, *counts)
         for (protocol, split), metrics in sorted(tally.items(), key=lambda kv: (kv[0][0] != "hold-out", kv[0][1]))
         for metric, counts in metrics.items()
+        if counts[1]
     ]
     return LinkEvaluation(tuple(scores))
 
 
 def judged_links(linked: Sequence[Extraction], path: Path, tally: dict) -> None:
-    """Score the links of ``linked`` against judged records (see the module docstring)."""
+    """Score the links of ``linked`` against judged records (see the module docstring).
+
+    A judged sentence is matched to the first activity having it among its evidence (its lead or a
+    follow-up sentence of the same event); ``found`` counts the judged sentences so matched, which
+    is the extraction's share of the result: the linker cannot link what was not read as an activity.
+    """
     by_report = {e.report.id: e for e in linked}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -155,26 +163,29 @@ def judged_links(linked: Sequence[Extraction], path: Path, tally: dict) -> None:
         extraction = by_report.get(g["report"])
         if extraction is None:
             continue
-        kept = sorted(
-            (k for k in extraction.links if k.activity.start < g["end"] and g["start"] < k.activity.end),
-            key=lambda k: k.rank,
+        activity = next(
+            (
+                a
+                for a in sorted(extraction.activities, key=lambda a: a.excerpt)
+                if any(x.start < g["end"] and g["start"] < x.end for x in a.evidence)
+            ),
+            None,
         )
-        kept = _one_activity(kept)
-        for part in (g["split"], "all"):
+        kept = sorted((k for k in extraction.links if activity and k.activity == activity.excerpt), key=lambda k: k.rank)
+        # "plausible" records are one reading among defensible others: "clear" ones are scored apart too.
+        clear = (f'{g["split"]} clear',) if g.get("confidence") == "clear" else ()
+        for part in (g["split"], "all", *clear):
             t = tally[("judged", part)]
             if g["provisions"]:
                 t["exact"][1] += 1
                 t["exact"][0] += any(k.provision in g["provisions"] for k in kept)
-            t["section"][1] += 1
+            # A record judged "none" is scored apart: linking nothing is right there, and counting it
+            # under section would reward a model for linking less.
+            metric = "none" if g["section"] == "none" else "section"
+            t[metric][1] += 1
             section = kept[0].provision.rsplit(".", 1)[0] if kept else "none"
-            t["section"][0] += section == g["section"]
+            t[metric][0] += section == g["section"]
             t["coverage"][1] += 1
             t["coverage"][0] += bool(kept)
-
-
-def _one_activity(links: list[Link]) -> list[Link]:
-    """The links of the first activity among those overlapping a judged sentence."""
-    if not links:
-        return links
-    first = min(k.activity for k in links)
-    return [k for k in links if k.activity == first]
+            t["found"][1] += 1
+            t["found"][0] += activity is not None

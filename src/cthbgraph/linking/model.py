@@ -1,12 +1,16 @@
 """Which provision an activity serves, judged by its content: TF-IDF over lemmas, smoothed along a report.
 
 Each provision is described by the lemmas of its wording and of the title of its Action Plan section
-(the title's words count twice: "TRAINING", "AWARENESS-RAISING" name what the section is about). Each
-activity by the lemmas of its sentence. The score of a pair is the cosine of their TF-IDF vectors,
-times 1.5 when a body that did the activity is one the provision tasks. Reports describe their work
-section by section, so the best provision of each activity is chosen along the report with a
-Viterbi pass that rewards staying in the section of the activity before; the pass only chooses among
-provisions that score above the threshold. Deterministic, CPU only, nothing trained.
+(the title's words count twice: "TRAINING", "AWARENESS-RAISING" name what the section is about), and
+by the activities the corpus's reports state under it: a provision's words are legal ("the training of
+law enforcement officials") where reports tell what was done ("a course for border police"), so the
+centroid of its stated activities' vectors is added to its own. Each activity is described by the
+lemmas of its sentence. The score of a pair is the cosine of their TF-IDF vectors, times 1.5 when a
+body that did the activity is one the provision tasks. Reports describe their work section by
+section, so the best provision of each activity is chosen along the report with a Viterbi pass that
+rewards staying in the section of the activity before; the pass only chooses among provisions that
+score above the threshold. Deterministic, CPU only; what is learnt is the centroids, from the links
+the reports state, and only when a corpus has some.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 from ..records import Activity, Provision
 
-METHOD = "tfidf-lemmas/1"
+METHOD = "tfidf-lemmas/2"
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,10 @@ class LinkSettings:
     window (int): neighbours on each side whose scores are added to an activity's (0: none).
     decay (float): the weight of a neighbour n places away is ``decay ** n``.
     stay_provision (float): a further bonus for staying with the same provision.
-    Defaults: the best exact-provision accuracy on the dev part (chapter III) of the hold-out.
+    examples (float): the weight of the centroid of a provision's stated activities against its
+    own wording (0: wording only).
+    Defaults: the best exact-provision accuracy on the dev part (chapter III) of the hold-out;
+    ``examples`` on the dev part of the judged links of later reports (docs/linking.md).
     """
 
     threshold: float = 0.05
@@ -43,6 +50,7 @@ class LinkSettings:
     window: int = 5
     decay: float = 0.8
     stay_provision: float = 0.0
+    examples: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,8 @@ class LinkModel:
     """TF-IDF vectors of the provisions known to the corpus, and the scores of activities against them.
 
     provisions (Iterable[Provision]): one per notation (the first wins).
-    activities (Iterable[Activity]): the sentences that also count for the word weights.
+    activities (Iterable[Activity]): the sentences that also count for the word weights; those with
+        a stated provision are its examples.
     """
 
     def __init__(
@@ -79,11 +88,19 @@ class LinkModel:
             chosen.setdefault(p.notation, p)
         self.provisions = [chosen[n] for n in sorted(chosen)]
         docs = [self._provision_terms(p) for p in self.provisions]
+        activities = list(activities)
         activity_docs = [[stem(w) for w in a.lemmas] for a in activities]
         frequency = Counter(w for doc in (*docs, *activity_docs) for w in set(doc))
         total = len(docs) + len(activity_docs)
         self.idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in frequency.items()}
-        self.vectors = [self._vector(doc) for doc in docs]
+        examples: dict[str, list[dict[str, float]]] = {}
+        for a, doc in zip(activities, activity_docs):
+            if a.provision:
+                examples.setdefault(a.provision, []).append(self._vector(doc))
+        self.vectors = [
+            _add(self._vector(doc), examples.get(p.notation, ()), self.settings.examples)
+            for p, doc in zip(self.provisions, docs)
+        ]
         self.tasked = [{b.key for b in p.tasked} for p in self.provisions]
 
     def _provision_terms(self, p: Provision) -> list[str]:
@@ -175,6 +192,19 @@ class LinkModel:
         if prev is None or state is None or sections[prev] != sections[state]:
             return 0.0
         return self.settings.stay + (self.settings.stay_provision if prev == state else 0.0)
+
+
+def _add(vector: dict[str, float], examples: Sequence[dict[str, float]], weight: float) -> dict[str, float]:
+    """``vector`` plus ``weight`` times the centroid of ``examples``, normalised (``vector`` when
+    there are none)."""
+    if not examples or not weight:
+        return vector
+    out = dict(vector)
+    for example in examples:
+        for w, v in example.items():
+            out[w] = out.get(w, 0.0) + weight * v / len(examples)
+    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+    return {w: v / norm for w, v in out.items()}
 
 
 def _order(state: int | None) -> int:
