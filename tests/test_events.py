@@ -4,6 +4,7 @@ make none. The texts are those of ``tests/genres`` (written for this project) an
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,42 @@ def test_her_office_is_the_office_that_serves_the_post_just_named(extractor):
     assert [m.key for m in report.agents] == ["special-representative-cthb"]
     assert paper.excerpt.text.startswith("Her Office")
     assert [(m.key, m.excerpt.text) for m in paper.agents] == [("osr-cthb", "Her Office")]
+
+
+def test_a_kind_a_result_a_titled_text_and_more_work_on_the_event_open_no_event(extractor):
+    text = (
+        "Such forums of the ODIHR offer the participating States a place to compare their practice.\n\n"
+        "In 2005 the ODIHR organized a training course on victim identification in Warsaw. "
+        "The ODIHR continues to refine this course with the Council of Europe.\n\n"
+        "The ODIHR report *Victims in Atlantis* estimates that few victims are ever identified.\n\n"
+        "Legal assistance provided by the ODIHR has enabled several States to ratify the Protocol.\n"
+    )
+    (course,) = _activities_of(extractor, text)
+    assert course.excerpt.text.startswith("In 2005 the ODIHR organized")
+    assert [e.text.split()[:3] for e in course.follow_ups] == [["The", "ODIHR", "continues"]]
+
+
+def test_what_others_did_in_an_earlier_year_is_background_to_a_press_release(extractor):
+    text = (
+        "Border guards in Atlantis learn to identify victims\n\n"
+        "ATLANTIS CITY, 3 February 2020 – The OSCE Mission to Atlantis trained twenty border guards today "
+        "on identifying victims of trafficking.\n\n"
+        "The national hotline for victims was launched by UNICEF in 2015.\n"
+    )
+    report = Report("made-up", Path("made-up.txt"), text, genre="press-release", year=2020, date="2020-02-03")
+    (training,) = extractor.extract(report).activities
+    assert [m.key for m in training.agents] == ["mission-atlantis"]
+
+
+def test_the_event_filter_reads_its_weights_and_scores_a_sentence(extractor):
+    from cthbgraph.extract import event_filter
+
+    text = "In 2005 the ODIHR organized a training course on victim identification in Warsaw.\n"
+    doc = next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))[1]
+    (course,) = _activities_of(extractor, text)
+    names = event_filter.features(next(doc.sents), course)
+    assert {"verb:VBD", "tense:past", "subject:body", "date", "place"} <= set(names)
+    assert 0.0 < event_filter.score(names) < 1.0
+    data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
+    # The shipped threshold is what cross-validation on dev chose: a sentence it keeps opens its event.
+    assert event_filter.keeps(next(doc.sents), course) == (data["threshold"] <= 0 or event_filter.score(names) >= data["threshold"])

@@ -56,6 +56,8 @@ _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.
 _BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
 _ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
+# What an act of the past made possible ("This support has enabled the courts to ...") is a result.
+_ENABLING_VERBS = {"permit", "allow", "enable"}
 _OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
 # What the participants of an event recommend or ask for is their opinion, not evidence of the event.
 _RECOMMENDING_VERBS = {"recommend", "propose", "call", "urge", "suggest", "agree", "request", "demand"}
@@ -124,6 +126,8 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
     lemma = verb.lemma_.lower() if verb is not None else ""
     if lemma in _RESULT_VERBS and any(t.like_num for t in sentence):
         return "result"
+    if lemma in _ENABLING_VERBS and any(c.dep_ == "nsubj" and _event_word(c) for c in verb.children):
+        return "result"
     if lemma in _ADOPTION_VERBS:
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
@@ -144,7 +148,6 @@ def _ends_a_quote(sentence: Span) -> bool:
     after = sentence.doc.text[sentence.end_char : sentence.end_char + 40]
     if text.endswith((".”", ",”", "!”", "?”", '."', ',"')):
         return True  # a remark closes inside its marks; a title quoted in a sentence ends '”.'
-
     return bool(re.match(r"^\s*[”\"],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", after, re.IGNORECASE))
 
 
@@ -207,7 +210,9 @@ def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool
         return False
     subject = subjects[0]
     lemma = subject.lemma_.lower()
-    if lemma in _TEXT_NOUNS or lemma.rstrip("s") in _TEXT_NOUNS:
+    # "The ODIHR study *Victims in Atlantis* finds ...": a text named by its title (the parse makes the title the subject).
+    titled = subject.text[:1].isupper() and any(c.dep_ in ("compound", "appos") and c.lemma_.lower().rstrip("s") in _TEXT_NOUNS for c in subject.children)
+    if lemma in _TEXT_NOUNS or lemma.rstrip("s") in _TEXT_NOUNS or titled:
         return True
     if _dated(sentence) or any(t.lower_ in ("today", "yesterday") for t in sentence):
         return False
@@ -215,7 +220,9 @@ def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool
     determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
     generic = not determiners - {"such", "these", "those", "some", "many", "most", "all"}
     named = any(t.dep_ == "agent" for t in sentence)  # "... and are realized by the Mission"
-    return habitual and _event_word(subject) and generic and not named
+    # "Such forums provide ...": "such" makes any noun a kind of thing, not one event.
+    kind = _event_word(subject) or any(c.lower_ == "such" for c in subject.children)
+    return habitual and kind and generic and not named
 
 
 def refers_back(sentence: Span) -> bool:
@@ -268,8 +275,9 @@ def names_new_event(sentence: Span) -> bool:
     return any(_event_word(t) and t.pos_ == "NOUN" and any(c.lower_ in _NEW for c in t.children) for t in sentence)
 
 
-def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Activity]:
-    """One activity per event, in text order; see the module's docstring. ``text``: the report's text."""
+def group_events(readings: list[Reading], text: str, genre: str = "", keep=None, year: int | None = None) -> list[Activity]:
+    """One activity per event, in text order; see the module's docstring. ``text``: the report's text; ``year``: its
+    year. ``keep(reading, genre) -> bool``: a second opinion (``event_filter.py``) on a sentence that would open an event."""
     closing_from = _closing_start(text, genre)
     events: list[Activity] = []
     last: tuple[int, int] | None = None  # (index of the event in ``events``, index of its last sentence)
@@ -280,10 +288,8 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
         sentence = reading.sentence
         if reading.heading_before:
             last = None
-        if n == 0 and headline is not None:
-            continue  # joins the event its lead reports, below
-        if n == 0 and genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip():
-            continue  # the page's title
+        if n == 0 and (headline is not None or (genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip())):
+            continue  # a headline joins the event its lead reports, below; a page's title is no event
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
             if why in ("quote", "result", "recommendation"):
@@ -297,8 +303,10 @@ def group_events(readings: list[Reading], text: str, genre: str = "") -> list[Ac
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
-        if activity is None or states_not_reports(sentence, activity):
+        if activity is None or states_not_reports(sentence, activity) or _others_background(activity, genre, year):
             continue
+        if keep is not None and not keep(reading, genre):
+            continue  # the learned second opinion (event_filter.py) refused it: it opens no event
         if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
             activity = _with_headline(activity, headline)
         events.append(activity)
@@ -324,6 +332,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     verb = main_verb(sentence)
     content = verb is not None and verb.lemma_.lower() in _CONTENT_VERBS
     same_doer = {m.key for m in own.agents} <= {m.key for m in event.agents}
+    if same_doer and _object_refers_back(sentence) and not names_new_event(sentence):
+        return True
     if (
         genre == "press-release" and same_doer and own.confidence <= 0.7 and anaphoric_subject(sentence) == ""
         and not names_new_event(sentence) and not _dated(sentence)
@@ -332,6 +342,19 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         # been trained to hand out the leaflets") and no new event goes on with the one just told.
         return True
     return same_doer and content and not names_new_event(sentence) and not _has_event_object(sentence)
+
+
+def _others_background(activity: Activity, genre: str, year: int | None) -> bool:
+    """In a press release, what bodies other than the OSCE's did in an earlier year ("The hotline was set
+    up by UNICEF in 2015", in a release of 2020): background to the news, not an event of it."""
+    if genre != "press-release" or not year or not activity.date[:4].isdigit() or int(activity.date[:4]) >= year:
+        return False
+    return all(m.kind == "ExternalOrganisation" for m in activity.agents)
+
+
+def _object_refers_back(sentence: Span) -> bool:
+    """ "The ODIHR went on to repeat this training in two regions": the doer goes on with the work just reported."""
+    return any(_event_word(t) and t.dep_ in ("dobj", "pobj") and any(c.dep_ == "det" and c.lower_ in ("this", "these") for c in t.children) for t in sentence)
 
 
 def _has_event_object(sentence: Span) -> bool:

@@ -22,6 +22,7 @@ from .activity_types import activity_type
 from .bodies import load_gazetteer, post_offices
 from .dates import normalise_date
 from .decisions import confidence_of
+from .event_filter import keep_event
 from .listing import listing_activities
 from .pipeline import BODIES, DECISIONS
 
@@ -118,7 +119,7 @@ class DocReader:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
             return listing_activities(self)
-        return events.group_events(list(self.readings(provisions)), self.report.text, genre=self.report.genre)
+        return events.group_events(list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, year=self.report.year)
 
     def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
         """Every sentence that may report or continue an activity, with the activity it reports, if any."""
