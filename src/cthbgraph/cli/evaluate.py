@@ -103,8 +103,7 @@ def evaluate_command(
     --kind links runs the hold-out protocol of docs/linking.md: the report that quotes the
     provisions, rewritten without them, linked by content, judged against what it states (dev:
     chapter III, test: IV and V); then the judged links of --gold-links on the whole corpus
-    (exact, section, none: nothing kept where the judges found no provision, found: the judged
-    sentence was read as an activity; "clear" records also apart).
+    (also "none": nothing kept where judged so; "found": read as an activity at all).
     """
     from ..extract import Extractor
 
