@@ -128,8 +128,9 @@ def assert_same_rows(query, store, other) -> None:
 
 def published_queries() -> dict:
     """The library's queries that an endpoint filled by `cthbgraph publish` can answer: all but those
-    of the reports' own named graphs, since publish sends the merged graph only into one graph that
-    the endpoint reads as its default graph (docs/named-graphs.md, "Publishing")."""
+    of the reports' own named graphs, since publish without --named-graphs sends the merged graph
+    only into one graph that the endpoint reads as its default graph (docs/named-graphs.md,
+    "Publishing"; test_remote.py runs them all after publish --named-graphs)."""
     from cthbgraph.queries import library
 
     return {name: q for name, q in library().items() if "GRAPH ?graph" not in q.text}

@@ -285,3 +285,45 @@ def test_export_html_works_on_a_phone(chromium, page_file, tmp_path):
         assert page.errors == []
     finally:
         context.close()
+
+
+def page_json(path: Path) -> dict:
+    return json.loads(re.search(r'<script id="data" type="application/json">(.*?)</script>', path.read_text(encoding="utf-8"), re.S).group(1))
+
+
+def test_export_html_chapter_filter_shows_an_activity_linked_only_by_inference(page, page_file):
+    """An activity with no stated link to a provision takes the chapters of those it may implement:
+    filtered by such a chapter and by its body, the page shows it with its dashed links. The body is
+    one that those provisions do not task, so nothing but the activity's own chapter brings it in."""
+    data = page_json(page_file)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    links = {}
+    for e in data["edges"]:
+        links.setdefault(e["source"], []).append(e)
+
+    def candidates():
+        for a in sorted(links):
+            if nodes[a]["type"] != "Activity" or any(e["type"] == "implements" for e in links[a]):
+                continue
+            may = [nodes[e["target"]] for e in links[a] if e["type"] == "mayImplement"]
+            for body in sorted(e["target"] for e in links[a] if e["type"] == "carriedOutBy"):
+                for chapter in sorted({c for p in may for c in p["chapters"]}):
+                    if not any(chapter in p["chapters"] and body in p["bodies"] for p in may):
+                        yield a, chapter, body
+
+    activity, chapter, body = next(candidates())
+    assert chapter in nodes[activity]["chapters"]
+    open_page(page, page_file)
+    page.select_option("#chapter", chapter)
+    page.select_option("#body", body)
+    shown = {n["id"] for n in drawn(page)}
+    assert activity in shown and body in shown
+    assert all(n["notation"].startswith(chapter + ".") for n in drawn(page) if n["type"] == "Provision")
+    dashed = page.evaluate(
+        f"cthbView.cy.edges('.mayImplement').filter(e => e.source().id() === {activity!r})"
+        ".map(e => [e.target().data('notation'), e.style('line-style')])"
+    )
+    assert [n for n, _ in dashed if n.startswith(chapter + ".")] and {style for _, style in dashed} == {"dashed"}
+    page.evaluate(f"cthbView.open({activity!r})")
+    assert f"chapter {chapter}" in page.locator("#details .type").text_content()  # (shown in capitals by the CSS)
+    assert page.errors == []

@@ -159,6 +159,27 @@ def test_publish_staging_method_replaces_the_graph(store, versions):
     assert graphs(store) == {GRAPH}
 
 
+@pytest.mark.parametrize("method", ["update", "staging"])
+def test_publish_named_graphs_only_where_the_default_graph_is_not_the_union(store, built, method):
+    """Plain store: the merged graph and one graph per report, the reader's count unchanged.
+    Union store: every triple would count twice in its default graph, so publish refuses with one
+    line and exit 2, and the store is left as it was (the probe graph dropped)."""
+    before = graphs(store), reader_count(store)
+    process = _publish_process(store, built.out, "--named-graphs", "--method", method)
+    out, err = (stream.decode() for stream in process.communicate(timeout=120))
+    if store[1] == "union":
+        assert process.returncode == 2, out + err
+        assert err.startswith("Error: --named-graphs is refused: the default graph of the store at ") and err.count("\n") == 1, err
+        assert "union of its named graphs" in err and "Traceback" not in err
+        assert (graphs(store), reader_count(store)) == before
+        return
+    assert process.returncode == 0, err
+    reports = {g for g in graphs(store) if g.startswith(f"{GRAPH}/report/")}
+    assert len(reports) == 5 and graphs(store) == {GRAPH} | reports
+    assert reader_count(store) == built.triples
+    assert f"named-graph-uri={GRAPH}/report/osr-2016-17-report" in out
+
+
 # ---- stores that answer badly ---------------------------------------------------------------------
 
 

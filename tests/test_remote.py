@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
 
 import pytest
 from click.testing import CliRunner
@@ -201,6 +204,57 @@ def test_cli_publish_then_query_with_endpoint(server, built, published, store):
         there = CliRunner().invoke(main, [*args, "--endpoint", published])
         assert local.exit_code == there.exit_code == 0, there.output
         assert json.loads(there.output) == json.loads(local.output), args
+
+
+# ---- publish --named-graphs ------------------------------------------------------------------------
+
+GONE = "https://w3id.org/cthb/id/graph/report/a-report-no-longer-in-the-corpus"
+
+
+@pytest.fixture(scope="module")
+def with_report_graphs(server, built, published):
+    """``publish --named-graphs`` (the CLI) over the published graph and a report graph of an
+    earlier build: the query URL it prints, which names the report graphs."""
+    leftover = Request(f"{server}/store?{urlencode({'graph': GONE})}", data=b"<http://e/a> <http://e/b> <http://e/c> .\n", method="PUT")
+    leftover.add_header("Content-Type", "application/n-triples")
+    urlopen(leftover, timeout=30).close()
+    result = CliRunner().invoke(main, ["publish", "--endpoint", f"{server}/query", "--graph-dir", str(built.out), "--named-graphs"])
+    assert result.exit_code == 0, result.output
+    assert f"Published {built.triples} triples" in result.output and "triples of 5 reports as their named graphs" in result.output
+    return re.search(r"--endpoint '([^']+)'", result.output).group(1)
+
+
+def test_publish_named_graphs_one_graph_per_report_as_embedded(server, store, with_report_graphs):
+    embedded = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    reports = {str(g): int(n) for g, n in embedded.rows}
+    sizes = graph_sizes(server)
+    assert len(reports) == 5 and {g: sizes.get(g) for g in reports} == reports
+    assert GONE not in sizes  # a report graph of an earlier build is dropped in the same update
+    assert not [g for g in sizes if "staging" in g]  # nor is the probe graph left
+
+
+def test_publish_named_graphs_report_query_of_2017_as_embedded(built, store, with_report_graphs):
+    there = RemoteStore(with_report_graphs, timeout=30)
+    query = QUERIES["activities-in-report"]
+    rows = query.run(store, {"year": "2017"})
+    assert len(rows) > 100 and {r[2] for r in rows.rows} == {"https://w3id.org/cthb/id/graph/report/osr-2016-17-report"}
+    assert rows_of(query.run(there, {"year": "2017"})) == rows_of(rows)
+    # The default graph is still the merged graph, each triple once.
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert there.select(count).rows == store.select(count).rows == ((built.triples,),)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_publish_named_graphs_every_query_gives_the_embedded_rows(store, with_report_graphs, name):
+    assert_same_rows(QUERIES[name], store, RemoteStore(with_report_graphs, timeout=30))
+
+
+def test_cli_publish_named_graphs_with_bulk_is_refused_before_anything(built):
+    # Virtuoso's default graph is the union of its graphs; nothing listens on this endpoint.
+    args = ["publish", "--endpoint", f"http://127.0.0.1:{free_port()}/sparql", "--method", "bulk", "--named-graphs"]
+    result = CliRunner().invoke(main, [*args, "--graph-dir", str(built.out)])
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --named-graphs is refused with --method bulk") and result.output.count("\n") == 1
 
 
 # ---- endpoints that fail -------------------------------------------------------------------------

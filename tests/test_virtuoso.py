@@ -118,3 +118,11 @@ def test_virtuoso_bulk_publish_refused_keeps_the_graph(virtuoso, built, remote):
 def test_virtuoso_bulk_needs_its_options(built):
     result = CliRunner().invoke(main, ["publish", "--endpoint", "http://127.0.0.1:9/sparql", "--method", "bulk", "--graph-dir", str(built.out)])
     assert result.exit_code == 2 and "--method bulk needs --isql HOST:PORT and --load-dir DIR" in result.output
+
+
+def test_virtuoso_named_graphs_refused_keeps_the_graph(virtuoso, built, remote):
+    """Virtuoso's default graph is the union of its graphs: the report graphs would double every count."""
+    args = ["publish", "--endpoint", virtuoso.endpoint, "--method", "bulk", "--isql", f"127.0.0.1:{virtuoso.sql}", "--named-graphs"]
+    result = CliRunner().invoke(main, [*args, "--load-dir", str(virtuoso.load), "--graph-dir", str(built.out)], env={"CTHB_VIRTUOSO_PASSWORD": "dba"})
+    assert result.exit_code == 2 and result.output.startswith("Error: --named-graphs is refused"), result.output
+    assert graph_sizes(virtuoso) == {DEFAULT_GRAPH: built.triples}

@@ -19,6 +19,9 @@ Both first drop staging graphs left by earlier publishes that were killed, in th
 the replacement (``update``) or before the upload (``staging``). ``timeout`` bounds the whole
 exchange, not each read; replies are read up to a size limit and parsed defensively, so a store
 that drips bytes, answers hugely or answers garbage ends the publish with one line (exit 3).
+
+``named_graphs`` also sends each report's graph (``cthb.nq``) as a named graph, in the same
+transaction, and refuses stores whose default graph is the union (:mod:`cthbgraph.publish_graphs`).
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from rdflib import Literal, URIRef
 
-from .buildfolder import BuildFolder
+from . import publish_graphs
+from .buildfolder import NQUADS, BuildFolder
 from .errors import CthbError, EndpointError, StoreError
 from .store.remote import bind_values, default_timeout
 from .vocab import DEFAULT_BASE
@@ -98,6 +102,9 @@ class PublishResult:
     endpoints: Endpoints
     #: Staging graphs of earlier, interrupted publishes that were dropped.
     dropped: tuple[str, ...] = ()
+    #: The report graphs sent beside ``graph`` (``named_graphs``), and their triples in all.
+    report_graphs: tuple[str, ...] = ()
+    report_triples: int = 0
 
 
 def graph_file(out: Path | str) -> Path:
@@ -138,6 +145,7 @@ def publish(
     method: str = "update",
     isql: str | None = None,
     load_dir: Path | str | None = None,
+    named_graphs: bool = False,
 ) -> PublishResult:
     """Replace ``graph`` at the store behind ``endpoint`` by the built graph of ``out``.
 
@@ -149,21 +157,34 @@ def publish(
         (Virtuoso's bulk loader, see :mod:`cthbgraph.virtuoso`; needs ``isql`` and ``load_dir``).
     isql (str | None): HOST:PORT of Virtuoso's SQL port, for "bulk".
     load_dir (Path | str | None): a folder Virtuoso reads (DirsAllowed), for "bulk".
+    named_graphs (bool): also replace each report's graph (the build's ``cthb.nq``) by its named
+        graph, in the same transaction (not with "bulk"; see :mod:`cthbgraph.publish_graphs`).
     RETURNS (PublishResult): the graph, its triple count and the URLs used.
     RAISES EndpointError: the store is unreachable, refuses, is too slow or answers nonsense (exit 3).
+    RAISES CthbError: ``named_graphs`` on a store whose default graph is the union of its graphs (exit 2).
     """
     if method not in METHODS:
         raise CthbError(f"unknown publish method {method!r}", hint="use update, staging or bulk", exit_code=2)
+    if named_graphs and method == "bulk":
+        publish_graphs.refuse_bulk()
     if method == "bulk" and not (isql and load_dir):
         raise CthbError("--method bulk needs --isql HOST:PORT and --load-dir DIR", hint="e.g. --isql 127.0.0.1:1111 --load-dir /srv/virtuoso/load", exit_code=2)
     target = _iri(graph)
     source = graph_file(out)
-    data = ntriples_of(source)
+    # Both files from the one build the links point to now, even if a rebuild switches them.
+    data = ntriples_of(source.resolve() if named_graphs else source)
+    prefix, reports = publish_graphs.report_graphs(source.resolve().with_name(NQUADS), target, _iri) if named_graphs else ("", {})
     expected = data.count(b"\n")
     urls = Endpoints.derive(endpoint, update, graph_store)
     seconds = default_timeout() if timeout is None else timeout
     store = _Store(urls, time.monotonic() + seconds, seconds)
     leftovers = store.leftovers(target)
+    if named_graphs:
+        publish_graphs.refuse_union_default_graph(store, target)
+        replace = publish_graphs.replace_by_update if method == "update" else publish_graphs.replace_by_staging
+        replace(store, data, target, leftovers, prefix, reports)
+        sent = sum(triples.count(b"\n") for triples in reports.values())
+        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers), tuple(map(str, reports)), sent)
     if method == "bulk":
         from .virtuoso import Isql, bulk_load
 
@@ -261,11 +282,11 @@ class _Store:
         found = [row.get("g", {}).get("value", "") for row in rows if isinstance(row, dict)]
         return [URIRef(g) for g in found if g.startswith(str(target) + _STAGING) and _IRI.match(g)]
 
-    def drop_quietly(self, staging: URIRef) -> None:
+    def drop_quietly(self, *staging: URIRef) -> None:
         """Best effort after a failure; a staging graph left anyway is dropped by the next publish."""
         self.deadline = max(self.deadline, time.monotonic() + min(self.seconds, 10))
         with contextlib.suppress(EndpointError):
-            self.update(f"DROP SILENT GRAPH {staging.n3()}", what="drop the staging graph")
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {g.n3()}" for g in staging), what="drop the staging graph")
 
     def send(self, method: str, url: str, body: list[bytes], media: str, *, what: str, accept: str | None = None) -> bytes:
         """One request whose connection is shut down when the deadline passes, whatever phase it

@@ -45,6 +45,12 @@ from .common import graph_dir_option
     default=None,
     help="For --method bulk: a folder this machine writes and Virtuoso reads at the same path (listed in DirsAllowed of virtuoso.ini).",
 )
+@click.option(
+    "--named-graphs",
+    is_flag=True,
+    help="Also send each report's graph (GRAPH_DIR/cthb.nq) as a named graph, in the same transaction; the merged graph stays the "
+    "default graph of its readers. Refused (exit 2) where the store's default graph is the union of its graphs (Virtuoso).",
+)
 def publish_command(
     endpoint: str,
     graph: str,
@@ -55,6 +61,7 @@ def publish_command(
     method: str,
     isql: str | None,
     load_dir: str | None,
+    named_graphs: bool,
 ) -> None:
     """Load the built graph (GRAPH_DIR/cthb.nt, else GRAPH_DIR/cthb.ttl) into a SPARQL 1.1 store.
 
@@ -66,6 +73,12 @@ def publish_command(
     Query the published graph with --endpoint 'URL?default-graph-uri=IRI', or serve it with
     oxigraph serve --union-default-graph. Exit 3 when the store is unreachable, refusing or slow.
 
+    --named-graphs also replaces each report's graph ({base}graph/report/{id}, for GRAPH queries
+    such as activities-in-report) and drops report graphs of earlier builds, in the same
+    transaction; readers name them as named-graph-uri (publish prints the URL). It first probes
+    the store and refuses, exit 2, one whose default graph is the union of its named graphs, where
+    every count would double (docs/named-graphs.md).
+
     \b
     Examples:
       cthbgraph publish --endpoint http://127.0.0.1:7878/query
@@ -73,16 +86,30 @@ def publish_command(
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --graph-dir out/cthb.ttl
       cthbgraph publish --endpoint http://localhost:3030/ds/query --store-url http://localhost:3030/ds/data
       cthbgraph publish --endpoint http://127.0.0.1:7878/query --method staging --timeout 600
+      cthbgraph publish --endpoint http://127.0.0.1:7878/query --named-graphs
       CTHB_VIRTUOSO_PASSWORD=… cthbgraph publish --endpoint http://127.0.0.1:8890/sparql --method bulk --isql 127.0.0.1:1111 --load-dir /srv/load
     """
     result = publish(
-        graph_dir, endpoint, graph=graph, update=update_url, graph_store=store_url, timeout=timeout, method=method, isql=isql, load_dir=load_dir
+        graph_dir,
+        endpoint,
+        graph=graph,
+        update=update_url,
+        graph_store=store_url,
+        timeout=timeout,
+        method=method,
+        isql=isql,
+        load_dir=load_dir,
+        named_graphs=named_graphs,
     )
     for leftover in result.dropped:
         click.echo(f"Dropped <{leftover}>, left by an interrupted publish")
     at = result.endpoints.query if method == "bulk" else result.endpoints.graph_store
     click.echo(f"Published {result.triples} triples from {result.source} as <{result.graph}> at {at}")
-    where = f"{result.endpoints.query}?{urlencode({'default-graph-uri': result.graph}, safe=':/')}"
+    if result.report_graphs:
+        click.echo(f"Published {result.report_triples} triples of {len(result.report_graphs)} reports as their named graphs")
+    # The protocol gives a query the named graphs it names: the report graphs, never <graph> itself.
+    dataset = [("default-graph-uri", result.graph)] + [("named-graph-uri", g) for g in result.report_graphs]
+    where = f"{result.endpoints.query}?{urlencode(dataset, safe=':/')}"
     click.echo(f"Query it with: cthbgraph query NAME --endpoint '{where}'")
 
 

@@ -92,6 +92,12 @@ def _facets(net: nx.MultiDiGraph) -> tuple[dict, dict, dict]:
             years[n].add(a["year"])
         if a["type"] == "Body":
             bodies[n].add(n)
+    # An activity has the chapter of the one provision it is stated to implement (network.py); one
+    # that may implement provisions by inference takes their chapters too, so that the chapter
+    # filter shows it with its dashed links. First, so that its bodies inherit them below.
+    for s, o, key in net.edges(keys=True):
+        if key == "mayImplement" and nodes[o]["type"] == "Provision":
+            chapters[s] |= chapters[o]
     for s, o, key in net.edges(keys=True):
         st, ot = nodes[s]["type"], nodes[o]["type"]
         if ot == "Body" and st in ("Activity", "Provision", "Decision"):

@@ -95,6 +95,9 @@
     // A filter keeps the facts that pass it with the bodies and documents they link to; only facts
     // pull in neighbours, so a body kept for chapter V does not bring its chapter III.
     var shown = (f.chapter || f.body || f.year) ? grow(core, ["Activity", "Provision", "Decision", "Declaration"]) : core;
+    // An activity kept for chapter V, where it may implement a provision, may also implement one of
+    // chapter IV: the chapter filter still shows the provisions of its chapter only.
+    if (f.chapter) shown = new Set(Array.from(shown).filter(function (i) { return nodes[i].type !== "Provision" || nodes[i].chapters.indexOf(f.chapter) >= 0; }));
     var hits = new Set();
     if (f.q) {
       shown.forEach(function (i) { if (matches(nodes[i], f.q)) hits.add(i); });

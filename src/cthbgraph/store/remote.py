@@ -10,7 +10,8 @@ Which graph is queried: the endpoint's default graph. Publish into a named graph
 server so that its default graph is the union of all graphs (``oxigraph serve
 --union-default-graph``), or name the graph in the endpoint URL
 (``http://host/query?default-graph-uri=IRI``), which is sent as the SPARQL protocol's
-``default-graph-uri`` parameter.
+``default-graph-uri`` parameter. ``named-graph-uri`` parameters of the URL are sent as well: the
+graphs that ``GRAPH`` patterns see (the report graphs of ``publish --named-graphs``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class RemoteStore(Store):
     """A SPARQL 1.1 query endpoint.
 
     endpoint (str): the query URL, e.g. ``http://127.0.0.1:7878/query``; a ``default-graph-uri``
-        in its query string selects the graph to query.
+        in its query string selects the graph to query, ``named-graph-uri`` those GRAPH reads.
     timeout (float | None): seconds to wait for the connection and for each read of the answer
         [default: env CTHB_TIMEOUT, else 60].
     graph (str | None): the graph to query (as ``default-graph-uri``); overrides the URL's.
@@ -62,7 +63,8 @@ class RemoteStore(Store):
             )
         params = parse_qsl(parts.query, keep_blank_values=True)
         graphs = [v for k, v in params if k == "default-graph-uri"]
-        rest = [(k, v) for k, v in params if k != "default-graph-uri"]
+        self.named_graphs = [v for k, v in params if k == "named-graph-uri"]
+        rest = [(k, v) for k, v in params if k not in ("default-graph-uri", "named-graph-uri")]
         self.endpoint = urlunsplit(parts._replace(query=urlencode(rest)))
         self.graphs = [graph] if graph else graphs
         self.timeout = default_timeout() if timeout is None else timeout
@@ -75,6 +77,8 @@ class RemoteStore(Store):
         wrapper.timeout = self.timeout
         for graph in self.graphs:
             wrapper.addDefaultGraph(graph)
+        for graph in self.named_graphs:
+            wrapper.addNamedGraph(graph)
         wrapper.setQuery(sparql)
         # SPARQLWrapper guesses the form from the text and takes a word in a comment ("loaded",
         # "added") for an update, which it would send as one: this store only reads, so a query.
