@@ -235,6 +235,44 @@ def test_a_kind_a_result_a_titled_text_and_more_work_on_the_event_open_no_event(
     assert [e.text.split()[:3] for e in course.follow_ups] == [["The", "ODIHR", "continues"]]
 
 
+def test_mandate_priorities_cross_references_and_effects_open_no_event(extractor):
+    # stating.py: made-up sentences in the reports' style, one of each kind, and one real event.
+    text = (
+        "In accordance with its mandate, the ODIHR encourages the participating States to protect victims.\n\n"
+        "The Strategic Police Matters Unit has chosen a twofold focus on investigators and prosecutors.\n\n"
+        "For an account of the results of the two seminars see the next chapter of the ODIHR.\n\n"
+        "Co-operation in the region has been facilitated by the activities launched by the ODIHR since 2003.\n\n"
+        "The mandate of the Special Representative is set out in a decision of the Ministerial Council.\n\n"
+        "In May 2005 the ODIHR organized a seminar on victim identification in Warsaw.\n"
+    )
+    (seminar,) = _activities_of(extractor, text)
+    assert seminar.excerpt.text.startswith("In May 2005 the ODIHR organized")
+
+
+def test_states_opinions_figures_and_findings_open_no_event_and_the_event_goes_on(extractor):
+    text = (
+        "The work of the OSCE Centre in Utopia varies from one region to another.\n\n"
+        "In 2005 the OSCE Mission to Atlantis organized a workshop on labour exploitation for inspectors. "
+        "The Mission supports the view that inspectors should identify victims. "
+        "A similar increase is recorded by the OSCE Centre in Utopia. "
+        "An examination of the budget indicates a growing dependency on donors. "
+        "The workshop examined how inspectors can identify victims.\n\n"
+        "The appointment of the Special Representative gave impetus to the work of the OSCE Centre in Utopia.\n"
+    )
+    (workshop,) = _activities_of(extractor, text)
+    assert [m.key for m in workshop.agents] == ["mission-atlantis"]
+    assert [e.text.split()[:2] for e in workshop.follow_ups] == [["The", "workshop"]]
+
+
+def test_a_dated_act_or_an_event_as_subject_is_still_told(extractor):
+    # A year makes a "state" verb tell what was done; an event as the subject of "indicated" happened.
+    text = (
+        "The round table drew on a study published by the ODIHR in 2008.\n\n"
+        "Consultations held between the ODIHR and UNICEF in 2007 indicated a strong wish to co-operate.\n"
+    )
+    assert len(_activities_of(extractor, text)) == 2
+
+
 def test_what_others_did_in_an_earlier_year_is_background_to_a_press_release(extractor):
     text = (
         "Border guards in Atlantis learn to identify victims\n\n"
