@@ -273,6 +273,16 @@ def test_a_dated_act_or_an_event_as_subject_is_still_told(extractor):
     assert len(_activities_of(extractor, text)) == 2
 
 
+def test_a_visit_to_another_country_is_another_event_and_countries_take_their_short_name(extractor):
+    text = (
+        "In 2016 the Office of the Special Representative carried out a country visit to Romania. "
+        "During her visit to the Russian Federation, the Special Representative held talks with the Ministry of Justice.\n"
+    )
+    romania, russia = _activities_of(extractor, text)
+    assert (romania.country, russia.country) == ("Romania", "Russia")
+    assert [m.key for m in russia.agents] == ["special-representative-cthb"]
+
+
 def test_what_others_did_in_an_earlier_year_is_background_to_a_press_release(extractor):
     text = (
         "Border guards in Atlantis learn to identify victims\n\n"

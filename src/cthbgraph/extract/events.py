@@ -314,6 +314,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False  # another year: another event
     if date and not event.date and own is not None:
         return False
+    if own is not None and own.country and event.country and own.country != event.country:
+        return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
     if refers_back(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
