@@ -283,6 +283,17 @@ def test_a_visit_to_another_country_is_another_event_and_countries_take_their_sh
     assert [m.key for m in russia.agents] == ["special-representative-cthb"]
 
 
+def test_results_open_no_event_and_an_excerpt_leaves_the_next_sentence_s_emphasis(extractor):
+    text = (
+        "In 2004 the ODIHR hosted a meeting of anti-trafficking focal points in Warsaw. **The Mission to Atlantis** "
+        "organized a seminar for judges in 2005.\n\n"
+        "The network of the ODIHR has already shown concrete results and has received very positive feedback.\n"
+    )
+    meeting, seminar = _activities_of(extractor, text)
+    assert meeting.excerpt.text.endswith("Warsaw.")
+    assert [m.key for m in seminar.agents] == ["mission-atlantis"]
+
+
 def test_what_others_did_in_an_earlier_year_is_background_to_a_press_release(extractor):
     text = (
         "Border guards in Atlantis learn to identify victims\n\n"

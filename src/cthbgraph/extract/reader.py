@@ -387,9 +387,10 @@ def _provision_text(text: str, match: prov.ProvisionMatch) -> str:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    """The end without trailing space, nor the emphasis marks that open the next sentence ("... ways. **Field")."""
+    end = start + len(text[start:end].rstrip())
+    opening = re.search(r"\s[*_]+$", text[start:end])
+    return start + len(text[start : start + opening.start()].rstrip()) if opening else end
 
 
 def _unique(mentions: Iterable[BodyMention]) -> tuple[BodyMention, ...]:

@@ -64,6 +64,9 @@ _FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend"
 _ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
 # Verbs of a finding: "An examination of the work indicates a dependency ...": what was found, not done.
 _FINDING_VERBS = {"indicate", "show", "reveal", "suggest", "confirm", "prove"}
+# What work yields, as the object of a verb of showing or getting: a result, not an act.
+_SHOWING_VERBS = {"show", "yield", "produce", "achieve", "receive", "bring", "demonstrate"}
+_RESULT_OBJECTS = {"result", "outcome", "feedback", "progress", "impact", "improvement", "success"}
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CAUSE_NOUNS = {
     "activity", "outcome", "result", "work", "effort", "initiative", "involvement", "support", "finding",
@@ -97,6 +100,8 @@ def describes(sentence: Span, genre: str = "") -> str:
         return "finding"
     if _an_effect(verb):
         return "effect"
+    if verb.lemma_.lower() in _SHOWING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_OBJECTS for c in verb.children):
+        return "result"  # "X has shown concrete results", "... has received positive feedback"
     return ""
 
 
