@@ -222,6 +222,12 @@ def test_her_office_is_the_office_that_serves_the_post_just_named(extractor):
     assert [(m.key, m.excerpt.text) for m in paper.agents] == [("osr-cthb", "Her Office")]
 
 
+def test_the_post_s_office_is_the_office_that_serves_the_post(extractor):
+    text = "The Special Representative's Office assisted three participating States with their national action plans in 2015.\n"
+    (assistance,) = _activities_of(extractor, text)
+    assert [(m.key, m.excerpt.text) for m in assistance.agents] == [("osr-cthb", "The Special Representative's Office")]
+
+
 def test_a_kind_a_result_a_titled_text_and_more_work_on_the_event_open_no_event(extractor):
     text = (
         "Such forums of the ODIHR offer the participating States a place to compare their practice.\n\n"
