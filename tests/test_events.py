@@ -244,11 +244,11 @@ def test_a_kind_a_result_a_titled_text_and_more_work_on_the_event_open_no_event(
 def test_mandate_priorities_cross_references_and_effects_open_no_event(extractor):
     # stating.py: made-up sentences in the reports' style, one of each kind, and one real event.
     text = (
-        "In accordance with its mandate, the ODIHR encourages the participating States to protect victims.\n\n"
-        "The Strategic Police Matters Unit has chosen a twofold focus on investigators and prosecutors.\n\n"
-        "For an account of the results of the two seminars see the next chapter of the ODIHR.\n\n"
-        "Co-operation in the region has been facilitated by the activities launched by the ODIHR since 2003.\n\n"
-        "The mandate of the Special Representative is set out in a decision of the Ministerial Council.\n\n"
+        "In line with its mandate, the ODIHR advises the authorities of Atlantis on the protection of victims.\n\n"
+        "The OSCE Centre in Utopia has selected three priorities for its work with the police.\n\n"
+        "The ODIHR held two more seminars on shelters; the next chapter will describe them.\n\n"
+        "Reform of the criminal code of Atlantis was helped by the initiatives taken by the ODIHR.\n\n"
+        "Her mandate is laid down in a decision of the Ministerial Council, and the Special Representative reports on it.\n\n"
         "In May 2005 the ODIHR organized a seminar on victim identification in Warsaw.\n"
     )
     (seminar,) = _activities_of(extractor, text)
@@ -257,13 +257,13 @@ def test_mandate_priorities_cross_references_and_effects_open_no_event(extractor
 
 def test_states_opinions_figures_and_findings_open_no_event_and_the_event_goes_on(extractor):
     text = (
-        "The work of the OSCE Centre in Utopia varies from one region to another.\n\n"
+        "The size of the teams of the OSCE Centre in Utopia differs between regions.\n\n"
         "In 2005 the OSCE Mission to Atlantis organized a workshop on labour exploitation for inspectors. "
-        "The Mission supports the view that inspectors should identify victims. "
-        "A similar increase is recorded by the OSCE Centre in Utopia. "
-        "An examination of the budget indicates a growing dependency on donors. "
+        "The Mission shares the view that inspectors have a part in finding victims. "
+        "A steep rise in hotline calls was reported by the OSCE Centre in Utopia. "
+        "A review of the budget shows a shortfall in donor funding. "
         "The workshop examined how inspectors can identify victims.\n\n"
-        "The appointment of the Special Representative gave impetus to the work of the OSCE Centre in Utopia.\n"
+        "The creation of the new unit strengthened the work of the OSCE Centre in Utopia.\n"
     )
     (workshop,) = _activities_of(extractor, text)
     assert [m.key for m in workshop.agents] == ["mission-atlantis"]
@@ -273,27 +273,27 @@ def test_states_opinions_figures_and_findings_open_no_event_and_the_event_goes_o
 def test_a_dated_act_or_an_event_as_subject_is_still_told(extractor):
     # A year makes a "state" verb tell what was done; an event as the subject of "indicated" happened.
     text = (
-        "The round table drew on a study published by the ODIHR in 2008.\n\n"
-        "Consultations held between the ODIHR and UNICEF in 2007 indicated a strong wish to co-operate.\n"
+        "The ODIHR round table of 2011 drew on earlier research into forced labour.\n\n"
+        "Meetings held by the ODIHR with UNICEF in 2007 showed a shared interest in joint training.\n"
     )
     assert len(_activities_of(extractor, text)) == 2
 
 
 def test_a_visit_to_another_country_is_another_event_and_countries_take_their_short_name(extractor):
     text = (
-        "In 2016 the Office of the Special Representative carried out a country visit to Romania. "
-        "During her visit to the Russian Federation, the Special Representative held talks with the Ministry of Justice.\n"
+        "In May 2015 the ODIHR visited two shelters in Tirana. "
+        "During the visit to Tbilisi, the ODIHR met the Public Defender of Georgia.\n\n"
+        "In 2014 the ODIHR held a seminar for judges in the Russian Federation.\n"
     )
-    romania, russia = _activities_of(extractor, text)
-    assert (romania.country, russia.country) == ("Romania", "Russia")
-    assert [m.key for m in russia.agents] == ["special-representative-cthb"]
+    albania, georgia, judges = _activities_of(extractor, text)
+    assert (albania.country, georgia.country, judges.country) == ("Albania", "Georgia", "Russia")
 
 
 def test_results_open_no_event_and_an_excerpt_leaves_the_next_sentence_s_emphasis(extractor):
     text = (
-        "In 2004 the ODIHR hosted a meeting of anti-trafficking focal points in Warsaw. **The Mission to Atlantis** "
+        "In 2004 the ODIHR hosted a round table on shelters in Warsaw. **The Mission to Atlantis** "
         "organized a seminar for judges in 2005.\n\n"
-        "The network of the ODIHR has already shown concrete results and has received very positive feedback.\n"
+        "The ODIHR network brought tangible progress to the region.\n"
     )
     meeting, seminar = _activities_of(extractor, text)
     assert meeting.excerpt.text.endswith("Warsaw.")

@@ -1,7 +1,7 @@
 """The office that serves a post, read where a sentence names the office by the post.
 
-"Her Office also published ...", right after an act of the Special Representative, and "The SR's
-office has assisted ..." name the office that serves the post (the gazetteer's ``office`` of a post,
+"Her Office also published ...", right after an act of the Special Representative, and "The Special
+Representative's Office trained ..." name the office that serves the post (the gazetteer's ``office`` of a post,
 ``org:postIn``), not the post: the office is the doer, with the words that name it as its excerpt.
 """
 
@@ -25,7 +25,7 @@ def post_office(reader, sentence: Span, recent: list[Span], bodies: list[Span], 
         return None
     offices = post_offices()
     owners = [c for c in subject.children if c.dep_ == "poss"]
-    # "The SR's office": the possessor is a mention of a post.
+    # "The Special Representative's Office": the possessor is a mention of a post.
     post = next((b for b in bodies for o in owners if b.start <= o.i < b.end and b.id_ in offices), None)
     if post is None:
         if candidate and candidate.agents or act.anaphoric_subject(sentence) != "office":

@@ -237,7 +237,7 @@ class PartnerFinder:
         return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
-        """ "Ministry of Labour, Social Affairs and Consumer Protection": "of" goes on through a list of fields, not of names."""
+        """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
         tail = _FIELD_LIST.match(text, candidate.end)
         if tail is None or " of " not in text[candidate.start : candidate.end] or any(w in self._head_words for w in tail.group().split()):
             return candidate
@@ -294,8 +294,7 @@ class PartnerFinder:
         for i in range(1, len(words)):
             if words[i][2] not in ("of", "in", "to"):
                 continue
-            end = -1 if words[-1][2] in _CONNECTORS else len(words)  # "of the Russian Federation, in July"
-            rest = [w[2] for w in words[i + 1 : end] if w[2] not in ("the", "Republic", "of")]
+            rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
             place = " ".join(rest)
             if place in self.countries.of and place not in self.countries.adjectives:
                 return words[:i], self.countries.of[place]

@@ -367,7 +367,7 @@ def _provision_text(text: str, match: prov.ProvisionMatch) -> str:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    """The end without trailing space, nor the emphasis marks that open the next sentence ("... ways. **Field")."""
+    """The end without trailing space, nor the emphasis marks that open the next sentence ("... in Warsaw. **The Mission")."""
     end = start + len(text[start:end].rstrip())
     opening = re.search(r"\s[*_]+$", text[start:end])
     return start + len(text[start : start + opening.start()].rstrip()) if opening else end
