@@ -120,6 +120,16 @@ def test_partners_not_a_name(finder, osce_bodies, text):
     assert _partners(finder, osce_bodies, text) == []
 
 
+def test_partners_a_list_of_fields_is_one_ministry(finder, osce_bodies):
+    text = "Officials of the Ministry of Health, Family Affairs and Youth of Albania attended the round table."
+    assert [(p.key, p.country) for p in _partners(finder, osce_bodies, text)] == [
+        ("albania--ministry-of-health-family-affairs-and-youth", "Albania")
+    ]
+    # Another name in the list is not a field: "Ministry of Justice" stays apart.
+    text = "The Ministry of Interior, Ministry of Justice and Ministry of Health of Albania met."
+    assert len(_partners(finder, osce_bodies, text)) == 3
+
+
 def test_partners_stop_at_an_osce_body(finder):
     text = "the Ministry of Interior and the OSCE Mission to Skopje"
     mission = text.index("OSCE Mission")

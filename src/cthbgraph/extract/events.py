@@ -30,6 +30,7 @@ from spacy.tokens import Span
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
+from .stating import GOES_ON, describes, ends_a_quote
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
 _PEOPLE = {
@@ -101,13 +102,13 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> s
     general line of work is described ("The OSCE Centre in Astana has supported ... since 2004")."""
     if genre == "decision":
         return "decision text"
-    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing)
+    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing) or describes(sentence, genre)
 
 
 def _by_wording(sentence: Span, genre: str) -> str:
     """What the words of the sentence alone say it is (a quote, a mandate, a footnote ...), or ""."""
     text = sentence.text.strip()
-    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or _ends_a_quote(sentence):
+    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or ends_a_quote(sentence):
         return "quote"
     if _OPERATIVE.search(text):
         return "decision paragraph"
@@ -139,16 +140,6 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
     if closing and genre == "press-release" and _BACKGROUND.match(sentence.text.strip()):
         return "background"
     return ""
-
-
-def _ends_a_quote(sentence: Span) -> bool:
-    """The last sentence of a quoted remark: it ends on a closing quotation mark that an attribution
-    follows ("... before they fall into debt bondage,” she said.")."""
-    text = sentence.text.rstrip()
-    after = sentence.doc.text[sentence.end_char : sentence.end_char + 40]
-    if text.endswith((".”", ",”", "!”", "?”", '."', ',"')):
-        return True  # a remark closes inside its marks; a title quoted in a sentence ends '”.'
-    return bool(re.match(r"^\s*[”\"],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", after, re.IGNORECASE))
 
 
 def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
@@ -292,7 +283,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             continue  # a headline joins the event its lead reports, below; a page's title is no event
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
-            if why in ("quote", "result", "recommendation"):
+            if why in ("quote", "result", "recommendation", *GOES_ON):
                 continue  # the event may go on after a remark or a figure
             last = None
             continue
@@ -323,6 +314,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False  # another year: another event
     if date and not event.date and own is not None:
         return False
+    if own is not None and own.country and event.country and own.country != event.country:
+        return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
     if refers_back(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:

@@ -55,6 +55,7 @@ _INTRODUCED_KINDS = {
     "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
     "foundation": "ngo", "association": "ngo",
 }
+_FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
@@ -182,7 +183,7 @@ class PartnerFinder:
             if candidate is None:
                 pos = m.start() + 1  # a shorter name may start at a later word of the match
                 continue
-            found.append(candidate)
+            found.append(candidate := self._with_listed_fields(text, m.start(), candidate, spans, clues))
             pos = candidate.end
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
         introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
@@ -234,6 +235,13 @@ class PartnerFinder:
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
         country = (country or _nearest(clues, a)) if national else ""
         return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+
+    def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
+        """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
+        tail = _FIELD_LIST.match(text, candidate.end)
+        if tail is None or " of " not in text[candidate.start : candidate.end] or any(w in self._head_words for w in tail.group().split()):
+            return candidate
+        return self._candidate(text, start, tail.end(), taken, clues, named_by="rule") or candidate
 
     def _bounded_words(self, text, start, end, taken, named_by: str) -> list[tuple[int, int, str]]:
         """The words of a candidate, cut where an OSCE body or a reference begins, at a blank line, at

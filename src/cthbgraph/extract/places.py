@@ -26,13 +26,15 @@ class PlaceFinder:
             if not line.strip():
                 continue
             row = json.loads(line)
-            self.countries.add(row["country"])
-            for name in (row["country"], *row.get("aliases", ())):
-                self.country_of[name] = row["country"]
+            # A country is given by its short name ("Russia", "United States"), as the annotations write it.
+            country = row.get("short", row["country"])
+            for name in (row["country"], country, *row.get("aliases", ())):
+                self.countries.add(name)
+                self.country_of[name] = country
             for adjective in row.get("adjectives", ()):
-                self.country_of_adjective[adjective] = row["country"]
+                self.country_of_adjective[adjective] = country
             for city in row.get("cities", ()):
-                self.country_of.setdefault(city, row["country"])
+                self.country_of.setdefault(city, country)
 
     def find(
         self, sentence: Span, exclude: list[tuple[int, int]] = (), ents: list[Span] | None = None
@@ -44,7 +46,8 @@ class PlaceFinder:
         activity. A place the model tags that the list does not know ("Ioannina, Greece") is kept
         as written, with the one country the sentence names.
         """
-        sentence_ents = list(sentence.ents) if ents is None else ents
+        # The model often takes the article into the name ("the Russian Federation"): compare without it.
+        sentence_ents = [self._without_article(e) for e in (list(sentence.ents) if ents is None else ents)]
         ents = [
             e for e in sentence_ents
             if (e.label_ in ("GPE", "LOC") or e.text in self.country_of)
@@ -67,3 +70,9 @@ class PlaceFinder:
             # "Armenian society": an adjective names the country, not a place.
             return "", named.pop()
         return "", ""
+
+    def _without_article(self, ent: Span) -> Span:
+        """ "the Russian Federation" as "Russian Federation" when only the latter is a known name ("The Hague" stays)."""
+        if len(ent) > 1 and ent[0].lower_ == "the" and ent.text not in self.country_of and ent[1:].text in self.country_of:
+            return Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
+        return ent

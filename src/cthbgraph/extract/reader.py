@@ -19,11 +19,11 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
-from .bodies import load_gazetteer, post_offices
 from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
 from .listing import listing_activities
+from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -151,7 +151,7 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = None if candidate and candidate.agents else self._post_office(sentence, recent)
+            office = post_office(self, sentence, recent, bodies, candidate)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
@@ -175,26 +175,6 @@ class DocReader:
                 confidence=confidence,
             )
             yield events.Reading(sentence, excerpt, activity, heading_before)
-
-    def _post_office(self, sentence: Span, recent: list[Span]) -> BodyMention | None:
-        """ "Her Office also published ...", right after the Special Representative's act: the office
-        that serves the post just named (the gazetteer's ``office`` of a post), with "Her Office" as
-        its excerpt."""
-        if act.anaphoric_subject(sentence) != "office" or not act.reports_action(sentence):
-            return None
-        verb = act.main_verb(sentence)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not any(c.dep_ == "poss" and c.lower_ in ("her", "his", "its", "their") for c in subject.children):
-            return None
-        offices = post_offices()
-        post = next((s for s in reversed(recent) if s.id_ in offices), None)
-        if post is None:
-            return None
-        entry = next((e for e in load_gazetteer() if e.key == offices[post.id_]), None)
-        if entry is None:
-            return None
-        start = subject.left_edge.idx
-        return BodyMention(self.excerpt(start, subject.idx + len(subject.text)), entry.key, entry.label, entry.kind, confidence=0.7)
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
@@ -387,9 +367,10 @@ def _provision_text(text: str, match: prov.ProvisionMatch) -> str:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    """The end without trailing space, nor the emphasis marks that open the next sentence ("... in Warsaw. **The Mission")."""
+    end = start + len(text[start:end].rstrip())
+    opening = re.search(r"\s[*_]+$", text[start:end])
+    return start + len(text[start : start + opening.start()].rstrip()) if opening else end
 
 
 def _unique(mentions: Iterable[BodyMention]) -> tuple[BodyMention, ...]:

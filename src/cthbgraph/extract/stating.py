@@ -1,0 +1,156 @@
+"""Sentences of a report that describe rather than report: more kinds that open no event.
+
+:mod:`cthbgraph.extract.events` refuses mandates, quotes, results, opinions and, in press releases
+and pages, a body's general line of work. Read on text no rule was tuned on (the ``dev`` half of
+``tests/gold-blind``), the reports hold more of the same kinds, said in other words (the examples
+here are made up):
+
+* where a body stands and how it chooses its work: "As its mandate requires, in accordance with its
+  mandate the Centre urges ...", "the mandate of X is laid down in ...", "the Unit has selected two
+  priorities", "the Chairmanship prioritised labour exploitation": mandate or priorities, not an act;
+* cross-references and sources: "(see the following section)", "the next chapter will describe ...",
+  "... available at https://...";
+* an effect of earlier work: "Reform in Atlantis was helped by the initiatives taken by X": the body
+  is named inside what caused the effect, the sentence reports the effect;
+* states, opinions, figures and findings: "the size of the teams differs", "the Office shares the
+  view that ...", "a steep rise was reported by X", "a review of the budget shows ...";
+  unless the sentence is dated, where a verb of state tells a dated act.
+
+Each function reads the grammar or the wording of one sentence; no sentence of any text is listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .activities import EVENT_NOUNS, main_verb
+
+# Reasons after which the event just reported may go on (a remark in the middle of its account);
+# a mandate or an institutional change ends it.
+GOES_ON = ("state", "opinion", "finding", "effect", "result", "cross-reference", "priorities")
+
+_MANDATE_WORDING = re.compile(
+    r"\b(?:in\s+accordance\s+with\s+(?:its|the|his|her|their)\s+mandate|in\s+(?:fulfilling|fulfilment\s+of|line\s+with)\s+"
+    r"(?:this|its|the|his|her|their)\s+mandate|(?:the|its|his|her|their)\s+mandate\s+(?:of\b.*\s)?(?:is|was)\s+"
+    r"(?:delineated|defined|set\s+out|laid\s+down|outlined|described)|(?:is|are|was|were)\s+(?:tasked|mandated)\s+(?:to|with)|(?:is|are|was|were)\s+(?:directed|geared)\s+to\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
+_CROSS_REFERENCE = re.compile(
+    r"\b(?:see\s+(?:the\s+)?(?:next|previous|following|preceding)\s+(?:chapter|section|part)|"
+    r"(?:this|the\s+following|the\s+next)\s+(?:section|chapter|part)\s+(?:will|shall)\b|"
+    r"available\s+(?:at|on|from)\s+(?:<)?(?:https?://|www\.))",
+    re.IGNORECASE,
+)
+# Choosing what to work on: a verb of choosing with a priority, focus or field of work as its object.
+_CHOOSING_VERBS = {"identify", "choose", "select", "set", "define"}
+_PRIORITY_NOUNS = {"priority", "focus", "field", "direction", "objective"}
+_PRIORITISING_VERBS = {"prioritize", "prioritise"}
+# Verbs of a state or of what befalls a body, not of an act: "the size of the teams differs", "the Centres
+# meet obstacles / encounter resistance", "the handbook rests on earlier research", "offices go through a review".
+_STATE_VERBS = {"vary", "differ", "encounter", "experience", "suffer", "lack", "depend", "rely"}
+_PHRASAL_STATES = {("build", "on"), ("go", "through"), ("draw", "on"), ("rest", "on")}
+# Objects that make a verb an opinion: "supports / shares / holds the view that ...".
+_OPINION_OBJECTS = {"view", "opinion", "position", "belief", "conviction"}
+# Subjects that are a change of institutions ("The creation of the Unit strengthened ...") or a figure
+# ("A steep rise was reported by X"): not what a body did.
+_CHANGE_SUBJECTS = {"appointment", "formation", "establishment", "creation", "election", "nomination"}
+_FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend", "change", "drop", "reduction"}
+# Adjectives after "be" that make the sentence an act ("was active in", "has been instrumental").
+_ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
+# Verbs of a finding: "A review of the budget shows a shortfall": what was found, not done.
+_FINDING_VERBS = {"indicate", "show", "reveal", "suggest", "confirm", "prove"}
+# What work yields, as the object of a verb of showing or getting ("the network brought tangible progress"): a result.
+_SHOWING_VERBS = {"show", "yield", "produce", "achieve", "receive", "bring", "demonstrate"}
+_RESULT_OBJECTS = {"result", "outcome", "feedback", "progress", "impact", "improvement", "success"}
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Causes of an effect named as the "by" agent of a passive main verb ("was helped by the initiatives taken
+# by X", "was shaped by the results of ..."): what bodies did, named as a cause.
+_CAUSE_NOUNS = {
+    "activity", "outcome", "result", "work", "effort", "initiative", "involvement", "support", "finding",
+    "recommendation", "experience", "success", "example", "impact",
+}
+
+
+def describes(sentence: Span, genre: str = "") -> str:
+    """Why a sentence of a report describes rather than reports (see the module's docstring), or ""."""
+    text = sentence.text
+    if _MANDATE_WORDING.search(text):
+        return "mandate"
+    if _CROSS_REFERENCE.search(text):
+        return "cross-reference"
+    verb = main_verb(sentence)
+    if verb is None:
+        return ""
+    if _sets_priorities(verb):
+        return "priorities"
+    if _a_state(verb) and not _YEAR.search(text):
+        return "state"  # "The round table drew on a study X published in 2011": a dated act is told
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _OPINION_OBJECTS for c in verb.children):
+        return "opinion"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lemma_.lower() in _CHANGE_SUBJECTS for c in subjects):
+        return "adoption or institutional change"
+    if any(c.lemma_.lower() in _FIGURE_SUBJECTS for c in subjects):
+        return "result"
+    # "Talks held with X in spring showed ...": an event as the subject still happened.
+    if verb.lemma_.lower() in _FINDING_VERBS and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not _event(c) for c in subjects):
+        return "finding"
+    if _an_effect(verb):
+        return "effect"
+    if verb.lemma_.lower() in _SHOWING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in _RESULT_OBJECTS for c in verb.children):
+        return "result"  # "the network brought tangible progress", "the project won wide praise and good feedback"
+    return ""
+
+
+def _event(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma.rstrip("s") in EVENT_NOUNS
+
+
+def _a_state(verb) -> bool:
+    """A verb of state ("differs", "encounter", "rests on") or "be" with an adjective ("the permit is
+    temporary"), unless the adjective makes it an act ("was involved in")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _STATE_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    if any(p in particles for v, p in _PHRASAL_STATES if v == lemma):
+        return True
+    if lemma != "be" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False  # "it is hard to assess ...": an expletive subject, the sentence's act lies elsewhere
+    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
+
+
+def _sets_priorities(verb) -> bool:
+    """ "X has selected two priorities", "X set its focus on ...", "X prioritised the issue"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PRIORITISING_VERBS:
+        return True
+    if lemma not in _CHOOSING_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and {c.lemma_.lower(), c.lemma_.lower().rstrip("s")} & _PRIORITY_NOUNS for c in verb.children)
+
+
+def _an_effect(verb) -> bool:
+    """A passive main verb whose "by" agent is what was done, not who did it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in _CAUSE_NOUNS:
+                return True
+    return False
+
+
+def ends_a_quote(sentence: Span) -> bool:
+    """The last sentence of a quoted remark: it ends on a closing quotation mark that an attribution
+    follows ("... before they fall into debt bondage,” she said.")."""
+    text = sentence.text.rstrip()
+    after = sentence.doc.text[sentence.end_char : sentence.end_char + 40]
+    if text.endswith((".”", ",”", "!”", "?”", '."', ',"')):
+        return True  # a remark closes inside its marks; a title quoted in a sentence ends '”.'
+    return bool(re.match(r"^\s*[”\"],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", after, re.IGNORECASE))
