@@ -202,3 +202,25 @@ def test_partners_named_where_a_partner_stands(finder, osce_bodies, text, name):
 def test_partners_a_bare_word_after_by_is_a_reference_back(finder, osce_bodies):
     text = "Projects supported by the Fund cover research and hotlines."
     assert _partners(finder, osce_bodies, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,entity",
+    [
+        ("The Task Force on CTHB met twice in Dushanbe.", "CTHB"),
+        ("The seminar Addressing Irregular Migration gathered border guards from five States.", "Addressing Irregular Migration"),
+    ],
+)
+def test_partners_an_entity_that_is_a_topic_or_a_title_is_no_partner(finder, osce_bodies, text, entity):
+    # The model may call a topic's abbreviation or an event's title an organisation; neither is a body.
+    start = text.index(entity)
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
+    assert entity not in [text[p.start : p.end] for p in found]
+
+
+def test_partners_a_working_group_the_model_finds_stays_a_partner(finder, osce_bodies):
+    text = "The Working Group on Victim Identification of Atlantis met in May."
+    entity = "Working Group on Victim Identification"
+    start = text.index(entity)
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
+    assert any(entity in text[p.start : p.end] for p in found)

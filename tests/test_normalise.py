@@ -89,3 +89,17 @@ def test_page_break_does_not_cut_a_sentence(extractor):
     extraction = extractor.extract(_report(text))
     (activity,) = extraction.activities
     assert activity.excerpt.text.endswith("social protection.")
+
+
+def test_a_line_that_closes_an_emphasis_ends_its_paragraph(extractor):
+    # An italic signature under a speech ("*Director, Ministry of Foreign Affairs of Atlantis*") is no
+    # page break inside a sentence: the name of the ministry ends with its line.
+    text = (
+        "Opening remarks of the Minister, as delivered by the Director of the Department for Human Rights, "
+        "*Ministry of Foreign Affairs of the Republic of Moldova*\n\n"
+        "In co-operation with the Ministry, the ODIHR organized a conference on labour exploitation in Chisinau.\n"
+    )
+    cleaned = clean(text)
+    assert "\n\nIn co-operation" in cleaned
+    bodies = extractor.extract(_report(text)).bodies
+    assert not [b.excerpt.text for b in bodies if "In co-operation" in b.excerpt.text]

@@ -29,13 +29,16 @@ def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
-def _join_wrapped_lines(text: str) -> str:
+def _join_wrapped_lines(text: str, original: str | None = None) -> str:
     """Turn line breaks inside a paragraph, and page breaks inside a sentence, into spaces.
 
     A single newline between two non-empty lines is a wrap when the first line does not look like a
     heading or a list item. A blank-line break is a page break inside a sentence when the text before
-    it ends without closing punctuation and the text after it starts in lower case.
+    it ends without closing punctuation and the text after it starts in lower case. ``original``: the
+    text before emphasis marks were blanked, where a line that closes an emphasis ("… Federation*")
+    ends its paragraph (an italic caption or signature), so that no blank line after it is a page break.
     """
+    original = text if original is None else original
     chars = list(text)
     lines = text.split("\n")
     pos = 0
@@ -62,7 +65,11 @@ def _join_wrapped_lines(text: str) -> str:
         before = joined[joined.rfind("\n", 0, m.start()) + 1 : m.start()]
         after_end = joined.find("\n", m.end())
         after = joined[m.end() : after_end if after_end != -1 else len(joined)]
-        if len(before.strip()) >= 60 and len(after.strip()) >= 60 and not _is_block_line(after) and not _is_block_line(before):
+        closes_emphasis = original[: original.find("\n", m.start())].rstrip().endswith(("*", "_"))
+        if (
+            len(before.strip()) >= 60 and len(after.strip()) >= 60 and not closes_emphasis
+            and not _is_block_line(after) and not _is_block_line(before)
+        ):
             return " " * (m.end() - m.start())
         return m.group()
 
@@ -95,6 +102,6 @@ def clean(text: str) -> str:
     out = _SUPERSCRIPTS.sub(_blank, out)
     out = _GLUED_FOOTNOTE.sub(_blank, out)
     out = out.replace("\u00a0", " ").replace("\t", " ")
-    out = _join_wrapped_lines(out)
+    out = _join_wrapped_lines(out, text)
     assert len(out) == len(text)
     return out

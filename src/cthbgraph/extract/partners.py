@@ -305,26 +305,27 @@ class PartnerFinder:
             return False
         if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
             return False  # "the UN Convention": the body's name modifies an instrument
-        if not name[:1].isupper():
+        if not name[:1].isupper() or re.search(r"\d", name) and named_by in ("ner", "intro"):
             return False
-        if named_by == "rule" and not any(w in self._head_words for w in name.split()):
-            return False
-        if named_by in ("ner", "intro"):
-            if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
-                return False  # a dateline's place, a common word
-            tokens = name.split()
-            if (name.isupper() and len(name) <= 3) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
-                return False  # "THB", "MFA": abbreviations of topics and offices the text spells out elsewhere
-            head = name.split(" of ")[0].split()[-1]
-            if named_by == "ner" and re.fullmatch(r"[A-Z][a-z]+[^s's]s", head):
-                return False  # "Chambers of Commerce", "National Referral Mechanisms": a kind of body, not one
-            if named_by == "ner" and len(tokens) == 1 and not name.isupper():
-                return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
-            if len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in ("of", "for", "on", "and", "against", "the", "in", "de") for t in tokens):
-                return False
-            if not name[:1].isupper() or re.search(r"\d", name):
-                return False
-        return True
+        if named_by == "rule":
+            return any(w in self._head_words for w in name.split())
+        return named_by not in ("ner", "intro") or self._entity_reads_as_name(name, named_by, text, end)
+
+    def _entity_reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
+        """A model's entity or a name a kind introduced ("the NGO ..."): no place, topic, title or common word."""
+        if name.title() in self.countries.of or name in _NOT_NER_NAMES or re.match(r"^\s*,\s*\d", text[end : end + 5]):
+            return False  # a dateline's place, a common word
+        tokens = name.split()
+        if (name.isupper() and (len(name) <= 3 or name.endswith("THB"))) or tokens[0] in ("Trafficking", "Combating", "Anti-Trafficking"):
+            return False  # "THB", "CTHB", "MFA": abbreviations of topics and offices the text spells out elsewhere
+        if tokens[0].endswith("ing") and not any(w in self._head_words or w == "Group" for w in tokens):
+            return False  # "Addressing Irregular Migration": a title or a topic, not "Working Group", "Training Centre"
+        head = name.split(" of ")[0].split()[-1]
+        if named_by == "ner" and re.fullmatch(r"[A-Z][a-z]+[^s's]s", head):
+            return False  # "Chambers of Commerce", "National Referral Mechanisms": a kind of body, not one
+        if named_by == "ner" and len(tokens) == 1 and not name.isupper():
+            return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
+        return not (len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in _CONNECTORS - {"to"} for t in tokens))
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
