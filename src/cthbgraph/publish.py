@@ -30,14 +30,13 @@ import contextlib
 import http.client
 import json
 import re
-import secrets
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from rdflib import Literal, URIRef
 
@@ -52,7 +51,6 @@ METHODS = ("update", "staging", "bulk")
 # An absolute IRI without the characters that SPARQL and N-Triples forbid inside <...>.
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _MEDIA = {".nt": "application/n-triples", ".ttl": "text/turtle"}
-_STAGING = "-staging-"
 #: Largest reply read from the store; a count or an error message is far smaller.
 _REPLY_BYTES = 1_000_000
 # Values are bound with a VALUES block (cthbgraph.remote.bind_values), never pasted.
@@ -181,52 +179,15 @@ def publish(
     leftovers = store.leftovers(target)
     if named_graphs:
         publish_graphs.refuse_union_default_graph(store, target)
-        replace = publish_graphs.replace_by_update if method == "update" else publish_graphs.replace_by_staging
-        replace(store, data, target, leftovers, prefix, reports)
-        sent = sum(triples.count(b"\n") for triples in reports.values())
-        return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers), tuple(map(str, reports)), sent)
     if method == "bulk":
         from .virtuoso import Isql, bulk_load
 
         bulk_load(store, Isql(isql, store.deadline), data, target, leftovers, Path(load_dir))
-    elif method == "update":
-        _replace_by_update(store, data, target, leftovers)
     else:
-        _replace_by_staging(store, data, target, leftovers)
-    return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers))
-
-
-def _replace_by_update(store: _Store, data: bytes, target: URIRef, leftovers: list[URIRef]) -> None:
-    """One SPARQL Update request: the leftovers and the graph dropped, the new triples inserted."""
-    expected = data.count(b"\n")
-    drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, target))
-    head = drops + b"INSERT DATA { GRAPH %s {\n" % target.n3().encode()
-    store.send("POST", store.urls.update, [head, data, b"} }\n"], "application/sparql-update", what="replace the graph")
-    loaded = store.count(target)
-    if loaded != expected:
-        raise EndpointError(f"the store holds {loaded} of the {expected} triples sent to {target}", hint="check the store's log; publish again")
-
-
-def _replace_by_staging(store: _Store, data: bytes, target: URIRef, leftovers: list[URIRef]) -> None:
-    """Upload into a staging graph, count it, then MOVE it onto the target in one update."""
-    expected = data.count(b"\n")
-    if leftovers:
-        store.update(" ;\n".join(f"DROP SILENT GRAPH {g.n3()}" for g in leftovers), what="drop old staging graphs")
-    staging = _iri(f"{target}{_STAGING}{secrets.token_hex(6)}")
-    try:
-        url = f"{store.urls.graph_store}?graph={quote(str(staging), safe='')}"
-        store.send("PUT", url, [data], "application/n-triples", what="upload the graph")
-        loaded = store.count(staging)
-        if loaded != expected:
-            raise EndpointError(
-                f"the store holds {loaded} of the {expected} triples uploaded; {target} was left as it was",
-                hint="check the store's log and disk space, then publish again",
-            )
-        # One update, so the store swaps the graphs in one transaction.
-        store.update(f"MOVE {staging.n3()} TO {target.n3()}", what="replace the graph")
-    except BaseException:
-        store.drop_quietly(staging)
-        raise
+        replace = publish_graphs.replace_by_update if method == "update" else publish_graphs.replace_by_staging
+        replace(store, data, target, leftovers, prefix, reports)
+    sent = sum(triples.count(b"\n") for triples in reports.values())
+    return PublishResult(str(target), expected, source, urls, tuple(str(g) for g in leftovers), tuple(map(str, reports)), sent)
 
 
 def _iri(value: str) -> URIRef:
@@ -278,9 +239,9 @@ class _Store:
 
     def leftovers(self, target: URIRef) -> list[URIRef]:
         """Staging graphs of earlier publishes of ``target`` (the prefix is bound, never pasted)."""
-        rows = self.select(bind_values(_LEFTOVERS, {"prefix": Literal(str(target) + _STAGING)}))
+        rows = self.select(bind_values(_LEFTOVERS, {"prefix": Literal(str(target) + publish_graphs.STAGING)}))
         found = [row.get("g", {}).get("value", "") for row in rows if isinstance(row, dict)]
-        return [URIRef(g) for g in found if g.startswith(str(target) + _STAGING) and _IRI.match(g)]
+        return [URIRef(g) for g in found if g.startswith(str(target) + publish_graphs.STAGING) and _IRI.match(g)]
 
     def drop_quietly(self, *staging: URIRef) -> None:
         """Best effort after a failure; a staging graph left anyway is dropped by the next publish."""

@@ -1,4 +1,5 @@
-"""``publish --named-graphs``: each report's graph (``cthb.nq``) sent beside the merged graph.
+"""How publish replaces graphs at a store: the merged graph, and with ``publish --named-graphs`` each
+report's graph (``cthb.nq``) beside it.
 
 The merged graph stays where publish always put it, in the named graph ``<graph>`` that readers
 take as their default graph (``?default-graph-uri=<graph>``), so every query of the library keeps
@@ -33,6 +34,8 @@ from rdflib import Literal, URIRef
 from .errors import CthbError, EndpointError, StoreError
 from .store.remote import bind_values
 
+#: A staging graph is ``<target>-staging-<random>``: a publish killed half-way leaves it, the next drops it.
+STAGING = "-staging-"
 # Values bound with VALUES (cthbgraph.store.remote.bind_values), never pasted into the text.
 _UNDER = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?prefix)) } GROUP BY ?g"
 _IN_DEFAULT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -85,7 +88,7 @@ def report_graphs(nquads: Path, target: URIRef, iri) -> tuple[str, dict[URIRef, 
 def refuse_union_default_graph(store, target: URIRef) -> None:
     """Refuse (exit 2) a store whose default graph shows the triples of its named graphs (the probe
     of the module's docstring). The probe graph is named like a staging graph of ``target``."""
-    probe = URIRef(f"{target}-staging-{secrets.token_hex(6)}")
+    probe = URIRef(f"{target}{STAGING}{secrets.token_hex(6)}")
     try:
         store.update(f"INSERT DATA {{ GRAPH {probe.n3()} {{ {probe.n3()} {probe.n3()} {probe.n3()} }} }}", what="write the probe graph")
         rows = store.select(bind_values(_IN_DEFAULT, {"s": probe}))
@@ -115,16 +118,21 @@ def sizes_under(store, prefix: str) -> dict[URIRef, int]:
     return found
 
 
+def _old_reports(store, prefix: str, reports: dict[URIRef, bytes]) -> list[URIRef]:
+    """The report graphs of earlier builds that this build no longer has (none without report graphs)."""
+    return [g for g in sizes_under(store, prefix) if g not in reports] if reports else []
+
+
 def replace_by_update(store, data: bytes, target: URIRef, leftovers: list[URIRef], prefix: str, reports: dict[URIRef, bytes]) -> None:
     """One SPARQL Update request: leftovers, target and every report graph (old or new) dropped,
-    the merged graph and the report graphs inserted; then every graph counted."""
-    old = [g for g in sizes_under(store, prefix) if g not in reports]
+    the merged graph and the report graphs (``reports``, may be empty) inserted; then every graph counted."""
+    old = _old_reports(store, prefix, reports)
     drops = b"".join(b"DROP SILENT GRAPH %s ;\n" % g.n3().encode() for g in (*leftovers, *old, target, *reports))
     body = [drops, b"INSERT DATA {\nGRAPH %s {\n" % target.n3().encode(), data, b"}\n"]
     for graph, triples in reports.items():
         body += [b"GRAPH %s {\n" % graph.n3().encode(), triples, b"}\n"]
     store.send("POST", store.urls.update, [*body, b"}\n"], "application/sparql-update", what="replace the graphs")
-    _check(store, {target: data, **reports}, sizes_under(store, prefix) | {target: store.count(target)})
+    _check(store, {target: data, **reports}, (sizes_under(store, prefix) if reports else {}) | {target: store.count(target)})
 
 
 def replace_by_staging(store, data: bytes, target: URIRef, leftovers: list[URIRef], prefix: str, reports: dict[URIRef, bytes]) -> None:
@@ -133,14 +141,14 @@ def replace_by_staging(store, data: bytes, target: URIRef, leftovers: list[URIRe
 
     if leftovers:
         store.update(" ;\n".join(f"DROP SILENT GRAPH {g.n3()}" for g in leftovers), what="drop old staging graphs")
-    stage = f"{target}-staging-{secrets.token_hex(6)}-"
+    stage = f"{target}{STAGING}{secrets.token_hex(6)}-"
     plan = {URIRef(f"{stage}{i}"): (graph, triples) for i, (graph, triples) in enumerate({target: data, **reports}.items())}
     try:
         for staging, (_, triples) in plan.items():
             url = f"{store.urls.graph_store}?graph={quote(str(staging), safe='')}"
             store.send("PUT", url, [triples], "application/n-triples", what="upload a graph")
         _check(store, {s: triples for s, (_, triples) in plan.items()}, sizes_under(store, stage), left=target)
-        old = [g for g in sizes_under(store, prefix) if g not in reports]
+        old = _old_reports(store, prefix, reports)
         moves = [f"DROP SILENT GRAPH {g.n3()}" for g in old] + [f"MOVE {s.n3()} TO {g.n3()}" for s, (g, _) in plan.items()]
         # One update, so the store swaps every graph in one transaction.
         store.update(" ;\n".join(moves), what="replace the graphs")
