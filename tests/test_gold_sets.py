@@ -1,8 +1,8 @@
 """Data checks of the annotation sets made for issue 13 and 12.
 
 tests/gold-blind/ (blind annotations of the reports), tests/genres/ (texts written for testing, with
-their gold), tests/gold-links/ (judged activity-to-provision links) and the event fields of
-tests/gold/activities.jsonl. They check the records against the texts, never against an extractor.
+their gold), tests/fresh/ (a held-out set of texts written later, all `test`), tests/gold-links/
+(judged activity-to-provision links) and the event fields of tests/gold/activities.jsonl. They check the records against the texts, never against an extractor.
 Each test collects every bad row and names them all in its failure message; an empty file fails.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
+FRESH = TESTS / "fresh"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -39,6 +40,8 @@ DOCUMENT_KINDS = {"Decision", "Declaration", "ActionPlan"}
 _DATE = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
 ISO_DATE = re.compile(rf"^(?:{_DATE}(?:/{_DATE})?)?$")
 GENRE_NAMES = {"press-release", "listing", "decision", "mandate-page"}
+# tests/fresh adds excerpts written in the style of the annual reports: no single date, but a report year
+FRESH_GENRE_NAMES = GENRE_NAMES | {"report"}
 LINK_SECTIONS_EXTRA = {"VI.1", "VI.2", "none"}
 
 
@@ -53,13 +56,14 @@ def _report_texts() -> dict[str, str]:
         return {r["id"]: (ROOT / "corpus" / r["file"]).read_text(encoding="utf-8") for r in csv.DictReader(f)}
 
 
-def _genre_manifest() -> list[dict]:
-    with open(GENRES / "texts" / "manifest.csv", encoding="utf-8", newline="") as f:
+def _genre_manifest(folder: Path = GENRES) -> list[dict]:
+    with open(folder / "texts" / "manifest.csv", encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
 REPORTS = _report_texts()
 GENRE_TEXTS = {r["id"]: (GENRES / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest()}
+FRESH_TEXTS = {r["id"]: (FRESH / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(FRESH)}
 
 
 def _fail(problems: list[str]) -> None:
@@ -336,4 +340,62 @@ def test_gold_links():
         expected = "dev" if r["start"] < boundary.get(r["report"], 0) else "test"
         if r.get("split") != expected:
             problems.append(f"{where}: split {r.get('split')!r}, the chapter rule gives {expected!r}")
+    _fail(problems)
+
+
+def test_fresh_manifest_and_documents():
+    problems = []
+    manifest = _genre_manifest(FRESH)
+    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
+        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
+    docs = {d["report"]: d for d in _rows(FRESH / "documents.jsonl")}
+    for m in manifest:
+        d, text = docs.get(m["id"]), FRESH_TEXTS[m["id"]]
+        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != "test":
+            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every fresh text is test)")
+        if m["id"] in GENRE_TEXTS or m["id"] in REPORTS:
+            problems.append(f"{m['id']}: id already used by tests/genres or corpus/")
+        if d is None:
+            problems.append(f"{m['id']}: no documents.jsonl record")
+            continue
+        if (d["genre"], d["split"]) != (m["genre"], m["split"]):
+            problems.append(f"{m['id']}: genre/split differ from the manifest")
+        if d["title"] and d["title"] not in text[:400]:
+            problems.append(f"{m['id']}: title not found at the top of the text")
+        if not ISO_DATE.match(d["date"]) or "/" in d["date"]:
+            problems.append(f"{m['id']}: date {d['date']!r}")
+        elif m["genre"] == "report":
+            if d["date"] or not re.fullmatch(r"[0-9]{4}", d["year"]) or d["year"] not in d["title"]:
+                problems.append(f"{m['id']}: a report excerpt has no date and the year of its title ({d['year']!r})")
+        elif d["year"] != d["date"][:4]:
+            problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
+    problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
+    listed = {m["file"] for m in manifest}
+    problems += [f"texts/{p.name}: not in the manifest" for p in (FRESH / "texts").glob("*.txt") if p.name not in listed]
+    _fail(problems)
+
+
+def test_fresh_regions_cover_whole_texts():
+    rows = _rows(FRESH / "regions.jsonl")
+    problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != "test"]
+    by_report = {r["report"]: r for r in rows}
+    for rid, text in FRESH_TEXTS.items():
+        r = by_report.get(rid)
+        if r is None or (r["start"], r["end"]) != (0, len(text)):
+            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
+    _fail(problems)
+
+
+def test_fresh_activities():
+    _fail(_activities_problems(_rows(FRESH / "activities.jsonl"), FRESH_TEXTS, _rows(FRESH / "regions.jsonl"), "test"))
+
+
+def test_fresh_bodies():
+    _fail(_bodies_problems(_rows(FRESH / "bodies.jsonl"), FRESH_TEXTS, "test"))
+
+
+def test_fresh_decisions():
+    rows = _rows(FRESH / "decisions.jsonl")
+    problems = _decisions_problems(rows, FRESH_TEXTS, "test")
+    problems += [f"{_where(r)}: not in a fresh text" for r in rows if r.get("report") not in FRESH_TEXTS]
     _fail(problems)
