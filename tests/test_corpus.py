@@ -159,6 +159,18 @@ def test_title_falls_back_to_the_file_name(tmp_path):
     assert load_corpus(tmp_path).reports[0].title == "annual report 2007"
 
 
+def test_a_short_report_excerpt_the_manifest_calls_a_report_keeps_the_year_of_its_title(tmp_path):
+    # Under a plain heading and short, it reads like a web page, which has no year without a date line.
+    (tmp_path / "manifest.csv").write_text("id,file,genre\nexcerpt,excerpt.txt,report\n", encoding="utf-8")
+    (tmp_path / "excerpt.txt").write_text(
+        "Report of the Special Representative for 2012\n\nIn March 2012 the Special Representative visited "
+        "Georgia.\n\nThe Office met the authorities of Moldova in 2012, reviewing the plan adopted in 2010.\n",
+        encoding="utf-8",
+    )
+    report = load_corpus(tmp_path).reports[0]
+    assert (report.genre, report.year) == ("report", 2012)
+
+
 # ----------------------------------------------------------------------------------- bad files
 
 

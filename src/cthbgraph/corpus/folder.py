@@ -108,7 +108,7 @@ def _listed_report(folder: Path, root: Path, row: ManifestRow, max_bytes: int, l
         text=text,
         title=row.title or (head.title if head else "") or infer_title(text) or title_from_name(path),
         publisher=row.publisher or infer_publisher(text),
-        year=row.year if row.year is not None else _year(head, text),
+        year=row.year if row.year is not None else _year(head, text, row.genre),
         language=row.language or infer_language(text),
         source=row.source or rel.as_posix(),
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -117,10 +117,12 @@ def _listed_report(folder: Path, root: Path, row: ManifestRow, max_bytes: int, l
     )
 
 
-def _year(head, text: str) -> int | None:
+def _year(head, text: str, genre: str = "") -> int | None:
     """The masthead's year; a listing or a web page without a date has none (the years it names
-    are those of its items); other texts, the year the text gives itself."""
-    if head is None:
+    are those of its items); other texts, the year the text gives itself. The manifest's genre
+    wins over the masthead's guess: a short report excerpt under a plain heading reads like a web
+    page, but its year is the one its title and text give."""
+    if head is None or genre == "report":
         return infer_year(text)
     if head.date or head.genre in ("listing", "web-page"):
         return head.year
