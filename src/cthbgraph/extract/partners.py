@@ -19,18 +19,17 @@ name it begins in the same text.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bodies import slug
+from .partner_keys import SP, Countries, Partner, long_country_names, make_partner, merge_short_names, nearest
+
+__all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
 PATTERNS = Path(__file__).parent / "patterns"
 
-_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space, or one line break inside a name (never a blank line)
 _WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
 _CONN = r"(?:of|for|on|and|against|the|in|to|de)"
 # Words that start a sentence or a headline rather than a name.
@@ -58,19 +57,6 @@ _INTRODUCED_KINDS = {
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, order=True)
-class Partner:
-    """A partner mention: span, key, label, kind (``national-authority``, ``ngo``, ...), country, confidence."""
-
-    start: int
-    end: int
-    key: str
-    label: str
-    kind: str
-    country: str = ""
-    confidence: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -101,47 +87,6 @@ def load_kind_rules(path: Path | None = None) -> KindRules:
     return KindRules(tuple(sorted(set(heads), key=len, reverse=True)), tuple(kinds))
 
 
-class Countries:
-    """Country names, variants, adjectives and cities of ``patterns/places.jsonl`` -> the country's
-    short name ("Russian Federation" -> "Russia"), and where the text names any of them."""
-
-    def __init__(self, path: Path | None = None):
-        path = path or PATTERNS / "places.jsonl"
-        self.of: dict[str, str] = {}
-        self.adjectives: set[str] = set()
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            short = row.get("short", row["country"])
-            for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
-                self.of.setdefault(name.removeprefix("the "), short)
-            for adjective in row.get("adjectives", ()):
-                self.of.setdefault(adjective, short)
-                self.adjectives.add(adjective)
-        for name, short in list(self.of.items()):
-            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
-        names = sorted(self.of, key=len, reverse=True)
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", _SP) for n in names) + r")(?![\w-])")
-
-    def find(self, text: str) -> tuple[list[int], list[str]]:
-        """Offsets and countries of every country clue in ``text``, in order."""
-        starts, countries = [], []
-        for m in self.regex.finditer(text):
-            starts.append(m.start())
-            name = " ".join(m.group().split())
-            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
-        return starts, countries
-
-
-@functools.cache
-def long_country_names() -> dict[str, str]:
-    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
-    table use ("Russian Federation")."""
-    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {r["short"]: r["country"] for r in rows if "short" in r}
-
-
 class PartnerFinder:
     """Finds partner mentions in a parsed document, outside the spans already taken (OSCE bodies,
     decision references)."""
@@ -150,22 +95,22 @@ class PartnerFinder:
         self.listed = listed  # names the gazetteer lists: never a partner of ours
         self.rules = rules or load_kind_rules()
         self.countries = countries or Countries()
-        heads = "|".join(re.escape(h).replace(r"\ ", _SP) for h in self.rules.heads)
-        tail = rf"(?:(?:{_SP}{_CONN})+{_SP}{_WORD}(?:{_SP}{_WORD})*)"
+        heads = "|".join(re.escape(h).replace(r"\ ", SP) for h in self.rules.heads)
+        tail = rf"(?:(?:{SP}{_CONN})+{SP}{_WORD}(?:{SP}{_WORD})*)"
         self._name = re.compile(
-            rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
+            rf"(?<![\w'’-])(?:{_WORD}{SP}){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
-            rf"{_SP}(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on)(?={_SP}[A-Z])))*)"
+            rf"{SP}(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
         # place where a text names who an act was done with, whatever its head noun.
         self._partnered = re.compile(
-            rf"\b(?:(?:in{_SP}(?:close{_SP})?)?(?:co-?operation|partnership|collaboration|co-?ordination){_SP}with"
-            rf"|(?:together|jointly){_SP}with|with{_SP}the{_SP}(?:support|assistance|help){_SP}of"
-            rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){_SP}by)"
-            rf"{_SP}(?:the{_SP})?(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={_SP}[A-Z])))*)"
+            rf"\b(?:(?:in{SP}(?:close{SP})?)?(?:co-?operation|partnership|collaboration|co-?ordination){SP}with"
+            rf"|(?:together|jointly){SP}with|with{SP}the{SP}(?:support|assistance|help){SP}of"
+            rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){SP}by)"
+            rf"{SP}(?:the{SP})?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={SP}[A-Z])))*)"
         )
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
@@ -203,7 +148,7 @@ class PartnerFinder:
             candidate = self._candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
-        return _merge_short_names(sorted(found))
+        return merge_short_names(sorted(found))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
@@ -233,8 +178,8 @@ class PartnerFinder:
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
-        country = (country or _nearest(clues, a)) if national else ""
-        return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+        country = (country or nearest(clues, a)) if national else ""
+        return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
         """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
@@ -339,62 +284,3 @@ def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         if words[i][2] == "in" and words[i - 1][2] not in ("Trafficking", "trafficking"):
             return words[:i]
     return words
-
-
-def _nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
-    """The country named most around ``offset`` (the text's own place: a dateline weighs three
-    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
-    starts, countries = clues
-    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
-    weights: dict[str, int] = {}
-    for country in countries[lo:hi]:
-        name = country.removesuffix(_DATELINE)
-        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
-    if weights:
-        best = max(weights.values())
-        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
-        return next(c for c in order if weights[c] == best)
-    i = bisect.bisect_left(starts, offset)
-    if i > 0:
-        return countries[i - 1].removesuffix(_DATELINE)
-    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
-
-
-_DATELINE = "\0dateline"
-
-
-def name_slug(name: str) -> str:
-    """ "Prosecutor General's Office" -> "prosecutor-generals-office"."""
-    return slug(re.sub(r"['’]", "", name))
-
-
-def _partner(start: int, end: int, name: str, kind: str, country: str, confidence: float) -> Partner:
-    name = re.sub(r"^the\s+", "", " ".join(name.split()))
-    embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
-    if embassy and country:  # "<sending country>--embassy-<host country>"
-        key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
-        return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
-    if kind in ("national-authority", "ngo", "embassy") and country:
-        return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
-    return Partner(start, end, name_slug(name), name, kind, "", confidence)
-
-
-def _merge_short_names(found: list[Partner]) -> list[Partner]:
-    """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
-    same country is that committee: it takes the fuller name's key and label."""
-    merged = []
-    names = {p.key.split("--")[-1]: p for p in found}
-    for p in found:
-        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
-        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
-        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
-            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
-        fuller = [
-            q for q in found
-            if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
-        ]
-        if fuller:
-            q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
-            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
-        merged.append(p)
-    return merged

@@ -1,0 +1,131 @@
+"""Partner keys and countries: the country table of ``patterns/places.jsonl`` and where a text names a
+country, the country a national body belongs to when none is written beside it, and the key and label
+of a partner ("albania--state-police", "Albania — State Police"), with short names merged into the
+fuller name they begin."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bodies import slug
+
+PATTERNS = Path(__file__).parent / "patterns"
+SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space, or one line break inside a name (never a blank line)
+
+
+@dataclass(frozen=True, order=True)
+class Partner:
+    """A partner mention: span, key, label, kind (``national-authority``, ``ngo``, ...), country, confidence."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    kind: str
+    country: str = ""
+    confidence: float = 0.7
+
+
+class Countries:
+    """Country names, variants, adjectives and cities of ``patterns/places.jsonl`` -> the country's
+    short name ("Russian Federation" -> "Russia"), and where the text names any of them."""
+
+    def __init__(self, path: Path | None = None):
+        path = path or PATTERNS / "places.jsonl"
+        self.of: dict[str, str] = {}
+        self.adjectives: set[str] = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            short = row.get("short", row["country"])
+            for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
+                self.of.setdefault(name.removeprefix("the "), short)
+            for adjective in row.get("adjectives", ()):
+                self.of.setdefault(adjective, short)
+                self.adjectives.add(adjective)
+        for name, short in list(self.of.items()):
+            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
+        names = sorted(self.of, key=len, reverse=True)
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", SP) for n in names) + r")(?![\w-])")
+
+    def find(self, text: str) -> tuple[list[int], list[str]]:
+        """Offsets and countries of every country clue in ``text``, in order."""
+        starts, countries = [], []
+        for m in self.regex.finditer(text):
+            starts.append(m.start())
+            name = " ".join(m.group().split())
+            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
+        return starts, countries
+
+
+@functools.cache
+def long_country_names() -> dict[str, str]:
+    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
+    table use ("Russian Federation")."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["short"]: r["country"] for r in rows if "short" in r}
+
+
+def nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
+    """The country named most around ``offset`` (the text's own place: a dateline weighs three
+    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
+    starts, countries = clues
+    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
+    weights: dict[str, int] = {}
+    for country in countries[lo:hi]:
+        name = country.removesuffix(_DATELINE)
+        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
+    if weights:
+        best = max(weights.values())
+        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
+        return next(c for c in order if weights[c] == best)
+    i = bisect.bisect_left(starts, offset)
+    if i > 0:
+        return countries[i - 1].removesuffix(_DATELINE)
+    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
+
+
+_DATELINE = "\0dateline"
+
+
+def name_slug(name: str) -> str:
+    """ "Prosecutor General's Office" -> "prosecutor-generals-office"."""
+    return slug(re.sub(r"['’]", "", name))
+
+
+def make_partner(start: int, end: int, name: str, kind: str, country: str, confidence: float) -> Partner:
+    name = re.sub(r"^the\s+", "", " ".join(name.split()))
+    embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
+    if embassy and country:  # "<sending country>--embassy-<host country>"
+        key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
+        return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
+    if kind in ("national-authority", "ngo", "embassy") and country:
+        return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
+    return Partner(start, end, name_slug(name), name, kind, "", confidence)
+
+
+def merge_short_names(found: list[Partner]) -> list[Partner]:
+    """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
+    same country is that committee: it takes the fuller name's key and label."""
+    merged = []
+    names = {p.key.split("--")[-1]: p for p in found}
+    for p in found:
+        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
+        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
+        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
+            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        fuller = [
+            q for q in found
+            if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+        ]
+        if fuller:
+            q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
+            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
+        merged.append(p)
+    return merged
