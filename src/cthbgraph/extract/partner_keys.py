@@ -39,6 +39,7 @@ class Countries:
         path = path or PATTERNS / "places.jsonl"
         self.of: dict[str, str] = {}
         self.adjectives: set[str] = set()
+        self.cities: set[str] = set()
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -46,12 +47,15 @@ class Countries:
             short = row.get("short", row["country"])
             for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
                 self.of.setdefault(name.removeprefix("the "), short)
+            self.cities.update(row.get("cities", ()))
             for adjective in row.get("adjectives", ()):
                 self.of.setdefault(adjective, short)
                 self.adjectives.add(adjective)
         for name, short in list(self.of.items()):
             self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
-        names = sorted(self.of, key=len, reverse=True)
+        # "UNMIK": an international body named for the one country it works in places the sentence there.
+        self.clue_of = {**_placed_acronyms(self.of), **self.of}
+        names = sorted(self.clue_of, key=len, reverse=True)
         self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", SP) for n in names) + r")(?![\w-])")
 
     def find(self, text: str) -> tuple[list[int], list[str]]:
@@ -60,8 +64,59 @@ class Countries:
         for m in self.regex.finditer(text):
             starts.append(m.start())
             name = " ".join(m.group().split())
-            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
+            countries.append(self.clue_of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
         return starts, countries
+
+
+def _placed_acronyms(country_of: dict[str, str]) -> dict[str, str]:
+    """The acronyms of the gazetteer's bodies whose name ends in the country they work in
+    ("United Nations Interim Administration Mission in Kosovo": "UNMIK" -> "Kosovo")."""
+    from .bodies import load_gazetteer
+
+    placed = {}
+    for entry in load_gazetteer():
+        m = re.search(r"\b(?:in|to|for)\s+(?:the\s+)?([A-Z][\w ]+)$", entry.label)
+        if m is None or m.group(1) not in country_of:
+            continue
+        for alias in entry.aliases:
+            if alias.isupper() and len(alias) > 3 and alias not in country_of:
+                placed[alias] = country_of[m.group(1)]
+    return placed
+
+
+def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], list[str]]) -> str:
+    """The one country the sentence of ``text[start:end]`` names around the name, if it names one
+    ("the Supreme Court ... Kazakh legislation"): the sentence's own context outweighs the section's."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)), default=max(0, start - 600))
+    after = _SENTENCE_END.search(text, end, end + 600)
+    stop = after.start() if after else min(len(text), end + 600)
+    starts, countries = clues
+    lo, hi = bisect.bisect_left(starts, before), bisect.bisect_left(starts, stop)
+    named = {c.removesuffix(_DATELINE) for c in countries[lo:hi]}
+    return named.pop() if len(named) == 1 else ""
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(]*[A-Z])|\n\s*\n")
+
+
+@functools.cache
+def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+    from .bodies import load_gazetteer
+
+    keys = {
+        " ".join(a.split()): e.key for e in load_gazetteer() if e.kind == "ExternalOrganisation"
+        for a in (e.label, *e.aliases) if not a.startswith("the ")
+    }
+    names = "|".join(re.escape(n).replace(r"\ ", SP) for n in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?:,{SP}|{SP}of{SP}(?:the{SP})?)(?P<name>{names})(?![\w-])"), keys
+
+
+def parent_organisation(text: str, end: int) -> str:
+    """The gazetteer key of the international organisation named right after a unit ("Liaison Office,
+    UNICEF", "Investigation Section of UNMIK Police"), or ""."""
+    pattern, keys = _organisations()
+    m = pattern.match(text, end)
+    return keys[" ".join(m.group("name").split())] if m else ""
 
 
 @functools.cache
@@ -99,13 +154,15 @@ def name_slug(name: str) -> str:
     return slug(re.sub(r"['’]", "", name))
 
 
-def make_partner(start: int, end: int, name: str, kind: str, country: str, confidence: float) -> Partner:
+def make_partner(start: int, end: int, name: str, kind: str, country: str, confidence: float, parent: str = "") -> Partner:
     name = re.sub(r"^the\s+", "", " ".join(name.split()))
+    if parent:  # "<parent key>--<unit>": a unit of an organisation the gazetteer lists
+        return Partner(start, end, f"{parent}--{name_slug(name)}", name, kind, "", confidence)
     embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
     if embassy and country:  # "<sending country>--embassy-<host country>"
         key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
         return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
-    if kind in ("national-authority", "ngo", "embassy") and country:
+    if country:  # a national body, or one whose name says its country
         return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
     return Partner(start, end, name_slug(name), name, kind, "", confidence)
 

@@ -24,7 +24,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .partner_keys import SP, Countries, Partner, long_country_names, make_partner, merge_short_names, nearest
+from .partner_keys import (
+    SP,
+    Countries,
+    Partner,
+    long_country_names,
+    make_partner,
+    merge_short_names,
+    nearest,
+    parent_organisation,
+    sentence_country,
+)
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
@@ -55,6 +65,8 @@ _INTRODUCED_KINDS = {
     "foundation": "ngo", "association": "ngo",
 }
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
+_UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
+_ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
@@ -174,11 +186,15 @@ class PartnerFinder:
         kind = kind or self.rules.kind_of(name)
         if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        national = kind in ("national-authority", "ngo", "embassy")
+        parent = parent_organisation(text, b) if _UNIT.search(name) else ""
+        if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
+            return make_partner(a, b, name, "international-organisation", "", 0.7, parent=parent)
+        # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
+        national = kind in ("national-authority", "ngo", "embassy") or bool(country) or bool(_ACADEMIC.search(name))
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
-        country = (country or nearest(clues, a)) if national else ""
+        country = (country or sentence_country(text, a, b, clues) or nearest(clues, a)) if national else ""
         return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
@@ -216,10 +232,20 @@ class PartnerFinder:
         while words and (
             words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
         ):
+            if self._city_in_name(words):
+                return words, self.countries.of[words[0][2]]  # "Moscow State University": the city is part of the name
             bare = re.sub(r"['’]s$", "", words[0][2])
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
+
+    def _city_in_name(self, words) -> bool:
+        """A city written in title case right before the next capitalised word of a name, on the same line."""
+        first = words[0][2]
+        return (
+            first in self.countries.cities and len(words) > 1 and words[1][2][:1].isupper()
+            and words[1][0] - words[0][1] == 1 and words[1][2] not in self._head_words
+        )
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
@@ -242,6 +268,8 @@ class PartnerFinder:
             rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
             place = " ".join(rest)
             if place in self.countries.of and place not in self.countries.adjectives:
+                if words[i][2] == "of" and place in self.countries.cities:
+                    return words, self.countries.of[place]  # "University of Sarajevo": the city is in the name
                 return words[:i], self.countries.of[place]
         return words, ""
 
