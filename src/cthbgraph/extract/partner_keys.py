@@ -96,7 +96,7 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
     return named.pop() if len(named) == 1 else ""
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(]*[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
 
 
 @functools.cache
@@ -108,12 +108,13 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
         for a in (e.label, *e.aliases) if not a.startswith("the ")
     }
     names = "|".join(re.escape(n).replace(r"\ ", SP) for n in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?:,{SP}|{SP}of{SP}(?:the{SP})?)(?P<name>{names})(?![\w-])"), keys
+    # Only the comma of a speaker's title line: "Section of UNMIK Police" may be a name of its own.
+    return re.compile(rf",{SP}(?P<name>{names})(?![\w-])"), keys
 
 
 def parent_organisation(text: str, end: int) -> str:
-    """The gazetteer key of the international organisation named right after a unit ("Liaison Office,
-    UNICEF", "Investigation Section of UNMIK Police"), or ""."""
+    """The gazetteer key of the international organisation named right after a unit ("Director, Liaison
+    Office, UNICEF"), or ""."""
     pattern, keys = _organisations()
     m = pattern.match(text, end)
     return keys[" ".join(m.group("name").split())] if m else ""
@@ -150,7 +151,9 @@ _DATELINE = "\0dateline"
 
 
 def name_slug(name: str) -> str:
-    """ "Prosecutor General's Office" -> "prosecutor-generals-office"."""
+    """ "Prosecutor General's Office" -> "prosecutor-generals-office"; a body's topic written as the
+    abbreviation ("Commission on CTHB") is keyed as spelled out, as the fuller spelling is."""
+    name = re.sub(r"\b(on|for)\s+CTHB$", r"\1 Combating Trafficking in Human Beings", name)
     return slug(re.sub(r"['’]", "", name))
 
 

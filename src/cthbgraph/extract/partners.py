@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .partner_context import abbreviates_a_meeting, delegation_pattern, names_a_post, titles_an_event
 from .partner_keys import (
     SP,
     Countries,
@@ -66,6 +67,7 @@ _INTRODUCED_KINDS = {
 }
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
+_GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
@@ -124,6 +126,7 @@ class PartnerFinder:
             rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){SP}by)"
             rf"{SP}(?:the{SP})?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={SP}[A-Z])))*)"
         )
+        self._delegation = delegation_pattern([n for n in self.countries.of if n not in self.countries.cities and not n.isupper()])
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
         self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
@@ -160,6 +163,10 @@ class PartnerFinder:
             candidate = self._candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
+        for m in self._delegation.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
+                country = self.countries.of[" ".join(m.group("country").split())]
+                found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
         return merge_short_names(sorted(found))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
@@ -186,7 +193,7 @@ class PartnerFinder:
         kind = kind or self.rules.kind_of(name)
         if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        parent = parent_organisation(text, b) if _UNIT.search(name) else ""
+        parent = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ""
         if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
             return make_partner(a, b, name, "international-organisation", "", 0.7, parent=parent)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
@@ -274,15 +281,28 @@ class PartnerFinder:
         return words, ""
 
     def _reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
-        if "OSCE" in name or _NOT_A_NAME.search(name) or name in self.countries.of or name in self.listed:
+        if "OSCE" in name or self._names_a_thing(name) or name in self.countries.of or name in self.listed:
             return False
         if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
             return False  # "the UN Convention": the body's name modifies an instrument
         if not name[:1].isupper() or re.search(r"\d", name) and named_by in ("ner", "intro"):
             return False
+        if names_a_post(name, text, end) or named_by == "rule" and titles_an_event(text, end) and not _UNIT.search(name):
+            return False
         if named_by == "rule":
             return any(w in self._head_words for w in name.split())
+        if titles_an_event(text, end) or name.isupper() and abbreviates_a_meeting(text, end - len(name)):
+            return False
         return named_by not in ("ner", "intro") or self._entity_reads_as_name(name, named_by, text, end)
+
+    def _names_a_thing(self, name: str) -> bool:
+        """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
+        for m in _NOT_A_NAME.finditer(name):
+            after = name[m.end() :].split()
+            # a project's or a meeting's office is the project's, not a body of its own
+            if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
+                return True
+        return False
 
     def _entity_reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
         """A model's entity or a name a kind introduced ("the NGO ..."): no place, topic, title or common word."""
