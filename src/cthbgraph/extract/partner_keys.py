@@ -112,12 +112,36 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf",{SP}(?P<name>{names})(?![\w-])"), keys
 
 
-def parent_organisation(text: str, end: int) -> str:
-    """The gazetteer key of the international organisation named right after a unit ("Director, Liaison
-    Office, UNICEF"), or ""."""
+def parent_organisation(text: str, end: int) -> tuple[str, str]:
+    """The gazetteer key and the name of the international organisation named right after a unit
+    ("Director, Liaison Office, UNICEF"), or ("", "")."""
     pattern, keys = _organisations()
     m = pattern.match(text, end)
-    return keys[" ".join(m.group("name").split())] if m else ""
+    name = " ".join(m.group("name").split()) if m else ""
+    return keys.get(name, ""), name
+
+
+def unit_partner(text: str, start: int, end: int, name: str, parent: str, parent_name: str) -> Partner:
+    """A unit of an international organisation: the gazetteer's key when it lists the unit under the
+    organisation's name ("Governance and Tripartism Department, ILO" as "ILO Governance and ...",
+    whose "and" cut the name short), else ``<parent key>--<unit>``."""
+    keys = _organisations()[1]
+    words = re.findall(r"[A-Z][\w'’-]*,?|and", text[max(0, start - 80) : start].split("\n")[-1])
+    for n in range(len(words) + 1):
+        fuller = " ".join([w.rstrip(",") for w in words[len(words) - n :]] + [name])
+        if f"{parent_name} {fuller}" in keys:
+            return Partner(start, end, keys[f"{parent_name} {fuller}"], f"{parent_name} {fuller}", "international-organisation", "", 0.7)
+    return make_partner(start, end, name, "international-organisation", "", 0.7, parent=parent)
+
+
+def special_procedure(text: str, start: int, end: int, name: str) -> tuple[str, int]:
+    """ "UN Special Rapporteur on trafficking in persons, especially ...": a UN special procedure is
+    named by its mandate, written in lower case, up to the first comma; the "UN" before it is kept."""
+    m = re.compile(rf"{SP}on{SP}(?P<topic>[a-z][\w-]*(?:{SP}[a-z][\w-]*)*)").match(text, end)
+    if m is None:
+        return name, end
+    un = re.search(r"\b(?:UN|United Nations)\s+$", text[max(0, start - 20) : start])
+    return ("UN " if un else "") + f"{name} on " + " ".join(m.group("topic").split()), m.end()
 
 
 @functools.cache

@@ -35,6 +35,8 @@ from .partner_keys import (
     nearest,
     parent_organisation,
     sentence_country,
+    special_procedure,
+    unit_partner,
 )
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
@@ -173,7 +175,7 @@ class PartnerFinder:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         words = self._cut_tail(words)
-        host = ""
+        host, whole = "", words
         if named_by == "rule":
             words, tail_country = self._tail_country(words)
             if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
@@ -188,14 +190,18 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
+        if words[0][2] in ("Chamber", "House") and len(whole) > len(words) and whole[-1][2] in ("Parliament", "Assembly"):
+            b = whole[-1][1]  # the chamber's mention takes in its parliament
         if name in self._bare_heads and not country:
             return None  # "the Ministry", "the Office": a reference back, not a name
         kind = kind or self.rules.kind_of(name)
         if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        parent = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ""
+        parent, listed_as = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ("", "")
         if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
-            return make_partner(a, b, name, "international-organisation", "", 0.7, parent=parent)
+            return unit_partner(text, a, b, name, parent, listed_as)
+        if named_by == "rule" and name.endswith("Special Rapporteur"):
+            name, b = special_procedure(text, a, b, name)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
         national = kind in ("national-authority", "ngo", "embassy") or bool(country) or bool(_ACADEMIC.search(name))
         # Surest when the country is written beside the name (or none is needed); an entity of the
@@ -274,6 +280,8 @@ class PartnerFinder:
                 continue
             rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
             place = " ".join(rest)
+            if words[0][2] in ("Chamber", "House") and rest[:1] and rest[0] in self.countries.adjectives and rest[1:] in (["Parliament"], ["Assembly"]):
+                return words[:i], self.countries.of[rest[0]]  # "Chamber of Deputies of the Italian Parliament": one body
             if place in self.countries.of and place not in self.countries.adjectives:
                 if words[i][2] == "of" and place in self.countries.cities:
                     return words, self.countries.of[place]  # "University of Sarajevo": the city is in the name
