@@ -198,6 +198,7 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
     """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
     same country is that committee: it takes the fuller name's key and label."""
     merged = []
+    listed = set(_organisations()[1].values())
     names = {p.key.split("--")[-1]: p for p in found}
     for p in found:
         # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
@@ -206,7 +207,8 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
             p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
         fuller = [
             q for q in found
-            if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+            # a listed organisation's key stays its own ("ilo" is no short name of "ilo--…")
+            if p.key not in listed and q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
         ]
         if fuller:
             q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
