@@ -190,6 +190,8 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
+        if re.search(r"\b(?:function|role|post|position|title)\s+of\s+$", text[max(0, a - 30) : a]):
+            return None  # "the function of National Rapporteur": a function a body holds, not the body
         if words[0][2] in ("Chamber", "House") and len(whole) > len(words) and whole[-1][2] in ("Parliament", "Assembly"):
             b = whole[-1][1]  # the chamber's mention takes in its parliament
         if name in self._bare_heads and not country:
