@@ -197,7 +197,8 @@ class PartnerFinder:
         if name in self._bare_heads and not country:
             return None  # "the Ministry", "the Office": a reference back, not a name
         kind = kind or self.rules.kind_of(name)
-        if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
+        # an acronym beside NGOs is as often an agency of the EU or the UN ("CEPOL"): no NGO by its neighbours
+        if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
         parent, listed_as = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ("", "")
         if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
