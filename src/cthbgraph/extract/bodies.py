@@ -188,7 +188,7 @@ _SMALL_WORDS = {"of", "for", "on", "and", "the", "in", "to", "against", "with", 
 # a body's name used as the modifier of an instrument names the instrument, not the body.
 _INSTRUMENT = re.compile(
     r"^\s*(?:Convention|Protocol|Charter|Resolution|Directive|Action\s+Plan|Global\s+Action\s+Plan|Framework\s+Decision"
-    r"|Recommendation|Guidelines|minimum|standards)\b"
+    r"|Recommendation|Guidelines|Guiding\s+Principles|Plan|Strategy|Regulation|minimum|standards)\b"
 )
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
