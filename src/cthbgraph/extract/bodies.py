@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -166,7 +166,20 @@ class BodyFinder:
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
-        return _longest_first(candidates)
+        return self._heading_post(text, _longest_first(candidates))
+
+    def _heading_post(self, text: str, found: list[Match]) -> list[Match]:
+        """A page headed by a Special Representative ("Special Representative on Human Trafficking
+        Issues | OSCE Parliamentary Assembly") means that post by the bare "Special Representative"
+        (the cleaned text has joined the heading to what follows: its opening characters stand for it)."""
+        heading = [m for m in found if m.end <= _HEADING_CHARS and m.kind == "Post" and "Special Representative" in m.label]
+        if not heading:
+            return found
+        post = heading[0]
+        return [
+            replace(m, key=post.key, label=post.label) if " ".join(text[m.start : m.end].split()) == "Special Representative" else m
+            for m in found
+        ]
 
 
 def _alias_regex(alias: str, title_case: bool = False) -> str:
@@ -181,6 +194,7 @@ def _alias_regex(alias: str, title_case: bool = False) -> str:
     )
 
 
+_HEADING_CHARS = 160
 _SMALL_WORDS = {"of", "for", "on", "and", "the", "in", "to", "against", "with", "de"}
 
 
