@@ -174,6 +174,7 @@ class PartnerFinder:
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
+        lead = country  # written before the name: the body's own country, not where it sits
         words = self._cut_tail(words)
         host, whole = "", words
         if named_by == "rule":
@@ -206,7 +207,7 @@ class PartnerFinder:
         if named_by == "rule" and name.endswith("Special Rapporteur"):
             name, b = special_procedure(text, a, b, name)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
-        national = kind in ("national-authority", "ngo", "embassy") or bool(country) or bool(_ACADEMIC.search(name))
+        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead)
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
