@@ -39,6 +39,8 @@ def _keys(finder, text):
         ("the OSCE PA Special Representative co-organized", [("osce-pa-special-representative-thb", "OSCE PA Special Representative")]),
         # Markdown emphasis and a wrapped line (002) do not cut a name.
         ("the **OSCE Secretariat** and the OSCE \nexecutive structures", [("secretariat", "OSCE Secretariat"), ("osce-bodies", "OSCE \nexecutive structures")]),
+        # A list or a heading capitalises a listed name's lowercase words.
+        ("members: OSCE Structures (ODIHR, SPMU), UNHCR", [("osce-bodies", "OSCE Structures"), ("odihr", "ODIHR"), ("spmu", "SPMU"), ("unhcr", "UNHCR")]),
     ],
 )
 def test_bodies_found_with_their_keys(finder, text, expected):
@@ -53,6 +55,8 @@ def test_bodies_found_with_their_keys(finder, text, expected):
         "under Security Council Resolution 2331",
         "an OSCE-wide conference on travel document security",
         "implemented in eight SEE and CIS countries",
+        "ahead of the new EU Strategy on victims' rights",  # a body's name before an instrument
+        "The Mission is the smallest field operation in the region.",  # any field operation, not the OSCE's all
     ],
 )
 def test_instruments_and_adjectives_are_not_bodies(finder, text):
@@ -83,3 +87,14 @@ def test_renamed_field_operations_are_linked_not_merged(extractor):
     assert [(r.old.key, r.new.key) for r in extraction.renames] == [("mission-serbia-and-montenegro", "mission-serbia")]
     for b in extraction.bodies:
         assert text[b.excerpt.start : b.excerpt.end] == b.excerpt.text
+
+
+def test_a_page_headed_by_a_special_representative_means_that_post(finder):
+    text = (
+        "Special Representative on Human Trafficking Issues | OSCE Parliamentary Assembly\n\n"
+        "Each year the Special Representative reports to the Assembly in plenary."
+    )
+    assert [k for k, t in _keys(finder, text) if "Special Representative" in t] == ["osce-pa-special-representative-thb"] * 2
+    # A report of the Special Representative and Co-ordinator keeps the bare title for that post.
+    text = "Report of the OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings\n\nThe Special Representative met."
+    assert {k for k, t in _keys(finder, text) if "Special Representative" in t} == {"special-representative-cthb"}

@@ -95,6 +95,53 @@ def _read(extractor, text):
                 )
             ],
         ),
+        # A country's adjective before a name whose first word also names an instrument.
+        (
+            "Officers of the Slovak Protocol Department briefed the diplomats.",
+            [("slovakia--protocol-department", "Slovakia — Protocol Department", "national-authority", "Slovakia")],
+        ),
+        # The country the sentence itself names outweighs the section's ("Kazakh" here, Moldova before).
+        (
+            "CHISINAU – The Ministry of Interior met. Moldovan officials attended.\n- Welcomed the role of the Supreme Court in applying *Kazakh* law.",
+            [
+                ("moldova--ministry-of-interior", "Moldova — Ministry of Interior", "national-authority", "Moldova"),
+                ("kazakhstan--supreme-court", "Kazakhstan — Supreme Court", "national-authority", "Kazakhstan"),
+            ],
+        ),
+        # A city written in a name stays in it and gives the country; a university is its country's.
+        (
+            "The round table took place at the Kharkiv State Institute of Economics.",
+            [("ukraine--kharkiv-state-institute-of-economics", "Ukraine — Kharkiv State Institute of Economics", "other-partner", "Ukraine")],
+        ),
+        (
+            "TIRANA – Students of the University of Tirana joined.",
+            [("albania--university-of-tirana", "Albania — University of Tirana", "other-partner", "Albania")],
+        ),
+        # A State's delegation at a conference.
+        (
+            "A film was shown by the Armenian delegation during the break.",
+            [("armenia--delegation", "Armenia — delegation", "national-authority", "Armenia")],
+        ),
+        # A legislature's chamber "of the <adjective> Parliament" is one body of that country.
+        (
+            "Ana Lopes, Speaker of the Chamber of Deputies of the Romanian Parliament, opened the event.",
+            [("romania--chamber-of-deputies", "Romania — Chamber of Deputies", "national-authority", "Romania")],
+        ),
+        # A unit of an international organisation in a speaker's title line.
+        (
+            "Jane Doe, Head, Regional Liaison Office, UNHCR, spoke at the opening.",
+            [("unhcr--regional-liaison-office", "Regional Liaison Office", "international-organisation", "")],
+        ),
+        # A UN special procedure is named by its mandate, written in lower case.
+        (
+            "John Roe, UN Special Rapporteur on contemporary forms of slavery, spoke.",
+            [("un-special-rapporteur-on-contemporary-forms-of-slavery", "UN Special Rapporteur on contemporary forms of slavery", "treaty-body", "")],
+        ),
+        # A body's topic written as the abbreviation is keyed as spelled out.
+        (
+            "The Mission supports the National Commission on CTHB in Dushanbe.",
+            [("tajikistan--national-commission-on-combating-trafficking-in-human-beings", "Tajikistan — National Commission on CTHB", "national-authority", "Tajikistan")],
+        ),
         # Treaty bodies are international: no country.
         (
             "The report was presented to the CEDAW Committee in Geneva.",
@@ -114,6 +161,8 @@ def test_partners_kind_country_and_key(finder, osce_bodies, text, expected):
         "The Government adopted the plan in 2006.",
         "Participating States ratified the Council of Europe Convention.",
         "Experts from the Partners for Co-operation attended.",
+        "Ivan Petrov, Border Police Liaison Officer, and Ana Ruiz spoke.",  # a post's title, not a body
+        "The function of National Rapporteur was created in 2010.",
     ],
 )
 def test_partners_not_a_name(finder, osce_bodies, text):
@@ -224,3 +273,17 @@ def test_partners_a_working_group_the_model_finds_stays_a_partner(finder, osce_b
     start = text.index(entity)
     found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
     assert any(entity in text[p.start : p.end] for p in found)
+
+
+@pytest.mark.parametrize(
+    "text,entity",
+    [
+        # An event's title and a meeting's acronym the model calls organisations.
+        ("She spoke at the Safe Harbour Partnership in the Fight against Exploitation event in Riga.", "Safe Harbour Partnership"),
+        ("NGOs met on the margins of the Annual Review Meeting (ARM) in Warsaw.", "ARM"),
+    ],
+)
+def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, text, entity):
+    start = text.index(entity)
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
+    assert entity not in [text[p.start : p.end] for p in found]

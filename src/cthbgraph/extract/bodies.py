@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -108,7 +108,8 @@ class BodyFinder:
         # The case of the alias is kept: "ODIHR" is a body, "odihr" in a URL is not.
         alternatives = sorted(alias_to_key, key=len, reverse=True)
         pattern = "|".join(
-            (rf"(?<=\bthe\s){_alias_regex(bare[a])}" if a in bare else _alias_regex(a)) for a in alternatives if not (a in bare and bare[a] in alias_to_key)
+            (rf"(?<=\bthe\s){_alias_regex(bare[a])}" if a in bare else _alias_regex(a, title_case=True))
+            for a in alternatives if not (a in bare and bare[a] in alias_to_key)
         )
         # "OSCE Strategic Police Matters Unit": the Organization's name before a body is part of it.
         # Slash and hyphen compounds ("UNICEF/UNOHCHR/ODIHR", "ODIHR -PCU") hold one mention a part;
@@ -120,6 +121,7 @@ class BodyFinder:
         self._unprefixed = re.compile(rf"(?<![\w.])(?P<alias>{pattern})(?![\w]|-wide)") if alternatives else None
         self._normalised_alias = {re.sub(r"\s+", " ", a[4:] if a in bare else a): k for a, k in alias_to_key.items()}
         self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
+        self._casefolded_alias = {a.casefold(): k for a, k in reversed(self._normalised_alias.items())}
         self.places = load_place_names()
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
@@ -153,7 +155,8 @@ class BodyFinder:
             candidates.append(Match(m.start(), end, key, label, "FieldOperation"))
         if self._gazetteer is not None:
             for m in [*self._gazetteer.finditer(text), *self._unprefixed.finditer(text)]:
-                key = self._normalised_alias[re.sub(r"\s+", " ", m.group("alias"))]
+                alias = re.sub(r"\s+", " ", m.group("alias"))
+                key = self._normalised_alias.get(alias) or self._casefolded_alias[alias.casefold()]
                 entry = self.entries[key]
                 if _names_an_instrument(text, m.end(), m.group("alias")):
                     continue
@@ -163,19 +166,43 @@ class BodyFinder:
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
                 candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
-        return _longest_first(candidates)
+        return self._heading_post(text, _longest_first(candidates))
+
+    def _heading_post(self, text: str, found: list[Match]) -> list[Match]:
+        """A page headed by a Special Representative ("Special Representative on Human Trafficking
+        Issues | OSCE Parliamentary Assembly") means that post by the bare "Special Representative"
+        (the cleaned text has joined the heading to what follows: its opening characters stand for it)."""
+        heading = [m for m in found if m.end <= _HEADING_CHARS and m.kind == "Post" and "Special Representative" in m.label]
+        if not heading:
+            return found
+        post = heading[0]
+        return [
+            replace(m, key=post.key, label=post.label) if " ".join(text[m.start : m.end].split()) == "Special Representative" else m
+            for m in found
+        ]
 
 
-def _alias_regex(alias: str) -> str:
-    """An alias as a regex: any run of whitespace (a wrapped line, a blanked tag) between its words."""
-    return r"\s+".join(re.escape(word) for word in alias.split())
+def _alias_regex(alias: str, title_case: bool = False) -> str:
+    """An alias as a regex: any run of whitespace (a wrapped line, a blanked tag) between its words;
+    with ``title_case``, a lowercase word after a capitalised first word may be capitalised too, as
+    headings and lists write names ("OSCE Structures" for "OSCE structures")."""
+    words = alias.split()
+    flexible = title_case and len(words) > 1 and words[0][:1].isupper()
+    return r"\s+".join(
+        f"[{w[0]}{w[0].upper()}]{re.escape(w[1:])}" if flexible and i and w[:1].islower() and w not in _SMALL_WORDS else re.escape(w)
+        for i, w in enumerate(words)
+    )
+
+
+_HEADING_CHARS = 160
+_SMALL_WORDS = {"of", "for", "on", "and", "the", "in", "to", "against", "with", "de"}
 
 
 # "UN Convention", "Council of Europe Convention", "ICAO minimum security standards", "EU Action Plan":
 # a body's name used as the modifier of an instrument names the instrument, not the body.
 _INSTRUMENT = re.compile(
     r"^\s*(?:Convention|Protocol|Charter|Resolution|Directive|Action\s+Plan|Global\s+Action\s+Plan|Framework\s+Decision"
-    r"|Recommendation|Guidelines|minimum|standards)\b"
+    r"|Recommendation|Guidelines|Guiding\s+Principles|Plan|Strategy|Regulation|minimum|standards)\b"
 )
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}

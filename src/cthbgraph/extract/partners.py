@@ -19,18 +19,30 @@ name it begins in the same text.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bodies import slug
+from .partner_context import abbreviates_a_meeting, delegation_pattern, names_a_post, titles_an_event
+from .partner_keys import (
+    SP,
+    Countries,
+    Partner,
+    long_country_names,
+    make_partner,
+    merge_short_names,
+    nearest,
+    parent_organisation,
+    sentence_country,
+    special_procedure,
+    unit_partner,
+)
+
+__all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
 PATTERNS = Path(__file__).parent / "patterns"
 
-_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space, or one line break inside a name (never a blank line)
 _WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
 _CONN = r"(?:of|for|on|and|against|the|in|to|de)"
 # Words that start a sentence or a headline rather than a name.
@@ -56,21 +68,11 @@ _INTRODUCED_KINDS = {
     "foundation": "ngo", "association": "ngo",
 }
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
+_UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
+_GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
+_ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, order=True)
-class Partner:
-    """A partner mention: span, key, label, kind (``national-authority``, ``ngo``, ...), country, confidence."""
-
-    start: int
-    end: int
-    key: str
-    label: str
-    kind: str
-    country: str = ""
-    confidence: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -101,47 +103,6 @@ def load_kind_rules(path: Path | None = None) -> KindRules:
     return KindRules(tuple(sorted(set(heads), key=len, reverse=True)), tuple(kinds))
 
 
-class Countries:
-    """Country names, variants, adjectives and cities of ``patterns/places.jsonl`` -> the country's
-    short name ("Russian Federation" -> "Russia"), and where the text names any of them."""
-
-    def __init__(self, path: Path | None = None):
-        path = path or PATTERNS / "places.jsonl"
-        self.of: dict[str, str] = {}
-        self.adjectives: set[str] = set()
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            short = row.get("short", row["country"])
-            for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
-                self.of.setdefault(name.removeprefix("the "), short)
-            for adjective in row.get("adjectives", ()):
-                self.of.setdefault(adjective, short)
-                self.adjectives.add(adjective)
-        for name, short in list(self.of.items()):
-            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
-        names = sorted(self.of, key=len, reverse=True)
-        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", _SP) for n in names) + r")(?![\w-])")
-
-    def find(self, text: str) -> tuple[list[int], list[str]]:
-        """Offsets and countries of every country clue in ``text``, in order."""
-        starts, countries = [], []
-        for m in self.regex.finditer(text):
-            starts.append(m.start())
-            name = " ".join(m.group().split())
-            countries.append(self.of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
-        return starts, countries
-
-
-@functools.cache
-def long_country_names() -> dict[str, str]:
-    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
-    table use ("Russian Federation")."""
-    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {r["short"]: r["country"] for r in rows if "short" in r}
-
-
 class PartnerFinder:
     """Finds partner mentions in a parsed document, outside the spans already taken (OSCE bodies,
     decision references)."""
@@ -150,23 +111,24 @@ class PartnerFinder:
         self.listed = listed  # names the gazetteer lists: never a partner of ours
         self.rules = rules or load_kind_rules()
         self.countries = countries or Countries()
-        heads = "|".join(re.escape(h).replace(r"\ ", _SP) for h in self.rules.heads)
-        tail = rf"(?:(?:{_SP}{_CONN})+{_SP}{_WORD}(?:{_SP}{_WORD})*)"
+        heads = "|".join(re.escape(h).replace(r"\ ", SP) for h in self.rules.heads)
+        tail = rf"(?:(?:{SP}{_CONN})+{SP}{_WORD}(?:{SP}{_WORD})*)"
         self._name = re.compile(
-            rf"(?<![\w'’-])(?:{_WORD}{_SP}){{0,4}}(?:{heads})(?![\w-])(?:{_SP}(?:{heads})(?![\w-]))*{tail}*"
+            rf"(?<![\w'’-])(?:{_WORD}{SP}){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
-            rf"{_SP}(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on)(?={_SP}[A-Z])))*)"
+            rf"{SP}(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
         # place where a text names who an act was done with, whatever its head noun.
         self._partnered = re.compile(
-            rf"\b(?:(?:in{_SP}(?:close{_SP})?)?(?:co-?operation|partnership|collaboration|co-?ordination){_SP}with"
-            rf"|(?:together|jointly){_SP}with|with{_SP}the{_SP}(?:support|assistance|help){_SP}of"
-            rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){_SP}by)"
-            rf"{_SP}(?:the{_SP})?(?P<name>{_WORD}(?:{_SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={_SP}[A-Z])))*)"
+            rf"\b(?:(?:in{SP}(?:close{SP})?)?(?:co-?operation|partnership|collaboration|co-?ordination){SP}with"
+            rf"|(?:together|jointly){SP}with|with{SP}the{SP}(?:support|assistance|help){SP}of"
+            rf"|(?:funded|financed|sponsored|supported|co-organi[sz]ed|hosted){SP}by)"
+            rf"{SP}(?:the{SP})?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on|the)(?={SP}[A-Z])))*)"
         )
+        self._delegation = delegation_pattern([n for n in self.countries.of if n not in self.countries.cities and not n.isupper()])
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
         self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
@@ -203,13 +165,18 @@ class PartnerFinder:
             candidate = self._candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
-        return _merge_short_names(sorted(found))
+        for m in self._delegation.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
+                country = self.countries.of[" ".join(m.group("country").split())]
+                found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
+        return merge_short_names(sorted(found))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
+        lead = country  # written before the name: the body's own country, not where it sits
         words = self._cut_tail(words)
-        host = ""
+        host, whole = "", words
         if named_by == "rule":
             words, tail_country = self._tail_country(words)
             if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
@@ -224,17 +191,28 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
+        if re.search(r"\b(?:function|role|post|position|title)\s+of\s+$", text[max(0, a - 30) : a]):
+            return None  # "the function of National Rapporteur": a function a body holds, not the body
+        if words[0][2] in ("Chamber", "House") and len(whole) > len(words) and whole[-1][2] in ("Parliament", "Assembly"):
+            b = whole[-1][1]  # the chamber's mention takes in its parliament
         if name in self._bare_heads and not country:
             return None  # "the Ministry", "the Office": a reference back, not a name
         kind = kind or self.rules.kind_of(name)
-        if named_by == "ner" and kind == "other-partner" and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
+        # an acronym beside NGOs is as often an agency of the EU or the UN ("CEPOL"): no NGO by its neighbours
+        if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        national = kind in ("national-authority", "ngo", "embassy")
+        parent, listed_as = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ("", "")
+        if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
+            return unit_partner(text, a, b, name, parent, listed_as)
+        if named_by == "rule" and name.endswith("Special Rapporteur"):
+            name, b = special_procedure(text, a, b, name)
+        # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
+        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead)
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
-        country = (country or _nearest(clues, a)) if national else ""
-        return _partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+        country = (country or sentence_country(text, a, b, clues) or nearest(clues, a)) if national else ""
+        return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
         """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
@@ -271,10 +249,20 @@ class PartnerFinder:
         while words and (
             words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
         ):
+            if self._city_in_name(words):
+                return words, self.countries.of[words[0][2]]  # "Moscow State University": the city is part of the name
             bare = re.sub(r"['’]s$", "", words[0][2])
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
+
+    def _city_in_name(self, words) -> bool:
+        """A city written in title case right before the next capitalised word of a name, on the same line."""
+        first = words[0][2]
+        return (
+            first in self.countries.cities and len(words) > 1 and words[1][2][:1].isupper()
+            and words[1][0] - words[0][1] == 1 and words[1][2] not in self._head_words
+        )
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
@@ -296,20 +284,37 @@ class PartnerFinder:
                 continue
             rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
             place = " ".join(rest)
+            if words[0][2] in ("Chamber", "House") and rest[:1] and rest[0] in self.countries.adjectives and rest[1:] in (["Parliament"], ["Assembly"]):
+                return words[:i], self.countries.of[rest[0]]  # "Chamber of Deputies of the Italian Parliament": one body
             if place in self.countries.of and place not in self.countries.adjectives:
+                if words[i][2] == "of" and place in self.countries.cities:
+                    return words, self.countries.of[place]  # "University of Sarajevo": the city is in the name
                 return words[:i], self.countries.of[place]
         return words, ""
 
     def _reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
-        if "OSCE" in name or _NOT_A_NAME.search(name) or name in self.countries.of or name in self.listed:
+        if "OSCE" in name or self._names_a_thing(name) or name in self.countries.of or name in self.listed:
             return False
         if re.match(r"^\s*(?:Convention|Protocol|Guidelines|Action\s+Plan|Resolution|Directive)\b", text[end : end + 30]):
             return False  # "the UN Convention": the body's name modifies an instrument
         if not name[:1].isupper() or re.search(r"\d", name) and named_by in ("ner", "intro"):
             return False
+        if names_a_post(name, text, end) or named_by == "rule" and titles_an_event(text, end) and not _UNIT.search(name):
+            return False
         if named_by == "rule":
             return any(w in self._head_words for w in name.split())
+        if titles_an_event(text, end) or name.isupper() and abbreviates_a_meeting(text, end - len(name)):
+            return False
         return named_by not in ("ner", "intro") or self._entity_reads_as_name(name, named_by, text, end)
+
+    def _names_a_thing(self, name: str) -> bool:
+        """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
+        for m in _NOT_A_NAME.finditer(name):
+            after = name[m.end() :].split()
+            # a project's or a meeting's office is the project's, not a body of its own
+            if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
+                return True
+        return False
 
     def _entity_reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
         """A model's entity or a name a kind introduced ("the NGO ..."): no place, topic, title or common word."""
@@ -339,62 +344,3 @@ def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         if words[i][2] == "in" and words[i - 1][2] not in ("Trafficking", "trafficking"):
             return words[:i]
     return words
-
-
-def _nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
-    """The country named most around ``offset`` (the text's own place: a dateline weighs three
-    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
-    starts, countries = clues
-    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
-    weights: dict[str, int] = {}
-    for country in countries[lo:hi]:
-        name = country.removesuffix(_DATELINE)
-        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
-    if weights:
-        best = max(weights.values())
-        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
-        return next(c for c in order if weights[c] == best)
-    i = bisect.bisect_left(starts, offset)
-    if i > 0:
-        return countries[i - 1].removesuffix(_DATELINE)
-    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
-
-
-_DATELINE = "\0dateline"
-
-
-def name_slug(name: str) -> str:
-    """ "Prosecutor General's Office" -> "prosecutor-generals-office"."""
-    return slug(re.sub(r"['’]", "", name))
-
-
-def _partner(start: int, end: int, name: str, kind: str, country: str, confidence: float) -> Partner:
-    name = re.sub(r"^the\s+", "", " ".join(name.split()))
-    embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
-    if embassy and country:  # "<sending country>--embassy-<host country>"
-        key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
-        return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
-    if kind in ("national-authority", "ngo", "embassy") and country:
-        return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
-    return Partner(start, end, name_slug(name), name, kind, "", confidence)
-
-
-def _merge_short_names(found: list[Partner]) -> list[Partner]:
-    """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
-    same country is that committee: it takes the fuller name's key and label."""
-    merged = []
-    names = {p.key.split("--")[-1]: p for p in found}
-    for p in found:
-        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
-        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
-        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
-            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
-        fuller = [
-            q for q in found
-            if q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
-        ]
-        if fuller:
-            q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
-            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
-        merged.append(p)
-    return merged

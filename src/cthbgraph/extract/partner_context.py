@@ -1,0 +1,42 @@
+"""What the words around a capitalised name say about it: the title of an event ("the Public-Private
+Partnership in the Fight against Trafficking event"), the acronym of a meeting ("Implementation Meeting
+(HDIM)"), a post ("Police Affairs Adviser"), and a State's delegation ("the Belarus delegation")."""
+
+from __future__ import annotations
+
+import re
+
+_SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
+_TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|in|the|against|for|on|and|to)"
+# A title run that ends in a lowercase word for a gathering names the gathering, not a body.
+_EVENT_AFTER = re.compile(
+    rf"(?:{_SP}{_TITLE_WORD})*{_SP}[”\"]?{_SP}?(?:event|conference|meeting|seminar|workshop|forum|session|round{_SP}table|webinar)s?\b"
+)
+_MEETING_BEFORE = re.compile(
+    r"\b(?:Meeting|Conference|Forum|Seminar|Workshop|Dialogue|Session|Summit|Days?|Week|Course|Programme|Project)[*_]*\s*\(\s*$"
+)
+# "Gerald Neuhaus Police Affairs Adviser": a head noun inside a post's title, after a person's name.
+_POST = r"(?:Adviser|Advisor|Officer|Expert|Specialist|Assistant|Consultant|Attaché)"
+_POST_AFTER = re.compile(rf"{_SP}(?:[A-Z][a-z]+{_SP})?{_POST}\b")
+_POST_LAST = re.compile(rf"\b{_POST}$")
+
+
+def titles_an_event(text: str, end: int) -> bool:
+    """The name runs on into the title of an event ("… Partnership in the Fight against Trafficking event")."""
+    return _EVENT_AFTER.match(text, end) is not None
+
+
+def abbreviates_a_meeting(text: str, start: int) -> bool:
+    """ "Human Dimension Implementation Meeting (HDIM)": the acronym in brackets is the meeting's."""
+    return _MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None
+
+
+def names_a_post(name: str, text: str, end: int) -> bool:
+    """The name is, or runs on into, the title of a post."""
+    return _POST_LAST.search(name) is not None or _POST_AFTER.match(text, end) is not None
+
+
+def delegation_pattern(country_names: list[str]) -> re.Pattern[str]:
+    """ "the Belarus delegation", "the Swedish delegation": a State's delegation, written in lower case."""
+    names = "|".join(re.escape(n).replace(r"\ ", _SP) for n in sorted(country_names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<country>{names}){_SP}delegation\b")

@@ -1,0 +1,217 @@
+"""Partner keys and countries: the country table of ``patterns/places.jsonl`` and where a text names a
+country, the country a national body belongs to when none is written beside it, and the key and label
+of a partner ("albania--state-police", "Albania — State Police"), with short names merged into the
+fuller name they begin."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bodies import slug
+
+PATTERNS = Path(__file__).parent / "patterns"
+SP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space, or one line break inside a name (never a blank line)
+
+
+@dataclass(frozen=True, order=True)
+class Partner:
+    """A partner mention: span, key, label, kind (``national-authority``, ``ngo``, ...), country, confidence."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    kind: str
+    country: str = ""
+    confidence: float = 0.7
+
+
+class Countries:
+    """Country names, variants, adjectives and cities of ``patterns/places.jsonl`` -> the country's
+    short name ("Russian Federation" -> "Russia"), and where the text names any of them."""
+
+    def __init__(self, path: Path | None = None):
+        path = path or PATTERNS / "places.jsonl"
+        self.of: dict[str, str] = {}
+        self.adjectives: set[str] = set()
+        self.cities: set[str] = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            short = row.get("short", row["country"])
+            for name in (row["country"], *row.get("aliases", ()), *row.get("cities", ())):
+                self.of.setdefault(name.removeprefix("the "), short)
+            self.cities.update(row.get("cities", ()))
+            for adjective in row.get("adjectives", ()):
+                self.of.setdefault(adjective, short)
+                self.adjectives.add(adjective)
+        for name, short in list(self.of.items()):
+            self.of.setdefault(name.upper(), short)  # "CHISINAU, 5 May 2008 –": a dateline
+        # "UNMIK": an international body named for the one country it works in places the sentence there.
+        self.clue_of = {**_placed_acronyms(self.of), **self.of}
+        names = sorted(self.clue_of, key=len, reverse=True)
+        self.regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", SP) for n in names) + r")(?![\w-])")
+
+    def find(self, text: str) -> tuple[list[int], list[str]]:
+        """Offsets and countries of every country clue in ``text``, in order."""
+        starts, countries = [], []
+        for m in self.regex.finditer(text):
+            starts.append(m.start())
+            name = " ".join(m.group().split())
+            countries.append(self.clue_of[name] + (_DATELINE if name.isupper() and len(name) > 3 else ""))
+        return starts, countries
+
+
+def _placed_acronyms(country_of: dict[str, str]) -> dict[str, str]:
+    """The acronyms of the gazetteer's bodies whose name ends in the country they work in
+    ("United Nations Interim Administration Mission in Kosovo": "UNMIK" -> "Kosovo")."""
+    from .bodies import load_gazetteer
+
+    placed = {}
+    for entry in load_gazetteer():
+        m = re.search(r"\b(?:in|to|for)\s+(?:the\s+)?([A-Z][\w ]+)$", entry.label)
+        if m is None or m.group(1) not in country_of:
+            continue
+        for alias in entry.aliases:
+            if alias.isupper() and len(alias) > 3 and alias not in country_of:
+                placed[alias] = country_of[m.group(1)]
+    return placed
+
+
+def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], list[str]]) -> str:
+    """The one country the sentence of ``text[start:end]`` names around the name, if it names one
+    ("the Supreme Court ... Kazakh legislation"): the sentence's own context outweighs the section's."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 600), start)), default=max(0, start - 600))
+    after = _SENTENCE_END.search(text, end, end + 600)
+    stop = after.start() if after else min(len(text), end + 600)
+    starts, countries = clues
+    lo, hi = bisect.bisect_left(starts, before), bisect.bisect_left(starts, stop)
+    named = {c.removesuffix(_DATELINE) for c in countries[lo:hi]}
+    return named.pop() if len(named) == 1 else ""
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
+
+
+@functools.cache
+def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
+    from .bodies import load_gazetteer
+
+    keys = {
+        " ".join(a.split()): e.key for e in load_gazetteer() if e.kind == "ExternalOrganisation"
+        for a in (e.label, *e.aliases) if not a.startswith("the ")
+    }
+    names = "|".join(re.escape(n).replace(r"\ ", SP) for n in sorted(keys, key=len, reverse=True))
+    # Only the comma of a speaker's title line: "Section of UNMIK Police" may be a name of its own.
+    return re.compile(rf",{SP}(?P<name>{names})(?![\w-])"), keys
+
+
+def parent_organisation(text: str, end: int) -> tuple[str, str]:
+    """The gazetteer key and the name of the international organisation named right after a unit
+    ("Director, Liaison Office, UNICEF"), or ("", "")."""
+    pattern, keys = _organisations()
+    m = pattern.match(text, end)
+    name = " ".join(m.group("name").split()) if m else ""
+    return keys.get(name, ""), name
+
+
+def unit_partner(text: str, start: int, end: int, name: str, parent: str, parent_name: str) -> Partner:
+    """A unit of an international organisation: the gazetteer's key when it lists the unit under the
+    organisation's name ("Governance and Tripartism Department, ILO" as "ILO Governance and ...",
+    whose "and" cut the name short), else ``<parent key>--<unit>``."""
+    keys = _organisations()[1]
+    words = re.findall(r"[A-Z][\w'’-]*,?|and", text[max(0, start - 80) : start].split("\n")[-1])
+    for n in range(len(words) + 1):
+        fuller = " ".join([w.rstrip(",") for w in words[len(words) - n :]] + [name])
+        if f"{parent_name} {fuller}" in keys:
+            return Partner(start, end, keys[f"{parent_name} {fuller}"], f"{parent_name} {fuller}", "international-organisation", "", 0.7)
+    return make_partner(start, end, name, "international-organisation", "", 0.7, parent=parent)
+
+
+def special_procedure(text: str, start: int, end: int, name: str) -> tuple[str, int]:
+    """ "UN Special Rapporteur on trafficking in persons, especially ...": a UN special procedure is
+    named by its mandate, written in lower case, up to the first comma; the "UN" before it is kept."""
+    m = re.compile(rf"{SP}on{SP}(?P<topic>[a-z][\w-]*(?:{SP}[a-z][\w-]*)*)").match(text, end)
+    if m is None:
+        return name, end
+    un = re.search(r"\b(?:UN|United Nations)\s+$", text[max(0, start - 20) : start])
+    return ("UN " if un else "") + f"{name} on " + " ".join(m.group("topic").split()), m.end()
+
+
+@functools.cache
+def long_country_names() -> dict[str, str]:
+    """A partner's country by its short name ("Russia") -> the name ``places.jsonl`` and the country
+    table use ("Russian Federation")."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["short"]: r["country"] for r in rows if "short" in r}
+
+
+def nearest(clues: tuple[list[int], list[str]], offset: int) -> str:
+    """The country named most around ``offset`` (the text's own place: a dateline weighs three
+    names, as it places the whole text), the nearest before it on a tie; else the first after it."""
+    starts, countries = clues
+    lo, here, hi = (bisect.bisect_left(starts, x) for x in (offset - 1500, offset, offset + 300))
+    weights: dict[str, int] = {}
+    for country in countries[lo:hi]:
+        name = country.removesuffix(_DATELINE)
+        weights[name] = weights.get(name, 0) + (3 if country.endswith(_DATELINE) else 1)
+    if weights:
+        best = max(weights.values())
+        order = [c.removesuffix(_DATELINE) for c in reversed(countries[lo:here])] + [c.removesuffix(_DATELINE) for c in countries[here:hi]]
+        return next(c for c in order if weights[c] == best)
+    i = bisect.bisect_left(starts, offset)
+    if i > 0:
+        return countries[i - 1].removesuffix(_DATELINE)
+    return countries[i].removesuffix(_DATELINE) if i < len(countries) else ""
+
+
+_DATELINE = "\0dateline"
+
+
+def name_slug(name: str) -> str:
+    """ "Prosecutor General's Office" -> "prosecutor-generals-office"; a body's topic written as the
+    abbreviation ("Commission on CTHB") is keyed as spelled out, as the fuller spelling is."""
+    name = re.sub(r"\b(on|for)\s+CTHB$", r"\1 Combating Trafficking in Human Beings", name)
+    return slug(re.sub(r"['’]", "", name))
+
+
+def make_partner(start: int, end: int, name: str, kind: str, country: str, confidence: float, parent: str = "") -> Partner:
+    name = re.sub(r"^the\s+", "", " ".join(name.split()))
+    if parent:  # "<parent key>--<unit>": a unit of an organisation the gazetteer lists
+        return Partner(start, end, f"{parent}--{name_slug(name)}", name, kind, "", confidence)
+    embassy = re.fullmatch(r"(Embassy|Consulate) in (.+)", name)
+    if embassy and country:  # "<sending country>--embassy-<host country>"
+        key = f"{slug(country)}--{slug(embassy.group(1))}-{slug(embassy.group(2))}"
+        return Partner(start, end, key, f"{country} — {name}", kind, country, confidence)
+    if country:  # a national body, or one whose name says its country
+        return Partner(start, end, f"{slug(country)}--{name_slug(name)}", f"{country} — {name}", kind, country, confidence)
+    return Partner(start, end, name_slug(name), name, kind, "", confidence)
+
+
+def merge_short_names(found: list[Partner]) -> list[Partner]:
+    """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
+    same country is that committee: it takes the fuller name's key and label."""
+    merged = []
+    listed = set(_organisations()[1].values())
+    names = {p.key.split("--")[-1]: p for p in found}
+    for p in found:
+        # "Public Defender's Office" is the Public Defender's, whose country the text wrote beside it.
+        holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
+        if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
+            p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        fuller = [
+            q for q in found
+            # a listed organisation's key stays its own ("ilo" is no short name of "ilo--…")
+            if p.key not in listed and q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+        ]
+        if fuller:
+            q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
+            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
+        merged.append(p)
+    return merged
