@@ -93,6 +93,7 @@ class Reading:
     excerpt: Excerpt  # the sentence's span in the report, trailing space cut
     activity: Activity | None = None
     heading_before: bool = False  # a heading line stands between this sentence and the one before
+    topic: bool = False  # a list item that names a topic of the event its lead-in reports
 
 
 def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
@@ -228,7 +229,7 @@ def refers_back(sentence: Span) -> bool:
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
         if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
             return True
-        if lemma.rstrip("s") in _PEOPLE and (
+        if lemma.rstrip("s") in _PEOPLE and not _titled(subject) and (
             not any(t.ent_type_ == "ORG" for t in subject.subtree) or verb.lemma_.lower() in _TELLING_VERBS or receives(verb)
         ):
             # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
@@ -288,6 +289,10 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = None
             continue
         activity = reading.activity
+        if reading.topic and last is not None:
+            events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
+            last = (last[0], n)
+            continue
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
         if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):

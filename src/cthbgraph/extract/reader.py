@@ -23,6 +23,7 @@ from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
 from .listing import listing_activities
+from .lists import LeadIn, has_own_clause, starts_item
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 
@@ -133,6 +134,7 @@ class DocReader:
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
         h = 0
+        lead_in = LeadIn(self.report.text)
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
             while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
@@ -150,12 +152,18 @@ class DocReader:
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
+            listed = lead_in.see(sentence, agent_spans or tuple(recent))
+            topic = bool(listed) and lead_in.topics
+            if listed and not has_own_clause(sentence):
+                # A list item without a clause of its own says what its lead-in's doer did.
+                agent_spans, confidence = listed, _CONFIDENCE["section"]
+                partner_spans = tuple(b for b in bodies if b not in listed)
             verbs = candidate.verbs if candidate else ()
             office = post_office(self, sentence, recent, bodies, candidate)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
-                yield events.Reading(sentence, excerpt, None, heading_before)
+                yield events.Reading(sentence, excerpt, None, heading_before, topic)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
@@ -174,7 +182,7 @@ class DocReader:
                 lemmas=link_lemmas(sentence),
                 confidence=confidence,
             )
-            yield events.Reading(sentence, excerpt, activity, heading_before)
+            yield events.Reading(sentence, excerpt, activity, heading_before, topic)
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
@@ -186,7 +194,13 @@ class DocReader:
             start = sentence.start
             for token in sentence:
                 # The blank line as the report has it (the parsed text may have cleaned it to spaces).
-                if token.is_space and token.i + 1 < sentence.end and self._blank_line(token):
+                blank = token.is_space and token.i + 1 < sentence.end and self._blank_line(token)
+                if blank or (token.i > start and starts_item(token, self.text)):
+                    # A list item opens on a line of its own: it is a unit, as a sentence is.
+                    if not blank:
+                        yield self.doc[start : token.i]
+                        start = token.i
+                        continue
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
