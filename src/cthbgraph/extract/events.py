@@ -289,13 +289,9 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = None
             continue
         activity = reading.activity
-        if reading.topic and last is not None:
-            events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
-            last = (last[0], n)
-            continue
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):
+        if last is not None and (reading.topic or (n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre))):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue

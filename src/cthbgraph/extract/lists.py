@@ -61,36 +61,39 @@ def leads_in(sentence: Span) -> bool:
 def has_own_clause(sentence: Span) -> bool:
     """Whether the item has a subject with a finite verb of its own ("The Mission trained ..."), not
     only a noun phrase ("the work carried out with ...") or a verb whose subject is the lead-in's."""
-    for token in sentence:
-        if token.tag_ in _FINITE and token.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp"):
-            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-                return True
-    return False
+    return any(
+        token.tag_ in _FINITE
+        and token.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        for token in sentence
+    )
 
 
 def lists_topics(sentence: Span) -> bool:
     """A lead-in whose items are the topics of one event ("four meetings were convened covering a number
     of issues, such as:", "The seminar discussed:"), not works of their own ("Examples include:")."""
-    text = sentence.text.rstrip()
-    if _SUCH_AS.search(text):
+    if _SUCH_AS.search(sentence.text.rstrip()):
         return True
     return any(t.pos_ == "VERB" and t.lemma_.lower() in _TOPIC_VERBS for t in sentence)
 
 
 class LeadIn:
     """The lead-in of the list being read, if any, as the sentences of a report go by: its doers, and
-    whether its items are topics of one event."""
+    whether its items are topics of one event. ``topic``: the sentence just seen is such an item."""
 
     def __init__(self, text: str) -> None:
         self.text = text  # the report's text as written
         self.doers: tuple = ()
         self.topics = False
+        self.topic = False
 
     def see(self, sentence: Span, doers: tuple) -> tuple:
         """Read one sentence with the doers found for it (or the recent ones), and return the doers
-        the sentence takes from its lead-in (() if none)."""
-        if is_item(sentence):
-            return self.doers
+        it takes from its lead-in: those of an item without a clause of its own, else ()."""
+        item = is_item(sentence)
+        self.topic = item and bool(self.doers) and self.topics
+        if item:
+            return () if has_own_clause(sentence) else self.doers
         if leads_in(sentence):
             self.doers, self.topics = doers, lists_topics(sentence)
         elif not is_footnote(sentence, self.text):

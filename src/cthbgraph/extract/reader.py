@@ -23,7 +23,7 @@ from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
 from .listing import listing_activities
-from .lists import LeadIn, has_own_clause, starts_item
+from .lists import LeadIn, starts_item
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 
@@ -153,17 +153,14 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             listed = lead_in.see(sentence, agent_spans or tuple(recent))
-            topic = bool(listed) and lead_in.topics
-            if listed and not has_own_clause(sentence):
-                # A list item without a clause of its own says what its lead-in's doer did.
-                agent_spans, confidence = listed, _CONFIDENCE["section"]
-                partner_spans = tuple(b for b in bodies if b not in listed)
+            if listed:  # a list item without a clause of its own says what its lead-in's doer did
+                agent_spans, partner_spans, confidence = listed, tuple(b for b in bodies if b not in listed), _CONFIDENCE["section"]
             verbs = candidate.verbs if candidate else ()
             office = post_office(self, sentence, recent, bodies, candidate)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
-                yield events.Reading(sentence, excerpt, None, heading_before, topic)
+                yield events.Reading(sentence, excerpt, None, heading_before, lead_in.topic)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
@@ -182,7 +179,7 @@ class DocReader:
                 lemmas=link_lemmas(sentence),
                 confidence=confidence,
             )
-            yield events.Reading(sentence, excerpt, activity, heading_before, topic)
+            yield events.Reading(sentence, excerpt, activity, heading_before, lead_in.topic)
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
