@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .captions import caption_doers
 from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
@@ -152,8 +153,8 @@ class DocReader:
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
-            listed = lead_in.see(sentence, agent_spans or tuple(recent))
-            if listed:  # a list item without a clause of its own says what its lead-in's doer did
+            listed = lead_in.see(sentence, agent_spans or tuple(recent)) or caption_doers(sentence, agent_spans, tuple(recent), section_body)
+            if listed:  # a list item or a caption without a clause of its own: what the context's doer did
                 agent_spans, partner_spans, confidence = listed, tuple(b for b in bodies if b not in listed), _CONFIDENCE["section"]
             verbs = candidate.verbs if candidate else ()
             office = post_office(self, sentence, recent, bodies, candidate)
