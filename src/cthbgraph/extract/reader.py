@@ -27,6 +27,7 @@ from .listing import listing_activities
 from .lists import LeadIn, starts_item
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
+from .subjects import counted_bodies, subject_agents
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPLACED_BETWEEN = re.compile(
@@ -304,7 +305,7 @@ def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], se
     agent_spans = _drop_owners(agent_spans)
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
-        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        agent_spans, route = tuple(subject_agents(sentence, bodies, list(partner_spans))) or counted_bodies(sentence, earlier), "subject"
         anaphor = None if agent_spans else act.anaphoric_subject(sentence)
         if anaphor is not None:
             # "The Mission organized ...", "Training sessions were organized ...": the doer is
