@@ -27,7 +27,7 @@ from .listing import listing_activities
 from .lists import LeadIn, starts_item
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
-from .subjects import counted_bodies, subject_agents
+from .subjects import counted_bodies, names_series, subject_agents
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPLACED_BETWEEN = re.compile(
@@ -302,10 +302,11 @@ def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], se
     partner_spans: tuple[Span, ...] = (
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
-    agent_spans = _drop_owners(agent_spans)
+    agent_spans = tuple(a for a in _drop_owners(agent_spans) if not names_series(a))
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
-        agent_spans, route = tuple(subject_agents(sentence, bodies, list(partner_spans))) or counted_bodies(sentence, earlier), "subject"
+        named = [b for b in bodies if not names_series(b)]
+        agent_spans, route = tuple(subject_agents(sentence, named, list(partner_spans))) or counted_bodies(sentence, earlier), "subject"
         anaphor = None if agent_spans else act.anaphoric_subject(sentence)
         if anaphor is not None:
             # "The Mission organized ...", "Training sessions were organized ...": the doer is
@@ -322,6 +323,9 @@ def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], se
         partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
     if not agent_spans and candidate is not None and candidate.secondary:
         agent_spans, route = candidate.secondary, "secondary"
+    series = [b for b in bodies if names_series(b)]
+    if not agent_spans and series and (candidate is not None or act.reports_action(sentence)):
+        agent_spans, route = tuple(series[:1]), "secondary"  # only the series' name reads as a doer: better than none
     return agent_spans, partner_spans, _CONFIDENCE[route]
 
 

@@ -7,6 +7,8 @@ organizations call for ...").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .activities import _is_event, head_token, main_verb, receives
@@ -128,3 +130,20 @@ def counted_bodies(sentence: Span, earlier: list[Span]) -> tuple[Span, ...]:
             if len(found) == count:
                 return tuple(reversed(found.values()))
     return ()
+
+
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|annual)$", re.IGNORECASE)
+
+
+def names_series(body: Span) -> bool:
+    """ "the 17th Alliance against Trafficking in Persons conference", "the annual conference of the
+    Alliance": a numbered or annual event that bears a body's name is one of a series; the name is the
+    series', not the doer's (the body that convenes it is named elsewhere, or is the context's)."""
+    doc = body.doc
+    before = next((t for t in reversed(doc[max(0, body.start - 3) : body.start]) if not t.is_space and t.lower_ != "the"), None)
+    after = next((t for t in doc[body.end : body.end + 3] if not t.is_space), None)
+    if before is not None and after is not None and _ORDINAL.match(before.text) and _is_event(after):
+        return True
+    head = head_token(body)
+    event = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return event is not None and _is_event(event) and any(_ORDINAL.match(c.text) for c in event.children if c.dep_ in ("amod", "nummod"))
