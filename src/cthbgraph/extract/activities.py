@@ -282,6 +282,8 @@ def reports_action(sentence: Span) -> bool:
         for c in verb.children:
             if c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active", "instrumental"):
                 return True
+            if c.dep_ == "acomp" and c.lemma_.lower() == "able" and verb.tag_ == "VBD":
+                return True  # "the Mechanism was able to compile a list": what it managed, it did
             if c.dep_ == "attr" and (
                 _is_event(c) or any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children)
             ):

@@ -122,7 +122,12 @@ def _a_state(verb) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return False  # "it is hard to assess ...": an expletive subject, the sentence's act lies elsewhere
-    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
+    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES and not _managed(verb, c) for c in verb.children)
+
+
+def _managed(verb, adjective) -> bool:
+    """ "The Mechanism was able to compile a list": what a body managed to do, told in the past, is done."""
+    return verb.tag_ == "VBD" and adjective.lemma_.lower() == "able" and any(c.dep_ == "xcomp" for c in adjective.children)
 
 
 def _sets_priorities(verb) -> bool:
