@@ -57,6 +57,8 @@ _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.
 _BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
 _ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
+# "The Alliance was established to ...": a body's founding is an institutional change, not its act.
+_FOUNDING_VERBS = {"establish", "create", "found", "set", "form"}
 # What an act of the past made possible ("This support has enabled the courts to ...") is a result.
 _ENABLING_VERBS = {"permit", "allow", "enable"}
 _OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
@@ -130,7 +132,7 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
         return "result"
     if lemma in _ENABLING_VERBS and any(c.dep_ == "nsubj" and _event_word(c) for c in verb.children):
         return "result"
-    if lemma in _ADOPTION_VERBS:
+    if lemma in _ADOPTION_VERBS or (lemma in _FOUNDING_VERBS and _named_patient(verb)):
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
         return "opinion"
@@ -158,6 +160,11 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
         return True  # "Its work is guided by ..."
     perfect = any(a.lemma_ == "have" for a in aux)
     return closing and perfect and any(t.lower_ == "since" for t in sentence)
+
+
+def _named_patient(verb) -> bool:
+    """A passive whose subject is a name ("The *Alliance* was established"), not what was done ("A hotline was set up")."""
+    return any(c.dep_ == "nsubjpass" and c.text[:1].isupper() and not _event_word(c) for c in verb.children)
 
 
 def _people_subject(verb) -> bool:
