@@ -58,6 +58,7 @@ _OPINION_OBJECTS = {"view", "opinion", "position", "belief", "conviction"}
 _CHANGE_SUBJECTS = {"appointment", "formation", "establishment", "creation", "election", "nomination"}
 _FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend", "change", "drop", "reduction"}
 # Adjectives after "be" that make the sentence an act ("was active in", "has been instrumental").
+_CAPACITY_VERBS = {"place", "position", "equip", "suit", "prepare"}
 _ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
 # Verbs of a finding: "A review of the budget shows a shortfall": what was found, not done.
 _FINDING_VERBS = {"indicate", "show", "reveal", "suggest", "confirm", "prove"}
@@ -85,7 +86,7 @@ def describes(sentence: Span, genre: str = "") -> str:
         return ""
     if _sets_priorities(verb):
         return "priorities"
-    if _a_state(verb) and not _YEAR.search(text):
+    if (_a_state(verb) or _capable(verb)) and not _YEAR.search(text):
         return "state"  # "The round table drew on a study X published in 2011": a dated act is told
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _OPINION_OBJECTS for c in verb.children):
         return "opinion"
@@ -128,6 +129,13 @@ def _a_state(verb) -> bool:
 def _managed(verb, adjective) -> bool:
     """ "The Mechanism was able to compile a list": what a body managed to do, told in the past, is done."""
     return verb.tag_ == "VBD" and adjective.lemma_.lower() == "able" and any(c.dep_ == "xcomp" for c in adjective.children)
+
+
+def _capable(verb) -> bool:
+    """ "The Organization is well placed to help ...", "field operations are equipped to ...": what a
+    body can do, in the present, is a capacity, not an act."""
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    return present and verb.lemma_.lower() in _CAPACITY_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _sets_priorities(verb) -> bool:
