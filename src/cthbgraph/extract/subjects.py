@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .activities import _is_event, head_token, main_verb, receives
+from .activities import _ANAPHORS, _FUTURE_OR_DUTY, _is_event, head_token, main_verb, receives
 
 
 def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
@@ -147,3 +147,28 @@ def names_series(body: Span) -> bool:
     head = head_token(body)
     event = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     return event is not None and _is_event(event) and any(_ORDINAL.match(c.text) for c in event.children if c.dep_ in ("amod", "nummod"))
+
+
+def relative_anaphor(sentence: Span) -> str:
+    """ "a project that the Project Co-ordinator has been carrying out", "expert meetings the Office held",
+    "a project in which the Mission supports ...": the anaphoric subject ("co-ordinator", "office") of a
+    relative clause on an event noun, whose doer it names; "" if none."""
+    for verb in sentence:
+        if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or not _is_event(verb.head):
+            continue
+        if any(c.tag_ == "MD" and c.lower_ in _FUTURE_OR_DUTY for c in verb.children):
+            continue  # "a project the Mission will run": a plan
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            word = _hyphenated(subject)
+            if word in _ANAPHORS and any(c.lower_ in ("the", "its") for c in subject.children):
+                return word
+    return ""
+
+
+def _hyphenated(token: Token) -> str:
+    """The lowercased word a token ends, with the parts the tokenizer split off at hyphens ("Co-ordinator"
+    is "Co", "-", "ordinator"), else the token's lemma."""
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return doc[i : token.i + 1].text.lower() if i < token.i else token.lemma_.lower()
