@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
-from .stating import GOES_ON, describes, ends_a_quote
+from .stating import GOES_ON, describes, ends_a_quote, founds_a_body
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
 _PEOPLE = {
@@ -57,8 +57,6 @@ _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.
 _BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
 _RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
 _ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
-# "The Alliance was established to ...": a body's founding is an institutional change, not its act.
-_FOUNDING_VERBS = {"establish", "create", "found", "set", "form"}
 # What an act of the past made possible ("This support has enabled the courts to ...") is a result.
 _ENABLING_VERBS = {"permit", "allow", "enable"}
 _OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
@@ -132,7 +130,7 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
         return "result"
     if lemma in _ENABLING_VERBS and any(c.dep_ == "nsubj" and _event_word(c) for c in verb.children):
         return "result"
-    if lemma in _ADOPTION_VERBS or (lemma in _FOUNDING_VERBS and _named_patient(verb)):
+    if lemma in _ADOPTION_VERBS or founds_a_body(verb):
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
         return "opinion"
@@ -160,11 +158,6 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
         return True  # "Its work is guided by ..."
     perfect = any(a.lemma_ == "have" for a in aux)
     return closing and perfect and any(t.lower_ == "since" for t in sentence)
-
-
-def _named_patient(verb) -> bool:
-    """A passive whose subject is a name ("The *Alliance* was established"), not what was done ("A hotline was set up")."""
-    return any(c.dep_ == "nsubjpass" and c.text[:1].isupper() and not _event_word(c) for c in verb.children)
 
 
 def _people_subject(verb) -> bool:

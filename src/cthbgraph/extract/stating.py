@@ -58,6 +58,7 @@ _OPINION_OBJECTS = {"view", "opinion", "position", "belief", "conviction"}
 _CHANGE_SUBJECTS = {"appointment", "formation", "establishment", "creation", "election", "nomination"}
 _FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend", "change", "drop", "reduction"}
 # Adjectives after "be" that make the sentence an act ("was active in", "has been instrumental").
+_FOUNDING_VERBS = {"establish", "create", "found", "set", "form"}
 _CAPACITY_VERBS = {"place", "position", "equip", "suit", "prepare"}
 _ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
 # Verbs of a finding: "A review of the budget shows a shortfall": what was found, not done.
@@ -129,6 +130,14 @@ def _a_state(verb) -> bool:
 def _managed(verb, adjective) -> bool:
     """ "The Mechanism was able to compile a list": what a body managed to do, told in the past, is done."""
     return verb.tag_ == "VBD" and adjective.lemma_.lower() == "able" and any(c.dep_ == "xcomp" for c in adjective.children)
+
+
+def founds_a_body(verb) -> bool:
+    """ "The *Alliance* was established to ...": a named body's founding, told in the passive, is an
+    institutional change, not its act ("A hotline was set up" tells what was done)."""
+    if verb is None or verb.lemma_.lower() not in _FOUNDING_VERBS:
+        return False
+    return any(c.dep_ == "nsubjpass" and c.text[:1].isupper() and c.lemma_.lower() not in EVENT_NOUNS for c in verb.children)
 
 
 def _capable(verb) -> bool:
