@@ -324,3 +324,106 @@ def test_the_event_filter_reads_its_weights_and_scores_a_sentence(extractor):
     data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
     # The shipped threshold is what cross-validation on dev chose: a sentence it keeps opens its event.
     assert event_filter.keeps(next(doc.sents), course) == (data["threshold"] <= 0 or event_filter.score(names) >= data["threshold"])
+
+
+# ------------------------------------------------------------------------------ kinds of sentence read as events
+
+
+def _holding(activities, words: str):
+    """The activity one of whose excerpts holds ``words``."""
+    return next(a for a in activities if any(words in e.text for e in (a.excerpt, *a.follow_ups)))
+
+
+def test_list_items_take_the_doer_of_their_lead_in(extractor):
+    text = (
+        "In 2005 the ODIHR co-operated with several international organizations on anti-trafficking projects. "
+        "Examples of this co-operation include:\n\n"
+        "- the work carried out with UNICEF on the protection of children;\n"
+        "- the recent co-operation with the UNODC in drafting new legislation;\n"
+    )
+    activities = _activities_of(extractor, text)
+    unicef, unodc = _holding(activities, "with UNICEF"), _holding(activities, "with the UNODC")
+    assert unicef is not unodc  # each item is work of its own
+    assert [m.key for m in unicef.agents] == ["odihr"] and "unicef" in [m.key for m in unicef.partners]
+    assert [m.key for m in unodc.agents] == ["odihr"]
+
+
+def test_an_item_with_a_clause_of_its_own_keeps_its_doer(extractor):
+    text = (
+        "In 2005 the ODIHR co-operated with several international organizations. Examples include:\n\n"
+        "- UNICEF trained social workers in Atlantis in 2005;\n"
+    )
+    item = _holding(_activities_of(extractor, text), "trained social workers")
+    assert [m.key for m in item.agents] == ["unicef"]
+
+
+def test_items_that_list_topics_are_evidence_of_one_event(extractor):
+    text = (
+        "In 2005 the ODIHR convened three meetings in Warsaw covering a number of issues, such as:\n\n"
+        "- Discussion on the referral of victims to shelters;\n"
+        "- Research on the collection of data on trafficking cases;\n"
+    )
+    (meetings,) = _activities_of(extractor, text)
+    assert len(meetings.follow_ups) == 2
+
+
+def test_a_caption_that_names_an_event_is_an_event_of_the_context(extractor):
+    text = (
+        "In May 2016 the OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings "
+        "visited Atlantis and met the Minister of Interior.\n\n"
+        "Meeting with the Head of the Border Police of Atlantis to discuss victim identification, May 2016.\n"
+    )
+    caption = _holding(_activities_of(extractor, text), "Meeting with the Head")
+    assert [m.key for m in caption.agents] == ["special-representative-cthb"]
+
+
+def test_the_participle_of_an_event_names_its_doer(extractor):
+    text = (
+        "Consultations held between the ODIHR and the Council of Europe in 2007 showed a high potential "
+        "for joint work on victim assistance.\n"
+    )
+    (consultations,) = _activities_of(extractor, text)
+    assert [m.key for m in consultations.agents] == ["odihr"]
+
+
+def test_a_subject_that_counts_bodies_stands_for_the_last_ones_named(extractor):
+    text = (
+        "The main common priority of the ODIHR and the Council of Europe is a rights-based approach to trafficking. "
+        "In this regard, the two organizations call for the ratification of the Convention by all States.\n"
+    )
+    call = _holding(_activities_of(extractor, text), "call for")
+    assert {m.key for m in call.agents} == {"odihr", "council-of-europe"}
+
+
+def test_a_body_that_names_a_numbered_event_is_not_its_doer(extractor):
+    from cthbgraph.extract.subjects import names_series
+
+    text = "In 2010 the 10th Alliance against Trafficking in Persons conference was opened in Vienna.\n"
+    doc = next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))[1]
+    (alliance,) = list(doc.spans["cthb_bodies"])
+    assert names_series(alliance)
+
+
+def test_what_a_body_was_able_to_do_it_did(extractor):
+    text = "In 2006 the ODIHR was able to compile a list of projects implemented in the region.\n"
+    (compiled,) = _activities_of(extractor, text)
+    assert [m.key for m in compiled.agents] == ["odihr"]
+
+
+def test_a_founding_and_a_capacity_are_no_events(extractor):
+    text = (
+        "The Alliance against Trafficking in Persons was established to develop joint strategies.\n\n"
+        "With its comprehensive approach, the OSCE is well placed to help States protect victims.\n"
+    )
+    assert not _activities_of(extractor, text)
+
+
+def test_the_anaphor_of_a_relative_clause_on_an_event_names_its_doer(extractor):
+    text = (
+        "In 2019 the OSCE Office in Atlantis opened a conference on forced labour in Atlantis City.\n\n"
+        "The conference is part of a series of consultations the Office has held with employers since 2018.\n"
+    )
+    activities = _activities_of(extractor, text)
+    consultations = _holding(activities, "consultations the Office has held")
+    assert consultations.excerpt.text.startswith("The conference is part")  # an event of its own
+    assert [m.key for m in consultations.agents] == [m.key for m in _holding(activities, "opened").agents]
