@@ -216,9 +216,7 @@ def _reports_action(verb: Token) -> bool:
 
 
 def _has_action_complement(verb: Token) -> bool:
-    """ "continues to fine-tune", "has been providing", "calls for the ratification": the action is in the complement."""
-    if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in verb.children):
-        return True  # an appeal ("the two organizations call for ..."), not a name ("is called ...")
+    """ "continues to fine-tune", "has been providing": the action is in the complement."""
     return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for child in verb.children)
 
 
@@ -282,14 +280,95 @@ def reports_action(sentence: Span) -> bool:
         for c in verb.children:
             if c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active", "instrumental"):
                 return True
-            if c.dep_ == "acomp" and c.lemma_.lower() == "able" and verb.tag_ == "VBD":
-                return True  # "the Mechanism was able to compile a list": what it managed, it did
             if c.dep_ == "attr" and (
                 _is_event(c) or any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children)
             ):
                 return True
         return False
     return verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") or verb.tag_ == "JJ" or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def subject_agents(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """Bodies inside a subject ("the work of the Mission in Kosovo", "the SPMU project"), in a "by"
+    phrase, or possessors ("ODIHR's efforts"): the doers when the grammar is not the simple one."""
+    verb = main_verb(sentence)
+    if verb is not None and receives(verb):
+        return []  # "Eighteen investigators of the Police Service completed a course": trainees, not doers
+    found = _in_subject(sentence, bodies, partners)
+    if not found and verb is not None and verb.lemma_.lower() == "be":
+        found = _in_complement(verb, bodies, partners)
+    if not found and verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        found = _before_verb(sentence, verb, bodies, partners)
+    return found
+
+
+def _in_subject(sentence: Span, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """Bodies whose chain of heads reaches a subject or the "by" phrase of the main verb."""
+    found = []
+    for body in bodies:
+        if body in partners:
+            continue
+        token = head_token(body)
+        chain = [token, *token.ancestors]
+        for node in chain:
+            by_main_verb = node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head == main_verb(sentence)
+            if node.dep_ in ("nsubj", "nsubjpass", "csubj") or by_main_verb:
+                found.append(body)
+                break
+            if node.pos_ in ("VERB", "AUX") and node is not token:
+                break
+    return found
+
+
+def _in_complement(verb: Token, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """ "Another example is the work of the Spillover Monitor Mission to Skopje, which ...",
+    "The first was the ODIHR Civil Society Meeting": the doer named inside the complement."""
+    found: list[Span] = []
+    for attr in (c for c in verb.children if c.dep_ == "attr"):
+        found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
+        found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
+        if found:
+            break
+    return found
+
+
+def _before_verb(sentence: Span, verb: Token, bodies: list[Span], partners: list[Span]) -> list[Span]:
+    """The parser lost the subject ("the ODIHR advocates" read as a compound noun; "UNICEF, UNOHCHR
+    and ODIHR commissioned" attached to the phrase before): the bodies that stand right before the
+    verb with no other verb between, and their conjuncts."""
+    end = _before_parenthesis(sentence, verb.i)
+    found = []
+    for body in bodies:
+        if body in partners or body.end > end or end - body.end > 3:
+            continue
+        between = sentence.doc[body.end : end]
+        if not any(t.pos_ in ("VERB", "AUX") for t in between):
+            found.append(body)
+    if found:
+        first = found[0]
+        found = [b for b in bodies if b not in partners and first.start <= b.start and b.end <= end]
+        # "the ODIHR, as well as field operations (...) provided": the conjuncts of the doer.
+        heads = {head_token(b).i for b in found}
+        found += [b for b in bodies if b not in found and b not in partners and head_token(b).dep_ == "conj" and head_token(b).head.i in heads]
+    return found
+
+
+def _before_parenthesis(sentence: Span, i: int) -> int:
+    """The index before which the subject ends: "(in relevant cases ...)" right before the verb is skipped."""
+    doc = sentence.doc
+    j = i
+    while j > sentence.start and (doc[j - 1].is_space or doc[j - 1].text in (",",)):
+        j -= 1
+    if j > sentence.start and doc[j - 1].text == ")":
+        depth = 0
+        for k in range(j - 1, sentence.start - 1, -1):
+            depth += {")": 1, "(": -1}.get(doc[k].text, 0)
+            if depth == 0:
+                j = k
+                break
+        while j > sentence.start and (doc[j - 1].is_space or doc[j - 1].text == ","):
+            j -= 1
+    return j
 
 
 def anaphoric_subject(sentence: Span) -> str | None:

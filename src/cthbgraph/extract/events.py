@@ -30,7 +30,7 @@ from spacy.tokens import Span
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
-from .stating import GOES_ON, describes, ends_a_quote, founds_a_body
+from .stating import GOES_ON, describes, ends_a_quote
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
 _PEOPLE = {
@@ -93,7 +93,6 @@ class Reading:
     excerpt: Excerpt  # the sentence's span in the report, trailing space cut
     activity: Activity | None = None
     heading_before: bool = False  # a heading line stands between this sentence and the one before
-    topic: bool = False  # a list item that names a topic of the event its lead-in reports
 
 
 def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
@@ -130,7 +129,7 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
         return "result"
     if lemma in _ENABLING_VERBS and any(c.dep_ == "nsubj" and _event_word(c) for c in verb.children):
         return "result"
-    if lemma in _ADOPTION_VERBS or founds_a_body(verb):
+    if lemma in _ADOPTION_VERBS:
         return "adoption or institutional change"  # commitments and institutions, not activities
     if lemma in _OPINION_VERBS:
         return "opinion"
@@ -229,7 +228,7 @@ def refers_back(sentence: Span) -> bool:
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
         if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
             return True
-        if lemma.rstrip("s") in _PEOPLE and not _titled(subject) and (
+        if lemma.rstrip("s") in _PEOPLE and (
             not any(t.ent_type_ == "ORG" for t in subject.subtree) or verb.lemma_.lower() in _TELLING_VERBS or receives(verb)
         ):
             # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
@@ -291,7 +290,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and (reading.topic or (n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre))):
+        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue

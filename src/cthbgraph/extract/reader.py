@@ -19,13 +19,10 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
-from .captions import caption_doers
 from .dates import normalise_date
 from .decisions import confidence_of
-from .doers import CONFIDENCE, find_doers
 from .event_filter import keep_event
 from .listing import listing_activities
-from .lists import LeadIn, starts_item
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 
@@ -136,7 +133,6 @@ class DocReader:
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
         h = 0
-        lead_in = LeadIn(self.report.text)
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
             while h < len(heading_lines) and heading_lines[h][0] < sentence.start_char:
@@ -153,16 +149,13 @@ class DocReader:
             candidate = act.find_activities(sentence, bodies)
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
-            agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier)
-            listed = lead_in.see(sentence, agent_spans or tuple(recent)) or caption_doers(sentence, agent_spans, tuple(recent), section_body)
-            if listed:  # a list item or a caption without a clause of its own: what the context's doer did
-                agent_spans, partner_spans, confidence = listed, tuple(b for b in bodies if b not in listed), CONFIDENCE["section"]
+            agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
             office = post_office(self, sentence, recent, bodies, candidate)
             if office is not None:
-                agent_spans, confidence = (), CONFIDENCE["anaphor"]
+                agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
-                yield events.Reading(sentence, excerpt, None, heading_before, lead_in.topic)
+                yield events.Reading(sentence, excerpt, None, heading_before)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
@@ -181,7 +174,7 @@ class DocReader:
                 lemmas=link_lemmas(sentence),
                 confidence=confidence,
             )
-            yield events.Reading(sentence, excerpt, activity, heading_before, lead_in.topic)
+            yield events.Reading(sentence, excerpt, activity, heading_before)
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
@@ -193,13 +186,7 @@ class DocReader:
             start = sentence.start
             for token in sentence:
                 # The blank line as the report has it (the parsed text may have cleaned it to spaces).
-                blank = token.is_space and token.i + 1 < sentence.end and self._blank_line(token)
-                if blank or (token.i > start and starts_item(token, self.text)):
-                    # A list item opens on a line of its own: it is a unit, as a sentence is.
-                    if not blank:
-                        yield self.doc[start : token.i]
-                        start = token.i
-                        continue
+                if token.is_space and token.i + 1 < sentence.end and self._blank_line(token):
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
@@ -293,6 +280,38 @@ class DocReader:
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
 # section heading; the doer of a clause on the object.
+_CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5}
+
+
+def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
+    """The doers and partners of a sentence and the confidence of the way they were found."""
+    agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
+    partner_spans: tuple[Span, ...] = (
+        candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
+    )
+    agent_spans = _drop_owners(agent_spans)
+    route = "grammar"
+    if not agent_spans and act.reports_action(sentence):
+        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+        if anaphor is not None:
+            # "The Mission organized ...", "Training sessions were organized ...": the doer is
+            # the one just named, or the field operation whose section this is.
+            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+            if not agent_spans and anaphor:
+                # "the Office" several sentences after "the OSCE Programme Office in Bishkek": the
+                # latest body named before whose name has that word.
+                named = [b for b in reversed(earlier[-12:]) if anaphor in b.text.lower().split()]
+                agent_spans, route = tuple(named[:1]), "anaphor"
+        if not agent_spans and section_body is not None:
+            # Under a field operation's heading, what is reported as done was done by it.
+            agent_spans, route = (section_body,), "section"
+        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+    if not agent_spans and candidate is not None and candidate.secondary:
+        agent_spans, route = candidate.secondary, "secondary"
+    return agent_spans, partner_spans, _CONFIDENCE[route]
+
+
 def _content_lemmas(span: Span | None) -> set[str]:
     if span is None:
         return set()
@@ -314,6 +333,32 @@ def _heading_before(headings: list, start: int):
     """The last Action Plan section heading above ``start`` (or None)."""
     before = [h for h in headings if h.end <= start]
     return before[-1] if before else None
+
+
+def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    kept = []
+    for span in spans:
+        head = act.head_token(span)
+        owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
+            continue
+        kept.append(span)
+    return tuple(kept)
+
+
+def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
+    """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
+    whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
+    candidates = [*recent, *([section_body] if section_body is not None else [])]
+    if anaphor in ("former", "latter"):
+        return (recent[0] if anaphor == "former" else recent[-1],) if len(recent) > 1 else ()
+    if anaphor:
+        named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
+        return (named[0],) if named else ()
+    if recent:
+        return tuple(recent)
+    return (section_body,) if section_body is not None else ()
 
 
 def _provision_text(text: str, match: prov.ProvisionMatch) -> str:

@@ -58,8 +58,6 @@ _OPINION_OBJECTS = {"view", "opinion", "position", "belief", "conviction"}
 _CHANGE_SUBJECTS = {"appointment", "formation", "establishment", "creation", "election", "nomination"}
 _FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend", "change", "drop", "reduction"}
 # Adjectives after "be" that make the sentence an act ("was active in", "has been instrumental").
-_FOUNDING_VERBS = {"establish", "create", "found", "set", "form"}
-_CAPACITY_VERBS = {"place", "position", "equip", "suit", "prepare"}
 _ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
 # Verbs of a finding: "A review of the budget shows a shortfall": what was found, not done.
 _FINDING_VERBS = {"indicate", "show", "reveal", "suggest", "confirm", "prove"}
@@ -87,7 +85,7 @@ def describes(sentence: Span, genre: str = "") -> str:
         return ""
     if _sets_priorities(verb):
         return "priorities"
-    if (_a_state(verb) or _capable(verb)) and not _YEAR.search(text):
+    if _a_state(verb) and not _YEAR.search(text):
         return "state"  # "The round table drew on a study X published in 2011": a dated act is told
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _OPINION_OBJECTS for c in verb.children):
         return "opinion"
@@ -124,27 +122,7 @@ def _a_state(verb) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return False  # "it is hard to assess ...": an expletive subject, the sentence's act lies elsewhere
-    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES and not _managed(verb, c) for c in verb.children)
-
-
-def _managed(verb, adjective) -> bool:
-    """ "The Mechanism was able to compile a list": what a body managed to do, told in the past, is done."""
-    return verb.tag_ == "VBD" and adjective.lemma_.lower() == "able" and any(c.dep_ == "xcomp" for c in adjective.children)
-
-
-def founds_a_body(verb) -> bool:
-    """ "The *Alliance* was established to ...": a named body's founding, told in the passive, is an
-    institutional change, not its act ("A hotline was set up" tells what was done)."""
-    if verb is None or verb.lemma_.lower() not in _FOUNDING_VERBS:
-        return False
-    return any(c.dep_ == "nsubjpass" and c.text[:1].isupper() and c.lemma_.lower() not in EVENT_NOUNS for c in verb.children)
-
-
-def _capable(verb) -> bool:
-    """ "The Organization is well placed to help ...", "field operations are equipped to ...": what a
-    body can do, in the present, is a capacity, not an act."""
-    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    return present and verb.lemma_.lower() in _CAPACITY_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
 
 
 def _sets_priorities(verb) -> bool:
