@@ -10,7 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from cthbgraph.cli import main
+from cthbgraph.corpus import load_corpus
 from cthbgraph.evaluation import PRF, Accuracy, GoldError, evaluate, load_gold
+from cthbgraph.evaluation.scoring import at_confidence
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -183,6 +185,27 @@ def test_evaluate_by_genre_scores_each_genre_apart(tiny, extractor, monkeypatch)
             assert [(r["genre"], r["tp"], r["fn"]) for r in pick] == [("all", 1, 1), ("report", 1, 1)]
         else:
             assert result.output.lstrip().startswith("genre")
+
+
+def test_a_confidence_threshold_scores_only_the_facts_a_filtered_graph_keeps(tiny, extractor):
+    corpus, gold = tiny
+    [extraction] = extractor.extract_all(load_corpus(corpus).reports)
+    ranked = sorted({a.confidence for a in extraction.activities})
+    assert len(ranked) > 1, "the excerpt's activities were read in more than one way"
+    threshold = ranked[1]
+    kept = [a for a in extraction.activities if a.confidence >= threshold]
+    filtered = at_confidence(extraction, threshold)
+    assert filtered.activities == tuple(kept) and at_confidence(extraction, 0.0) is extraction
+    assert all(b.confidence >= threshold for b in filtered.bodies)
+
+    everything = evaluate(corpus, gold, extractor=extractor)
+    surer = evaluate(corpus, gold, extractor=extractor, min_confidence=threshold)
+    found, fewer = everything.score("activities", "sentences", "dev").prf, surer.score("activities", "sentences", "dev").prf
+    assert fewer.tp + fewer.fp < found.tp + found.fp and fewer.fp <= found.fp
+    result = CliRunner().invoke(
+        main, ["evaluate", "--gold", str(gold), "--corpus", str(corpus), "--min-confidence", "1.5", "--show-errors", "0"]
+    )
+    assert result.exit_code == 2 and "1.5" in result.output
 
 
 def test_cli_evaluate_missing_gold_is_one_line_error(tmp_path):

@@ -11,7 +11,7 @@ import click
 from ..evaluation import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
 from ..evaluation.scoring import GROUPINGS
 from ..terminal import Spinner
-from .common import echo_rows, echo_wrapped, format_option
+from .common import confidence_option, echo_rows, echo_wrapped, format_option
 
 
 @click.command("evaluate")
@@ -66,6 +66,7 @@ from .common import echo_rows, echo_wrapped, format_option
     default=None,
     help="Also write the figures to this JSON file (e.g. out/quality.json, which the site publishes as DQV measurements).",
 )
+@confidence_option
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL.")
 @format_option()
 @click.option("--quiet", is_flag=True, help="No progress spinner.")
@@ -78,6 +79,7 @@ def evaluate_command(
     show_errors: int,
     by: str | None,
     save: str | None,
+    min_confidence: float,
     model: str | None,
     fmt: str,
     quiet: bool,
@@ -99,6 +101,7 @@ def evaluate_command(
       cthbgraph evaluate --gold my-annotations/ --corpus my-reports/ --format json
       cthbgraph evaluate --gold tests/genres --split test --by genre --show-errors 0
       cthbgraph evaluate --kind links --save out/quality.json
+      cthbgraph evaluate --gold tests/gold-blind --split test --min-confidence 0.8 --show-errors 0
 
     --kind links runs the hold-out protocol of docs/linking.md: the report that quotes the
     provisions, rewritten without them, linked by content, judged against what it states (dev:
@@ -119,7 +122,7 @@ def evaluate_command(
     reports = []
     for gold, corpus in sets:
         with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
-            result = evaluate(Path(corpus), Path(gold), extractor=extractor, by=by)
+            result = evaluate(Path(corpus), Path(gold), extractor=extractor, by=by, min_confidence=min_confidence)
         report = _report(result, split, kinds, show_errors)
         if by:
             report["scores"] = [{by: "all", **row} for row in report["scores"]] + [

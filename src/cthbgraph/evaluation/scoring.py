@@ -14,13 +14,17 @@ from .kinds import Tally, score_activities, score_bodies, score_decisions, score
 from .scores import KINDS, PRF, SPLITS, Evaluation, Score
 
 
-def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None, by: str | None = None) -> Evaluation:
+def evaluate(
+    corpus_dir: Path | str, gold_dir: Path | str, extractor=None, by: str | None = None, min_confidence: float = 0.0
+) -> Evaluation:
     """Extract the reports of ``corpus_dir`` that the gold annotates and score them.
 
     extractor (Extractor | None): the extractor to judge [default: ``Extractor()``].
     by ("genre" | None): also score each genre of text apart (``Evaluation.groups``): the genre the
     gold's ``documents.jsonl`` gives a text, else the one the corpus reads (manifest or masthead),
     else ``report``.
+    min_confidence (float): score only the facts whose confidence is at least this, as a reader who
+    filters the graph with ``--min-confidence`` sees it (see :func:`at_confidence`).
 
     >>> import cthbgraph
     >>> ev = cthbgraph.evaluate("corpus", "tests/gold")         # doctest: +SKIP
@@ -39,7 +43,20 @@ def evaluate(corpus_dir: Path | str, gold_dir: Path | str, extractor=None, by: s
 
         extractor = Extractor()
     reports = [r for r in corpus if r.id in gold.reports]
-    return score_extractions(gold, extractor.extract_all(reports), by=by)
+    return score_extractions(gold, (at_confidence(e, min_confidence) for e in extractor.extract_all(reports)), by=by)
+
+
+def at_confidence(extraction: Extraction, minimum: float) -> Extraction:
+    """The extraction without the body mentions and activities whose ``confidence`` is below
+    ``minimum``, as ``--min-confidence`` filters the graph: what precision a reader buys with a
+    threshold, and at what cost in recall, is then measured the same way as everything else."""
+    if minimum <= 0.0:
+        return extraction
+    return replace(
+        extraction,
+        bodies=tuple(b for b in extraction.bodies if b.confidence >= minimum),
+        activities=tuple(a for a in extraction.activities if a.confidence >= minimum),
+    )
 
 
 GROUPINGS = ("genre",)
