@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
-FRESH = TESTS / "fresh"
+FRESH, SECOND = TESTS / "fresh", TESTS / "gold-second"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -228,6 +228,16 @@ def test_gold_blind_regions_are_new_ground():
 
 def test_gold_blind_activities():
     _fail(_activities_problems(_rows(BLIND / "activities.jsonl"), REPORTS, _rows(BLIND / "regions.jsonl"), None))
+
+
+def test_second_reading_covers_dev_regions_of_the_first_readings():
+    """tests/gold-second re-reads dev regions of tests/gold and tests/gold-blind, exactly as they are."""
+    regions = _rows(SECOND / "regions.jsonl")
+    first = {(r["report"], r["start"], r["end"]) for folder in (GOLD, BLIND) for r in _rows(folder / "regions.jsonl") if r.get("split") == "dev"}
+    assert regions and all((r["report"], r["start"], r["end"]) in first for r in regions)
+    rows = _rows(SECOND / "activities.jsonl")
+    overlapping = [f"{_where(a)} overlaps {_where(b)}" for a, b in zip(rows, rows[1:]) if a["report"] == b["report"] and b["start"] < a["end"]]
+    _fail(_activities_problems(rows, REPORTS, regions, "dev") + overlapping)
 
 
 def test_gold_blind_bodies():
