@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
-FRESH, SECOND = TESTS / "fresh", TESTS / "gold-second"
+FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -64,6 +64,7 @@ def _genre_manifest(folder: Path = GENRES) -> list[dict]:
 REPORTS = _report_texts()
 GENRE_TEXTS = {r["id"]: (GENRES / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest()}
 FRESH_TEXTS = {r["id"]: (FRESH / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(FRESH)}
+WRITTEN_TEXTS = {r["id"]: (WRITTEN / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN)}
 
 
 def _fail(problems: list[str]) -> None:
@@ -408,4 +409,63 @@ def test_fresh_decisions():
     rows = _rows(FRESH / "decisions.jsonl")
     problems = _decisions_problems(rows, FRESH_TEXTS, "test")
     problems += [f"{_where(r)}: not in a fresh text" for r in rows if r.get("report") not in FRESH_TEXTS]
+    _fail(problems)
+
+
+def test_written_manifest_and_documents():
+    """tests/written: invented development texts, every record dev (genre "report" allowed as in tests/fresh)."""
+    problems = []
+    manifest = _genre_manifest(WRITTEN)
+    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
+        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
+    docs = {d["report"]: d for d in _rows(WRITTEN / "documents.jsonl")}
+    for m in manifest:
+        d, text = docs.get(m["id"]), WRITTEN_TEXTS[m["id"]]
+        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != "dev":
+            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every written text is dev)")
+        if m["id"] in GENRE_TEXTS or m["id"] in REPORTS or m["id"] in FRESH_TEXTS:
+            problems.append(f"{m['id']}: id already used by tests/genres, tests/fresh or corpus/")
+        if d is None:
+            problems.append(f"{m['id']}: no documents.jsonl record")
+            continue
+        if (d["genre"], d["split"]) != (m["genre"], m["split"]):
+            problems.append(f"{m['id']}: genre/split differ from the manifest")
+        if d["title"] and d["title"] not in text[:400]:
+            problems.append(f"{m['id']}: title not found at the top of the text")
+        if not ISO_DATE.match(d["date"]) or "/" in d["date"]:
+            problems.append(f"{m['id']}: date {d['date']!r}")
+        elif m["genre"] == "report":
+            if d["date"] or not re.fullmatch(r"[0-9]{4}", d["year"]) or d["year"] not in d["title"]:
+                problems.append(f"{m['id']}: a report excerpt has no date and the year of its title ({d['year']!r})")
+        elif d["year"] != d["date"][:4]:
+            problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
+    problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
+    listed = {m["file"] for m in manifest}
+    problems += [f"texts/{p.name}: not in the manifest" for p in (WRITTEN / "texts").glob("*.txt") if p.name not in listed]
+    _fail(problems)
+
+
+def test_written_regions_cover_whole_texts():
+    rows = _rows(WRITTEN / "regions.jsonl")
+    problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != "dev"]
+    by_report = {r["report"]: r for r in rows}
+    for rid, text in WRITTEN_TEXTS.items():
+        r = by_report.get(rid)
+        if r is None or (r["start"], r["end"]) != (0, len(text)):
+            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
+    _fail(problems)
+
+
+def test_written_activities():
+    _fail(_activities_problems(_rows(WRITTEN / "activities.jsonl"), WRITTEN_TEXTS, _rows(WRITTEN / "regions.jsonl"), "dev"))
+
+
+def test_written_bodies():
+    _fail(_bodies_problems(_rows(WRITTEN / "bodies.jsonl"), WRITTEN_TEXTS, "dev"))
+
+
+def test_written_decisions():
+    rows = _rows(WRITTEN / "decisions.jsonl")
+    problems = _decisions_problems(rows, WRITTEN_TEXTS, "dev")
+    problems += [f"{_where(r)}: not in a written text" for r in rows if r.get("report") not in WRITTEN_TEXTS]
     _fail(problems)
