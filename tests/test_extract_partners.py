@@ -306,6 +306,16 @@ def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, t
         # The embassy "of" a country is that country's; the place a delegation travels "to" is not its country.
         ("The seminar was funded by the Embassy of Norway in Yerevan.", ["norway--embassy-armenia"]),
         ("ASHGABAT – officials of the State Migration Service on a study visit to Warsaw.", ["turkmenistan--state-migration-service"]),
+        # A named unit "of the" a body named in full: two mentions; a bare "Committee of the ..." stays one.
+        (
+            "CHISINAU – Officers of the Anti-Trafficking Unit of the Ministry of Interior attended.",
+            ["moldova--anti-trafficking-unit", "moldova--ministry-of-interior"],
+        ),
+        # A plural's possessive belongs to the name; a training centre's field is no event; a law faculty is no law.
+        ("TIRANA – The Women's Rights Centre hosted the meeting.", ["albania--womens-rights-centre"]),
+        ("Trainers came from the Centre for Judicial Training of Georgia.", ["georgia--centre-for-judicial-training"]),
+        ("Lecturers of the Faculty of Law of the University of Belgrade took part.", ["serbia--university-of-belgrade"]),
+        ("BELGRADE – The Commissariat for Refugees and Migration co-hosted it.", ["serbia--commissariat-for-refugees-and-migration"]),
     ],
 )
 def test_partners_names_joined_by_and_and_their_countries(finder, osce_bodies, text, expected):

@@ -38,7 +38,7 @@ def names_a_post(name: str, text: str, end: int) -> bool:
 
 
 # "the function of National Rapporteur": a function a body holds; "the Law on the Ombudsman": a law's subject.
-_NO_BODY_BEFORE = re.compile(r"\b(?:(?:function|role|post|position|title)\s+of|(?:Law|Act|Code|Decree|Statute)\s+(?:on|of)(?:\s+the)?)\s+$")
+_NO_BODY_BEFORE = re.compile(r"\b(?:(?:function|role|post|position|title)\s+of|(?:Law|Act|Code|Decree|Statute)\s+on(?:\s+the)?)\s+$")
 # "said the Supreme State Prosecutor": a person speaking.
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|stated|added|noted)\s+(?:the\s+)?$")
 

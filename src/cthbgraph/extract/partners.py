@@ -78,6 +78,7 @@ _PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b))"
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
+_PLURALS = {"Women", "Children", "People", "Men"}
 # The European Union's agencies are named "Euro-" + what they do ("Eurojust"): one word, yet a body.
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
@@ -185,7 +186,7 @@ class PartnerFinder:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         lead = country  # written before the name: the body's own country, not where it sits
-        words = self._cut_tail(words)
+        words = self._unit_of(text, self._cut_tail(words))
         host, whole = "", words
         if named_by == "rule":
             words, tail_country = self._tail_country(words)
@@ -271,6 +272,8 @@ class PartnerFinder:
             if self._city_in_name(words):
                 return words, self.countries.of[words[0][2]]  # "Moscow State University": the city is part of the name
             bare = re.sub(r"['’]s$", "", words[0][2])
+            if bare in _PLURALS:
+                break  # "Women's Rights Center": a plural's possessive is part of the name
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
@@ -299,6 +302,17 @@ class PartnerFinder:
             if len(after) == 1 and "of" in [w[2] for w in words[:i]]:
                 continue  # "Ministry of Interior and Administration": one more field of a ministry, not a body
             if any(w in self._head_words for w in segment):
+                return words[:i]
+        return words
+
+    def _unit_of(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """ "Anti-Trafficking Unit of the Ministry of Interior": a named unit "of the" a body that is named
+        in full is a mention of its own, its parent another; a bare "Committee of the ..." is not cut."""
+        for i in range(1, len(words) - 2):
+            unit = [w[2] for w in words[:i]]
+            if words[i][2] != "of" or words[i + 1][2] != "the" or unit[-1] not in self._head_words or words[0][2] in ("Chamber", "House"):
+                continue
+            if " ".join(unit) not in self._bare_heads and self._name.match(text, words[i + 2][0]) is not None:
                 return words[:i]
         return words
 
@@ -337,7 +351,9 @@ class PartnerFinder:
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
         for m in _NOT_A_NAME.finditer(name):
-            after = name[m.end() :].split()
+            before, after = name[: m.start()].split(), name[m.end() :].split()
+            if before and before[0] in self._head_words and "for" in before:
+                continue  # "Centre for Judicial Training": the field a body works for
             # a project's or a meeting's office is the project's, not a body of its own
             if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
                 return True
