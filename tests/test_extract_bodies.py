@@ -59,6 +59,7 @@ def test_bodies_found_with_their_keys(finder, text, expected):
         "implemented in eight SEE and CIS countries",
         "ahead of the new EU Strategy on victims' rights",  # a body's name before an instrument
         "The Mission is the smallest field operation in the region.",  # any field operation, not the OSCE's all
+        "staff of the National Referral Mechanism Secretariat",  # another body's secretariat
     ],
 )
 def test_instruments_and_adjectives_are_not_bodies(finder, text):

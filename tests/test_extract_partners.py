@@ -316,6 +316,10 @@ def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, t
         ("Trainers came from the Centre for Judicial Training of Georgia.", ["georgia--centre-for-judicial-training"]),
         ("Lecturers of the Faculty of Law of the University of Belgrade took part.", ["serbia--university-of-belgrade"]),
         ("BELGRADE – The Commissariat for Refugees and Migration co-hosted it.", ["serbia--commissariat-for-refugees-and-migration"]),
+        # Authorities, commissioners, working groups and shelters are named bodies too.
+        ("DUBLIN – The Labour Inspection Authority briefed the Independent Anti-Slavery Commissioner.", ["ireland--labour-inspection-authority", "ireland--independent-anti-slavery-commissioner"]),
+        ("The Interministerial Working Group on Trafficking in Persons of Slovenia met.", ["slovenia--interministerial-working-group-on-trafficking-in-persons"]),
+        ("OSH – The Shelter for Victims of Trafficking hosted the visit.", ["kyrgyzstan--shelter-for-victims-of-trafficking"]),
     ],
 )
 def test_partners_names_joined_by_and_and_their_countries(finder, osce_bodies, text, expected):
@@ -339,3 +343,10 @@ def test_partners_an_eu_agency_the_model_finds_is_a_partner(finder, osce_bodies)
     start = text.index("Eurojust")
     found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + 8, "ORG")])
     assert [(p.key, p.kind) for p in found] == [("eurojust", "international-organisation")]
+
+
+def test_partners_an_acronym_in_brackets_is_the_name_before_it(finder, osce_bodies):
+    text = "SOFIA – The National Commission for Combating Trafficking (NCCT) met."
+    start = text.index("NCCT")
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + 4, "ORG")])
+    assert [p.key for p in found] == ["bulgaria--national-commission-for-combating-trafficking"] * 2

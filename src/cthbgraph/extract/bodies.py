@@ -229,8 +229,8 @@ _INSTRUMENT = re.compile(
     r"|Recommendation|Guidelines|Guiding\s+Principles|Plan|Strategy|Regulation|minimum|standards)\b"
 )
 # Aliases that are common words name the body only on their own ("the Mechanism").
-_COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
-_NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination)\s+$")
+_COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE", "Secretariat"}
+_NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination|Mechanism)\s+$")
 _NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}

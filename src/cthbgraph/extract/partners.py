@@ -35,6 +35,7 @@ from .partner_keys import (
     SP,
     Countries,
     Partner,
+    bracketed_acronyms,
     long_country_names,
     make_partner,
     merge_short_names,
@@ -180,7 +181,7 @@ class PartnerFinder:
             if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
-        return merge_short_names(sorted(found))
+        return bracketed_acronyms(text, merge_short_names(sorted(found)))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
