@@ -41,6 +41,8 @@ def _keys(finder, text):
         ("the **OSCE Secretariat** and the OSCE \nexecutive structures", [("secretariat", "OSCE Secretariat"), ("osce-bodies", "OSCE \nexecutive structures")]),
         # A list or a heading capitalises a listed name's lowercase words.
         ("members: OSCE Structures (ODIHR, SPMU), UNHCR", [("osce-bodies", "OSCE Structures"), ("odihr", "ODIHR"), ("spmu", "SPMU"), ("unhcr", "UNHCR")]),
+        # A listed NGO network's name followed by a country is its member in that country; an agency's is not.
+        ("staff of La Strada Ukraine and IOM Moldova", [("ukraine--la-strada-ukraine", "La Strada Ukraine"), ("iom", "IOM")]),
     ],
 )
 def test_bodies_found_with_their_keys(finder, text, expected):
@@ -57,6 +59,7 @@ def test_bodies_found_with_their_keys(finder, text, expected):
         "implemented in eight SEE and CIS countries",
         "ahead of the new EU Strategy on victims' rights",  # a body's name before an instrument
         "The Mission is the smallest field operation in the region.",  # any field operation, not the OSCE's all
+        "staff of the National Referral Mechanism Secretariat",  # another body's secretariat
     ],
 )
 def test_instruments_and_adjectives_are_not_bodies(finder, text):

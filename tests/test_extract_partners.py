@@ -287,3 +287,66 @@ def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, t
     start = text.index(entity)
     found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
     assert entity not in [text[p.start : p.end] for p in found]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Two adjectives joined by "and" before the head noun are one name; so is a ministry's last field.
+        (
+            "In Sarajevo she met members of the High Judicial and Prosecutorial Council.",
+            ["bosnia-and-herzegovina--high-judicial-and-prosecutorial-council"],
+        ),
+        ("The round table was co-hosted by the Lithuanian Ministry of Interior and Administration.", ["lithuania--ministry-of-interior-and-administration"]),
+        # "Law Enforcement" is no law; a crisis centre introduces its name like "the NGO".
+        ("The course was hosted by the Academy of Law Enforcement Agencies of Armenia.", ["armenia--academy-of-law-enforcement-agencies"]),
+        ("BISHKEK, 3 May 2021 – The Office met the crisis centre Ak Jol.", ["kyrgyzstan--ak-jol"]),
+        # Police forces named in their own language.
+        ("The exercise was run with the French Gendarmerie in Lyon.", ["france--gendarmerie"]),
+        # The embassy "of" a country is that country's; the place a delegation travels "to" is not its country.
+        ("The seminar was funded by the Embassy of Norway in Yerevan.", ["norway--embassy-armenia"]),
+        ("ASHGABAT – officials of the State Migration Service on a study visit to Warsaw.", ["turkmenistan--state-migration-service"]),
+        # A named unit "of the" a body named in full: two mentions; a bare "Committee of the ..." stays one.
+        (
+            "CHISINAU – Officers of the Anti-Trafficking Unit of the Ministry of Interior attended.",
+            ["moldova--anti-trafficking-unit", "moldova--ministry-of-interior"],
+        ),
+        # A plural's possessive belongs to the name; a training centre's field is no event; a law faculty is no law.
+        ("TIRANA – The Women's Rights Centre hosted the meeting.", ["albania--womens-rights-centre"]),
+        ("Trainers came from the Centre for Judicial Training of Georgia.", ["georgia--centre-for-judicial-training"]),
+        ("Lecturers of the Faculty of Law of the University of Belgrade took part.", ["serbia--university-of-belgrade"]),
+        ("BELGRADE – The Commissariat for Refugees and Migration co-hosted it.", ["serbia--commissariat-for-refugees-and-migration"]),
+        # Authorities, commissioners, working groups and shelters are named bodies too.
+        ("DUBLIN – The Labour Inspection Authority briefed the Independent Anti-Slavery Commissioner.", ["ireland--labour-inspection-authority", "ireland--independent-anti-slavery-commissioner"]),
+        ("The Interministerial Working Group on Trafficking in Persons of Slovenia met.", ["slovenia--interministerial-working-group-on-trafficking-in-persons"]),
+        ("OSH – The Shelter for Victims of Trafficking hosted the visit.", ["kyrgyzstan--shelter-for-victims-of-trafficking"]),
+    ],
+)
+def test_partners_names_joined_by_and_and_their_countries(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My Office trained 40 labour inspectors in Tbilisi.",  # the author's own body, in the first person
+        "In Skopje the function is exercised under the Law on the Ombudsman.",  # the subject of a law
+        "“We need joint teams,” said the Chief State Prosecutor.",  # a person speaking
+    ],
+)
+def test_partners_first_person_laws_and_speakers_are_no_partners(finder, osce_bodies, text):
+    assert _partners(finder, osce_bodies, text) == []
+
+
+def test_partners_an_eu_agency_the_model_finds_is_a_partner(finder, osce_bodies):
+    text = "Experts from Eurojust presented two cases."
+    start = text.index("Eurojust")
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + 8, "ORG")])
+    assert [(p.key, p.kind) for p in found] == [("eurojust", "international-organisation")]
+
+
+def test_partners_an_acronym_in_brackets_is_the_name_before_it(finder, osce_bodies):
+    text = "SOFIA – The National Commission for Combating Trafficking (NCCT) met."
+    start = text.index("NCCT")
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + 4, "ORG")])
+    assert [p.key for p in found] == ["bulgaria--national-commission-for-combating-trafficking"] * 2

@@ -164,9 +164,20 @@ class BodyFinder:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
-                candidates.append(Match(m.start(), m.end(), key, entry.label, entry.kind))
+                candidates.append(self._national_member(text, m.end(), Match(m.start(), m.end(), key, entry.label, entry.kind)))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return self._heading_post(text, _longest_first(candidates))
+
+    def _national_member(self, text: str, end: int, match: Match) -> Match:
+        """ "La Strada Moldova": a listed NGO network's name followed by a country names its member
+        organisation in that country, keyed ``<country>--<name>`` like any national NGO."""
+        country = _COUNTRY_AFTER.match(text, end)
+        if match.kind != "ExternalOrganisation" or not _NGO_NETWORK.search(match.label) or country is None:
+            return match
+        if country.group(1) not in self.places or country.group(1) not in _country_names():
+            return match
+        name = f"{text[match.start:end]} {country.group(1)}"
+        return Match(match.start, country.end(), f"{slug(country.group(1))}--{slug(name)}", name, match.kind)
 
     def _heading_post(self, text: str, found: list[Match]) -> list[Match]:
         """A page headed by a Special Representative ("Special Representative on Human Trafficking
@@ -180,6 +191,19 @@ class BodyFinder:
             replace(m, key=post.key, label=post.label) if " ".join(text[m.start : m.end].split()) == "Special Representative" else m
             for m in found
         ]
+
+
+# A country written right after a name on the same line ("La Strada Ukraine").
+_COUNTRY_AFTER = re.compile(r"[ ]+([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w-])")
+# Networks with national member organisations: NGOs and foundations, not international agencies ("IOM Moldova").
+_NGO_NETWORK = re.compile(r"\b(?:La Strada|Caritas|Foundation|Association|Network|Helsinki Committee|Save the Children|Terre des Hommes)\b")
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Country names and their variants, not cities."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset(n for r in rows for n in (r["country"], *r.get("aliases", ())))
 
 
 def _alias_regex(alias: str, title_case: bool = False) -> str:
@@ -205,8 +229,8 @@ _INSTRUMENT = re.compile(
     r"|Recommendation|Guidelines|Guiding\s+Principles|Plan|Strategy|Regulation|minimum|standards)\b"
 )
 # Aliases that are common words name the body only on their own ("the Mechanism").
-_COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE"}
-_NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination)\s+$")
+_COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE", "Secretariat"}
+_NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination|Mechanism)\s+$")
 _NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}

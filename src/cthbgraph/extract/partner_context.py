@@ -1,6 +1,7 @@
 """What the words around a capitalised name say about it: the title of an event ("the Public-Private
 Partnership in the Fight against Trafficking event"), the acronym of a meeting ("Implementation Meeting
-(HDIM)"), a post ("Police Affairs Adviser"), and a State's delegation ("the Belarus delegation")."""
+(HDIM)"), a post ("Police Affairs Adviser"), a function, a law's subject or a speaker, and a State's
+delegation ("the Belarus delegation")."""
 
 from __future__ import annotations
 
@@ -34,6 +35,19 @@ def abbreviates_a_meeting(text: str, start: int) -> bool:
 def names_a_post(name: str, text: str, end: int) -> bool:
     """The name is, or runs on into, the title of a post."""
     return _POST_LAST.search(name) is not None or _POST_AFTER.match(text, end) is not None
+
+
+# "the function of National Rapporteur": a function a body holds; "the Law on the Ombudsman": a law's subject.
+_NO_BODY_BEFORE = re.compile(r"\b(?:(?:function|role|post|position|title)\s+of|(?:Law|Act|Code|Decree|Statute)\s+on(?:\s+the)?)\s+$")
+# "said the Supreme State Prosecutor": a person speaking.
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|stated|added|noted)\s+(?:the\s+)?$")
+
+
+def stands_for_no_body(text: str, start: int, ends_in_a_body: bool) -> bool:
+    """The name at ``start`` is a function, a law's subject or (unless it ends in an institution's
+    noun such as "Office") a person who speaks."""
+    before = text[max(0, start - 30) : start]
+    return _NO_BODY_BEFORE.search(before) is not None or (not ends_in_a_body and _SPEAKER_BEFORE.search(before) is not None)
 
 
 def delegation_pattern(country_names: list[str]) -> re.Pattern[str]:

@@ -215,3 +215,14 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
             p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         merged.append(p)
     return merged
+
+
+def bracketed_acronyms(text: str, found: list[Partner]) -> list[Partner]:
+    """ "National Commission for Combating Trafficking in Persons (NCCTP)": the acronym in brackets right
+    after a name is a second mention of that body, with its key."""
+    merged = list(found)
+    for i, p in enumerate(merged[1:], 1):
+        q = merged[i - 1]
+        if p.label.isupper() and re.fullmatch(r"\s*\(\s*", text[q.end : p.start]):
+            merged[i] = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, q.confidence)
+    return merged

@@ -24,11 +24,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .partner_context import abbreviates_a_meeting, delegation_pattern, names_a_post, titles_an_event
+from .partner_context import (
+    abbreviates_a_meeting,
+    delegation_pattern,
+    names_a_post,
+    stands_for_no_body,
+    titles_an_event,
+)
 from .partner_keys import (
     SP,
     Countries,
     Partner,
+    bracketed_acronyms,
     long_country_names,
     make_partner,
     merge_short_names,
@@ -51,11 +58,11 @@ _LEAD_STOP = {
     "Its", "Their", "His", "Her", "Both", "Each", "All", "Several", "Other", "Representatives", "Members", "Head",
     "Heads", "Officials", "Experts", "Staff", "Officers", "Director", "Minister", "Deputy", "Chairman", "Chair",
     "Also", "When", "While", "After", "Before", "During", "Under", "Through", "Since", "As", "Participants",
-    "NGO", "NGOs",
+    "NGO", "NGOs", "My", "Our", "Your",  # "My Office": the author's own body, written in the first person
 }
 _NOT_A_NAME = re.compile(
     r"\b(?:Convention|Protocol|Guidelines?|Action\s+Plan|Plan|Decision|Declaration|Addendum|Resolution|Directive|Report|"
-    r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law|Code|Act|Day|Week|"
+    r"Conference|Forum|Workshop|Seminar|Meeting|Course|Training|Project|Programme|Strategy|Law(?!\s+Enforcement)|Code|Act|Day|Week|"
     r"Agenda|Handbook|Manual|Initiative|Award|Prize|Charter|Partners\s+for\s+Co-operation|"
     # Topics and mechanisms a meeting is about ("NRM and Labour Exploitation"), not bodies.
     r"Exploitation|Referral\s+(?:Mechanism|System)s?)\b"
@@ -65,11 +72,16 @@ _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secret
 _INTRODUCED_KINDS = {
     "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
     "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
-    "foundation": "ngo", "association": "ngo",
+    "foundation": "ngo", "association": "ngo", "crisis centre": "ngo", "crisis center": "ngo", "shelter": "ngo",
 }
+# "High Judicial and Prosecutorial Council", "Economic and Social Council": two adjectives joined before a head noun.
+_PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b))"
 _FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
+_PLURALS = {"Women", "Children", "People", "Men"}
+# The European Union's agencies are named "Euro-" + what they do ("Eurojust"): one word, yet a body.
+_EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
@@ -114,10 +126,10 @@ class PartnerFinder:
         heads = "|".join(re.escape(h).replace(r"\ ", SP) for h in self.rules.heads)
         tail = rf"(?:(?:{SP}{_CONN})+{SP}{_WORD}(?:{SP}{_WORD})*)"
         self._name = re.compile(
-            rf"(?<![\w'’-])(?:{_WORD}{SP}){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
+            rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
-            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association)"
+            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter)"
             rf"{SP}(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
@@ -169,16 +181,17 @@ class PartnerFinder:
             if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
-        return merge_short_names(sorted(found))
+        return bracketed_acronyms(text, merge_short_names(sorted(found)))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         lead = country  # written before the name: the body's own country, not where it sits
-        words = self._cut_tail(words)
+        words = self._unit_of(text, self._cut_tail(words))
         host, whole = "", words
         if named_by == "rule":
             words, tail_country = self._tail_country(words)
+            words, country = self._embassy_of(words, country)
             if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
                 host, tail_country = tail_country, ""  # "US Embassy in Astana": Kazakhstan is the host
             country = country or tail_country
@@ -191,8 +204,8 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
-        if re.search(r"\b(?:function|role|post|position|title)\s+of\s+$", text[max(0, a - 30) : a]):
-            return None  # "the function of National Rapporteur": a function a body holds, not the body
+        if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads):
+            return None
         if words[0][2] in ("Chamber", "House") and len(whole) > len(words) and whole[-1][2] in ("Parliament", "Assembly"):
             b = whole[-1][1]  # the chamber's mention takes in its parliament
         if name in self._bare_heads and not country:
@@ -211,8 +224,16 @@ class PartnerFinder:
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
+        clues = _without_destination(text, b, clues)
         country = (country or sentence_country(text, a, b, clues) or nearest(clues, a)) if national else ""
         return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
+
+    def _embassy_of(self, words, country: str):
+        """ "Embassy of Germany in Bishkek": the country after "of" sends the embassy."""
+        sender = " ".join(w[2] for w in words[2:] if w[2] not in ("the", "Republic", "of"))
+        if len(words) > 2 and words[0][2] in ("Embassy", "Consulate") and words[1][2] == "of" and sender in self.countries.of:
+            return words[:1], self.countries.of[sender]
+        return words, country
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
         """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
@@ -252,6 +273,8 @@ class PartnerFinder:
             if self._city_in_name(words):
                 return words, self.countries.of[words[0][2]]  # "Moscow State University": the city is part of the name
             bare = re.sub(r"['’]s$", "", words[0][2])
+            if bare in _PLURALS:
+                break  # "Women's Rights Center": a plural's possessive is part of the name
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
@@ -273,7 +296,24 @@ class PartnerFinder:
                 continue
             after = [w[2] for w in words[i + 1 :]]
             segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
-            if words[i - 1][2] in self._head_words or (after and after[0] == "the") or any(w in self._head_words for w in segment):
+            if words[i - 1][2] in self._head_words or (after and after[0] == "the"):
+                return words[:i]
+            if not any(w[2] in self._head_words for w in words[:i]):
+                continue  # "High Judicial and Prosecutorial Council": no name before "and", one body
+            if len(after) == 1 and "of" in [w[2] for w in words[:i]]:
+                continue  # "Ministry of Interior and Administration": one more field of a ministry, not a body
+            if any(w in self._head_words for w in segment):
+                return words[:i]
+        return words
+
+    def _unit_of(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """ "Anti-Trafficking Unit of the Ministry of Interior": a named unit "of the" a body that is named
+        in full is a mention of its own, its parent another; a bare "Committee of the ..." is not cut."""
+        for i in range(1, len(words) - 2):
+            unit = [w[2] for w in words[:i]]
+            if words[i][2] != "of" or words[i + 1][2] != "the" or unit[-1] not in self._head_words or words[0][2] in ("Chamber", "House"):
+                continue
+            if " ".join(unit) not in self._bare_heads and self._name.match(text, words[i + 2][0]) is not None:
                 return words[:i]
         return words
 
@@ -287,6 +327,8 @@ class PartnerFinder:
             if words[0][2] in ("Chamber", "House") and rest[:1] and rest[0] in self.countries.adjectives and rest[1:] in (["Parliament"], ["Assembly"]):
                 return words[:i], self.countries.of[rest[0]]  # "Chamber of Deputies of the Italian Parliament": one body
             if place in self.countries.of and place not in self.countries.adjectives:
+                if words[i][2] == "to" and words[i - 1][2] not in ("Mission", "Delegation", "Representation"):
+                    return words[:i], ""  # "officials of the Ministry of Internal Affairs to Vienna": where they went
                 if words[i][2] == "of" and place in self.countries.cities:
                     return words, self.countries.of[place]  # "University of Sarajevo": the city is in the name
                 return words[:i], self.countries.of[place]
@@ -310,7 +352,9 @@ class PartnerFinder:
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
         for m in _NOT_A_NAME.finditer(name):
-            after = name[m.end() :].split()
+            before, after = name[: m.start()].split(), name[m.end() :].split()
+            if before and before[0] in self._head_words and "for" in before:
+                continue  # "Centre for Judicial Training": the field a body works for
             # a project's or a meeting's office is the project's, not a body of its own
             if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
                 return True
@@ -328,13 +372,23 @@ class PartnerFinder:
         head = name.split(" of ")[0].split()[-1]
         if named_by == "ner" and re.fullmatch(r"[A-Z][a-z]+[^s's]s", head):
             return False  # "Chambers of Commerce", "National Referral Mechanisms": a kind of body, not one
-        if named_by == "ner" and len(tokens) == 1 and not name.isupper():
+        if named_by == "ner" and len(tokens) == 1 and not name.isupper() and not _EU_AGENCY.fullmatch(name):
             return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
         return not (len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in _CONNECTORS - {"to"} for t in tokens))
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\s,;:()\"“”]+", text[start:end])]
+
+
+def _without_destination(text: str, end: int, clues: tuple[list[int], list[str]]) -> tuple[list[int], list[str]]:
+    """ "officials of the Ministry of Internal Affairs to Vienna": the place the body travels to is not its country."""
+    m = re.match(r"\s+to\s+", text[end : end + 10])
+    if m is None:
+        return clues
+    at = end + m.end()
+    kept = [(s, c) for s, c in zip(*clues) if s != at]
+    return [s for s, _ in kept], [c for _, c in kept]
 
 
 def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
