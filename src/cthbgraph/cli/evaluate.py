@@ -123,15 +123,20 @@ def evaluate_command(
     for gold, corpus in sets:
         with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
             result = evaluate(Path(corpus), Path(gold), extractor=extractor, by=by, min_confidence=min_confidence)
-        report = _report(result, split, kinds, show_errors)
-        if by:
-            report["scores"] = [{by: "all", **row} for row in report["scores"]] + [
-                {by: group, **row} for group, part in result.groups for row in _report(part, split, kinds, 0)["scores"]
-            ]
-        reports.append(report)
+        reports.append(_grouped_report(result, split, kinds, show_errors, by))
     if save:
         _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"] if r.get(by or "", "all") == "all"], "extraction")
     _echo_sets(sets, reports, fmt, show_errors)
+
+
+def _grouped_report(result, split: str, kinds: tuple[str, ...], show_errors: int, by: str | None) -> dict:
+    """The report of one set; with ``by``, each group's rows after the ``all`` rows, in the same shape."""
+    report = _report(result, split, kinds, show_errors)
+    if by:
+        report["scores"] = [{by: "all", **row} for row in report["scores"]] + [
+            {by: group, **row} for group, part in result.groups for row in _report(part, split, kinds, 0)["scores"]
+        ]
+    return report
 
 
 def _echo_sets(sets: list[tuple[str, str]], reports: list[dict], fmt: str, show_errors: int) -> None:
