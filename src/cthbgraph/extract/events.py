@@ -279,8 +279,8 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         sentence = reading.sentence
         if reading.heading_before:
             last = None
-        if n == 0 and (headline is not None or (genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip())):
-            continue  # a headline joins the event its lead reports, below; a page's title is no event
+        if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and _title_line(reading))):
+            continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
             if why in ("quote", "result", "recommendation", *GOES_ON):
@@ -303,6 +303,12 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         events.append(activity)
         last = (len(events) - 1, n)
     return events
+
+
+def _title_line(reading: Reading) -> bool:
+    """A first line of its own with no full stop: the text's title ("Interview: X looks back on 2021")."""
+    line = reading.excerpt.text.strip()
+    return "\n" not in line and not line.endswith((".", "!"))
 
 
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:

@@ -23,6 +23,7 @@ from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
 from .listing import listing_activities
+from .firstperson import author_body, first_person_doer
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 
@@ -132,6 +133,7 @@ class DocReader:
         previous: tuple[tuple[Span, ...], int] | None = None
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
+        author = author_body(self)
         h = 0
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
@@ -151,7 +153,7 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = post_office(self, sentence, recent, bodies, candidate)
+            office = first_person_doer(self, sentence, author) or post_office(self, sentence, recent, bodies, candidate)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
