@@ -30,7 +30,8 @@ from spacy.tokens import Span
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .dates import normalise_date
-from .stating import GOES_ON, describes, ends_a_quote
+from .follow_ups import goes_on
+from .stating import GOES_ON, describes, ends_a_quote, title_line
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
 _PEOPLE = {
@@ -279,7 +280,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         sentence = reading.sentence
         if reading.heading_before:
             last = None
-        if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and _title_line(reading))):
+        if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and title_line(reading.excerpt.text))):
             continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
@@ -305,12 +306,6 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
     return events
 
 
-def _title_line(reading: Reading) -> bool:
-    """A first line of its own with no full stop: the text's title ("Interview: X looks back on 2021")."""
-    line = reading.excerpt.text.strip()
-    return "\n" not in line and not line.endswith((".", "!"))
-
-
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     """Whether a sentence says more about ``event`` rather than reporting another one."""
     sentence = reading.sentence
@@ -322,7 +317,7 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False
     if own is not None and own.country and event.country and own.country != event.country:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
-    if refers_back(sentence):
+    if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
         return False

@@ -18,7 +18,8 @@ from . import activities as act
 from .bodies import load_gazetteer, post_offices
 
 # Verbs of thought and feeling: the first person's opinion or memory, not an act.
-_THINKING = {"believe", "think", "hope", "remember", "feel", "know", "wish", "want", "consider", "expect", "see"}
+_THINKING = {"believe", "think", "hope", "remember", "feel", "know", "wish", "want", "consider", "expect", "see",
+             "intend", "plan", "aim", "mean"}
 _GENRES = ("report", "")
 
 

@@ -22,8 +22,8 @@ from .activity_types import activity_type
 from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
-from .listing import listing_activities
 from .firstperson import author_body, first_person_doer
+from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 

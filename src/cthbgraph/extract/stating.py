@@ -23,7 +23,7 @@ Text written for this project (``tests/written``, dev) holds a few more kinds, a
   its standing advice ("ODIHR recommends that States ..."), and what became of earlier work
   ("has since been downloaded 9,000 times");
 * what is yet to come or under way ("are foreseen for 2016", "is still being finalized");
-* findings and figures ("It found that ...", "According to estimates ...", "is part of a project").
+* findings and figures ("It found that ...", "According to estimates ...").
 
 Each function reads the grammar or the wording of one sentence; no sentence of any text is listed.
 """
@@ -92,16 +92,9 @@ _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimat
 def describes(sentence: Span, genre: str = "") -> str:
     """Why a sentence of a report describes rather than reports (see the module's docstring), or ""."""
     text = sentence.text
-    if text.rstrip().rstrip("”\"").endswith("?"):
-        return "question"
-    if _UNDER_WAY.search(text):
-        return "plan"
-    if _FIGURES.search(text):
-        return "result"
-    if _MANDATE_WORDING.search(text):
-        return "mandate"
-    if _CROSS_REFERENCE.search(text):
-        return "cross-reference"
+    by_wording = _by_wording(text)
+    if by_wording:
+        return by_wording
     verb = main_verb(sentence)
     if verb is None:
         return ""
@@ -129,9 +122,23 @@ def describes(sentence: Span, genre: str = "") -> str:
     return ""
 
 
+def _by_wording(text: str) -> str:
+    if text.rstrip().rstrip("”\"").endswith("?"):
+        return "question"
+    if _UNDER_WAY.search(text):
+        return "plan"
+    if _FIGURES.search(text):
+        return "result"
+    if _MANDATE_WORDING.search(text):
+        return "mandate"
+    if _CROSS_REFERENCE.search(text):
+        return "cross-reference"
+    return ""
+
+
 def _habit(verb) -> str:
     """ "The Mission regularly monitors ...", "ODIHR recommends that ...", "The Office has worked on
-    this since 2004", "It found that ...", "The meeting is part of a project": no dated act."""
+    this since 2004", "It found that ...": no dated act."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     present = verb.tag_ in ("VBZ", "VBP") and not aux
     # A body's habit is told of the body ("The Mission regularly meets"); "staff regularly exchange
@@ -149,8 +156,6 @@ def _habit(verb) -> str:
     lemma = verb.lemma_.lower()
     if lemma in (_FINDING_VERBS | {"find"}) and any(c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children) for c in verb.children):
         return "finding"
-    if lemma == "be" and any(c.dep_ == "attr" and c.lower_ == "part" for c in verb.children):
-        return "state"
     return ""
 
 
@@ -194,6 +199,12 @@ def _an_effect(verb) -> bool:
             if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in _CAUSE_NOUNS:
                 return True
     return False
+
+
+def title_line(text: str) -> bool:
+    """A first line of its own with no full stop: the text's title ("Interview: X looks back on 2021")."""
+    line = text.strip()
+    return "\n" not in line and not line.endswith((".", "!"))
 
 
 def ends_a_quote(sentence: Span) -> bool:
