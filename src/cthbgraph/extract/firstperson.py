@@ -46,11 +46,11 @@ def first_person_doer(reader, sentence: Span, author: Span | None) -> BodyMentio
     )
     if not (words & {"i", "we"} or office_word):
         return None
-    key = author.id_
-    if "i" not in words:
-        key = post_offices().get(key, key)  # "we" and "my Office" are the post's office
-    entry = next((e for e in load_gazetteer() if e.key == key), None)
-    if entry is None:
-        return None
     subject = subjects[0]
-    return BodyMention(reader.excerpt(subject.left_edge.idx, subject.idx + len(subject.text)), entry.key, entry.label, entry.kind, confidence=0.7)
+    excerpt = reader.excerpt(subject.left_edge.idx, subject.idx + len(subject.text))
+    office = post_offices().get(author.id_) if "i" not in words else None  # "we" and "my Office": the post's office
+    entry = next((e for e in load_gazetteer() if e.key == office), None) if office else None
+    if entry is not None:
+        return BodyMention(excerpt, entry.key, entry.label, entry.kind, confidence=0.7)
+    named = reader.mention(author)
+    return BodyMention(excerpt, named.key, named.label, named.kind, named.partner_kind, named.country, 0.7)
