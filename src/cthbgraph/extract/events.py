@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on
 from .stating import GOES_ON, describes, ends_a_quote, title_line
@@ -291,7 +292,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):
+        if last is not None and n - last[1] <= _NEAR and not is_chronology_line(sentence, text) and _continues(reading, events[last[0]], genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue

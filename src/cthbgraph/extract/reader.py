@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .chronology import chronology_doer, opens_item_line
 from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
@@ -154,6 +155,8 @@ class DocReader:
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
             office = first_person_doer(self, sentence, author) or post_office(self, sentence, recent, bodies, candidate)
+            if office is None and not agent_spans:
+                office = chronology_doer(self, sentence, author, section_body)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
@@ -192,6 +195,9 @@ class DocReader:
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
+                elif token.i > start and opens_item_line(self.report.text, token.idx):
+                    yield self.doc[start : token.i]  # a list item or chronology line is a sentence of its own
+                    start = token.i
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
 
