@@ -324,3 +324,52 @@ def test_the_event_filter_reads_its_weights_and_scores_a_sentence(extractor):
     data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
     # The shipped threshold is what cross-validation on dev chose: a sentence it keeps opens its event.
     assert event_filter.keeps(next(doc.sents), course) == (data["threshold"] <= 0 or event_filter.score(names) >= data["threshold"])
+
+
+def test_first_person_foreword_acts_are_the_author_s_and_opinions_plans_questions_are_not(extractor):
+    text = (
+        "Foreword by the Special Representative, Annual Report 2030\n\n"
+        "I believe that no State is free of trafficking.\n"
+        "In March I travelled to Atlantis, where I met the Minister of the Interior.\n"
+        "My Office also published a guide for labour inspectors in June.\n"
+        "What comes next?\n"
+        "Next year I intend to visit Utopia.\n"
+    )
+    visit, guide = _activities_of(extractor, text)
+    assert visit.excerpt.text.startswith("In March I travelled")
+    assert [m.key for m in visit.agents] == ["special-representative-cthb"]
+    assert [m.key for m in guide.agents] == ["osr-cthb"]
+
+
+def test_habits_standing_advice_and_what_became_of_work_open_no_event(extractor):
+    text = (
+        "In April 2030 the OSCE Mission to Atlantis organized a seminar on shelters in Atlantis City.\n\n"
+        "The Mission regularly meets the National Co-ordinator to exchange information.\n\n"
+        "The ODIHR recommends that participating States set up compensation funds.\n\n"
+        "The ODIHR guide has since been downloaded 5,000 times. Further courses are foreseen for 2031.\n"
+    )
+    (seminar,) = _activities_of(extractor, text)
+    assert seminar.excerpt.text.startswith("In April 2030")
+
+
+def test_chronology_lines_are_events_of_the_body_the_title_names(extractor):
+    text = (
+        "OSCE Mission to Atlantis, 2030: activities against trafficking\n\n"
+        "Highlights of the year:\n"
+        "• Round table with the Ministry of the Interior of Atlantis on shelters, Atlantis City, 4 February\n"
+        "• Summer school on migration for 20 students, Port Utopia, 12–23 July\n"
+        "March 2030 – Seminar for border guards on the identification of victims.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[:2] for a in activities] == [["•", "Round"], ["•", "Summer"], ["March", "2030"]]
+    assert all([m.key for m in a.agents] == ["mission-atlantis"] for a in activities)
+
+
+def test_people_who_deliver_or_join_an_event_and_the_first_of_several_go_on_with_it(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis held a course for judges in Atlantis City. "
+        "Lawyers of the NGO Safe Harbour presented three cases. "
+        "Prosecutors, members of GRETA and experts of the Council of Europe took part.\n"
+    )
+    (course,) = _activities_of(extractor, text)
+    assert len(course.follow_ups) == 2

@@ -29,8 +29,10 @@ from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
 from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .chronology import is_chronology_line
 from .dates import normalise_date
-from .stating import GOES_ON, describes, ends_a_quote
+from .follow_ups import goes_on
+from .stating import GOES_ON, describes, ends_a_quote, title_line
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
 _PEOPLE = {
@@ -279,8 +281,8 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         sentence = reading.sentence
         if reading.heading_before:
             last = None
-        if n == 0 and (headline is not None or (genre in PAGE_GENRES and "\n" not in reading.excerpt.text.strip())):
-            continue  # a headline joins the event its lead reports, below; a page's title is no event
+        if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and title_line(reading.excerpt.text))):
+            continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
         if why:
             if why in ("quote", "result", "recommendation", *GOES_ON):
@@ -290,7 +292,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and _continues(reading, events[last[0]], genre):
+        if last is not None and n - last[1] <= _NEAR and not is_chronology_line(sentence, text) and _continues(reading, events[last[0]], genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
@@ -316,7 +318,7 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False
     if own is not None and own.country and event.country and own.country != event.country:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
-    if refers_back(sentence):
+    if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
         return False

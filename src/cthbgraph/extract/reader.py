@@ -19,9 +19,11 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .chronology import chronology_doer, opens_item_line
 from .dates import normalise_date
 from .decisions import confidence_of
 from .event_filter import keep_event
+from .firstperson import author_body, first_person_doer
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
@@ -132,6 +134,7 @@ class DocReader:
         previous: tuple[tuple[Span, ...], int] | None = None
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
+        author = author_body(self)
         h = 0
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
@@ -151,7 +154,9 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = post_office(self, sentence, recent, bodies, candidate)
+            office = first_person_doer(self, sentence, author) or post_office(self, sentence, recent, bodies, candidate)
+            if office is None and not agent_spans:
+                office = chronology_doer(self, sentence, author, section_body)
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
@@ -190,6 +195,9 @@ class DocReader:
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
+                elif token.i > start and opens_item_line(self.report.text, token.idx):
+                    yield self.doc[start : token.i]  # a list item or chronology line is a sentence of its own
+                    start = token.i
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
 
