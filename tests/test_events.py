@@ -324,3 +324,56 @@ def test_the_event_filter_reads_its_weights_and_scores_a_sentence(extractor):
     data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
     # The shipped threshold is what cross-validation on dev chose: a sentence it keeps opens its event.
     assert event_filter.keeps(next(doc.sents), course) == (data["threshold"] <= 0 or event_filter.score(names) >= data["threshold"])
+
+
+def _first_sentence(extractor, text: str):
+    return next(next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))[1].sents)
+
+
+def test_the_event_model_reads_verb_subject_shape_and_context_of_made_up_sentences(extractor):
+    from cthbgraph.extract import event_features, event_filter
+
+    text = "The OSCE Mission to Atlantis organized a round table on shelters for victims in Utopia in May 2005.\n"
+    (table,) = _activities_of(extractor, text)
+    sentence = _first_sentence(extractor, text)
+    names = set(event_filter.features(sentence, table))
+    assert {"syn:verb=organize", "syn:tvoice=past-simple-active", "syn:subject=PROPN", "syn:subject-is-doer"} <= names
+    assert {"syn:first0=PROPN", "syn:first1=PROPN", "ctx:first-event", "bow:shelter", "bow:victim"} <= names
+    assert not any("utopia" in n.lower() or "atlantis" in n.lower() for n in names)  # a name is never a feature: the model cannot learn one
+    # The event before it, by the same doer and a few characters back.
+    assert "ctx:previous-same-doer-near" in event_features.lexical_features(sentence, table, previous=table)
+
+    item = "- 12 May 2005: We trained border guards on the identification of victims\n"
+    sentence = _first_sentence(extractor, item)
+    names = set(event_features.lexical_features(sentence, table))
+    assert {"ctx:list-item", "ctx:caption", "ctx:no-full-stop", "syn:subject-first-person", "syn:subject-pronoun"} <= names
+
+
+def test_the_event_model_is_deterministic_and_switched_off_as_cross_validation_chose(extractor):
+    from cthbgraph.extract import event_filter
+    from cthbgraph.extract.events import Reading
+
+    text = "In 2004 the OSCE Mission to Atlantis trained forty police officers on victim identification.\n"
+    (support,) = _activities_of(extractor, text)
+    sentence = _first_sentence(extractor, text)
+    first, second = event_filter.features(sentence, support), event_filter.features(sentence, support)
+    assert first == second and event_filter.score(first) == event_filter.score(second)
+    assert event_filter.score(first, side="add") == event_filter.score(second, side="add")
+    data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
+    assert data["threshold"] == 0.0 and data["add"]["threshold"] == 0.0  # neither side beat the rules out of fold
+    reading = Reading(sentence, support.excerpt, None, context=support)
+    assert event_filter.add_event(reading) is None and event_filter.keep_event(Reading(sentence, support.excerpt, support))
+
+
+def test_the_event_model_trainer_never_parses_a_test_record(tmp_path):
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "train_event_filter.py"
+    spec = importlib.util.spec_from_file_location("train_event_filter", path)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    (tmp_path / "regions.jsonl").write_text(
+        '{"report": "r", "start": 0, "end": 9, "split": "dev"}\n{"report": "r", "start": 10, "split": "test", not json\n', encoding="utf-8"
+    )
+    assert trainer.dev_records(str(tmp_path), "regions") == [{"report": "r", "start": 0, "end": 9, "split": "dev"}]
+    assert [g for g, _ in trainer.SETS] == ["tests/gold", "tests/genres", "tests/gold-blind"]
