@@ -349,7 +349,7 @@ def test_the_event_model_reads_verb_subject_shape_and_context_of_made_up_sentenc
     assert {"ctx:list-item", "ctx:caption", "ctx:no-full-stop", "syn:subject-first-person", "syn:subject-pronoun"} <= names
 
 
-def test_the_event_model_is_deterministic_and_switched_off_as_cross_validation_chose(extractor):
+def test_the_event_model_is_deterministic_and_switched_on_or_off_as_cross_validation_chose(extractor):
     from cthbgraph.extract import event_filter
     from cthbgraph.extract.events import Reading
 
@@ -360,9 +360,13 @@ def test_the_event_model_is_deterministic_and_switched_off_as_cross_validation_c
     assert first == second and event_filter.score(first) == event_filter.score(second)
     assert event_filter.score(first, side="add") == event_filter.score(second, side="add")
     data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
-    assert data["threshold"] == 0.0 and data["add"]["threshold"] == 0.0  # neither side beat the rules out of fold
+    # With tests/written in dev (2026-12-07) the removing side beat the rules out of fold, the adding side did not.
+    assert 0.0 < data["threshold"] < 1.0 and data["add"]["threshold"] == 0.0
+    assert not event_filter.adds_events()
     reading = Reading(sentence, support.excerpt, None, context=support)
-    assert event_filter.add_event(reading) is None and event_filter.keep_event(Reading(sentence, support.excerpt, support))
+    assert event_filter.add_event(reading) is None
+    # A past training by a body, dated, with a place: the removing side keeps it.
+    assert event_filter.score(first) >= data["threshold"] and event_filter.keep_event(Reading(sentence, support.excerpt, support))
 
 
 def test_the_event_model_trainer_never_parses_a_test_record(tmp_path):
@@ -376,4 +380,24 @@ def test_the_event_model_trainer_never_parses_a_test_record(tmp_path):
         '{"report": "r", "start": 0, "end": 9, "split": "dev"}\n{"report": "r", "start": 10, "split": "test", not json\n', encoding="utf-8"
     )
     assert trainer.dev_records(str(tmp_path), "regions") == [{"report": "r", "start": 0, "end": 9, "split": "dev"}]
-    assert [g for g, _ in trainer.SETS] == ["tests/gold", "tests/genres", "tests/gold-blind"]
+    assert [g for g, _ in trainer.SETS] == ["tests/gold", "tests/genres", "tests/gold-blind", "tests/written"]
+
+
+def test_a_doerless_sentence_is_read_with_its_context_doer_only_when_the_adding_side_asks(extractor):
+    from cthbgraph.extract import event_filter
+    from cthbgraph.extract.reader import DocReader
+
+    text = (
+        "The OSCE Mission to Atlantis trained thirty judges on trafficking cases in March 2006.\n"
+        "Thirty judges attended.\n"
+    )
+    report, doc = next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))
+
+    def contexts(**guess):
+        reader = DocReader(report, doc, extractor, **guess)
+        return [r.context for r in reader.readings(reader.provisions()) if r.activity is None]
+
+    guessed = contexts(guess=True)  # as the trainer reads it
+    assert any(c is not None and [m.key for m in c.agents] == ["mission-atlantis"] for c in guessed)
+    assert all(c is None for c in contexts(guess=False))  # the build with the side off computes nothing extra
+    assert DocReader(report, doc, extractor).guess == event_filter.adds_events()

@@ -21,7 +21,7 @@ from . import provisions as prov
 from .activity_types import activity_type
 from .dates import normalise_date
 from .decisions import confidence_of
-from .event_filter import add_event, keep_event
+from .event_filter import add_event, adds_events, keep_event
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
@@ -43,10 +43,15 @@ class DocReader:
     """One parsed report read into records: provisions, activities, renames; mentions as spans.
 
     extractor (Extractor): gives the places and activity types the readings use.
+    guess (bool | None): read the context's activity of doerless sentences (default: the adding side is on).
     """
 
-    def __init__(self, report: Report, doc: Doc, extractor):
+    def __init__(self, report: Report, doc: Doc, extractor, guess: bool | None = None):
         self.report = report
+        # Whether a sentence with no doer of its own is also read as an activity of its context's doer
+        # (``Reading.context``): only the adding side of the learned model uses it, so it is built only
+        # when that side is on or when training asks for it; a build with the side off pays nothing.
+        self.guess = adds_events() if guess is None else guess
         self.doc = doc
         self.extractor = extractor
         self.labels: dict[str, str] = doc.user_data.get("cthb_labels", {})
@@ -158,10 +163,12 @@ class DocReader:
             if not agent_spans and office is None:
                 # Read with the context's doer too, for the learned model (event_filter.py) to add if it
                 # finds the sentence an event: the rules read it as none.
-                context = tuple(recent) or ((section_body,) if section_body is not None else ())
-                found = (bodies, provisions, headings)
-                guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, _CONFIDENCE["context"])
-                yield events.Reading(sentence, excerpt, None, heading_before, guess if context else None)
+                context = (tuple(recent) or ((section_body,) if section_body is not None else ())) if self.guess else ()
+                guess = None
+                if context:
+                    found = (bodies, provisions, headings)
+                    guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, _CONFIDENCE["context"])
+                yield events.Reading(sentence, excerpt, None, heading_before, guess)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
