@@ -373,3 +373,80 @@ def test_people_who_deliver_or_join_an_event_and_the_first_of_several_go_on_with
     )
     (course,) = _activities_of(extractor, text)
     assert len(course.follow_ups) == 2
+
+
+def _first_sentence(extractor, text: str):
+    return next(next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))[1].sents)
+
+
+def test_the_event_model_reads_verb_subject_shape_and_context_of_made_up_sentences(extractor):
+    from cthbgraph.extract import event_features, event_filter
+
+    text = "The OSCE Mission to Atlantis organized a round table on shelters for victims in Utopia in May 2005.\n"
+    (table,) = _activities_of(extractor, text)
+    sentence = _first_sentence(extractor, text)
+    names = set(event_filter.features(sentence, table))
+    assert {"syn:verb=organize", "syn:tvoice=past-simple-active", "syn:subject=PROPN", "syn:subject-is-doer"} <= names
+    assert {"syn:first0=PROPN", "syn:first1=PROPN", "ctx:first-event", "bow:shelter", "bow:victim"} <= names
+    assert not any("utopia" in n.lower() or "atlantis" in n.lower() for n in names)  # a name is never a feature: the model cannot learn one
+    # The event before it, by the same doer and a few characters back.
+    assert "ctx:previous-same-doer-near" in event_features.lexical_features(sentence, table, previous=table)
+
+    item = "- 12 May 2005: We trained border guards on the identification of victims\n"
+    sentence = _first_sentence(extractor, item)
+    names = set(event_features.lexical_features(sentence, table))
+    assert {"ctx:list-item", "ctx:caption", "ctx:no-full-stop", "syn:subject-first-person", "syn:subject-pronoun"} <= names
+
+
+def test_the_event_model_is_deterministic_and_switched_on_or_off_as_cross_validation_chose(extractor):
+    from cthbgraph.extract import event_filter
+    from cthbgraph.extract.events import Reading
+
+    text = "In 2004 the OSCE Mission to Atlantis trained forty police officers on victim identification.\n"
+    (support,) = _activities_of(extractor, text)
+    sentence = _first_sentence(extractor, text)
+    first, second = event_filter.features(sentence, support), event_filter.features(sentence, support)
+    assert first == second and event_filter.score(first) == event_filter.score(second)
+    assert event_filter.score(first, side="add") == event_filter.score(second, side="add")
+    data = json.loads(event_filter.WEIGHTS.read_text(encoding="utf-8"))
+    # With tests/written in dev (2026-12-07) the removing side beat the rules out of fold, the adding side did not.
+    assert 0.0 < data["threshold"] < 1.0 and data["add"]["threshold"] == 0.0
+    assert not event_filter.adds_events()
+    reading = Reading(sentence, support.excerpt, None, context=support)
+    assert event_filter.add_event(reading) is None
+    # A past training by a body, dated, with a place: the removing side keeps it.
+    assert event_filter.score(first) >= data["threshold"] and event_filter.keep_event(Reading(sentence, support.excerpt, support))
+
+
+def test_the_event_model_trainer_never_parses_a_test_record(tmp_path):
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "scripts" / "train_event_filter.py"
+    spec = importlib.util.spec_from_file_location("train_event_filter", path)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    (tmp_path / "regions.jsonl").write_text(
+        '{"report": "r", "start": 0, "end": 9, "split": "dev"}\n{"report": "r", "start": 10, "split": "test", not json\n', encoding="utf-8"
+    )
+    assert trainer.dev_records(str(tmp_path), "regions") == [{"report": "r", "start": 0, "end": 9, "split": "dev"}]
+    assert [g for g, _ in trainer.SETS] == ["tests/gold", "tests/genres", "tests/gold-blind", "tests/written"]
+
+
+def test_a_doerless_sentence_is_read_with_its_context_doer_only_when_the_adding_side_asks(extractor):
+    from cthbgraph.extract import event_filter
+    from cthbgraph.extract.reader import DocReader
+
+    text = (
+        "The OSCE Mission to Atlantis trained thirty judges on trafficking cases in March 2006.\n"
+        "Thirty judges attended.\n"
+    )
+    report, doc = next(extractor.parse([Report("made-up", Path("made-up.txt"), text)]))
+
+    def contexts(**guess):
+        reader = DocReader(report, doc, extractor, **guess)
+        return [r.context for r in reader.readings(reader.provisions()) if r.activity is None]
+
+    guessed = contexts(guess=True)  # as the trainer reads it
+    assert any(c is not None and [m.key for m in c.agents] == ["mission-atlantis"] for c in guessed)
+    assert all(c is None for c in contexts(guess=False))  # the build with the side off computes nothing extra
+    assert DocReader(report, doc, extractor).guess == event_filter.adds_events()

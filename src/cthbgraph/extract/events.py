@@ -95,6 +95,7 @@ class Reading:
     excerpt: Excerpt  # the sentence's span in the report, trailing space cut
     activity: Activity | None = None
     heading_before: bool = False  # a heading line stands between this sentence and the one before
+    context: Activity | None = None  # with no doer of its own: the activity it would be of the context's doer
 
 
 def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
@@ -268,9 +269,11 @@ def names_new_event(sentence: Span) -> bool:
     return any(_event_word(t) and t.pos_ == "NOUN" and any(c.lower_ in _NEW for c in t.children) for t in sentence)
 
 
-def group_events(readings: list[Reading], text: str, genre: str = "", keep=None, year: int | None = None) -> list[Activity]:
+def group_events(readings: list[Reading], text: str, genre: str = "", keep=None, add=None, year: int | None = None) -> list[Activity]:
     """One activity per event, in text order; see the module's docstring. ``text``: the report's text; ``year``: its
-    year. ``keep(reading, genre) -> bool``: a second opinion (``event_filter.py``) on a sentence that would open an event."""
+    year. ``keep(reading, genre, previous) -> bool``: a second opinion (``event_filter.py``) on a sentence that would open an
+    event; ``previous``: the event opened before it, or None; ``add`` (same arguments): the activity of the ``context``
+    doer that a sentence with no doer of its own reports, or None."""
     closing_from = _closing_start(text, genre)
     events: list[Activity] = []
     last: tuple[int, int] | None = None  # (index of the event in ``events``, index of its last sentence)
@@ -296,9 +299,10 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
+        activity = activity or (add and add(reading, genre, events[-1] if events else None))  # the learned model may read one
         if activity is None or states_not_reports(sentence, activity) or _others_background(activity, genre, year):
             continue
-        if keep is not None and not keep(reading, genre):
+        if keep is not None and not keep(reading, genre, events[-1] if events else None):
             continue  # the learned second opinion (event_filter.py) refused it: it opens no event
         if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
             activity = _with_headline(activity, headline)

@@ -22,7 +22,7 @@ from .activity_types import activity_type
 from .chronology import chronology_doer, opens_item_line
 from .dates import normalise_date
 from .decisions import confidence_of
-from .event_filter import keep_event
+from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
 from .listing import listing_activities
 from .offices import post_office
@@ -45,10 +45,15 @@ class DocReader:
     """One parsed report read into records: provisions, activities, renames; mentions as spans.
 
     extractor (Extractor): gives the places and activity types the readings use.
+    guess (bool | None): read the context's activity of doerless sentences (default: the adding side is on).
     """
 
-    def __init__(self, report: Report, doc: Doc, extractor):
+    def __init__(self, report: Report, doc: Doc, extractor, guess: bool | None = None):
         self.report = report
+        # Whether a sentence with no doer of its own is also read as an activity of its context's doer
+        # (``Reading.context``): only the adding side of the learned model uses it, so it is built only
+        # when that side is on or when training asks for it; a build with the side off pays nothing.
+        self.guess = adds_events() if guess is None else guess
         self.doc = doc
         self.extractor = extractor
         self.labels: dict[str, str] = doc.user_data.get("cthb_labels", {})
@@ -121,7 +126,8 @@ class DocReader:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
             return listing_activities(self)
-        return events.group_events(list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, year=self.report.year)
+        readings = list(self.readings(provisions))
+        return events.group_events(readings, self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year)
 
     def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
         """Every sentence that may report or continue an activity, with the activity it reports, if any."""
@@ -160,26 +166,36 @@ class DocReader:
             if office is not None:
                 agent_spans, confidence = (), _CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
-                yield events.Reading(sentence, excerpt, None, heading_before)
+                # Read with the context's doer too, for the learned model (event_filter.py) to add if it
+                # finds the sentence an event: the rules read it as none.
+                context = (tuple(recent) or ((section_body,) if section_body is not None else ())) if self.guess else ()
+                guess = None
+                if context:
+                    found = (bodies, provisions, headings)
+                    guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, _CONFIDENCE["context"])
+                yield events.Reading(sentence, excerpt, None, heading_before, guess)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
-            place, country = self.extractor.places.find(
-                sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence)
-            )
-            activity = Activity(
-                excerpt=excerpt,
-                type=activity_type(sentence, verbs, self.extractor.types),
-                agents=agents,
-                partners=_unique(self.mention(s) for s in partner_spans),
-                date=normalise_date(sentence.text),
-                place=place,
-                country=country,
-                provision=self.provision_for(sentence, agents, provisions, headings),
-                lemmas=link_lemmas(sentence),
-                confidence=confidence,
-            )
+            activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
+
+    def _activity(self, sentence: Span, excerpt: Excerpt, agents, partner_spans, verbs, found, confidence: float) -> Activity:
+        """The activity of a sentence with these doers; ``found``: its bodies, the provisions and headings."""
+        bodies, provisions, headings = found
+        place, country = self.extractor.places.find(sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence))
+        return Activity(
+            excerpt=excerpt,
+            type=activity_type(sentence, verbs, self.extractor.types),
+            agents=agents,
+            partners=_unique(self.mention(s) for s in partner_spans),
+            date=normalise_date(sentence.text),
+            place=place,
+            country=country,
+            provision=self.provision_for(sentence, agents, provisions, headings),
+            lemmas=link_lemmas(sentence),
+            confidence=confidence,
+        )
 
     def sentences(self) -> Iterator[Span]:
         """The parser's sentences, cut again at blank lines.
@@ -288,7 +304,7 @@ class DocReader:
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
 # section heading; the doer of a clause on the object.
-_CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5}
+_CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
 
 
 def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
