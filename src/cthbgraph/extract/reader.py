@@ -36,8 +36,6 @@ _REPLACED_BETWEEN = re.compile(
 _REPLACING_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:which|that|who)?\s*(?:replaced|succeeded|superseded)\s+(?:the\s+)?$", re.IGNORECASE)
 _TRANSFORMED_BETWEEN = re.compile(r"^\s*(?:was|were|has\s+been)\s+(?:transformed|turned|converted)\s+into\s+(?:the\s+)?$", re.IGNORECASE)
 _RENAME_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:now|renamed|later|currently)\s+(?:the\s+|as\s+the\s+)?$", re.IGNORECASE)
-
-
 _ROMAN = re.compile(r"[ivx]+")  # a chapter number ("III. 9. LEGISLATIVE REVIEW") is not a word of the title
 
 
@@ -50,9 +48,8 @@ class DocReader:
 
     def __init__(self, report: Report, doc: Doc, extractor, guess: bool | None = None):
         self.report = report
-        # Whether a sentence with no doer of its own is also read as an activity of its context's doer
-        # (``Reading.context``): only the adding side of the learned model uses it, so it is built only
-        # when that side is on or when training asks for it; a build with the side off pays nothing.
+        # Only the learned model's adding side reads a doerless sentence's guess: built when it is on
+        # or the trainer asks, so a build with the side off pays nothing.
         self.guess = adds_events() if guess is None else guess
         self.doc = doc
         self.extractor = extractor
@@ -115,9 +112,7 @@ class DocReader:
                     partners=_unique(self.mention(s) for s in partners),
                     lemmas=link_lemmas(span),
                     section_title=title.title if title else "",
-                    title_lemmas=link_lemmas(self.doc.char_span(title.start, title.end, alignment_mode="expand"), heading=True)
-                    if title
-                    else (),
+                    title_lemmas=link_lemmas(self.doc.char_span(title.start, title.end, alignment_mode="expand"), heading=True) if title else (),
                 )
             )
         return found
@@ -126,8 +121,9 @@ class DocReader:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
             return listing_activities(self)
-        readings = list(self.readings(provisions))
-        return events.group_events(readings, self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year)
+        return events.group_events(
+            list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year
+        )
 
     def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
         """Every sentence that may report or continue an activity, with the activity it reports, if any."""
