@@ -23,6 +23,7 @@ SETS = (
     ("tests/gold", "corpus"),
     ("tests/gold-blind", "corpus"),
     ("tests/genres", "tests/genres/texts"),
+    ("tests/written", "tests/written/texts"),
     ("tests/fresh", "tests/fresh/texts"),
 )
 THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.9)
