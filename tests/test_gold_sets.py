@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
@@ -354,18 +356,26 @@ def test_gold_links():
     _fail(problems)
 
 
-def test_fresh_manifest_and_documents():
+# Sets of texts written for the project whose every record has one split: tests/fresh (held out) and
+# tests/written (development). Genre "report" is allowed there: a report excerpt.
+WRITTEN_SETS = [(FRESH, FRESH_TEXTS, "test"), (WRITTEN, WRITTEN_TEXTS, "dev")]
+WRITTEN_IDS = [folder.name for folder, _, _ in WRITTEN_SETS]
+
+
+@pytest.mark.parametrize(("folder", "texts", "split"), WRITTEN_SETS, ids=WRITTEN_IDS)
+def test_written_sets_manifest_and_documents(folder, texts, split):
     problems = []
-    manifest = _genre_manifest(FRESH)
+    manifest = _genre_manifest(folder)
     if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
         problems.append("manifest.csv must have exactly the columns id,file,genre,split")
-    docs = {d["report"]: d for d in _rows(FRESH / "documents.jsonl")}
+    docs = {d["report"]: d for d in _rows(folder / "documents.jsonl")}
+    taken = {*GENRE_TEXTS, *REPORTS, *(rid for f, other, _ in WRITTEN_SETS if f != folder for rid in other)}
     for m in manifest:
-        d, text = docs.get(m["id"]), FRESH_TEXTS[m["id"]]
-        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != "test":
-            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every fresh text is test)")
-        if m["id"] in GENRE_TEXTS or m["id"] in REPORTS:
-            problems.append(f"{m['id']}: id already used by tests/genres or corpus/")
+        d, text = docs.get(m["id"]), texts[m["id"]]
+        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != split:
+            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every text of {folder.name} is {split})")
+        if m["id"] in taken:
+            problems.append(f"{m['id']}: id already used by another set or corpus/")
         if d is None:
             problems.append(f"{m['id']}: no documents.jsonl record")
             continue
@@ -382,90 +392,27 @@ def test_fresh_manifest_and_documents():
             problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
     problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
     listed = {m["file"] for m in manifest}
-    problems += [f"texts/{p.name}: not in the manifest" for p in (FRESH / "texts").glob("*.txt") if p.name not in listed]
+    problems += [f"texts/{p.name}: not in the manifest" for p in (folder / "texts").glob("*.txt") if p.name not in listed]
     _fail(problems)
 
 
-def test_fresh_regions_cover_whole_texts():
-    rows = _rows(FRESH / "regions.jsonl")
-    problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != "test"]
+@pytest.mark.parametrize(("folder", "texts", "split"), WRITTEN_SETS, ids=WRITTEN_IDS)
+def test_written_sets_regions_cover_whole_texts(folder, texts, split):
+    rows = _rows(folder / "regions.jsonl")
+    problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != split]
     by_report = {r["report"]: r for r in rows}
-    for rid, text in FRESH_TEXTS.items():
+    for rid, text in texts.items():
         r = by_report.get(rid)
         if r is None or (r["start"], r["end"]) != (0, len(text)):
             problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
     _fail(problems)
 
 
-def test_fresh_activities():
-    _fail(_activities_problems(_rows(FRESH / "activities.jsonl"), FRESH_TEXTS, _rows(FRESH / "regions.jsonl"), "test"))
-
-
-def test_fresh_bodies():
-    _fail(_bodies_problems(_rows(FRESH / "bodies.jsonl"), FRESH_TEXTS, "test"))
-
-
-def test_fresh_decisions():
-    rows = _rows(FRESH / "decisions.jsonl")
-    problems = _decisions_problems(rows, FRESH_TEXTS, "test")
-    problems += [f"{_where(r)}: not in a fresh text" for r in rows if r.get("report") not in FRESH_TEXTS]
-    _fail(problems)
-
-
-def test_written_manifest_and_documents():
-    """tests/written: invented development texts, every record dev (genre "report" allowed as in tests/fresh)."""
-    problems = []
-    manifest = _genre_manifest(WRITTEN)
-    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
-        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
-    docs = {d["report"]: d for d in _rows(WRITTEN / "documents.jsonl")}
-    for m in manifest:
-        d, text = docs.get(m["id"]), WRITTEN_TEXTS[m["id"]]
-        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != "dev":
-            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every written text is dev)")
-        if m["id"] in GENRE_TEXTS or m["id"] in REPORTS or m["id"] in FRESH_TEXTS:
-            problems.append(f"{m['id']}: id already used by tests/genres, tests/fresh or corpus/")
-        if d is None:
-            problems.append(f"{m['id']}: no documents.jsonl record")
-            continue
-        if (d["genre"], d["split"]) != (m["genre"], m["split"]):
-            problems.append(f"{m['id']}: genre/split differ from the manifest")
-        if d["title"] and d["title"] not in text[:400]:
-            problems.append(f"{m['id']}: title not found at the top of the text")
-        if not ISO_DATE.match(d["date"]) or "/" in d["date"]:
-            problems.append(f"{m['id']}: date {d['date']!r}")
-        elif m["genre"] == "report":
-            if d["date"] or not re.fullmatch(r"[0-9]{4}", d["year"]) or d["year"] not in d["title"]:
-                problems.append(f"{m['id']}: a report excerpt has no date and the year of its title ({d['year']!r})")
-        elif d["year"] != d["date"][:4]:
-            problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
-    problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
-    listed = {m["file"] for m in manifest}
-    problems += [f"texts/{p.name}: not in the manifest" for p in (WRITTEN / "texts").glob("*.txt") if p.name not in listed]
-    _fail(problems)
-
-
-def test_written_regions_cover_whole_texts():
-    rows = _rows(WRITTEN / "regions.jsonl")
-    problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != "dev"]
-    by_report = {r["report"]: r for r in rows}
-    for rid, text in WRITTEN_TEXTS.items():
-        r = by_report.get(rid)
-        if r is None or (r["start"], r["end"]) != (0, len(text)):
-            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
-    _fail(problems)
-
-
-def test_written_activities():
-    _fail(_activities_problems(_rows(WRITTEN / "activities.jsonl"), WRITTEN_TEXTS, _rows(WRITTEN / "regions.jsonl"), "dev"))
-
-
-def test_written_bodies():
-    _fail(_bodies_problems(_rows(WRITTEN / "bodies.jsonl"), WRITTEN_TEXTS, "dev"))
-
-
-def test_written_decisions():
-    rows = _rows(WRITTEN / "decisions.jsonl")
-    problems = _decisions_problems(rows, WRITTEN_TEXTS, "dev")
-    problems += [f"{_where(r)}: not in a written text" for r in rows if r.get("report") not in WRITTEN_TEXTS]
+@pytest.mark.parametrize(("folder", "texts", "split"), WRITTEN_SETS, ids=WRITTEN_IDS)
+def test_written_sets_records(folder, texts, split):
+    problems = _activities_problems(_rows(folder / "activities.jsonl"), texts, _rows(folder / "regions.jsonl"), split)
+    problems += _bodies_problems(_rows(folder / "bodies.jsonl"), texts, split)
+    decisions = _rows(folder / "decisions.jsonl")
+    problems += _decisions_problems(decisions, texts, split)
+    problems += [f"{_where(r)}: not in a text of {folder.name}" for r in decisions if r.get("report") not in texts]
     _fail(problems)
