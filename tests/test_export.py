@@ -370,11 +370,24 @@ def test_cli_export_bad_input_is_one_line_and_no_file(built, tmp_path, monkeypat
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(
-    "args,inferred",
-    [([], True), (["--basis", "stated"], False), (["--min-score", "0.5", "--min-confidence", "0.9"], True)],
-)
-def test_cli_export_heatmap_takes_the_link_options(built, tmp_path, args, inferred):
+def _surest_inferred_link(whole, chapter: str) -> tuple[float, float]:
+    """The score of the strongest inferred link into a provision of ``chapter`` and its activity's
+    confidence: thresholds at which the chapter keeps at least that one link."""
+    net = whole.network
+    links = [
+        (a["score"], net.nodes[s].get("confidence", 1.0))
+        for s, o, k, a in net.edges(keys=True, data=True)
+        if k == "mayImplement" and net.nodes[o].get("notation", "").startswith(chapter + ".")
+    ]
+    return max(links)
+
+
+@pytest.mark.parametrize("case", ["all links", "stated only", "strong and sure"])
+def test_cli_export_heatmap_takes_the_link_options(built, whole, tmp_path, case):
+    args, inferred = {"all links": ([], True), "stated only": (["--basis", "stated"], False)}.get(case, ([], True))
+    if case == "strong and sure":
+        score, confidence = _surest_inferred_link(whole, "III.10")
+        args = ["--min-score", repr(score), "--min-confidence", repr(confidence)]
     out = tmp_path / "coverage.svg"
     result = run("export", "--format", "heatmap-svg", "--chapter", "III.10", "--graph-dir", str(built.out), "--out", str(out), *args)
     assert result.exit_code == 0, result.output
