@@ -271,16 +271,15 @@ def _genre_split() -> dict[str, str]:
     return {r["id"]: r["split"] for r in _genre_manifest()}
 
 
-def test_genres_manifest_and_documents():
+def _documents_problems(folder: Path, texts: dict[str, str], manifest: list[dict], genres: set[str], splits: tuple[str, ...]) -> list[str]:
+    """Each text of a manifest has its documents.jsonl record (genre, split, title at the top, ISO date and
+    its year; a report excerpt: no date, the year of its title), and nothing is listed in one and not the other."""
     problems = []
-    manifest = _genre_manifest()
-    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
-        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
-    docs = {d["report"]: d for d in _rows(GENRES / "documents.jsonl")}
+    docs = {d["report"]: d for d in _rows(folder / "documents.jsonl")}
     for m in manifest:
-        d, text = docs.get(m["id"]), GENRE_TEXTS[m["id"]]
-        if m["genre"] not in GENRE_NAMES or m["split"] not in ("dev", "test"):
-            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r}")
+        d, text = docs.get(m["id"]), texts[m["id"]]
+        if m["genre"] not in genres or m["split"] not in splits:
+            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (splits of {folder.name}: {', '.join(splits)})")
         if d is None:
             problems.append(f"{m['id']}: no documents.jsonl record")
             continue
@@ -288,11 +287,25 @@ def test_genres_manifest_and_documents():
             problems.append(f"{m['id']}: genre/split differ from the manifest")
         if d["title"] and d["title"] not in text[:400]:
             problems.append(f"{m['id']}: title not found at the top of the text")
-        if not ISO_DATE.match(d["date"]) or "/" in d["date"] or d["year"] != d["date"][:4]:
+        if not ISO_DATE.match(d["date"]) or "/" in d["date"]:
+            problems.append(f"{m['id']}: date {d['date']!r}")
+        elif m["genre"] == "report":
+            if d["date"] or not re.fullmatch(r"[0-9]{4}", d["year"]) or d["year"] not in d["title"]:
+                problems.append(f"{m['id']}: a report excerpt has no date and the year of its title ({d['year']!r})")
+        elif d["year"] != d["date"][:4]:
             problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
     problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
     listed = {m["file"] for m in manifest}
-    problems += [f"texts/{p.name}: not in the manifest" for p in (GENRES / "texts").glob("*.txt") if p.name not in listed]
+    problems += [f"texts/{p.name}: not in the manifest" for p in (folder / "texts").glob("*.txt") if p.name not in listed]
+    return problems
+
+
+def test_genres_manifest_and_documents():
+    problems = []
+    manifest = _genre_manifest()
+    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
+        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
+    problems += _documents_problems(GENRES, GENRE_TEXTS, manifest, GENRE_NAMES, ("dev", "test"))
     bad = sorted(p.name for p in (GENRES / "bad").glob("*.txt"))
     if len(bad) != 6 or set(bad) & {m["file"] for m in manifest}:
         problems.append(f"bad/ must hold the 6 unannotated texts, none in the manifest: {bad}")
@@ -368,31 +381,9 @@ def test_written_sets_manifest_and_documents(folder, texts, split):
     manifest = _genre_manifest(folder)
     if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
         problems.append("manifest.csv must have exactly the columns id,file,genre,split")
-    docs = {d["report"]: d for d in _rows(folder / "documents.jsonl")}
     taken = {*GENRE_TEXTS, *REPORTS, *(rid for f, other, _ in WRITTEN_SETS if f != folder for rid in other)}
-    for m in manifest:
-        d, text = docs.get(m["id"]), texts[m["id"]]
-        if m["genre"] not in FRESH_GENRE_NAMES or m["split"] != split:
-            problems.append(f"{m['id']}: genre {m['genre']!r} / split {m['split']!r} (every text of {folder.name} is {split})")
-        if m["id"] in taken:
-            problems.append(f"{m['id']}: id already used by another set or corpus/")
-        if d is None:
-            problems.append(f"{m['id']}: no documents.jsonl record")
-            continue
-        if (d["genre"], d["split"]) != (m["genre"], m["split"]):
-            problems.append(f"{m['id']}: genre/split differ from the manifest")
-        if d["title"] and d["title"] not in text[:400]:
-            problems.append(f"{m['id']}: title not found at the top of the text")
-        if not ISO_DATE.match(d["date"]) or "/" in d["date"]:
-            problems.append(f"{m['id']}: date {d['date']!r}")
-        elif m["genre"] == "report":
-            if d["date"] or not re.fullmatch(r"[0-9]{4}", d["year"]) or d["year"] not in d["title"]:
-                problems.append(f"{m['id']}: a report excerpt has no date and the year of its title ({d['year']!r})")
-        elif d["year"] != d["date"][:4]:
-            problems.append(f"{m['id']}: date {d['date']!r} / year {d['year']!r}")
-    problems += [f"{rid}: not in the manifest" for rid in set(docs) - {m["id"] for m in manifest}]
-    listed = {m["file"] for m in manifest}
-    problems += [f"texts/{p.name}: not in the manifest" for p in (folder / "texts").glob("*.txt") if p.name not in listed]
+    problems += [f"{m['id']}: id already used by another set or corpus/" for m in manifest if m["id"] in taken]
+    problems += _documents_problems(folder, texts, manifest, FRESH_GENRE_NAMES, (split,))
     _fail(problems)
 
 
