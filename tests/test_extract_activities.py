@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cthbgraph.extract.dates import normalise_date
+from cthbgraph.extract.dates import date_in_year, normalise_date
 from cthbgraph.records import Report
 
 # 003, "OSCE Field Operations": the sections are headed by the field operation's name and their
@@ -74,6 +74,31 @@ def test_plans_are_not_activities(field_activities):
 def test_date_of_an_activity(field_activities):
     assert _by_start(field_activities, "In May 2016, the Mission").date == "2016-05"
     assert _by_start(field_activities, "In 2017 the Presence").date == "2017"
+
+
+def test_a_day_or_month_without_a_year_is_in_the_reports_year(extractor):
+    text = (
+        "Mission to Atlantis, Activity Report 2012\n\n"
+        "In April the Mission trained 30 border guards in Port Royal.\n\n"
+        "- Round table with the Prosecutor General's Office, Port Royal, 4 February\n"
+    )
+    report = Report("atlantis-2012", Path("atlantis.txt"), text, year=2012)
+    dates = [a.date for a in extractor.extract(report).activities]
+    assert dates == ["2012-04", "2012-02-04"]
+
+
+@pytest.mark.parametrize(
+    "text,year,iso",
+    [
+        ("Summer school on gender and security, Cahul, 12–23 July", 2010, "2010-07-12/2010-07-23"),
+        ("a campaign in 15 rural districts, September–November", 2010, "2010-09/2010-11"),
+        ("In June 2017, the Office hosted a meeting", 2019, "2017-06"),  # a year named wins
+        ("In April the Mission trained judges.", None, ""),  # no year to read it in
+        ("The Mission may help the Ministry.", 2019, ""),
+    ],
+)
+def test_dates_without_a_year(text, year, iso):
+    assert date_in_year(text, year) == iso
 
 
 # 000, IV.7: provisions and the paragraphs that report on them alternate; each activity is placed

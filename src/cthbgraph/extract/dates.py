@@ -49,6 +49,36 @@ _PATTERNS = [
 ]
 
 
+# A day or month without a year: "4 February", "12–23 July", "September–November", "in April".
+_M = _MONTH.replace("(?P<{name}>", "(?:")
+_YEARLESS = [
+    re.compile(rf"\b\d{{1,2}}(?:{_DASH}\d{{1,2}})?\s+{_M}(?:{_DASH}\d{{1,2}}\s+{_M})?(?!\s*,?\s*\d)"),
+    re.compile(rf"\b{_M}(?:\s+to\s+|{_DASH}){_M}(?!\s*,?\s*\d)"),
+    re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-)\s+(?:early\s+|late\s+|mid-)?{_M}(?!\s*,?\s*\d)"),
+]
+
+
+def date_in_year(text: str, year: int | None) -> str:
+    """The date of ``text``, reading a day or month that names no year in ``year``, the document's: a
+    report on 2019 that says "In February I travelled to Chisinau" means February 2019. (The year last
+    named before the sentence was tried and did worse: it is often background, "interviews conducted
+    in 2013", in a report on 2014.)
+
+    >>> date_in_year("In February I travelled to Chisinau.", 2019)
+    '2019-02'
+    >>> date_in_year("Round table with the Prosecutor General's Office, Chisinau, 4 February", 2010)
+    '2010-02-04'
+    """
+    found = normalise_date(text)
+    if found or not year:
+        return found
+    spans = [m for pattern in _YEARLESS if (m := pattern.search(text))]
+    if not spans:
+        return ""
+    first = min(spans, key=lambda m: m.start())
+    return normalise_date(f"{first.group(0)} {year}")
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")]
 

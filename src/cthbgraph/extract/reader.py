@@ -20,7 +20,7 @@ from . import events
 from . import provisions as prov
 from .activity_types import activity_type
 from .chronology import chronology_doer, opens_item_line
-from .dates import normalise_date
+from .dates import date_in_year
 from .decisions import confidence_of
 from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
@@ -185,7 +185,7 @@ class DocReader:
             type=activity_type(sentence, verbs, self.extractor.types),
             agents=agents,
             partners=_unique(self.mention(s) for s in partner_spans),
-            date=normalise_date(sentence.text),
+            date=date_in_year(sentence.text, self.report.year),
             place=place,
             country=country,
             provision=self.provision_for(sentence, agents, provisions, headings),
