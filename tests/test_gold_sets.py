@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
+WRITTEN3 = TESTS / "written3"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -67,6 +68,7 @@ REPORTS = _report_texts()
 GENRE_TEXTS = {r["id"]: (GENRES / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest()}
 FRESH_TEXTS = {r["id"]: (FRESH / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(FRESH)}
 WRITTEN_TEXTS = {r["id"]: (WRITTEN / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN)}
+WRITTEN3_TEXTS = {r["id"]: (WRITTEN3 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN3)}
 
 
 def _fail(problems: list[str]) -> None:
@@ -371,7 +373,7 @@ def test_gold_links():
 
 # Sets of texts written for the project whose every record has one split: tests/fresh (held out) and
 # tests/written (development). Genre "report" is allowed there: a report excerpt.
-WRITTEN_SETS = [(FRESH, FRESH_TEXTS, "test"), (WRITTEN, WRITTEN_TEXTS, "dev")]
+WRITTEN_SETS = [(FRESH, FRESH_TEXTS, "test"), (WRITTEN, WRITTEN_TEXTS, "dev"), (WRITTEN3, WRITTEN3_TEXTS, "dev")]
 WRITTEN_IDS = [folder.name for folder, _, _ in WRITTEN_SETS]
 
 
