@@ -1,6 +1,6 @@
 """Data checks of the annotation sets made for issue 13 and 12.
 
-tests/gold-blind/ (blind annotations of the reports), tests/genres/ (texts written for testing, with
+tests/gold-blind/ and tests/gold-blind2/ (blind annotations of the reports), tests/genres/ (texts written for testing, with
 their gold), tests/fresh/ (a held-out set of texts written later, all `test`), tests/gold-links/
 (judged activity-to-provision links) and the event fields of tests/gold/activities.jsonl. They check the records against the texts, never against an extractor.
 Each test collects every bad row and names them all in its failure message; an empty file fails.
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
-WRITTEN2, WRITTEN3 = TESTS / "written2", TESTS / "written3"
+WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -29,7 +29,8 @@ FIELD_OPERATION = re.compile(
     r"-[a-z0-9]+(?:-[a-z0-9]+)*$"
 )
 # OSCE bodies that the gazetteer lacks, keyed in tests/gold-blind/README.md ("Bodies", rule 5)
-EXTRA_OSCE = {"contact-group-mediterranean-partners"}
+# and tests/gold-blind2/README.md ("Bodies")
+EXTRA_OSCE = {"contact-group-mediterranean-partners", "osce-pa-ad-hoc-committee-on-migration"}
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 PARTNER_KEY = re.compile(rf"^{SLUG}(?:--{SLUG})?$")
 PARTNER_KINDS = {"national-authority", "ngo", "international-organisation", "treaty-body", "embassy", "other-partner"}
@@ -220,20 +221,58 @@ def test_gold_blind_splits_follow_the_region_rule():
     _fail([p for name in ("regions", "activities", "bodies", "decisions") for p in _blind_split_problems(_rows(BLIND / f"{name}.jsonl"))])
 
 
-def test_gold_blind_regions_are_new_ground():
+# The blind sets of the reports, oldest first: (folder, the split all its records must have or None).
+# tests/gold-blind2 (2026-12-07, all dev) annotates stretches that neither tests/gold, tests/gold-blind
+# nor tests/gold-second covers; its decisions.jsonl may be empty (no decision reference lies there).
+BLIND_SETS = [(BLIND, None), (BLIND2, "dev")]
+BLIND_IDS = [folder.name for folder, _ in BLIND_SETS]
+
+
+def _rows_maybe_empty(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _earlier_blind_spans(folder: Path, report: str) -> list[tuple[int, int, str]]:
+    """Regions and records of the blind sets made before `folder` and, for the sets after tests/gold-blind,
+    the regions of tests/gold-second (which re-reads regions of tests/gold and tests/gold-blind)."""
+    earlier = BLIND_SETS[:[f for f, _ in BLIND_SETS].index(folder)]
+    spans = [(r["start"], r["end"], "gold-second regions") for r in _rows(SECOND / "regions.jsonl") if r["report"] == report and earlier]
+    for other, _ in earlier:
+        for name in ("regions", "activities", "bodies", "decisions"):
+            spans += [(r["start"], r["end"], f"{other.name} {name}") for r in _rows_maybe_empty(other / f"{name}.jsonl") if r["report"] == report]
+    return spans
+
+
+@pytest.mark.parametrize(("folder", "split"), BLIND_SETS, ids=BLIND_IDS)
+def test_gold_blind_regions_are_new_ground(folder, split):
     problems = []
-    for r in _rows(BLIND / "regions.jsonl"):
+    regions = _rows(folder / "regions.jsonl")
+    for r in regions:
         problems += _span_problems(r, REPORTS, "")
         if not r.get("note"):
             problems.append(f"{_where(r)}: a note must be given")
+        if split and r.get("split") != split:
+            problems.append(f"{_where(r)}: split {r.get('split')!r}, expected {split!r}")
         for s, e, name in _gold_spans(r["report"]):
             if s < r["end"] and e > r["start"]:
                 problems.append(f"{_where(r)}: overlaps tests/gold {name} {s}..{e}")
+        for s, e, name in _earlier_blind_spans(folder, r["report"]):
+            if s < r["end"] and e > r["start"]:
+                problems.append(f"{_where(r)}: overlaps {name} {s}..{e}")
+    ordered = sorted(regions, key=lambda g: (g["report"], g["start"]))
+    problems += [f"{_where(b)}: overlaps region {_where(a)}" for a, b in zip(ordered, ordered[1:])
+                 if a["report"] == b["report"] and b["start"] < a["end"]]
     _fail(problems)
 
 
-def test_gold_blind_activities():
-    _fail(_activities_problems(_rows(BLIND / "activities.jsonl"), REPORTS, _rows(BLIND / "regions.jsonl"), None))
+@pytest.mark.parametrize(("folder", "split"), BLIND_SETS, ids=BLIND_IDS)
+def test_gold_blind_activities(folder, split):
+    rows = _rows(folder / "activities.jsonl")
+    problems = _activities_problems(rows, REPORTS, _rows(folder / "regions.jsonl"), split)
+    if split:  # the newer sets: records never overlap each other
+        ordered = sorted(rows, key=lambda r: (r["report"], r["start"]))
+        problems += [f"{_where(b)} overlaps {_where(a)}" for a, b in zip(ordered, ordered[1:]) if a["report"] == b["report"] and b["start"] < a["end"]]
+    _fail(problems)
 
 
 def test_second_reading_covers_dev_regions_of_the_first_readings():
@@ -246,20 +285,24 @@ def test_second_reading_covers_dev_regions_of_the_first_readings():
     _fail(_activities_problems(rows, REPORTS, regions, "dev") + overlapping)
 
 
-def test_gold_blind_bodies():
-    rows = _rows(BLIND / "bodies.jsonl")
-    problems = _bodies_problems(rows, REPORTS, None)
+@pytest.mark.parametrize(("folder", "split"), BLIND_SETS, ids=BLIND_IDS)
+def test_gold_blind_bodies(folder, split):
+    rows = _rows(folder / "bodies.jsonl")
+    problems = _bodies_problems(rows, REPORTS, split)
     gold_bodies = _rows(GOLD / "bodies.jsonl")
     for r in rows:
         problems += [f"{_where(r)}: overlaps a tests/gold body sentence" for g in gold_bodies
                      if g["report"] == r["report"] and g["start"] < r["end"] and g["end"] > r["start"]]
+        problems += [f"{_where(r)}: overlaps {name} {s}..{e}" for s, e, name in _earlier_blind_spans(folder, r["report"])
+                     if s < r["end"] and e > r["start"]]
     _fail(problems)
 
 
-def test_gold_blind_decisions():
-    rows = _rows(BLIND / "decisions.jsonl")
-    problems = _decisions_problems(rows, REPORTS, None)
-    covered = _rows(BLIND / "regions.jsonl") + _rows(BLIND / "bodies.jsonl")
+@pytest.mark.parametrize(("folder", "split"), BLIND_SETS, ids=BLIND_IDS)
+def test_gold_blind_decisions(folder, split):
+    rows = _rows(folder / "decisions.jsonl") if split is None else _rows_maybe_empty(folder / "decisions.jsonl")
+    problems = _decisions_problems(rows, REPORTS, split)
+    covered = _rows(folder / "regions.jsonl") + _rows(folder / "bodies.jsonl")
     for r in rows:
         if not any(c["report"] == r["report"] and c["start"] <= r["start"] and r["end"] <= c["end"] for c in covered):
             problems.append(f"{_where(r)}: neither in a region nor in a body sentence")
