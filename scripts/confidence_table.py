@@ -24,6 +24,9 @@ SETS = (
     ("tests/gold-blind", "corpus"),
     ("tests/genres", "tests/genres/texts"),
     ("tests/written", "tests/written/texts"),
+    ("tests/written2", "tests/written2/texts"),
+    ("tests/written3", "tests/written3/texts"),
+    ("tests/gold-blind2", "corpus"),
     ("tests/fresh", "tests/fresh/texts"),
 )
 THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.9)

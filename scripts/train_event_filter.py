@@ -3,8 +3,8 @@
     python scripts/train_event_filter.py            # extract, cross-validate, write the weights (one command)
     python scripts/train_event_filter.py --dry-run  # cross-validate only
 
-It reads only ``dev`` records and ``dev`` regions of ``tests/gold``, ``tests/genres``,
-``tests/gold-blind`` and ``tests/written`` (all dev): :func:`dev_records` drops every line of a gold file that is not marked
+It reads only ``dev`` records and ``dev`` regions of the sets in ``SETS`` (``tests/gold``, ``tests/genres``,
+``tests/gold-blind`` halves; ``tests/written*`` and ``tests/gold-blind2`` whole): :func:`dev_records` drops every line of a gold file that is not marked
 ``"split": "dev"`` before parsing it, so no ``test`` record or region is ever read. For each
 sentence that the rules let open an event inside a dev region it computes the filter's features and
 labels it as the evaluation would: a true event (it matches a gold event no earlier event matched) or
@@ -39,6 +39,9 @@ SETS = (
     ("tests/genres", "tests/genres/texts"),
     ("tests/gold-blind", "corpus"),
     ("tests/written", "tests/written/texts"),  # all dev: invented texts of the sentences held-out text gets wrong
+    ("tests/written2", "tests/written2/texts"),  # all dev, like tests/written: press releases, listings, decisions, pages
+    ("tests/written3", "tests/written3/texts"),  # all dev: invented report excerpts
+    ("tests/gold-blind2", "corpus"),  # all dev: blind annotations of more uncovered report stretches
 )
 # The feature sets tried: the coarse features of event_filter.py ("base") and the groups of event_features.py.
 FEATURE_SETS = (("base",), ("base", "syn", "ctx"), ("base", "syn", "ctx", "bow"))
