@@ -12,6 +12,7 @@ from rdflib import Graph
 from ..builder import SKIPPED_EXIT, BuildResult, Progress, build
 from ..buildfolder import BuildFolder
 from ..corpus import Corpus, load_corpus
+from ..corpus.prose import why_nothing
 from ..errors import StoreError
 from ..output import printable, render
 from ..terminal import Spinner
@@ -138,9 +139,20 @@ def _echo_result(result: BuildResult, loaded: Corpus) -> None:
         rows = [(rid, *counts.values()) for rid, counts in result.report_counts]
         columns = ("report", *next(iter(dict(result.report_counts).values()), {}).keys())
         click.echo(render(columns, rows))
+        _echo_empty(result, loaded)
     click.echo(result.validation.render().splitlines()[0] if result.validation.conforms else result.validation.render())
     if loaded.skipped:
         click.secho(f"{len(loaded.skipped)} file(s) skipped (listed above).", err=True, fg="yellow")
+
+
+def _echo_empty(result: BuildResult, loaded: Corpus) -> None:
+    """Name the texts that gave nothing, and why, so that a silent zero is not mistaken for a reading."""
+    texts = {r.id: r.text for r in loaded.reports}
+    empty = [rid for rid, counts in result.report_counts if not any(counts.values()) and rid in texts]
+    if empty:
+        click.secho(f"Nothing found in {len(empty)} of {len(result.report_counts)} text(s):", fg="yellow")
+        for rid in empty:
+            click.echo(f"  {printable(rid)}: {why_nothing(texts[rid])}")
 
 
 @click.command("validate")
