@@ -411,3 +411,25 @@ def test_partners_a_field_operation_before_and_a_partner(osce_bodies):
     assert [m.key for m in osce_bodies.find(text)] == ["project-co-ordinator-ukraine"]
     text = "The Mission to Serbia and Montenegro held a seminar."
     assert [m.key for m in osce_bodies.find(text)] == ["mission-serbia-and-montenegro"]
+
+
+def test_partners_the_last_sentence_naming_a_country_outweighs_the_section(finder, osce_bodies):
+    text = (
+        "The Mission to Serbia trained judges in Belgrade. In Serbia, 40 prosecutors took part. "
+        "The Secretariat joined a workshop of the Ministry of Justice of Moldova in Chisinau. "
+        "Participants discussed referral. Later the Ministry set up a working group with the State Labour Inspectorate."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)][-1] == "moldova--state-labour-inspectorate"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials of the General Prosecutor's Office of the Kyrgyz Republic attended.", ["kyrgyzstan--general-prosecutors-office"]),
+        ("Together with the Ombudsman's Office in Kosovo, the Mission drafted a report.", ["kosovo--ombudsmans-office"]),
+        ("The meeting was hosted by the German Federal Foreign Office in Berlin.", ["germany--federal-foreign-office"]),
+        ("OSH – The Centre worked with the NGO “Ak Jol” on a hotline.", ["kyrgyzstan--ak-jol"]),
+    ],
+)
+def test_partners_republics_possessives_and_quoted_names(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected

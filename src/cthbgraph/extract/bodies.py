@@ -44,7 +44,9 @@ _PLACE_STOP = {"The", "OSCE", "In", "On", "And", "For", "With", "Since", "During
 # Organisations whose own offices follow the same naming pattern: "UNHCR Office in Kyiv".
 _FOREIGN_OWNER = re.compile(r"\b(?:UN[A-Z]*|IOM|ICMPD|EU|NATO|UNICEF|ILO|USAID|Embassy|Council\s+of\s+Europe)\s+$")
 # "Serious Crimes Prosecution Office in Tirana", "United Nations Office in Vienna": a name ends in "Office".
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+(?:ion|ions|ice|ices)[ ]+$|\b[A-Z][\w-]*['’]s?[ ]+$")
+_NAME_BEFORE = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:ion|ions|ice|ices)|[A-Z][\w-]*['’]s?|Federal|Foreign|National|State|Public|[A-Z][a-z]+(?:an|ish|ese))[ ]+$"
+)
 
 
 @dataclass(frozen=True)

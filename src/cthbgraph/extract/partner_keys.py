@@ -96,6 +96,19 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
     return named.pop() if len(named) == 1 else ""
 
 
+def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:
+    """The one country the last sentence before that names any names ("… organized by the Ministry of
+    Internal Affairs of Moldova in Chisinau. … the State Labour Inspectorate"), up to three sentences
+    back: a closer clue than the section's count."""
+    ends = [max(0, start - 900)] + [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 900), start)]
+    starts, countries = clues
+    for lo, hi in list(zip(ends, ends[1:]))[::-1][:3]:  # the last sentence that names any, up to three back
+        named = {c.removesuffix(_DATELINE) for c in countries[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]}
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    return ""
+
+
 _SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
 
 

@@ -58,9 +58,10 @@ def tail_country(words: list[Word], countries: Countries) -> tuple[list[Word], s
             continue
         rest = _place_after(words, i)
         place = " ".join(rest)
+        republic = "Republic" in [w[2] for w in words[i + 1 :]]  # "of the Kyrgyz Republic": the adjective names the State
         if words[0][2] in ("Chamber", "House") and rest[:1] and rest[0] in countries.adjectives and rest[1:] in (["Parliament"], ["Assembly"]):
             return words[:i], countries.of[rest[0]]  # "Chamber of Deputies of the Italian Parliament": one body
-        if place in countries.of and place not in countries.adjectives:
+        if place in countries.of and (place not in countries.adjectives or republic):
             if words[i][2] == "to" and words[i - 1][2] not in _REPRESENTATIONS:
                 return words[:i], ""  # "officials of the Ministry of Internal Affairs to Vienna": where they went
             if words[i][2] == "of" and place in countries.cities:

@@ -42,6 +42,7 @@ from .partner_keys import (
     merge_short_names,
     nearest,
     parent_organisation,
+    previous_sentence_country,
     sentence_country,
     special_procedure,
     unit_partner,
@@ -146,7 +147,7 @@ class PartnerFinder:
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter)"
-            rf"{SP}(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
+            rf"{SP}[\"“«]?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
         # place where a text names who an act was done with, whatever its head noun.
@@ -239,7 +240,7 @@ class PartnerFinder:
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
         clues = without_destination(text, b, clues)
-        country = (country or sentence_country(text, a, b, clues) or nearest(clues, a)) if national else ""
+        country = (country or sentence_country(text, a, b, clues) or previous_sentence_country(text, a, clues) or nearest(clues, a)) if national else ""
         return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
     def _shape(self, text, words, clues, named_by: str, country: str):
@@ -257,8 +258,10 @@ class PartnerFinder:
                     host, tail = tail, ""  # "US Embassy in Astana": Kazakhstan is the host
             country = sender or country or tail
             words = cut_in_place(words)
-        elif words and (tail := tail or country_after(text, words[-1][1], self.countries, _OF)):
-            country = country or tail  # "Federation of Trade Unions" of Kyrgyzstan, as the model marks it
+        else:  # "Red Cross Society of Azerbaijan", "Federation of Trade Unions" of Kyrgyzstan, as the model marks them
+            words, tail = tail_country(words, self.countries) if not tail else (words, tail)
+            tail = tail or (country_after(text, words[-1][1], self.countries, _OF) if words else "")
+            country = country or tail
         return words, country, host, tail
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
@@ -306,8 +309,8 @@ class PartnerFinder:
             if self._city_in_name(words) or country and words[0][2] in self.countries.cities and len(words) > 1:
                 return words, country or self.countries.of[words[0][2]]  # "Moscow State University", "US Helsinki Commission"
             bare = re.sub(r"['’]s$", "", words[0][2])
-            if bare in _PLURALS:
-                break  # "Women's Rights Center": a plural's possessive is part of the name
+            if bare in _PLURALS or bare != words[0][2] and bare not in self.countries.of and bare not in _LEAD_STOP:
+                break  # "Women's Rights Center", "Ombudsman's Office": a possessive is part of the name, not a country's
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
