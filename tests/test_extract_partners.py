@@ -433,3 +433,12 @@ def test_partners_the_last_sentence_naming_a_country_outweighs_the_section(finde
 )
 def test_partners_republics_possessives_and_quoted_names(finder, osce_bodies, text, expected):
     assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_an_embassys_sender_is_not_where_the_text_is(finder, osce_bodies):
+    text = (
+        "SKOPJE, 2 May 2012 – The round table was organized by the Mission with the NGO Open Gate. "
+        "It was funded by the Embassy of Norway. The Agency for Social Protection identified 12 victims."
+    )
+    keys = [p.key for p in _partners(finder, osce_bodies, text)]
+    assert keys[-2:] == ["norway--embassy-north-macedonia", "north-macedonia--agency-for-social-protection"]

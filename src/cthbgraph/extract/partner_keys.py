@@ -91,9 +91,16 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
     after = _SENTENCE_END.search(text, end, end + 600)
     stop = after.start() if after else min(len(text), end + 600)
     starts, countries = clues
-    lo, hi = bisect.bisect_left(starts, before), bisect.bisect_left(starts, stop)
-    named = {c.removesuffix(_DATELINE) for c in countries[lo:hi]}
+    named = _named(text, clues, before, stop)
     return named.pop() if len(named) == 1 else ""
+
+
+def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> set[str]:
+    """The countries named in ``text[lo:hi]``, but for the one that sends an embassy ("funded by
+    the Embassy of Norway": not where the text is)."""
+    starts, countries = clues
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return {c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j]) if not _SENDER.search(text, max(0, at - 25), at)}
 
 
 def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:
@@ -103,12 +110,13 @@ def previous_sentence_country(text: str, start: int, clues: tuple[list[int], lis
     ends = [max(0, start - 900)] + [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 900), start)]
     starts, countries = clues
     for lo, hi in list(zip(ends, ends[1:]))[::-1][:3]:  # the last sentence that names any, up to three back
-        named = {c.removesuffix(_DATELINE) for c in countries[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]}
+        named = _named(text, clues, lo, hi)
         if named:
             return named.pop() if len(named) == 1 else ""
     return ""
 
 
+_SENDER = re.compile(r"\b(?:Embassy|Consulate|Mission|Representation|Delegation)\s+of\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
 
 

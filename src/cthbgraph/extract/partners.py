@@ -348,7 +348,8 @@ class PartnerFinder:
         the ..." or "Office of the ..." is not cut."""
         for i in range(1, len(words) - 2):
             unit = [w[2] for w in words[:i]]
-            if words[i][2] != "of" or words[i + 1][2] != "the" or unit[-1] not in self._head_words or words[0][2] in ("Chamber", "House"):
+            # "Committee on Human Rights of the Parliament": a head noun anywhere in the unit's name
+            if words[i][2] != "of" or words[i + 1][2] != "the" or not self._head_words & set(unit) or words[0][2] in ("Chamber", "House"):
                 continue
             bare = " ".join(unit) in self._bare_heads and unit[0] in _COLLEGIAL  # "Committee of the …" is not cut
             if not bare and self._name.match(text, words[i + 2][0]) is not None:
