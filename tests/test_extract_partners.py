@@ -442,3 +442,12 @@ def test_partners_an_embassys_sender_is_not_where_the_text_is(finder, osce_bodie
     )
     keys = [p.key for p in _partners(finder, osce_bodies, text)]
     assert keys[-2:] == ["norway--embassy-north-macedonia", "north-macedonia--agency-for-social-protection"]
+
+
+def test_partners_a_un_operation_named_by_its_place_is_no_osce_field_operation(osce_bodies):
+    text = "The United Nations Mission in Kosovo and the OSCE Mission in Kosovo met."
+    assert [m.key for m in osce_bodies.find(text)] == ["united-nations-mission-in-kosovo", "mission-kosovo"]
+
+
+def test_partners_a_post_of_the_osce_is_two_mentions(osce_bodies):
+    assert [m.key for m in osce_bodies.find("Maria Rossi, Secretary General of the OSCE.")] == ["secretary-general", "osce"]

@@ -43,6 +43,7 @@ _PLACE_STOP = {"The", "OSCE", "In", "On", "And", "For", "With", "Since", "During
 }
 # Organisations whose own offices follow the same naming pattern: "UNHCR Office in Kyiv".
 _FOREIGN_OWNER = re.compile(r"\b(?:UN[A-Z]*|IOM|ICMPD|EU|NATO|UNICEF|ILO|USAID|Embassy|Council\s+of\s+Europe)\s+$")
+_UN_OWNER = re.compile(r"\b(?:United[ ]+Nations|UN)[ ]+$")
 # "Serious Crimes Prosecution Office in Tirana", "United Nations Office in Vienna": a name ends in "Office".
 _NAME_BEFORE = re.compile(
     r"\b(?:[A-Z][a-z]+(?:ion|ions|ice|ices)|[A-Z][\w-]*['’]s?|Federal|Foreign|National|State|Public|[A-Z][a-z]+(?:an|ish|ese))[ ]+$"
@@ -152,10 +153,16 @@ class BodyFinder:
             pos = m.start("place")
             place_words = _known_prefix(_place_words(m.group("place").split()), self.places)
             before = text[max(0, m.start() - 40) : m.start()]
-            if not place_words or _FOREIGN_OWNER.search(before) or not m.group().startswith("OSCE") and _NAME_BEFORE.search(before):
-                continue
             place = " ".join(place_words)
             end = m.start("place") + _span_len(text, m.start("place"), place_words)
+            if place_words and (un := _UN_OWNER.search(before)) and m.group("type") in ("Mission", "Office"):
+                # "United Nations Mission in Bosnia and Herzegovina": a UN operation named by its place
+                start = m.start() - len(before) + un.start()
+                name = f"United Nations {m.group('type')} in {place}"
+                candidates.append(Match(start, end, slug(name), name, "ExternalOrganisation"))
+                continue
+            if not place_words or _FOREIGN_OWNER.search(before) or not m.group().startswith("OSCE") and _NAME_BEFORE.search(before):
+                continue
             key, label = self.field_operation(m.group("type"), place)
             candidates.append(Match(m.start(), end, key, label, "FieldOperation"))
         if self._gazetteer is not None:
