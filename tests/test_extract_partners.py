@@ -350,3 +350,104 @@ def test_partners_an_acronym_in_brackets_is_the_name_before_it(finder, osce_bodi
     start = text.index("NCCT")
     found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + 4, "ORG")])
     assert [p.key for p in found] == ["bulgaria--national-commission-for-combating-trafficking"] * 2
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "of <country>" at the end is cut off, also before "and <listed body>" or "in <city>".
+        ("The survey was run with the Ministry of Social Affairs of Georgia and UNICEF.", ["georgia--ministry-of-social-affairs"]),
+        ("A seminar was opened by the Ministry of Justice of Moldova in Chisinau in May.", ["moldova--ministry-of-justice"]),
+        # An embassy "of" a State is that State's, in the country the text is about.
+        ("In Tirana the Mission and the Embassy of Sweden trained 20 judges.", ["sweden--embassy-albania"]),
+        # A country of several words before a name, and a city after it that is part of the name.
+        ("He testified before the United States Helsinki Commission.", ["united-states--helsinki-commission"]),
+        # A list of fields before a head noun, and one after "on".
+        ("Staff of the State Customs, Tax and Border Inspectorate of Armenia took part.", ["armenia--state-customs-tax-and-border-inspectorate"]),
+        (
+            "It met the Interagency Council on Combating Smuggling, Forced Labour and Trafficking in Persons of Kazakhstan.",
+            ["kazakhstan--interagency-council-on-combating-smuggling-forced-labour-and-trafficking-in-persons"],
+        ),
+        # Two plurals joined before a head noun are one name; "Public" before a plural is no second body.
+        ("Under-Secretary of the Migrants and Refugees Section, Holy See.", ["holy-see--migrants-and-refugees-section"]),
+        ("KYIV – The Academy for Judges and Public Prosecutors hosted the course.", ["ukraine--academy-for-judges-and-public-prosecutors"]),
+        # A unit "of the" a named body is a body of its own, in the country of its parent.
+        ("The course was held at the Academy of the Ministry of Interior of Serbia.", ["serbia--academy", "serbia--ministry-of-interior"]),
+        ("It was hosted by the Border Troops of the State Security Committee of Kazakhstan.", ["kazakhstan--border-troops", "kazakhstan--state-security-committee"]),
+        # A unit of an international organisation: its acronym before it, or "of the" it after it.
+        ("Delegates of the CIS Executive Committee spoke.", ["cis--executive-committee"]),
+        ("The study was co-organized with the Executive Committee of the CIS.", ["cis--executive-committee"]),
+        ("Maria Rossi, Chief, Division for Policy Analysis, UNODC", ["unodc--division-for-policy-analysis"]),
+        # A UN special procedure's mandate ends before a verb.
+        ("The UN Special Rapporteur on trafficking in persons presented her report.", ["un-special-rapporteur-on-trafficking-in-persons"]),
+        # A State's rapporteur is keyed by the post.
+        ("The Finnish National Rapporteur on Trafficking in Human Beings met the Mission.", ["finland--national-rapporteur"]),
+        # A "Prosecution Office in <city>" is no OSCE office.
+        ("The adviser worked at the Organized Crime Prosecution Office in Skopje.", ["north-macedonia--organized-crime-prosecution-office"]),
+        # "Northern Ireland" is in the United Kingdom.
+        ("Officers of the Police Service of Northern Ireland taught the course.", ["united-kingdom--police-service-of-northern-ireland"]),
+    ],
+)
+def test_partners_name_shapes_and_countries(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_a_kind_of_body_after_an_indefinite_article_is_none(finder, osce_bodies):
+    text = "States should appoint a National Rapporteur or an equivalent mechanism."
+    assert _partners(finder, osce_bodies, text) == []
+
+
+def test_partners_well_known_un_entities_are_listed(osce_bodies):
+    assert [m.key for m in osce_bodies.find("A guide was written with UN Women and the FAO.")] == ["un-women", "fao"]
+
+
+def test_partners_a_slash_pair_of_osce_units_is_two_mentions(osce_bodies):
+    text = "In 2019 the TNTD/SPMU trained 30 investigators."
+    assert [m.key for m in osce_bodies.find(text)] == ["tntd", "spmu"]
+
+
+def test_partners_a_field_operation_before_and_a_partner(osce_bodies):
+    text = "The Project Co-ordinator in Ukraine and Winrock International trained 50 women."
+    assert [m.key for m in osce_bodies.find(text)] == ["project-co-ordinator-ukraine"]
+    text = "The Mission to Serbia and Montenegro held a seminar."
+    assert [m.key for m in osce_bodies.find(text)] == ["mission-serbia-and-montenegro"]
+
+
+def test_partners_the_last_sentence_naming_a_country_outweighs_the_section(finder, osce_bodies):
+    text = (
+        "The Mission to Serbia trained judges in Belgrade. In Serbia, 40 prosecutors took part. "
+        "The Secretariat joined a workshop of the Ministry of Justice of Moldova in Chisinau. "
+        "Participants discussed referral. Later the Ministry set up a working group with the State Labour Inspectorate."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)][-1] == "moldova--state-labour-inspectorate"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials of the General Prosecutor's Office of the Kyrgyz Republic attended.", ["kyrgyzstan--general-prosecutors-office"]),
+        ("Together with the Ombudsman's Office in Kosovo, the Mission drafted a report.", ["kosovo--ombudsmans-office"]),
+        ("The meeting was hosted by the German Federal Foreign Office in Berlin.", ["germany--federal-foreign-office"]),
+        ("OSH – The Centre worked with the NGO “Ak Jol” on a hotline.", ["kyrgyzstan--ak-jol"]),
+    ],
+)
+def test_partners_republics_possessives_and_quoted_names(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_an_embassys_sender_is_not_where_the_text_is(finder, osce_bodies):
+    text = (
+        "SKOPJE, 2 May 2012 – The round table was organized by the Mission with the NGO Open Gate. "
+        "It was funded by the Embassy of Norway. The Agency for Social Protection identified 12 victims."
+    )
+    keys = [p.key for p in _partners(finder, osce_bodies, text)]
+    assert keys[-2:] == ["norway--embassy-north-macedonia", "north-macedonia--agency-for-social-protection"]
+
+
+def test_partners_a_un_operation_named_by_its_place_is_no_osce_field_operation(osce_bodies):
+    text = "The United Nations Mission in Kosovo and the OSCE Mission in Kosovo met."
+    assert [m.key for m in osce_bodies.find(text)] == ["united-nations-mission-in-kosovo", "mission-kosovo"]
+
+
+def test_partners_a_post_of_the_osce_is_two_mentions(osce_bodies):
+    assert [m.key for m in osce_bodies.find("Maria Rossi, Secretary General of the OSCE.")] == ["secretary-general", "osce"]

@@ -43,6 +43,11 @@ _PLACE_STOP = {"The", "OSCE", "In", "On", "And", "For", "With", "Since", "During
 }
 # Organisations whose own offices follow the same naming pattern: "UNHCR Office in Kyiv".
 _FOREIGN_OWNER = re.compile(r"\b(?:UN[A-Z]*|IOM|ICMPD|EU|NATO|UNICEF|ILO|USAID|Embassy|Council\s+of\s+Europe)\s+$")
+_UN_OWNER = re.compile(r"\b(?:United[ ]+Nations|UN)[ ]+$")
+# "Serious Crimes Prosecution Office in Tirana", "United Nations Office in Vienna": a name ends in "Office".
+_NAME_BEFORE = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:ion|ions|ice|ices)|[A-Z][\w-]*['’]s?|Federal|Foreign|National|State|Public|[A-Z][a-z]+(?:an|ish|ese))[ ]+$"
+)
 
 
 @dataclass(frozen=True)
@@ -147,10 +152,17 @@ class BodyFinder:
             # "Mission to Serbia and Mission to Montenegro": the second name starts inside the first match.
             pos = m.start("place")
             place_words = _known_prefix(_place_words(m.group("place").split()), self.places)
-            if not place_words or _FOREIGN_OWNER.search(text[max(0, m.start() - 40) : m.start()]):
-                continue
+            before = text[max(0, m.start() - 40) : m.start()]
             place = " ".join(place_words)
             end = m.start("place") + _span_len(text, m.start("place"), place_words)
+            if place_words and (un := _UN_OWNER.search(before)) and m.group("type") in ("Mission", "Office"):
+                # "United Nations Mission in Bosnia and Herzegovina": a UN operation named by its place
+                start = m.start() - len(before) + un.start()
+                name = f"United Nations {m.group('type')} in {place}"
+                candidates.append(Match(start, end, slug(name), name, "ExternalOrganisation"))
+                continue
+            if not place_words or _FOREIGN_OWNER.search(before) or not m.group().startswith("OSCE") and _NAME_BEFORE.search(before):
+                continue
             key, label = self.field_operation(m.group("type"), place)
             candidates.append(Match(m.start(), end, key, label, "FieldOperation"))
         if self._gazetteer is not None:
@@ -158,8 +170,8 @@ class BodyFinder:
                 alias = re.sub(r"\s+", " ", m.group("alias"))
                 key = self._normalised_alias.get(alias) or self._casefolded_alias[alias.casefold()]
                 entry = self.entries[key]
-                if _names_an_instrument(text, m.end(), m.group("alias")):
-                    continue
+                if _names_an_instrument(text, m.end(), m.group("alias")) or _OWNS_A_UNIT.match(text, m.end()) and m.group("alias").isupper():
+                    continue  # "CIS Executive Committee", "UN Special Rapporteur": the partner reader keys the unit
                 if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
@@ -176,7 +188,7 @@ class BodyFinder:
             return match
         if country.group(1) not in self.places or country.group(1) not in _country_names():
             return match
-        name = f"{text[match.start:end]} {country.group(1)}"
+        name = re.sub(r"^NGO\s+", "", f"{text[match.start:end]} {country.group(1)}")  # "the NGO La Strada-Ukraine"
         return Match(match.start, country.end(), f"{slug(country.group(1))}--{slug(name)}", name, match.kind)
 
     def _heading_post(self, text: str, found: list[Match]) -> list[Match]:
@@ -194,7 +206,7 @@ class BodyFinder:
 
 
 # A country written right after a name on the same line ("La Strada Ukraine").
-_COUNTRY_AFTER = re.compile(r"[ ]+([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w-])")
+_COUNTRY_AFTER = re.compile(r"(?:[ ]+|-)([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w-])")
 # Networks with national member organisations: NGOs and foundations, not international agencies ("IOM Moldova").
 _NGO_NETWORK = re.compile(r"\b(?:La Strada|Caritas|Foundation|Association|Network|Helsinki Committee|Save the Children|Terre des Hommes)\b")
 
@@ -234,6 +246,7 @@ _NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination
 _NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}
+_OWNS_A_UNIT = re.compile(r"[ ]+(?:Special[ ]+Rapporteur|Executive[ ]+Committee)\b")
 
 
 def _names_an_instrument(text: str, end: int, alias: str) -> bool:
@@ -271,7 +284,8 @@ def _known_prefix(words: list[str], places: frozenset[str]) -> list[str]:
     if " ".join(words) in places:
         return words
     for n in range(len(words) - 1, 0, -1):
-        if " ".join(words[:n]) in places and words[n] != "and":
+        # "Serbia and Montenegro": "and" joins two places; "Ukraine and Winrock International" a place and a name
+        if " ".join(words[:n]) in places and (words[n] != "and" or words[n + 1 :] and " ".join(words[n + 1 :]) not in places):
             return words[:n]
     return words
 

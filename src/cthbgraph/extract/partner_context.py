@@ -43,11 +43,17 @@ _NO_BODY_BEFORE = re.compile(r"\b(?:(?:function|role|post|position|title)\s+of|(
 _SPEAKER_BEFORE = re.compile(r"\b(?:said|says|stated|added|noted)\s+(?:the\s+)?$")
 
 
-def stands_for_no_body(text: str, start: int, ends_in_a_body: bool) -> bool:
-    """The name at ``start`` is a function, a law's subject or (unless it ends in an institution's
-    noun such as "Office") a person who speaks."""
+def stands_for_no_body(text: str, start: int, ends_in_a_body: bool, end: int | None = None) -> bool:
+    """The name at ``start`` is a function, a law's subject, a kind of body (unless it ends in an
+    institution's noun such as "Office") a person who speaks."""
     before = text[max(0, start - 30) : start]
+    if end is not None and _INDEFINITE.search(before) and _LIST_GOES_ON.match(text, end):
+        return True  # "the setting up of a National Rapporteur or equivalent mechanisms": a kind, not one body
     return _NO_BODY_BEFORE.search(before) is not None or (not ends_in_a_body and _SPEAKER_BEFORE.search(before) is not None)
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|any|every|each)\s+$", re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s*(?:or\b|,|;|\.|\))")
 
 
 def delegation_pattern(country_names: list[str]) -> re.Pattern[str]:

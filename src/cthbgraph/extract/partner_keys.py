@@ -91,11 +91,32 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
     after = _SENTENCE_END.search(text, end, end + 600)
     stop = after.start() if after else min(len(text), end + 600)
     starts, countries = clues
-    lo, hi = bisect.bisect_left(starts, before), bisect.bisect_left(starts, stop)
-    named = {c.removesuffix(_DATELINE) for c in countries[lo:hi]}
+    named = _named(text, clues, before, stop)
     return named.pop() if len(named) == 1 else ""
 
 
+def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> set[str]:
+    """The countries named in ``text[lo:hi]``, but for the one that sends an embassy ("funded by
+    the Embassy of Norway": not where the text is)."""
+    starts, countries = clues
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return {c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j]) if not _SENDER.search(text, max(0, at - 25), at)}
+
+
+def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:
+    """The one country the last sentence before that names any names ("… organized by the Ministry of
+    Internal Affairs of Moldova in Chisinau. … the State Labour Inspectorate"), up to three sentences
+    back: a closer clue than the section's count."""
+    ends = [max(0, start - 900)] + [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 900), start)]
+    starts, countries = clues
+    for lo, hi in list(zip(ends, ends[1:]))[::-1][:3]:  # the last sentence that names any, up to three back
+        named = _named(text, clues, lo, hi)
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    return ""
+
+
+_SENDER = re.compile(r"\b(?:Embassy|Consulate|Mission|Representation|Delegation)\s+of\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
 
 
@@ -108,8 +129,15 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
         for a in (e.label, *e.aliases) if not a.startswith("the ")
     }
     names = "|".join(re.escape(n).replace(r"\ ", SP) for n in sorted(keys, key=len, reverse=True))
-    # Only the comma of a speaker's title line: "Section of UNMIK Police" may be a name of its own.
-    return re.compile(rf",{SP}(?P<name>{names})(?![\w-])"), keys
+    # The comma of a speaker's title line, or "of the": "Section of UNMIK Police" may be a name of its own.
+    return re.compile(rf"(?:,|{SP}of{SP}the){SP}(?P<name>{names})(?![\w-])"), keys
+
+
+def lead_organisation(words: list[str]) -> str:
+    """The gazetteer key of the international organisation whose acronym opens a unit's name ("CIS
+    Executive Committee"), or ""."""
+    keys = _organisations()[1]
+    return keys.get(words[0], "") if len(words) > 1 and words[0].isupper() and len(words[0]) > 1 else ""
 
 
 def parent_organisation(text: str, end: int) -> tuple[str, str]:
@@ -140,8 +168,19 @@ def special_procedure(text: str, start: int, end: int, name: str) -> tuple[str, 
     m = re.compile(rf"{SP}on{SP}(?P<topic>[a-z][\w-]*(?:{SP}[a-z][\w-]*)*)").match(text, end)
     if m is None:
         return name, end
+    # "… on trafficking in persons opened the discussion": the mandate ends before a verb
+    topic = list(re.finditer(r"\S+", m.group("topic")))
+    topic = topic[: next((i for i, w in enumerate(topic) if _VERB.fullmatch(w.group())), len(topic))]
+    if not topic:
+        return name, end
+    end = m.start("topic") + topic[-1].end()
+    topic = [w.group() for w in topic]
     un = re.search(r"\b(?:UN|United Nations)\s+$", text[max(0, start - 20) : start])
-    return ("UN " if un else "") + f"{name} on " + " ".join(m.group("topic").split()), m.end()
+    return ("UN " if un else "") + f"{name} on " + " ".join(topic), end
+
+
+# A verb after a lower-case mandate ends it: a past form or a common auxiliary.
+_VERB = re.compile(r"(?!trafficked$)[a-z]{2,}ed|is|was|were|has|have|had|will|would|can|could|said|says|spoke|gave|took|met|made")
 
 
 @functools.cache
@@ -178,7 +217,8 @@ def name_slug(name: str) -> str:
     """ "Prosecutor General's Office" -> "prosecutor-generals-office"; a body's topic written as the
     abbreviation ("Commission on CTHB") is keyed as spelled out, as the fuller spelling is."""
     name = re.sub(r"\b(on|for)\s+CTHB$", r"\1 Combating Trafficking in Human Beings", name)
-    return slug(re.sub(r"['’]", "", name))
+    name = re.sub(r"^(National Rapporteur)\s+on\s.+$", r"\1", name)  # a State's rapporteur is keyed by the post
+    return slug(re.sub(r"['’]", "", name).replace("&", "and"))
 
 
 def make_partner(start: int, end: int, name: str, kind: str, country: str, confidence: float, parent: str = "") -> Partner:

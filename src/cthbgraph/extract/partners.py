@@ -36,14 +36,26 @@ from .partner_keys import (
     Countries,
     Partner,
     bracketed_acronyms,
+    lead_organisation,
     long_country_names,
     make_partner,
     merge_short_names,
     nearest,
     parent_organisation,
+    previous_sentence_country,
     sentence_country,
     special_procedure,
     unit_partner,
+)
+from .partner_words import (
+    country_after,
+    cut_in_place,
+    embassy,
+    fields_before,
+    lead_place,
+    tail_country,
+    without_destination,
+    words_of,
 )
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
@@ -75,10 +87,15 @@ _INTRODUCED_KINDS = {
     "foundation": "ngo", "association": "ngo", "crisis centre": "ngo", "crisis center": "ngo", "shelter": "ngo",
 }
 # "High Judicial and Prosecutorial Council", "Economic and Social Council": two adjectives joined before a head noun.
-_PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b))"
-_FIELD_LIST = re.compile(r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
-_UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch)$")
+# "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
+_PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b))"
+_FIELD_LIST = re.compile(
+    r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
+)
+_UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch|Executive Committee|Secretariat)$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
+_COLLEGIAL = {"Office", "Committee", "Council", "Commission", "Secretariat", "Government", "Assembly", "Parliament", "Chamber"}
+_OF = r"[ \t]+of[ \t]+(?:the[ \t]+)?"
 _PLURALS = {"Women", "Children", "People", "Men"}
 # The European Union's agencies are named "Euro-" + what they do ("Eurojust"): one word, yet a body.
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
@@ -130,7 +147,7 @@ class PartnerFinder:
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter)"
-            rf"{SP}(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
+            rf"{SP}[\"“«]?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
         # place where a text names who an act was done with, whatever its head noun.
@@ -142,6 +159,7 @@ class PartnerFinder:
         )
         self._delegation = delegation_pattern([n for n in self.countries.of if n not in self.countries.cities and not n.isupper()])
         self._head_words = {w for h in self.rules.heads for w in h.split()}
+        self._head_ends = {h.split()[-1] for h in self.rules.heads}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
         self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
         self._bare_heads.add("Task Force")
@@ -187,15 +205,8 @@ class PartnerFinder:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         lead = country  # written before the name: the body's own country, not where it sits
-        words = self._unit_of(text, self._cut_tail(words))
-        host, whole = "", words
-        if named_by == "rule":
-            words, tail_country = self._tail_country(words)
-            words, country = self._embassy_of(words, country)
-            if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
-                host, tail_country = tail_country, ""  # "US Embassy in Astana": Kazakhstan is the host
-            country = country or tail_country
-            words = _cut_in_place(words)
+        whole = words
+        words, country, host, tail = self._shape(text, words, clues, named_by, country)
         while words and words[-1][2] in _CONNECTORS:
             words.pop()
         if not words:
@@ -204,41 +215,62 @@ class PartnerFinder:
         a, b = words[0][0], words[-1][1]
         if not self._reads_as_name(name, named_by, text, b):
             return None
-        if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads):
+        if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads, end=b):
             return None
         if words[0][2] in ("Chamber", "House") and len(whole) > len(words) and whole[-1][2] in ("Parliament", "Assembly"):
             b = whole[-1][1]  # the chamber's mention takes in its parliament
-        if name in self._bare_heads and not country:
+        if name in self._bare_heads and not country and [w[2] for w in whole[len(words) : len(words) + 2]] != ["of", "the"]:
             return None  # "the Ministry", "the Office": a reference back, not a name
         kind = kind or self.rules.kind_of(name)
         # an acronym beside NGOs is as often an agency of the EU or the UN ("CEPOL"): no NGO by its neighbours
         if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        parent, listed_as = parent_organisation(text, b) if _UNIT.search(name) and named_by == "rule" else ("", "")
-        if parent:  # "Geneva Liaison Office, UNICEF": a unit of an international organisation
+        parent, listed_as = parent_organisation(text, b) if _UNIT.search(name.split(" for ")[0]) and named_by == "rule" else ("", "")
+        if parent:  # "Geneva Liaison Office, UNICEF", "Executive Committee of the CIS": a unit of an organisation
             return unit_partner(text, a, b, name, parent, listed_as)
+        if _UNIT.search(name) and not country and (country := country_after(text, b, self.countries)):
+            kind = "national-authority"  # "Migrants and Refugees Section, Holy See": a unit of a State
+        if (parent := lead_organisation(name.split())) and not name.endswith("Special Rapporteur"):
+            return make_partner(a, b, name.split(" ", 1)[1], "international-organisation", "", 0.7, parent=parent)
         if named_by == "rule" and name.endswith("Special Rapporteur"):
             name, b = special_procedure(text, a, b, name)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
-        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead)
+        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead or tail)
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
-        clues = _without_destination(text, b, clues)
-        country = (country or sentence_country(text, a, b, clues) or nearest(clues, a)) if national else ""
+        clues = without_destination(text, b, clues)
+        country = (country or sentence_country(text, a, b, clues) or previous_sentence_country(text, a, clues) or nearest(clues, a)) if national else ""
         return make_partner(a, b, f"{name} in {host}" if host else name, kind, country, confidence)
 
-    def _embassy_of(self, words, country: str):
-        """ "Embassy of Germany in Bishkek": the country after "of" sends the embassy."""
-        sender = " ".join(w[2] for w in words[2:] if w[2] not in ("the", "Republic", "of"))
-        if len(words) > 2 and words[0][2] in ("Embassy", "Consulate") and words[1][2] == "of" and sender in self.countries.of:
-            return words[:1], self.countries.of[sender]
-        return words, country
+    def _shape(self, text, words, clues, named_by: str, country: str):
+        """The name's own words, cut where a second name, a unit's parent, a country or a place begins;
+        the country, the host of an embassy and the country written after the name."""
+        full = self._cut_tail(words)
+        words, host, tail = self._unit_of(text, full), "", ""
+        if len(words) < len(full):  # "Border Troops of the State Committee … of Tajikistan": the parent's country
+            tail = tail_country(full, self.countries)[1]
+        if named_by == "rule":
+            words, sender, host = embassy(text, words, clues, self.countries)
+            if not sender:
+                words, tail = tail_country(words, self.countries)[0], tail or tail_country(words, self.countries)[1]
+                if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
+                    host, tail = tail, ""  # "US Embassy in Astana": Kazakhstan is the host
+            country = sender or country or tail
+            words = cut_in_place(words)
+        else:  # "Red Cross Society of Azerbaijan", "Federation of Trade Unions" of Kyrgyzstan, as the model marks them
+            words, tail = tail_country(words, self.countries) if not tail else (words, tail)
+            tail = tail or (country_after(text, words[-1][1], self.countries, _OF) if words else "")
+            country = country or tail
+        return words, country, host, tail
 
     def _with_listed_fields(self, text, start, candidate: Partner, taken, clues) -> Partner:
         """ "Ministry of Health, Family Affairs and Youth": "of" goes on through a list of fields, not of names."""
         tail = _FIELD_LIST.match(text, candidate.end)
-        if tail is None or " of " not in text[candidate.start : candidate.end] or any(w in self._head_words for w in tail.group().split()):
+        before = fields_before(text, candidate.start, self._head_words)
+        if before < candidate.start:  # "State Labour, Migration and Employment Inspectorate"
+            return self._candidate(text, before, candidate.end, taken, clues, named_by="rule") or candidate
+        if tail is None or not re.search(r" (?:of|on|for) ", text[candidate.start : candidate.end]) or any(w in self._head_words for w in tail.group().split()):
             return candidate
         return self._candidate(text, start, tail.end(), taken, clues, named_by="rule") or candidate
 
@@ -258,7 +290,7 @@ class PartnerFinder:
         line_break = text.find("\n", start, end)
         if line_break != -1 and (named_by == "ner" or line_break - (text.rfind("\n", 0, start) + 1) < 80):
             end = line_break  # a headline's line ends the name; only wrapped prose runs on
-        words = _words(text, start, end)
+        words = words_of(text, start, end)
         for i, (_, _, word) in enumerate(words[1:], 1):
             if word.isupper() and len(word) > 3 and word in self.countries.of:
                 return words[:i]  # "… School of Judges KYIV, 27 March": a headline joined to its dateline
@@ -269,12 +301,16 @@ class PartnerFinder:
         country = ""
         while words and (
             words[0][2] in _LEAD_STOP or words[0][2][:1].islower() or words[0][2] in self.countries.of or words[0][2].endswith(("'s", "’s"))
+            or lead_place(words, self.countries)[0]
         ):
-            if self._city_in_name(words):
-                return words, self.countries.of[words[0][2]]  # "Moscow State University": the city is part of the name
+            if n := lead_place(words, self.countries)[0]:
+                country, words = lead_place(words, self.countries)[1], words[n:]
+                continue
+            if self._city_in_name(words) or country and words[0][2] in self.countries.cities and len(words) > 1:
+                return words, country or self.countries.of[words[0][2]]  # "Moscow State University", "US Helsinki Commission"
             bare = re.sub(r"['’]s$", "", words[0][2])
-            if bare in _PLURALS:
-                break  # "Women's Rights Center": a plural's possessive is part of the name
+            if bare in _PLURALS or bare != words[0][2] and bare not in self.countries.of and bare not in _LEAD_STOP:
+                break  # "Women's Rights Center", "Ombudsman's Office": a possessive is part of the name, not a country's
             country = self.countries.of.get(bare, country)
             words = words[1:]
         return words, country
@@ -302,37 +338,23 @@ class PartnerFinder:
                 continue  # "High Judicial and Prosecutorial Council": no name before "and", one body
             if len(after) == 1 and "of" in [w[2] for w in words[:i]]:
                 continue  # "Ministry of Interior and Administration": one more field of a ministry, not a body
-            if any(w in self._head_words for w in segment):
+            if any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
                 return words[:i]
         return words
 
     def _unit_of(self, text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """ "Anti-Trafficking Unit of the Ministry of Interior": a named unit "of the" a body that is named
-        in full is a mention of its own, its parent another; a bare "Committee of the ..." is not cut."""
+        in full is a mention of its own, its parent another ("Academy of the Ministry …"); a bare "Committee of
+        the ..." or "Office of the ..." is not cut."""
         for i in range(1, len(words) - 2):
             unit = [w[2] for w in words[:i]]
-            if words[i][2] != "of" or words[i + 1][2] != "the" or unit[-1] not in self._head_words or words[0][2] in ("Chamber", "House"):
+            # "Committee on Human Rights of the Parliament": a head noun anywhere in the unit's name
+            if words[i][2] != "of" or words[i + 1][2] != "the" or not self._head_words & set(unit) or words[0][2] in ("Chamber", "House"):
                 continue
-            if " ".join(unit) not in self._bare_heads and self._name.match(text, words[i + 2][0]) is not None:
+            bare = " ".join(unit) in self._bare_heads and unit[0] in _COLLEGIAL  # "Committee of the …" is not cut
+            if not bare and self._name.match(text, words[i + 2][0]) is not None:
                 return words[:i]
         return words
-
-    def _tail_country(self, words):
-        """ "of Albania", "of the Republic of Moldova", "in Kazakhstan" at the end: the country, cut off."""
-        for i in range(1, len(words)):
-            if words[i][2] not in ("of", "in", "to"):
-                continue
-            rest = [w[2] for w in words[i + 1 :] if w[2] not in ("the", "Republic", "of")]
-            place = " ".join(rest)
-            if words[0][2] in ("Chamber", "House") and rest[:1] and rest[0] in self.countries.adjectives and rest[1:] in (["Parliament"], ["Assembly"]):
-                return words[:i], self.countries.of[rest[0]]  # "Chamber of Deputies of the Italian Parliament": one body
-            if place in self.countries.of and place not in self.countries.adjectives:
-                if words[i][2] == "to" and words[i - 1][2] not in ("Mission", "Delegation", "Representation"):
-                    return words[:i], ""  # "officials of the Ministry of Internal Affairs to Vienna": where they went
-                if words[i][2] == "of" and place in self.countries.cities:
-                    return words, self.countries.of[place]  # "University of Sarajevo": the city is in the name
-                return words[:i], self.countries.of[place]
-        return words, ""
 
     def _reads_as_name(self, name: str, named_by: str, text: str, end: int) -> bool:
         if "OSCE" in name or self._names_a_thing(name) or name in self.countries.of or name in self.listed:
@@ -375,26 +397,3 @@ class PartnerFinder:
         if named_by == "ner" and len(tokens) == 1 and not name.isupper() and not _EU_AGENCY.fullmatch(name):
             return False  # one capitalised word the model calls an organisation is mostly a place ("Palanca")
         return not (len(tokens) > 7 or len(name) < 3 or any(t[:1].islower() and t not in _CONNECTORS - {"to"} for t in tokens))
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group()) for m in re.finditer(r"[^\s,;:()\"“”]+", text[start:end])]
-
-
-def _without_destination(text: str, end: int, clues: tuple[list[int], list[str]]) -> tuple[list[int], list[str]]:
-    """ "officials of the Ministry of Internal Affairs to Vienna": the place the body travels to is not its country."""
-    m = re.match(r"\s+to\s+", text[end : end + 10])
-    if m is None:
-        return clues
-    at = end + m.end()
-    kept = [(s, c) for s, c in zip(*clues) if s != at]
-    return [s for s, _ in kept], [c for _, c in kept]
-
-
-def _cut_in_place(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Police School in Vushtrri": a place after "in" is where the body is, not its name
-    ("Trafficking in Human Beings" is)."""
-    for i in range(1, len(words)):
-        if words[i][2] == "in" and words[i - 1][2] not in ("Trafficking", "trafficking"):
-            return words[:i]
-    return words
