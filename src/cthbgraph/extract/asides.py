@@ -54,7 +54,7 @@ _PRESENT_GENRES = ("press-release", "web-page", "mandate-page", "listing", "deci
 _VIEWS = {"view", "opinion", "position", "belief", "conviction"}
 _HOLDING = {"take", "hold", "share", "express"}
 # Verbs that say what something is to the work, not what was done: "constitute the basis for".
-_BASIS_VERBS = {"constitute", "represent", "underpin", "remain"}
+_BASIS_VERBS = {"constitute", "underpin"}
 
 
 def aside(sentence: Span, genre: str = "") -> str:

@@ -178,18 +178,13 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and not is_chronology_line(sentence, text) and _continues(reading, events[last[0]], genre):
+        near = last is not None and n - last[1] <= _NEAR
+        if near and _says_more(reading, events[last[0]], text, genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
-        if activity is not None and others_act(activity, sentence):
-            # Another body's part in the event just told ("The course was hosted by the Police Academy"), or its own act.
-            if last is not None and n - last[1] <= _NEAR and not names_another_event(sentence) and _same_year(sentence, events[last[0]]):
-                events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
-                last = (last[0], n)
-            continue
         activity = activity or (add and add(reading, genre, events[-1] if events else None))  # the learned model may read one
-        if activity is None or states_not_reports(sentence, activity) or _others_background(activity, genre, year):
+        if activity is None or _opens_none(sentence, activity, genre, year):
             continue
         if keep is not None and not keep(reading, genre, events[-1] if events else None):
             continue  # the learned second opinion (event_filter.py) refused it: it opens no event
@@ -198,6 +193,18 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         events.append(activity)
         last = (len(events) - 1, n)
     return events
+
+
+def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool:
+    """Whether a sentence soon after ``event`` is its evidence: it continues it, or tells another body's
+    part in it ("The course was hosted by the Police Academy") and names no other event."""
+    sentence = reading.sentence
+    if is_chronology_line(sentence, text):
+        return False
+    if _continues(reading, event, genre):
+        return True
+    own = reading.activity
+    return own is not None and others_act(own, sentence) and not names_another_event(sentence) and _same_year(sentence, event)
 
 
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
@@ -230,6 +237,11 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         # been trained to hand out the leaflets") and no new event goes on with the one just told.
         return True
     return same_doer and content and not names_new_event(sentence) and not _has_event_object(sentence)
+
+
+def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None) -> bool:
+    """A description, another body's background or own act ("In 2007 the Ministry opened a department"): no OSCE event."""
+    return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
 
 
 def _same_year(sentence: Span, event: Activity) -> bool:
