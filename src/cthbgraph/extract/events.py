@@ -31,7 +31,7 @@ from ..records import Activity, Excerpt
 from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .chronology import is_chronology_line
 from .dates import normalise_date
-from .follow_ups import goes_on, names_another_event, others_act
+from .follow_ups import goes_on, names_another_event, opens_on_a_date, others_act
 from .non_events import (
     _EVENT_WORDS,
     _PEOPLE,
@@ -218,6 +218,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False
     if own is not None and own.country and event.country and own.country != event.country:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
+    if own is not None and opens_on_a_date(sentence):
+        return False  # "In December 2020 the Office briefed ...": a report opens each event on its date
     if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:

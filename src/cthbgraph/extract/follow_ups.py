@@ -66,7 +66,16 @@ _OSCE_WORDING = re.compile(
     r"\b(?:OSCE|ODIHR|SPMU|TNTD|OCEEA|SR)\b|\b(?:the|its|this)\s+(?:Presence|Mission|Office|Centre|Center|Unit|Section|"
     r"Department|Secretariat|Co-ordinator|Coordinator|Chairmanship|Assembly|Programme\s+Office|Special\s+Representative)\b(?!\s+of\b)"
 )
+# "co-operation with IOM on ...": the bodies named are the partners of an unnamed doer, not doers of their own.
+_WITH_PARTNER = re.compile(r"\b(?:co-?operation|collaboration|partnership|together|jointly)\s+with\b", re.IGNORECASE)
 _OPENERS = {"the", "this", "these", "each", "both", "all"}
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "In March 2005", "On 30 July", "In the second half of 2005", "Early in 2010" at the head of the sentence.
+_DATE_OPENING = re.compile(
+    r"^\s*(?:(?:In|On|From|Between|Early\s+in|Late\s+in|At\s+the\s+(?:beginning|end)\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?(?:" + _MONTHS + r"|(?:19|20)\d\d\b|the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\b)"
+    r"|(?:\d{1,2}\s+)?" + _MONTHS + r"\s+(?:19|20)\d\d\b)"
+)
 
 
 def opens_on_the_event(sentence: Span) -> bool:
@@ -85,6 +94,12 @@ def opens_on_the_event(sentence: Span) -> bool:
     return head is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in _EVENT_WORDS or head.lower_.rstrip("s") in _EVENT_WORDS)
 
 
+def opens_on_a_date(sentence: Span) -> bool:
+    """The sentence opens on a date ("In March 2005 the Mission ...", "On 30 July 2020, ..."): in a
+    report, how a new event is told; a follow-up says "the visit", "the course" instead."""
+    return bool(_DATE_OPENING.match(sentence.text))
+
+
 def others_act(activity, sentence: Span) -> bool:
     """What bodies other than the OSCE's did, with no OSCE body in the sentence ("The course was hosted
     by the Police Academy", "The Ministry opened a department"): their part in the event just told,
@@ -95,7 +110,7 @@ def others_act(activity, sentence: Span) -> bool:
     bodies = sentence.doc.spans.get("cthb_bodies", [])
     if any(b.label_ != "ExternalOrganisation" and sentence.start_char <= b.start_char < sentence.end_char for b in bodies):
         return False
-    return not _OSCE_WORDING.search(sentence.text)
+    return not _OSCE_WORDING.search(sentence.text) and not _WITH_PARTNER.search(sentence.text)
 
 
 def names_another_event(sentence: Span) -> bool:
