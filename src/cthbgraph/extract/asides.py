@@ -26,6 +26,7 @@ refuse. Each kind is told by its grammar or by the conventions of the genre (the
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span, Token
@@ -51,17 +52,23 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ROLE_VERBS = {"chair", "co-chair", "head", "coordinate", "co-ordinate", "convene", "host"}
 # Genres that tell their events in the present ("OSCE Centre opens ...") or are read by other rules.
 _PRESENT_GENRES = ("press-release", "web-page", "mandate-page", "listing", "decision")
+_COMMITMENT_TEXTS = {"plan", "decision", "declaration", "resolution", "mandate", "commitment", "convention", "protocol", "charter"}
 _VIEWS = {"view", "opinion", "position", "belief", "conviction"}
 _HOLDING = {"take", "hold", "share", "express"}
 # Verbs that say what something is to the work, not what was done: "constitute the basis for".
 _BASIS_VERBS = {"constitute", "underpin"}
 
 
-def aside(sentence: Span, genre: str = "") -> str:
-    """Why a sentence is an aside of the report (see the module's docstring), or ""."""
-    sentence = _last_line(sentence)
-    text = sentence.text
-    if _POINTER.search(text):
+def aside(sentence: Span, genre: str = "", text: str = "") -> str:
+    """Why a sentence is an aside of the report (see the module's docstring), or "". ``text``: the report
+    as written (the parsed text has its line breaks cleaned): a heading the parse joined to the sentence
+    is left out in a second reading."""
+    last = _last_line(sentence, text)
+    return _aside(sentence, genre) or (_aside(last, genre) if last is not sentence else "")
+
+
+def _aside(sentence: Span, genre: str) -> str:
+    if _POINTER.search(sentence.text):
         return "cross-reference"
     if _footnote_line(sentence):
         return "footnote"
@@ -70,13 +77,18 @@ def aside(sentence: Span, genre: str = "") -> str:
     if _holds_a_view(sentence):
         return "opinion"
     verb = main_verb(sentence)
-    if verb is None:
-        return ""
+    return _by_verb(sentence, verb, genre) if verb is not None else ""
+
+
+def _by_verb(sentence: Span, verb: Token, genre: str) -> str:
+    """What the main verb, its subject and its tense make of the sentence (see the module's docstring), or ""."""
     if _intends(verb):
         return "plan"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if genre not in _PRESENT_GENRES and _rests_on_commitment(sentence, verb, subjects):
         return "mandate"
+    if verb.tag_ == "VBZ" and any(s.lemma_.lower() in _COMMITMENT_TEXTS for s in subjects) and not _YEAR.search(sentence.text):
+        return "mandate"  # "The Action Plan recommends ... and tasks the ODIHR with ...": what a commitment says
     if _since_perfect(verb):
         return "result"
     lemma = verb.lemma_.lower()
@@ -89,13 +101,24 @@ def aside(sentence: Span, genre: str = "") -> str:
     return ""
 
 
-def _last_line(sentence: Span) -> Span:
-    """The sentence without the heading lines the parse joined to it ("III.4 Referral\nThe Office ...")."""
-    cut = sentence.text.rstrip().rfind("\n")
+def _last_line(sentence: Span, text: str) -> Span:
+    """The sentence without the heading lines the parse joined to it ("III.4 Referral\nThe Office ..."),
+    in a text whose lines are paragraphs (in a hard-wrapped text a line break may fall anywhere)."""
+    if not text or _wrapped(text):
+        return sentence
+    cut = text[sentence.start_char : sentence.end_char].rstrip().rfind("\n")
     if cut == -1:
         return sentence
     rest = sentence.doc.char_span(sentence.start_char + cut + 1, sentence.end_char, alignment_mode="contract")
     return rest if rest is not None and len(rest) > 2 else sentence
+
+
+@functools.lru_cache(maxsize=8)
+def _wrapped(text: str) -> bool:
+    """Whether the text is hard-wrapped: many of its lines go on, in lower case, on the next line."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    going_on = sum(1 for a, b in zip(lines, lines[1:]) if b.lstrip()[:1].islower() and not a.rstrip().endswith((".", ":", ";")))
+    return going_on > 0.05 * len(lines)
 
 
 def _aim_or_role(sentence: Span) -> bool:

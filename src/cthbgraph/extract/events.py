@@ -169,7 +169,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = None
         if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and title_line(reading.excerpt.text))):
             continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
-        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
+        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from, text=text)
         if why:
             if why in ("quote", "result", "recommendation", *GOES_ON):
                 continue  # the event may go on after a remark or a figure

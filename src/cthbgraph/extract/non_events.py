@@ -54,14 +54,15 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 PAGE_GENRES = ("web-page", "mandate-page")
 
 
-def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
+def not_an_activity(sentence: Span, genre: str = "", closing: bool = False, text: str = "") -> str:
     """Why a sentence that reports a body doing something is not an activity, or "".
 
     ``closing``: the sentence is in the closing paragraph of a press release or page, where a body's
-    general line of work is described ("The OSCE Centre in Astana has supported ... since 2004")."""
+    general line of work is described ("The OSCE Centre in Astana has supported ... since 2004"). ``text``: the
+    report as written (its line breaks tell a heading the parse joined to the sentence)."""
     if genre == "decision":
         return "decision text"
-    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing) or describes(sentence, genre) or aside(sentence, genre)
+    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing) or describes(sentence, genre) or aside(sentence, genre, text)
 
 
 def _by_wording(sentence: Span, genre: str) -> str:
