@@ -509,3 +509,14 @@ def test_a_listing_item_s_summary_line_is_evidence_of_its_headline_event(extract
     training, guide = _activities_of(extractor, text, genre="listing")
     assert [f.text[:9] for f in training.follow_ups] == ["The three"]
     assert not guide.follow_ups
+
+
+def test_a_heading_joined_to_a_mandate_sentence_does_not_make_it_an_event(extractor):
+    text = (
+        "Annual report 2030 (excerpt)\n"
+        "Country visits\n"
+        "Under Ministerial Council Decision No. 3/06, the OSCE Special Representative conducts country visits.\n"
+        "In June 2030 the OSCE Special Representative visited Atlantis.\n"
+    )
+    (visit,) = _activities_of(extractor, text, genre="report")
+    assert visit.excerpt.text.startswith("In June 2030")

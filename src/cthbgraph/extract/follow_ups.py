@@ -72,7 +72,7 @@ _OPENERS = {"the", "this", "these", "each", "both", "all"}
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # "In March 2005", "On 30 July", "In the second half of 2005", "Early in 2010" at the head of the sentence.
 _DATE_OPENING = re.compile(
-    r"^\s*(?:(?:In|On|From|Between|Early\s+in|Late\s+in|At\s+the\s+(?:beginning|end)\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"^\s*(?:(?:In|On|From|Between|(?:Early|Earlier|Late|Later)\s+in|At\s+the\s+(?:beginning|end)\s+of)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?(?:" + _MONTHS + r"|(?:19|20)\d\d\b|the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\b)"
     r"|(?:\d{1,2}\s+)?" + _MONTHS + r"\s+(?:19|20)\d\d\b)"
 )
