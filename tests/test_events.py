@@ -454,3 +454,71 @@ def test_a_doerless_sentence_is_read_with_its_context_doer_only_when_the_adding_
     assert any(c is not None and [m.key for m in c.agents] == ["mission-atlantis"] for c in guessed)
     assert all(c is None for c in contexts(guess=False))  # the build with the side off computes nothing extra
     assert DocReader(report, doc, extractor).guess == event_filter.adds_events()
+
+
+def test_pointers_footnote_lines_intentions_aims_and_summaries_open_no_event(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis organized a seminar for prosecutors in Atlantis City.\n"
+        "The list of speakers is given in Annex 3.\n"
+        "4 The Mission also visited two shelters in 2030.\n"
+        "The Mission plans to repeat the seminar in Port Utopia in 2031.\n"
+        "The aim of the Mission is to strengthen the prosecution of traffickers.\n"
+        "Since 2025 the Mission has trained more than 300 police officers.\n"
+        "Since 2026 the Mission has chaired the donor co-ordination group on trafficking.\n"
+    )
+    (seminar,) = _activities_of(extractor, text)
+    assert seminar.excerpt.text.startswith("In May 2030")
+
+
+def test_a_standing_task_resting_on_a_commitment_is_a_mandate_but_a_dated_act_is_told(extractor):
+    text = (
+        "Under Ministerial Council Decision No. 3/06, the OSCE Special Representative conducts country visits.\n"
+        "In June 2030 the OSCE Special Representative visited Atlantis.\n"
+    )
+    (visit,) = _activities_of(extractor, text)
+    assert visit.excerpt.text.startswith("In June 2030")
+
+
+def test_another_body_s_part_joins_the_event_and_its_own_act_opens_none(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis organized a course for labour inspectors in Atlantis City. "
+        "The three-day course was co-funded by the International Labour Organization. "
+        "The Ministry of Labour of Atlantis hosted a session on inspections of farms.\n\n"
+        "In June 2030 the Ministry of Labour of Atlantis opened a new inspection office in Port Utopia.\n"
+    )
+    (course,) = _activities_of(extractor, text)
+    assert len(course.follow_ups) == 2
+
+
+def test_a_sentence_that_opens_on_a_date_opens_a_new_event(extractor):
+    text = (
+        "In May 2030 the OSCE Special Representative visited Atlantis. "
+        "In September 2030 the Special Representative briefed the Permanent Council on trafficking for forced labour.\n"
+    )
+    visit, briefing = _activities_of(extractor, text)
+    assert briefing.excerpt.text.startswith("In September 2030")
+
+
+def test_a_listing_item_s_summary_line_is_evidence_of_its_headline_event(extractor):
+    text = (
+        "OSCE Mission to Atlantis news\n\n"
+        "OSCE Mission to Atlantis trains labour inspectors on forced labour\n"
+        "14 May 2030\n"
+        "The three-day course in Atlantis City was hosted by the Ministry of Labour of Atlantis.\n\n"
+        "OSCE Mission to Atlantis publishes guide on shelters\n"
+        "2 June 2030\n"
+    )
+    training, guide = _activities_of(extractor, text, genre="listing")
+    assert [f.text[:9] for f in training.follow_ups] == ["The three"]
+    assert not guide.follow_ups
+
+
+def test_a_heading_joined_to_a_mandate_sentence_does_not_make_it_an_event(extractor):
+    text = (
+        "Annual report 2030 (excerpt)\n"
+        "Country visits\n"
+        "Under Ministerial Council Decision No. 3/06, the OSCE Special Representative conducts country visits.\n"
+        "In June 2030 the OSCE Special Representative visited Atlantis.\n"
+    )
+    (visit,) = _activities_of(extractor, text, genre="report")
+    assert visit.excerpt.text.startswith("In June 2030")

@@ -28,44 +28,22 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
-from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .chronology import is_chronology_line
 from .dates import normalise_date
-from .follow_ups import goes_on
-from .stating import GOES_ON, describes, ends_a_quote, title_line
+from .follow_ups import goes_on, names_another_event, opens_on_a_date, others_act
+from .non_events import (
+    _EVENT_WORDS,
+    _PEOPLE,
+    _QUOTE_OPEN,
+    PAGE_GENRES,
+    _closing_start,
+    _dated,
+    _event_word,
+    not_an_activity,
+)
+from .stating import GOES_ON, title_line
 
-# Subjects that stand for the people of the event just reported, not for a new doer.
-_PEOPLE = {
-    "participant", "speaker", "trainer", "expert", "instructor", "lecturer", "attendee", "delegate", "team",
-    "representative", "panellist", "panelist", "inspector", "officer", "judge", "prosecutor", "student", "trainee",
-}
-# Nouns that name what was done; "mission", "network" and "forum" also head the names of bodies.
-_EVENT_WORDS = (EVENT_NOUNS - {"mission", "network", "forum", "programme"}) | {
-    "module", "round", "table", "side", "panel", "visit", "hearing", "webinar", "address", "presentation", "paper",
-}
-_MANDATE = re.compile(
-    r"\b(?:according\s+to\s+(?:its|the|his|her|their)\s+mandate|under\s+(?:its|the)\s+mandate|is\s+mandated\s+to|"
-    r"(?:its|whose)\s+mandate\s+(?:is|includes)|aims?\s+to|(?:is|are)\s+(?:meant|intended)\s+to|is\s+responsible\s+for|is\s+tasked\s+with)\b",
-    re.IGNORECASE,
-)
-_OPERATIVE = re.compile(
-    r"(?:^|[,;:]\s+|\n)(?:Decides|Tasks|Requests|Encourages|Invites|Instructs|Urges|Calls\s+(?:up)?on|Recalling|Welcoming"
-    r"|Reaffirming|Noting|Recognizing|Acknowledging|Adopts|Approves|Endorses)\b"
-)
-_QUOTE_OPEN = ("“", '"', "‘", "„")
-_ATTRIBUTION = re.compile(r"[”\"’],?\s+(?:said|says|added|stressed|noted|explained|underlined|emphasized)\b", re.IGNORECASE)
-_FOOTNOTE = re.compile(r"^\s*(?:<sup>)?\d{1,3}(?:</sup>)?\s+(?:[A-Z][a-z]|See\b|Ibid)")
-_BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.*|Notes?\s+(?:to|for)\s+editors?:?)\s*$", re.IGNORECASE | re.MULTILINE)
-_BACKGROUND = re.compile(r"^(?:Background|About\b|Notes?\s+(?:to|for)\s+editors?)", re.IGNORECASE)
-_RESULT_VERBS = {"reach", "benefit", "attract", "increase", "decrease", "rise", "grow", "double", "triple", "receive"}
-_ADOPTION_VERBS = {"adopt", "endorse", "approve", "ratify", "transform", "rename", "appoint"}
-# What an act of the past made possible ("This support has enabled the courts to ...") is a result.
-_ENABLING_VERBS = {"permit", "allow", "enable"}
-_OPINION_VERBS = {"welcome", "praise", "commend", "regret", "applaud", "congratulate"}
-# What the participants of an event recommend or ask for is their opinion, not evidence of the event.
-_RECOMMENDING_VERBS = {"recommend", "propose", "call", "urge", "suggest", "agree", "request", "demand"}
-_PARTICIPANTS = {"participant", "attendee", "delegate", "panellist", "panelist", "speaker", "trainee", "student", "expert"}
-_APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
 # Verbs that tell what happened at an event rather than report a new act.
 _CONTENT_VERBS = {
     "present", "highlight", "discuss", "explain", "focus", "cover", "examine", "address", "stress", "underline",
@@ -81,10 +59,7 @@ _TEXT_NOUNS = {
 _TELLING_VERBS = _CONTENT_VERBS | RECEIVING | {"provide", "give", "deliver", "teach", "train", "instruct"}
 _JOINING_VERBS = {"contribute", "participate", "attend", "join", "take"}  # "take" only in "take part in"
 _NEW = {"a", "an", "another", "two", "three", "several", "new"}  # determiners of an event not yet reported
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NEAR = 4
-# A web page as the masthead reads it, or a mandate page as a manifest may call it.
-PAGE_GENRES = ("web-page", "mandate-page")  # sentences: how far after an event's last evidence a follow-up may stand
+_NEAR = 4  # sentences: how far after an event's last evidence a follow-up may stand
 
 
 @dataclass(frozen=True)
@@ -96,98 +71,6 @@ class Reading:
     activity: Activity | None = None
     heading_before: bool = False  # a heading line stands between this sentence and the one before
     context: Activity | None = None  # with no doer of its own: the activity it would be of the context's doer
-
-
-def not_an_activity(sentence: Span, genre: str = "", closing: bool = False) -> str:
-    """Why a sentence that reports a body doing something is not an activity, or "".
-
-    ``closing``: the sentence is in the closing paragraph of a press release or page, where a body's
-    general line of work is described ("The OSCE Centre in Astana has supported ... since 2004")."""
-    if genre == "decision":
-        return "decision text"
-    return _by_wording(sentence, genre) or _by_verb(sentence, genre, closing) or describes(sentence, genre)
-
-
-def _by_wording(sentence: Span, genre: str) -> str:
-    """What the words of the sentence alone say it is (a quote, a mandate, a footnote ...), or ""."""
-    text = sentence.text.strip()
-    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or ends_a_quote(sentence):
-        return "quote"
-    if _OPERATIVE.search(text):
-        return "decision paragraph"
-    if _MANDATE.search(text):
-        return "mandate"
-    if _FOOTNOTE.match(text):
-        return "footnote"
-    if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
-        return "appointment"
-    return ""
-
-
-def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
-    """What the main verb says the sentence is (a result, an opinion, a line of work ...), or ""."""
-    verb = main_verb(sentence)
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    if lemma in _RESULT_VERBS and any(t.like_num for t in sentence):
-        return "result"
-    if lemma in _ENABLING_VERBS and any(c.dep_ == "nsubj" and _event_word(c) for c in verb.children):
-        return "result"
-    if lemma in _ADOPTION_VERBS:
-        return "adoption or institutional change"  # commitments and institutions, not activities
-    if lemma in _OPINION_VERBS:
-        return "opinion"
-    if lemma in _RECOMMENDING_VERBS and _people_subject(verb):
-        return "recommendation"  # "The participants recommended that States ...": the event may go on
-    if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
-        return "line of work"
-    if closing and genre == "press-release" and _BACKGROUND.match(sentence.text.strip()):
-        return "background"
-    return ""
-
-
-def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
-    """ "The Mission supports the authorities ...", "ODIHR has assisted ... since 2001" (closing
-    paragraph): habitual present, no event named as the subject, no "today"."""
-    if any(t.lower_ in ("today", "yesterday") for t in sentence) or _dated(sentence):
-        return False  # "2016 – The Office launches ...": a dated event told in the present
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any((_event_word(s) and not _general_work(s)) or (s.lemma_.lower() in _PEOPLE and not _titled(s)) for s in subjects):
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBZ", "VBP") and not aux:
-        return True
-    if any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
-        return True  # "Its work is guided by ..."
-    perfect = any(a.lemma_ == "have" for a in aux)
-    return closing and perfect and any(t.lower_ == "since" for t in sentence)
-
-
-def _people_subject(verb) -> bool:
-    return any(c.dep_ == "nsubj" and c.lemma_.lower().rstrip("s") in _PARTICIPANTS for c in verb.children)
-
-
-def _general_work(token) -> bool:
-    """ "Its work", "their efforts": a body's work in general, not an event."""
-    general = token.lemma_.lower() in ("work", "effort", "activity", "engagement", "support", "assistance")
-    return general and any(c.dep_ == "poss" for c in token.children)
-
-
-def _titled(token) -> bool:
-    """ "the Special Representative": a post's title, not the people of an event."""
-    return token.text[:1].isupper() and any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in token.children)
-
-
-def _dated(sentence: Span) -> bool:
-    """A year in the sentence or right before it (a list item's "2016 – "), other than "since 2004"."""
-    before = sentence.doc.text[max(0, sentence.start_char - 12) : sentence.start_char]
-    if _YEAR.search(before):
-        return True
-    return any(_YEAR.fullmatch(t.text) and (t.i == 0 or t.nbor(-1).lower_ != "since") for t in sentence)
-
-
-def _event_word(token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in _EVENT_WORDS or lemma.rstrip("s") in _EVENT_WORDS
 
 
 def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool:
@@ -286,7 +169,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = None
         if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and title_line(reading.excerpt.text))):
             continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
-        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from)
+        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from, text=text)
         if why:
             if why in ("quote", "result", "recommendation", *GOES_ON):
                 continue  # the event may go on after a remark or a figure
@@ -295,12 +178,13 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
-        if last is not None and n - last[1] <= _NEAR and not is_chronology_line(sentence, text) and _continues(reading, events[last[0]], genre):
+        near = last is not None and n - last[1] <= _NEAR
+        if near and _says_more(reading, events[last[0]], text, genre):
             events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
             last = (last[0], n)
             continue
         activity = activity or (add and add(reading, genre, events[-1] if events else None))  # the learned model may read one
-        if activity is None or states_not_reports(sentence, activity) or _others_background(activity, genre, year):
+        if activity is None or _opens_none(sentence, activity, genre, year):
             continue
         if keep is not None and not keep(reading, genre, events[-1] if events else None):
             continue  # the learned second opinion (event_filter.py) refused it: it opens no event
@@ -309,6 +193,18 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         events.append(activity)
         last = (len(events) - 1, n)
     return events
+
+
+def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool:
+    """Whether a sentence soon after ``event`` is its evidence: it continues it, or tells another body's
+    part in it ("The course was hosted by the Police Academy") and names no other event."""
+    sentence = reading.sentence
+    if is_chronology_line(sentence, text):
+        return False
+    if _continues(reading, event, genre):
+        return True
+    own = reading.activity
+    return own is not None and others_act(own, sentence) and not names_another_event(sentence) and _same_year(sentence, event)
 
 
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
@@ -322,6 +218,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False
     if own is not None and own.country and event.country and own.country != event.country:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
+    if own is not None and opens_on_a_date(sentence):
+        return False  # "In December 2020 the Office briefed ...": a report opens each event on its date
     if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
@@ -341,6 +239,16 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         # been trained to hand out the leaflets") and no new event goes on with the one just told.
         return True
     return same_doer and content and not names_new_event(sentence) and not _has_event_object(sentence)
+
+
+def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None) -> bool:
+    """A description, another body's background or own act ("In 2007 the Ministry opened a department"): no OSCE event."""
+    return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
+
+
+def _same_year(sentence: Span, event: Activity) -> bool:
+    date = normalise_date(sentence.text)
+    return not (date and event.date and date[:4] != event.date[:4])
 
 
 def _others_background(activity: Activity, genre: str, year: int | None) -> bool:
@@ -385,15 +293,3 @@ def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> A
 def _with_headline(activity: Activity, headline: Reading) -> Activity:
     """A press release's headline leads the evidence of the event its lead reports."""
     return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
-
-
-def _closing_start(text: str, genre: str) -> int:
-    """Where the closing paragraph of a press release or page begins (its "Background" or last paragraph)."""
-    if genre not in ("press-release", *PAGE_GENRES):
-        return 1 << 62
-    m = _BOILERPLATE_HEADING.search(text)
-    if m:
-        return m.start()
-    body = text.rstrip()
-    cut = body.rfind("\n\n")
-    return cut + 2 if cut != -1 else 1 << 62

@@ -19,6 +19,7 @@ from ..records import Activity, BodyMention
 from . import activities as act
 from .activity_types import activity_type
 from .dates import normalise_date
+from .events import add_evidence
 
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)\s*[–—-]\s*")
 _BULLET = re.compile(r"^\s*(?:[·•]\s*|\d{1,2}\.\s+|Title:\s*)")
@@ -42,11 +43,12 @@ def listing_activities(reader) -> list[Activity]:
     source = None
     upcoming = False
     pos = 0
+    item: int | None = None  # the event of the current item's headline
     for n, line in enumerate(text.split("\n")):
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
-            source = None
+            source, item = None, None
             continue
         if _UPCOMING.match(line) or _PAST.match(line):
             upcoming = bool(_UPCOMING.match(line))
@@ -60,9 +62,22 @@ def listing_activities(reader) -> list[Activity]:
         if n == 0 or upcoming or _META.match(line) or _NOT_EVENT.search(line):
             continue
         activity = _line_event(reader, line, start, end, bodies, source or page_source or _linked_source(reader, text, end))
+        if item is not None and _summary_line(line):
+            # "ODIHR trains monitors of shelters" / date / "The three-day course in Kyiv was co-funded by ...":
+            # an item's summary says more about the event its headline reports.
+            lead = start + len(line) - len(line.lstrip())
+            found[item] = add_evidence(found[item], activity, reader.excerpt(lead, lead + len(line.strip())))
+            continue
         if activity is not None:
             found.append(activity)
+            item = len(found) - 1 if not _summary_line(line) else None
     return found
+
+
+def _summary_line(line: str) -> bool:
+    """A line of prose (a full stop at its end, no bullet or leading date), not a headline."""
+    stripped = line.strip()
+    return stripped.endswith(".") and not _BULLET.match(stripped) and not _ISO_DAY.match(stripped) and len(stripped.split()) >= 5
 
 
 _LINK = re.compile(r"^[ \t]*Link:[ \t]*\S*?/(?P<slug>[a-z][a-z0-9-]+)/[^\s/]*[ \t]*$", re.MULTILINE | re.IGNORECASE)
