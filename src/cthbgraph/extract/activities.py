@@ -35,6 +35,7 @@ _FUNDING = {"fund", "finance", "sponsor", "co-fund", "cofund"}
 RECEIVING = {"learn", "receive", "graduate", "undergo"}
 _TAKING = {"complete", "attend", "finish", "take"}  # "completed a course": a trainee's verb with a course as object
 _COURSES = {"course", "training", "programme", "program", "module", "curriculum", "class", "lesson"}
+_VISITS = {"visit", "tour", "internship", "exchange"}  # "officials completed a study visit": its guests
 
 
 def receives(verb: Token) -> bool:
@@ -42,7 +43,9 @@ def receives(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in RECEIVING:
         return True
-    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES for c in verb.children)
+    if lemma == "attend" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
+        return True  # "Officials of the Ministry attended", "took part in the training": participants, not doers
+    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES | _VISITS for c in verb.children)
 
 
 @dataclass(frozen=True)

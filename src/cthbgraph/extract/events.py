@@ -383,8 +383,17 @@ def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> A
 
 
 def _with_headline(activity: Activity, headline: Reading) -> Activity:
-    """A press release's headline leads the evidence of the event its lead reports."""
-    return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
+    """A press release's headline leads the evidence of the event its lead reports. A headline that names
+    its doer in its subject ("OSCE Centre in Ashgabat organizes study visit ...") names the event's: the
+    lead often opens with the participants or the host and leaves the organiser to a later clause."""
+    own = headline.activity
+    if own is None or not own.agents or own.confidence < 0.8:
+        return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
+    keys = {m.key for m in own.agents}
+    partners = tuple({m.key: m for m in (*activity.partners, *own.partners) if m.key not in keys}.values())
+    return replace(
+        activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups), agents=own.agents, partners=partners
+    )
 
 
 def _closing_start(text: str, genre: str) -> int:

@@ -20,6 +20,7 @@ from . import events
 from . import provisions as prov
 from .activity_types import activity_type
 from .chronology import chronology_doer, opens_item_line
+from .conveners import convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
@@ -157,7 +158,11 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = first_person_doer(self, sentence, author) or post_office(self, sentence, recent, bodies, candidate)
+            office = (
+                first_person_doer(self, sentence, author)
+                or post_office(self, sentence, recent, bodies, candidate)
+                or convener(self, agent_spans)
+            )
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
             if office is not None:

@@ -1,0 +1,46 @@
+"""The convener of a platform's conference: "the 17th Alliance conference" was not held by the Alliance.
+
+The Alliance against Trafficking in Persons is a platform of organisations, not a body that acts; its
+annual conference is convened by the OSCE Special Representative. A sentence whose only doer is the
+platform named as the modifier of an event noun ("Alliance conference closes ...", "the conference of
+the Alliance") has the convener as its doer. A report that speaks of the post's Office rather than of
+the post ("the OSR/CTHB") gets the Office: the text's own way of naming the convener.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..records import BodyMention
+from . import activities as act
+from .bodies import load_gazetteer, post_offices
+
+# General knowledge: the platform -> the post that convenes its events.
+_CONVENED_BY = {"alliance-against-trafficking-in-persons": "special-representative-cthb"}
+
+
+def _names_an_event(span: Span) -> bool:
+    """ "the Alliance conference", "the 17th Alliance against Trafficking in Persons conference", "the
+    conference of the Alliance": the platform names the event rather than doing it."""
+    head = act.head_token(span)
+    owner = head.head
+    if head.dep_ == "pobj" and owner.lower_ == "of":
+        owner = owner.head
+    elif head.dep_ not in ("compound", "nmod", "amod", "poss"):
+        return False
+    return owner.lemma_.lower() in act.EVENT_NOUNS
+
+
+def convener(reader, agent_spans: tuple[Span, ...]) -> BodyMention | None:
+    """The convener of the event when the sentence's doers are only a platform naming it, or None."""
+    if not agent_spans or not all(s.id_ in _CONVENED_BY and _names_an_event(s) for s in agent_spans):
+        return None
+    post = _CONVENED_BY[agent_spans[0].id_]
+    office = post_offices().get(post)
+    keys = [b.id_ for b in reader.body_spans]
+    key = office if office and keys.count(office) > keys.count(post) else post
+    entry = next((e for e in load_gazetteer() if e.key == key), None)
+    if entry is None:
+        return None
+    span = agent_spans[0]
+    return BodyMention(reader.excerpt(span.start_char, span.end_char), entry.key, entry.label, entry.kind, confidence=0.6)
