@@ -452,3 +452,29 @@ def test_a_doerless_sentence_is_read_with_its_context_doer_only_when_the_adding_
     assert any(c is not None and [m.key for m in c.agents] == ["mission-atlantis"] for c in guessed)
     assert all(c is None for c in contexts(guess=False))  # the build with the side off computes nothing extra
     assert DocReader(report, doc, extractor).guess == event_filter.adds_events()
+
+
+def test_a_headline_names_the_organiser_the_host_and_the_guests_are_not_doers(extractor):
+    text = (
+        "OSCE Mission to Atlantis and UNICEF bring together experts on child victims of trafficking\n\n"
+        "ATLANTIS CITY, 3 May 2030 – A regional conference on child victims, hosted by the Ministry of Interior "
+        "of Atlantis, took place today in Atlantis City.\n"
+    )
+    conference = _activities_of(extractor, text, genre="press-release")[0]
+    assert {m.key for m in conference.agents} == {"mission-atlantis", "unicef"}
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis organized a study visit to Utopia for ten judges. "
+        "Six officials from the Ministry of Justice of Atlantis attended a hearing organized by the Mission. "
+        "The Utopian Police Department hosted a session on joint investigations.\n"
+    )
+    for activity in _activities_of(extractor, text):
+        assert [m.key for m in activity.agents] == ["mission-atlantis"]
+
+
+def test_the_alliance_conference_is_convened_by_the_special_representative(extractor):
+    text = (
+        "Alliance conference on forced labour closes in Vienna\n\n"
+        "VIENNA, 3 May 2030 – The annual conference of the Alliance against Trafficking in Persons ended today in Vienna.\n"
+    )
+    conference = _activities_of(extractor, text, genre="press-release")[0]
+    assert [m.key for m in conference.agents] == ["special-representative-cthb"]

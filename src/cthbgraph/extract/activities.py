@@ -35,7 +35,7 @@ _FUNDING = {"fund", "finance", "sponsor", "co-fund", "cofund"}
 RECEIVING = {"learn", "receive", "graduate", "undergo"}
 _TAKING = {"complete", "attend", "finish", "take"}  # "completed a course": a trainee's verb with a course as object
 _COURSES = {"course", "training", "programme", "program", "module", "curriculum", "class", "lesson"}
-_VISITS = {"visit", "tour", "internship", "exchange"}  # "officials completed a study visit": its guests
+_VISITS = {"visit", "tour", "internship", "exchange"}
 
 
 def receives(verb: Token) -> bool:
@@ -45,7 +45,15 @@ def receives(verb: Token) -> bool:
         return True
     if lemma == "attend" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
         return True  # "Officials of the Ministry attended", "took part in the training": participants, not doers
-    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES | _VISITS for c in verb.children)
+    if lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _VISITS and _done_by_another(c) for c in verb.children):
+        return True  # "officials completed a study visit organized by the Centre"; an assessment visit is its team's
+    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES for c in verb.children)
+
+
+def _done_by_another(noun: Token) -> bool:
+    """ "a visit (to Lithuania) organized by the Centre": a clause on the noun (the parse may hang it on the
+    place) names who did it."""
+    return any(c.dep_ == "acl" and any(g.dep_ == "agent" or g.lower_ == "by" for g in c.children) for c in noun.subtree)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from . import activities as act
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
 # section heading; the doer of a clause on the object.
+OSCE_KINDS = ("FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody")
+_GROUPS = {"delegation", "group", "participant", "team", "trainee", "visitor", "guest", "official", "member"}
 CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
 
 
@@ -24,6 +26,11 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
     agent_spans = _drop_owners(agent_spans)
+    agent_spans, hosts = _without_hosts(agent_spans, recent)
+    partner_spans = (*partner_spans, *hosts)
+    if hosts and not agent_spans:
+        agent_spans, route = tuple(recent), "anaphor"
+        return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
         agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
@@ -42,8 +49,43 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
             agent_spans, route = (section_body,), "section"
         partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
     if not agent_spans and candidate is not None and candidate.secondary:
-        agent_spans, route = candidate.secondary, "secondary"
+        if recent and _group_subject(sentence) and not any(_on_an_event(s) for s in candidate.secondary):
+            # "the delegation visited a shelter run by the NGO": the NGO runs the shelter, the visit is
+            # the one just reported.
+            agent_spans, route = tuple(recent), "anaphor"
+        else:
+            agent_spans, route = candidate.secondary, "secondary"
     return agent_spans, partner_spans, CONFIDENCE[route]
+
+
+def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The doers without the hosts and chairs of an event organised by another: a national or external
+    body that hosts ("hosted by the Ministry and co-organized by the Office", "The Police Department hosted
+    a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
+    the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
+    named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
+    kept, moved = [], []
+    for span in spans:
+        verb = act._action_verb_for(span)
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        hosting = lemma == "host" and span.label_ not in OSCE_KINDS
+        chairing = lemma in ("chair", "co-chair") and act._passive(verb)
+        (moved if hosting or chairing else kept).append(span)
+    if moved and not kept and not recent:
+        return spans, ()
+    return tuple(kept), tuple(moved)
+
+
+def _group_subject(sentence: Span) -> bool:
+    """ "The delegation visited ...", "Participants met ...": the people of the event just reported."""
+    verb = act.main_verb(sentence)
+    return verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GROUPS for c in verb.children)
+
+
+def _on_an_event(span: Span) -> bool:
+    """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.head.lemma_.lower() in act.EVENT_NOUNS
 
 
 def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
