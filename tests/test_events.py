@@ -478,3 +478,15 @@ def test_the_alliance_conference_is_convened_by_the_special_representative(extra
     )
     conference = _activities_of(extractor, text, genre="press-release")[0]
     assert [m.key for m in conference.agents] == ["special-representative-cthb"]
+
+
+def test_bodies_that_deliver_a_part_of_the_event_just_reported_are_its_partners(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis held a course for judges. "
+        "A trainer from the NGO Safe Harbour led a session on interviews. "
+        "The Bar Association of Atlantis co-designed the curriculum. "
+        "Judges of the Supreme Court of Atlantis acted as trainers.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert {m.key for a in activities for m in a.agents} == {"mission-atlantis"}
+    assert {"safe-harbour", "bar-association-of-atlantis"} <= {m.key for a in activities for m in a.partners}

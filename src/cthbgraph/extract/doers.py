@@ -15,6 +15,9 @@ from . import activities as act
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
 # section heading; the doer of a clause on the object.
 OSCE_KINDS = ("FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody")
+_CONTRIBUTING = {"contribute", "co-design", "co-lead", "co-facilitate"}
+_DELIVERING = {"lead", "prepare", "deliver", "teach", "facilitate", "conduct", "give"}
+_DELIVERERS = {"trainer", "expert", "officer", "judge", "lecturer", "instructor", "specialist", "staff", "prosecutor", "lawyer"}
 _GROUPS = {"delegation", "group", "participant", "team", "trainee", "visitor", "guest", "official", "member"}
 CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
 
@@ -66,14 +69,38 @@ def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[S
     named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
     kept, moved = [], []
     for span in spans:
-        verb = act._action_verb_for(span)
-        lemma = verb.lemma_.lower() if verb is not None else ""
-        hosting = lemma == "host" and span.label_ not in OSCE_KINDS
-        chairing = lemma in ("chair", "co-chair") and act._passive(verb)
-        (moved if hosting or chairing else kept).append(span)
+        (moved if _lends_a_part(span, recent) else kept).append(span)
     if moved and not kept and not recent:
         return spans, ()
     return tuple(kept), tuple(moved)
+
+
+def _lends_a_part(span: Span, recent: list[Span]) -> bool:
+    """Whether the body only hosts, chairs or delivers a part of an event: see ``_without_hosts``."""
+    verb = act._action_verb_for(span)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].lower_ == "co":
+        lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
+    if lemma == "host":
+        return span.label_ not in OSCE_KINDS
+    if lemma in ("chair", "co-chair"):
+        return act._passive(verb)
+    if not recent:
+        return False
+    # "The Bar Association co-designed the curriculum", "The OCEEA contributed a module", "Judges of the
+    # Supreme Court acted as trainers": a part of the event just reported.
+    # "contributed to a workshop organized by the Ministry" is the contributor's own event.
+    if lemma == "contribute" and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if lemma in _CONTRIBUTING or (lemma == "act" and any(c.lower_ == "as" for c in verb.children)):
+        return True
+    # "A trainer from the NGO led a session", "Mock cases were prepared by officers of the Police": the
+    # body's people deliver a part of it (a body that leads its own work is its doer).
+    head = act.head_token(span)
+    person = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "from") else None
+    return lemma in _DELIVERING and person is not None and person.lemma_.lower() in _DELIVERERS
 
 
 def _group_subject(sentence: Span) -> bool:
