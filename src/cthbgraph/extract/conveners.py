@@ -22,6 +22,9 @@ _CONVENED_BY = {"alliance-against-trafficking-in-persons": "special-representati
 def _names_an_event(span: Span) -> bool:
     """ "the Alliance conference", "the 17th Alliance against Trafficking in Persons conference", "the
     conference of the Alliance": the platform names the event rather than doing it."""
+    after = next((t for t in span.doc[span.end : span.end + 3] if not (t.is_space or t.is_punct)), None)
+    if after is not None and after.lemma_.lower() in act.EVENT_NOUNS:
+        return True  # the name before the noun, whatever the parse made of a long name in emphasis marks
     head = act.head_token(span)
     owner = head.head
     if head.dep_ == "pobj" and owner.lower_ == "of":
