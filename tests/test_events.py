@@ -490,3 +490,15 @@ def test_bodies_that_deliver_a_part_of_the_event_just_reported_are_its_partners(
     activities = _activities_of(extractor, text)
     assert {m.key for a in activities for m in a.agents} == {"mission-atlantis"}
     assert {"safe-harbour", "bar-association-of-atlantis"} <= {m.key for a in activities for m in a.partners}
+
+
+def test_a_body_that_supports_a_named_doer_is_a_partner(extractor):
+    text = (
+        "In June 2030 a campaign for pupils was launched in Atlantis City by the Ministry of Education of Atlantis, "
+        "supported by the OSCE Mission to Atlantis.\n\n"
+        "The drafting of the law was supported by the OSCE Mission to Atlantis through two expert reviews.\n"
+    )
+    campaign, review = _activities_of(extractor, text)
+    assert [m.key for m in campaign.agents] == ["ministry-of-education-of-atlantis"]
+    assert "mission-atlantis" in {m.key for m in campaign.partners}
+    assert [m.key for m in review.agents] == ["mission-atlantis"]

@@ -67,12 +67,23 @@ def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[S
     a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
     the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
     named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
-    kept, moved = [], []
+    kept, moved, supporters = [], [], []
     for span in spans:
-        (moved if _lends_a_part(span, recent) else kept).append(span)
+        (moved if _lends_a_part(span, recent) else supporters if _supports(span) else kept).append(span)
+    # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
+    # supported by the ODIHR through ..." alone names the doer.
+    if kept:
+        moved += supporters
+    else:
+        kept = supporters
     if moved and not kept and not recent:
         return spans, ()
     return tuple(kept), tuple(moved)
+
+
+def _supports(span: Span) -> bool:
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.lemma_.lower() == "support" and (act._passive(verb) or verb.dep_ in ("acl", "advcl"))
 
 
 def _lends_a_part(span: Span, recent: list[Span]) -> bool:
