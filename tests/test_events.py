@@ -502,3 +502,17 @@ def test_a_body_that_supports_a_named_doer_is_a_partner(extractor):
     assert [m.key for m in campaign.agents] == ["ministry-of-education-of-atlantis"]
     assert "mission-atlantis" in {m.key for m in campaign.partners}
     assert [m.key for m in review.agents] == ["mission-atlantis"]
+
+
+def test_a_by_agent_named_by_its_head_noun_and_a_chair_of_sessions(extractor):
+    text = (
+        "In May 2030 a course for 20 investigators opened at the Police Academy of Atlantis. "
+        "The course was conducted by the Academy with the support of the OSCE Mission to Atlantis.\n\n"
+        "In 2030 the OSCE Mission to Utopia supported the drafting of a national strategy. "
+        "Two drafting sessions were held in April, chaired by the Ministry of Justice of Utopia.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert "police-academy-of-atlantis" in {m.key for a in activities for m in a.agents}
+    drafting = next(a for a in activities if "mission-utopia" in {m.key for m in a.agents})
+    assert "ministry-of-justice-of-utopia" not in {m.key for a in activities for m in a.agents}
+    assert drafting.excerpt.text.startswith("In 2030")

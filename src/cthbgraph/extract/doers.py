@@ -37,16 +37,15 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
         agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        if not agent_spans:
+            agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
         anaphor = None if agent_spans else act.anaphoric_subject(sentence)
         if anaphor is not None:
             # "The Mission organized ...", "Training sessions were organized ...": the doer is
             # the one just named, or the field operation whose section this is.
             agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
             if not agent_spans and anaphor:
-                # "the Office" several sentences after "the OSCE Programme Office in Bishkek": the
-                # latest body named before whose name has that word.
-                named = [b for b in reversed(earlier[-12:]) if anaphor in b.text.lower().split()]
-                agent_spans, route = tuple(named[:1]), "anaphor"
+                agent_spans, route = _named_before(anaphor, earlier), "anaphor"
         if not agent_spans and section_body is not None:
             # Under a field operation's heading, what is reported as done was done by it.
             agent_spans, route = (section_body,), "section"
@@ -83,7 +82,12 @@ def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[S
 
 def _supports(span: Span) -> bool:
     verb = act._action_verb_for(span)
-    return verb is not None and verb.lemma_.lower() == "support" and (act._passive(verb) or verb.dep_ in ("acl", "advcl"))
+    return verb is not None and verb.lemma_.lower() == "support" and _passive_or_participle(verb)
+
+
+def _passive_or_participle(verb) -> bool:
+    """ "was chaired by", or the participle of "sessions were held, chaired by"."""
+    return act._passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"))
 
 
 def _lends_a_part(span: Span, recent: list[Span]) -> bool:
@@ -97,7 +101,7 @@ def _lends_a_part(span: Span, recent: list[Span]) -> bool:
     if lemma == "host":
         return span.label_ not in OSCE_KINDS
     if lemma in ("chair", "co-chair"):
-        return act._passive(verb)
+        return _passive_or_participle(verb)
     if not recent:
         return False
     # "The Bar Association co-designed the curriculum", "The OCEEA contributed a module", "Judges of the
@@ -110,6 +114,8 @@ def _lends_a_part(span: Span, recent: list[Span]) -> bool:
     # "A trainer from the NGO led a session", "Mock cases were prepared by officers of the Police": the
     # body's people deliver a part of it (a body that leads its own work is its doer).
     head = act.head_token(span)
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "Experts from UNODC and the Financial Intelligence Unit"
     person = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "from") else None
     return lemma in _DELIVERING and person is not None and person.lemma_.lower() in _DELIVERERS
 
@@ -124,6 +130,26 @@ def _on_an_event(span: Span) -> bool:
     """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
     verb = act._action_verb_for(span)
     return verb is not None and verb.head.lemma_.lower() in act.EVENT_NOUNS
+
+
+def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:
+    """ "the Office" several sentences after "the OSCE Programme Office in Bishkek": the latest body
+    named before whose name has that word."""
+    return tuple([b for b in reversed(earlier[-12:]) if word in b.text.lower().split()][:1])
+
+
+def _by_anaphor(sentence: Span, bodies: list[Span], earlier: list[Span]) -> tuple[Span, ...]:
+    """ "The course is conducted by the Academy", after "... at the Academy of the Ministry of Internal
+    Affairs": a passive's "by" agent that names a body by the head of its name."""
+    verb = act.main_verb(sentence)
+    if verb is None or not act._passive(verb):
+        return ()
+    for by in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in (c for c in by.children if c.dep_ == "pobj"):
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            if definite and noun.is_title and not any(b.start <= noun.i < b.end for b in bodies):
+                return _named_before(noun.lower_, earlier)
+    return ()
 
 
 def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
