@@ -32,6 +32,7 @@ from .activities import EVENT_NOUNS, RECEIVING, anaphoric_subject, is_plan_or_du
 from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on
+from .headlines import headline_doers
 from .stating import GOES_ON, describes, ends_a_quote, title_line
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
@@ -383,17 +384,8 @@ def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> A
 
 
 def _with_headline(activity: Activity, headline: Reading) -> Activity:
-    """A press release's headline leads the evidence of the event its lead reports. A headline that names
-    its doer in its subject ("OSCE Centre in Ashgabat organizes study visit ...") names the event's: the
-    lead often opens with the participants or the host and leaves the organiser to a later clause."""
-    own = headline.activity
-    if own is None or not own.agents or own.confidence < 0.8:
-        return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
-    keys = {m.key for m in own.agents}
-    partners = tuple({m.key: m for m in (*activity.partners, *own.partners) if m.key not in keys}.values())
-    return replace(
-        activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups), agents=own.agents, partners=partners
-    )
+    """A press release's headline leads the evidence of the event its lead reports (and may name its doer)."""
+    return replace(headline_doers(activity, headline.activity), excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
 
 
 def _closing_start(text: str, genre: str) -> int:
