@@ -516,3 +516,9 @@ def test_a_by_agent_named_by_its_head_noun_and_a_chair_of_sessions(extractor):
     drafting = next(a for a in activities if "mission-utopia" in {m.key for m in a.agents})
     assert "ministry-of-justice-of-utopia" not in {m.key for a in activities for m in a.agents}
     assert drafting.excerpt.text.startswith("In 2030")
+
+
+def test_a_listing_line_on_the_alliance_conference_names_its_convener(extractor):
+    text = "OSCE news\n\n2030-04-11 – 30th Alliance conference opens in Vienna with a focus on forced labour\n"
+    activities = _activities_of(extractor, text, genre="listing")
+    assert [m.key for a in activities for m in a.agents] == ["special-representative-cthb"]

@@ -9,9 +9,11 @@ the post ("the OSR/CTHB") gets the Office: the text's own way of naming the conv
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
-from ..records import BodyMention
+from ..records import Activity, BodyMention
 from . import activities as act
 from .bodies import load_gazetteer, post_offices
 
@@ -34,11 +36,22 @@ def _names_an_event(span: Span) -> bool:
     return owner.lemma_.lower() in act.EVENT_NOUNS
 
 
-def convener(reader, agent_spans: tuple[Span, ...]) -> BodyMention | None:
-    """The convener of the event when the sentence's doers are only a platform naming it, or None."""
-    if not agent_spans or not all(s.id_ in _CONVENED_BY and _names_an_event(s) for s in agent_spans):
+def convened(reader, activity: Activity) -> Activity:
+    """A listing line's activity with the convener for a platform that only names the event."""
+    spans = tuple(reader.doc.char_span(m.excerpt.start, m.excerpt.end, alignment_mode="expand") for m in activity.agents)
+    if not spans or any(s is None for s in spans):
+        return activity
+    found = convener(reader, spans, tuple(m.key for m in activity.agents))
+    return replace(activity, agents=(found,)) if found is not None else activity
+
+
+def convener(reader, agent_spans: tuple[Span, ...], keys: tuple[str, ...] = ()) -> BodyMention | None:
+    """The convener of the event when the sentence's doers are only a platform naming it, or None.
+    ``keys``: the doers' keys, where the spans are not the recogniser's (a listing's records)."""
+    keys = keys or tuple(s.id_ for s in agent_spans)
+    if not agent_spans or not all(k in _CONVENED_BY and _names_an_event(s) for k, s in zip(keys, agent_spans)):
         return None
-    post = _CONVENED_BY[agent_spans[0].id_]
+    post = _CONVENED_BY[keys[0]]
     office = post_offices().get(post)
     keys = [b.id_ for b in reader.body_spans]
     key = office if office and keys.count(office) > keys.count(post) else post

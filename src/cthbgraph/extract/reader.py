@@ -20,7 +20,7 @@ from . import events
 from . import provisions as prov
 from .activity_types import activity_type
 from .chronology import chronology_doer, opens_item_line
-from .conveners import convener
+from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
@@ -122,7 +122,7 @@ class DocReader:
     def activities(self, provisions: list[Provision]) -> list[Activity]:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
-            return listing_activities(self)
+            return [convened(self, a) for a in listing_activities(self)]
         return events.group_events(
             list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year
         )
