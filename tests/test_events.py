@@ -522,3 +522,72 @@ def test_a_heading_joined_to_a_mandate_sentence_does_not_make_it_an_event(extrac
     )
     (visit,) = _activities_of(extractor, text, genre="report")
     assert visit.excerpt.text.startswith("In June 2030")
+
+def test_a_headline_names_the_organiser_the_host_and_the_guests_are_not_doers(extractor):
+    text = (
+        "OSCE Mission to Atlantis and UNICEF bring together experts on child victims of trafficking\n\n"
+        "ATLANTIS CITY, 3 May 2030 – A regional conference on child victims, hosted by the Ministry of Interior "
+        "of Atlantis, took place today in Atlantis City.\n"
+    )
+    conference = _activities_of(extractor, text, genre="press-release")[0]
+    assert {m.key for m in conference.agents} == {"mission-atlantis", "unicef"}
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis organized a study visit to Utopia for ten judges. "
+        "Six officials from the Ministry of Justice of Atlantis attended a hearing organized by the Mission. "
+        "The Utopian Police Department hosted a session on joint investigations.\n"
+    )
+    for activity in _activities_of(extractor, text):
+        assert [m.key for m in activity.agents] == ["mission-atlantis"]
+
+
+def test_the_alliance_conference_is_convened_by_the_special_representative(extractor):
+    text = (
+        "Alliance conference on forced labour closes in Vienna\n\n"
+        "VIENNA, 3 May 2030 – The annual conference of the Alliance against Trafficking in Persons ended today in Vienna.\n"
+    )
+    conference = _activities_of(extractor, text, genre="press-release")[0]
+    assert [m.key for m in conference.agents] == ["special-representative-cthb"]
+
+
+def test_bodies_that_deliver_a_part_of_the_event_just_reported_are_its_partners(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis held a course for judges. "
+        "A trainer from the NGO Safe Harbour led a session on interviews. "
+        "The Bar Association of Atlantis co-designed the curriculum. "
+        "Judges of the Supreme Court of Atlantis acted as trainers.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert {m.key for a in activities for m in a.agents} == {"mission-atlantis"}
+    assert {"safe-harbour", "bar-association-of-atlantis"} <= {m.key for a in activities for m in a.partners}
+
+
+def test_a_body_that_supports_a_named_doer_is_a_partner(extractor):
+    text = (
+        "In June 2030 a campaign for pupils was launched in Atlantis City by the Ministry of Education of Atlantis, "
+        "supported by the OSCE Mission to Atlantis.\n\n"
+        "The drafting of the law was supported by the OSCE Mission to Atlantis through two expert reviews.\n"
+    )
+    campaign, review = _activities_of(extractor, text)
+    assert [m.key for m in campaign.agents] == ["ministry-of-education-of-atlantis"]
+    assert "mission-atlantis" in {m.key for m in campaign.partners}
+    assert [m.key for m in review.agents] == ["mission-atlantis"]
+
+
+def test_a_by_agent_named_by_its_head_noun_and_a_chair_of_sessions(extractor):
+    text = (
+        "In May 2030 a course for 20 investigators opened at the Police Academy of Atlantis. "
+        "The course was conducted by the Academy with the support of the OSCE Mission to Atlantis.\n\n"
+        "In 2030 the OSCE Mission to Utopia supported the drafting of a national strategy. "
+        "Two drafting sessions were held in April, chaired by the Ministry of Justice of Utopia.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert "police-academy-of-atlantis" in {m.key for a in activities for m in a.agents}
+    drafting = next(a for a in activities if "mission-utopia" in {m.key for m in a.agents})
+    assert "ministry-of-justice-of-utopia" not in {m.key for a in activities for m in a.agents}
+    assert drafting.excerpt.text.startswith("In 2030")
+
+
+def test_a_listing_line_on_the_alliance_conference_names_its_convener(extractor):
+    text = "OSCE news\n\n2030-04-11 – 30th Alliance conference opens in Vienna with a focus on forced labour\n"
+    activities = _activities_of(extractor, text, genre="listing")
+    assert [m.key for a in activities for m in a.agents] == ["special-representative-cthb"]

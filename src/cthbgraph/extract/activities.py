@@ -14,6 +14,9 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
+from .receiving import receives
+
 PATTERNS = Path(__file__).parent / "patterns"
 
 # Verbs that describe a state, an obligation or a report about text, not something a body did.
@@ -30,21 +33,6 @@ _PARTNER_WORDS = {"with"}
 _SETTINGS = {"at", "during", "under", "on"}  # prepositions of the event a doer took part in
 # Verbs whose "by" agent pays for the act rather than does it: funders are partners.
 _FUNDING = {"fund", "finance", "sponsor", "co-fund", "cofund"}
-# Verbs whose subject receives what was done ("investigators completed a course held by the Mission",
-# "inspectors learned how to ..."): the subject is the beneficiary, not the doer.
-RECEIVING = {"learn", "receive", "graduate", "undergo"}
-_TAKING = {"complete", "attend", "finish", "take"}  # "completed a course": a trainee's verb with a course as object
-_COURSES = {"course", "training", "programme", "program", "module", "curriculum", "class", "lesson"}
-
-
-def receives(verb: Token) -> bool:
-    """Whether the subject of ``verb`` is taught or given something rather than doing it."""
-    lemma = verb.lemma_.lower()
-    if lemma in RECEIVING:
-        return True
-    return lemma in _TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() in _COURSES for c in verb.children)
-
-
 @dataclass(frozen=True)
 class ActivityCandidate:
     sentence: Span

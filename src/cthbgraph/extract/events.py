@@ -32,6 +32,7 @@ from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb
 from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on, names_another_event, opens_on_a_date, others_act
+from .headlines import headline_doers
 from .non_events import (
     _EVENT_WORDS,
     _PEOPLE,
@@ -291,5 +292,5 @@ def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> A
 
 
 def _with_headline(activity: Activity, headline: Reading) -> Activity:
-    """A press release's headline leads the evidence of the event its lead reports."""
-    return replace(activity, excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
+    """A press release's headline leads the evidence of the event its lead reports (and may name its doer)."""
+    return replace(headline_doers(activity, headline.activity), excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))

@@ -20,8 +20,10 @@ from . import events
 from . import provisions as prov
 from .activity_types import activity_type
 from .chronology import chronology_doer, opens_item_line
+from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
+from .doers import CONFIDENCE, find_doers
 from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
 from .listing import listing_activities
@@ -120,7 +122,7 @@ class DocReader:
     def activities(self, provisions: list[Provision]) -> list[Activity]:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
-            return listing_activities(self)
+            return [convened(self, a) for a in listing_activities(self)]
         return events.group_events(
             list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year
         )
@@ -154,13 +156,17 @@ class DocReader:
             candidate = act.find_activities(sentence, bodies)
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
-            agent_spans, partner_spans, confidence = _doers(sentence, bodies, candidate, recent, section_body, earlier)
+            agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = first_person_doer(self, sentence, author) or post_office(self, sentence, recent, bodies, candidate)
+            office = (
+                first_person_doer(self, sentence, author)
+                or post_office(self, sentence, recent, bodies, candidate)
+                or convener(self, agent_spans)
+            )
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
             if office is not None:
-                agent_spans, confidence = (), _CONFIDENCE["anaphor"]
+                agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and office is None:
                 # Read with the context's doer too, for the learned model (event_filter.py) to add if it
                 # finds the sentence an event: the rules read it as none.
@@ -168,7 +174,7 @@ class DocReader:
                 guess = None
                 if context:
                     found = (bodies, provisions, headings)
-                    guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, _CONFIDENCE["context"])
+                    guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, CONFIDENCE["context"])
                 yield events.Reading(sentence, excerpt, None, heading_before, guess)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
@@ -297,41 +303,6 @@ class DocReader:
                 yield Rename(excerpt, self.mention(second), self.mention(first), "succeeded")
 
 
-# How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
-# "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
-# section heading; the doer of a clause on the object.
-_CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
-
-
-def _doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
-    """The doers and partners of a sentence and the confidence of the way they were found."""
-    agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
-    partner_spans: tuple[Span, ...] = (
-        candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
-    )
-    agent_spans = _drop_owners(agent_spans)
-    route = "grammar"
-    if not agent_spans and act.reports_action(sentence):
-        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
-        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
-        if anaphor is not None:
-            # "The Mission organized ...", "Training sessions were organized ...": the doer is
-            # the one just named, or the field operation whose section this is.
-            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
-            if not agent_spans and anaphor:
-                # "the Office" several sentences after "the OSCE Programme Office in Bishkek": the
-                # latest body named before whose name has that word.
-                named = [b for b in reversed(earlier[-12:]) if anaphor in b.text.lower().split()]
-                agent_spans, route = tuple(named[:1]), "anaphor"
-        if not agent_spans and section_body is not None:
-            # Under a field operation's heading, what is reported as done was done by it.
-            agent_spans, route = (section_body,), "section"
-        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
-    if not agent_spans and candidate is not None and candidate.secondary:
-        agent_spans, route = candidate.secondary, "secondary"
-    return agent_spans, partner_spans, _CONFIDENCE[route]
-
-
 def _content_lemmas(span: Span | None) -> set[str]:
     if span is None:
         return set()
@@ -353,32 +324,6 @@ def _heading_before(headings: list, start: int):
     """The last Action Plan section heading above ``start`` (or None)."""
     before = [h for h in headings if h.end <= start]
     return before[-1] if before else None
-
-
-def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
-    kept = []
-    for span in spans:
-        head = act.head_token(span)
-        owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-        if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
-            continue
-        kept.append(span)
-    return tuple(kept)
-
-
-def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
-    """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
-    whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
-    candidates = [*recent, *([section_body] if section_body is not None else [])]
-    if anaphor in ("former", "latter"):
-        return (recent[0] if anaphor == "former" else recent[-1],) if len(recent) > 1 else ()
-    if anaphor:
-        named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
-        return (named[0],) if named else ()
-    if recent:
-        return tuple(recent)
-    return (section_body,) if section_body is not None else ()
 
 
 def _provision_text(text: str, match: prov.ProvisionMatch) -> str:

@@ -1,0 +1,178 @@
+"""Who did what a sentence reports: its doers and partners, and how far the way they were found is trusted.
+
+The grammar's subject or "by" agent comes first; a sentence without one takes a body in its subject, the
+body an anaphor ("the Mission", "Training sessions were organized") stands for, the body of the section
+heading, or the doer of a clause on the object.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from . import activities as act
+
+# How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
+# "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
+# section heading; the doer of a clause on the object.
+OSCE_KINDS = ("FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody")
+_CONTRIBUTING = {"contribute", "co-design", "co-lead", "co-facilitate"}
+_DELIVERING = {"lead", "prepare", "deliver", "teach", "facilitate", "conduct", "give"}
+_DELIVERERS = {"trainer", "expert", "officer", "judge", "lecturer", "instructor", "specialist", "staff", "prosecutor", "lawyer"}
+_GROUPS = {"delegation", "group", "participant", "team", "trainee", "visitor", "guest", "official", "member"}
+CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
+
+
+def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
+    """The doers and partners of a sentence and the confidence of the way they were found."""
+    agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
+    partner_spans: tuple[Span, ...] = (
+        candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
+    )
+    agent_spans = _drop_owners(agent_spans)
+    agent_spans, hosts = _without_hosts(agent_spans, recent)
+    partner_spans = (*partner_spans, *hosts)
+    if hosts and not agent_spans:
+        agent_spans, route = tuple(recent), "anaphor"
+        return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
+    route = "grammar"
+    if not agent_spans and act.reports_action(sentence):
+        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        if not agent_spans:
+            agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
+        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+        if anaphor is not None:
+            # "The Mission organized ...", "Training sessions were organized ...": the doer is
+            # the one just named, or the field operation whose section this is.
+            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+            if not agent_spans and anaphor:
+                agent_spans, route = _named_before(anaphor, earlier), "anaphor"
+        if not agent_spans and section_body is not None:
+            # Under a field operation's heading, what is reported as done was done by it.
+            agent_spans, route = (section_body,), "section"
+        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+    if not agent_spans and candidate is not None and candidate.secondary:
+        if recent and _group_subject(sentence) and not any(_on_an_event(s) for s in candidate.secondary):
+            # "the delegation visited a shelter run by the NGO": the NGO runs the shelter, the visit is
+            # the one just reported.
+            agent_spans, route = tuple(recent), "anaphor"
+        else:
+            agent_spans, route = candidate.secondary, "secondary"
+    return agent_spans, partner_spans, CONFIDENCE[route]
+
+
+def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The doers without the hosts and chairs of an event organised by another: a national or external
+    body that hosts ("hosted by the Ministry and co-organized by the Office", "The Police Department hosted
+    a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
+    the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
+    named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
+    kept, moved, supporters = [], [], []
+    for span in spans:
+        (moved if _lends_a_part(span, recent) else supporters if _supports(span) else kept).append(span)
+    # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
+    # supported by the ODIHR through ..." alone names the doer.
+    if kept:
+        moved += supporters
+    else:
+        kept = supporters
+    if moved and not kept and not recent:
+        return spans, ()
+    return tuple(kept), tuple(moved)
+
+
+def _supports(span: Span) -> bool:
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.lemma_.lower() == "support" and _passive_or_participle(verb)
+
+
+def _passive_or_participle(verb) -> bool:
+    """ "was chaired by", or the participle of "sessions were held, chaired by"."""
+    return act._passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"))
+
+
+def _lends_a_part(span: Span, recent: list[Span]) -> bool:
+    """Whether the body only hosts, chairs or delivers a part of an event: see ``_without_hosts``."""
+    verb = act._action_verb_for(span)
+    if verb is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].lower_ == "co":
+        lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
+    if lemma == "host":
+        return span.label_ not in OSCE_KINDS
+    if lemma in ("chair", "co-chair"):
+        return _passive_or_participle(verb)
+    if not recent:
+        return False
+    # "The Bar Association co-designed the curriculum", "The OCEEA contributed a module", "Judges of the
+    # Supreme Court acted as trainers": a part of the event just reported.
+    # "contributed to a workshop organized by the Ministry" is the contributor's own event.
+    if lemma == "contribute" and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if lemma in _CONTRIBUTING or (lemma == "act" and any(c.lower_ == "as" for c in verb.children)):
+        return True
+    # "A trainer from the NGO led a session", "Mock cases were prepared by officers of the Police": the
+    # body's people deliver a part of it (a body that leads its own work is its doer).
+    head = act.head_token(span)
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "Experts from UNODC and the Financial Intelligence Unit"
+    person = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "from") else None
+    return lemma in _DELIVERING and person is not None and person.lemma_.lower() in _DELIVERERS
+
+
+def _group_subject(sentence: Span) -> bool:
+    """ "The delegation visited ...", "Participants met ...": the people of the event just reported."""
+    verb = act.main_verb(sentence)
+    return verb is not None and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GROUPS for c in verb.children)
+
+
+def _on_an_event(span: Span) -> bool:
+    """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.head.lemma_.lower() in act.EVENT_NOUNS
+
+
+def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:
+    """ "the Office" several sentences after "the OSCE Programme Office in Bishkek": the latest body
+    named before whose name has that word."""
+    return tuple([b for b in reversed(earlier[-12:]) if word in b.text.lower().split()][:1])
+
+
+def _by_anaphor(sentence: Span, bodies: list[Span], earlier: list[Span]) -> tuple[Span, ...]:
+    """ "The course is conducted by the Academy", after "... at the Academy of the Ministry of Internal
+    Affairs": a passive's "by" agent that names a body by the head of its name."""
+    verb = act.main_verb(sentence)
+    if verb is None or not act._passive(verb):
+        return ()
+    for by in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in (c for c in by.children if c.dep_ == "pobj"):
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            if definite and noun.is_title and not any(b.start <= noun.i < b.end for b in bodies):
+                return _named_before(noun.lower_, earlier)
+    return ()
+
+
+def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    kept = []
+    for span in spans:
+        head = act.head_token(span)
+        owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
+            continue
+        kept.append(span)
+    return tuple(kept)
+
+
+def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
+    """The bodies an anaphoric subject stands for. A noun ("the Presence") takes the latest body
+    whose name has that word; a pronoun or a passive takes the doers just before, else the section's."""
+    candidates = [*recent, *([section_body] if section_body is not None else [])]
+    if anaphor in ("former", "latter"):
+        return (recent[0] if anaphor == "former" else recent[-1],) if len(recent) > 1 else ()
+    if anaphor:
+        named = [b for b in candidates if anaphor in b.text.lower() or anaphor in b.id_.split("-")]
+        return (named[0],) if named else ()
+    if recent:
+        return tuple(recent)
+    return (section_body,) if section_body is not None else ()
