@@ -488,6 +488,16 @@ def test_another_body_s_part_joins_the_event_and_its_own_act_opens_none(extracto
     )
     (course,) = _activities_of(extractor, text)
     assert len(course.follow_ups) == 2
+    assert {m.key for m in course.partners} >= {"ministry-of-labour-of-atlantis"}
+
+
+def test_an_osce_body_hosting_with_another_opens_its_own_event(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis organized a course for labour inspectors in Atlantis City. "
+        "On 12 June 2030 the Mission and the ILO hosted a round table in Port Utopia with the trade unions of Atlantis.\n"
+    )
+    course, round_table = _activities_of(extractor, text)
+    assert round_table.excerpt.text.startswith("On 12 June 2030")
 
 
 def test_a_sentence_that_opens_on_a_date_opens_a_new_event(extractor):

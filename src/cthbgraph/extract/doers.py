@@ -68,7 +68,7 @@ def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[S
     named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
     kept, moved, supporters = [], [], []
     for span in spans:
-        (moved if _lends_a_part(span, recent) else supporters if _supports(span) else kept).append(span)
+        (moved if lends_a_part(span, bool(recent)) else supporters if _supports(span) else kept).append(span)
     # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
     # supported by the ODIHR through ..." alone names the doer.
     if kept:
@@ -90,8 +90,9 @@ def _passive_or_participle(verb) -> bool:
     return act._passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"))
 
 
-def _lends_a_part(span: Span, recent: list[Span]) -> bool:
-    """Whether the body only hosts, chairs or delivers a part of an event: see ``_without_hosts``."""
+def lends_a_part(span: Span, after_an_event: bool) -> bool:
+    """Whether the body only hosts, chairs or delivers a part of an event (the last only
+    ``after_an_event`` just reported): see ``_without_hosts``."""
     verb = act._action_verb_for(span)
     if verb is None:
         return False
@@ -102,7 +103,7 @@ def _lends_a_part(span: Span, recent: list[Span]) -> bool:
         return span.label_ not in OSCE_KINDS
     if lemma in ("chair", "co-chair"):
         return _passive_or_participle(verb)
-    if not recent:
+    if not after_an_event:
         return False
     # "The Bar Association co-designed the curriculum", "The OCEEA contributed a module", "Judges of the
     # Supreme Court acted as trainers": a part of the event just reported.

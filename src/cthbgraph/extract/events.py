@@ -31,7 +31,7 @@ from ..records import Activity, Excerpt
 from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
 from .chronology import is_chronology_line
 from .dates import normalise_date
-from .follow_ups import goes_on, names_another_event, opens_on_a_date, others_act
+from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
 from .headlines import headline_doers
 from .non_events import (
     _EVENT_WORDS,
@@ -205,7 +205,8 @@ def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool
     if _continues(reading, event, genre):
         return True
     own = reading.activity
-    return own is not None and others_act(own, sentence) and not names_another_event(sentence) and _same_year(sentence, event)
+    joins = own is not None and (others_act(own, sentence) or hosts_part(sentence))
+    return joins and not names_another_event(sentence) and _same_year(sentence, event)
 
 
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Span
 
 from .activities import EVENT_NOUNS, main_verb
+from .doers import lends_a_part
 
 # People who deliver or attend an event, named by what they are.
 _PEOPLE = {
@@ -111,6 +112,17 @@ def others_act(activity, sentence: Span) -> bool:
     if any(b.label_ != "ExternalOrganisation" and sentence.start_char <= b.start_char < sentence.end_char for b in bodies):
         return False
     return not _OSCE_WORDING.search(sentence.text) and not _WITH_PARTNER.search(sentence.text)
+
+
+def hosts_part(sentence: Span) -> bool:
+    """ "The Ministry of Labour hosted a session on farm inspections": a body outside the OSCE that hosted,
+    chaired or delivered a part (doers.py makes it a partner, and the reader gives the sentence its
+    context's doer). With no OSCE body named in it, the sentence tells that body's part in the event
+    just told."""
+    inside = [b for b in sentence.doc.spans.get("cthb_bodies", []) if sentence.start_char <= b.start_char < sentence.end_char]
+    if any(b.label_ != "ExternalOrganisation" for b in inside) or _OSCE_WORDING.search(sentence.text):
+        return False
+    return any(lends_a_part(b, after_an_event=True) for b in inside)
 
 
 def names_another_event(sentence: Span) -> bool:
