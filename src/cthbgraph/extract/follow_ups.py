@@ -108,10 +108,17 @@ def others_act(activity, sentence: Span) -> bool:
     its head noun alone ("the Presence and UNICEF published ..."), so that wording keeps the sentence."""
     if not activity.agents or any(m.kind != "ExternalOrganisation" for m in (*activity.agents, *activity.partners)):
         return False
-    bodies = sentence.doc.spans.get("cthb_bodies", [])
-    if any(b.label_ != "ExternalOrganisation" and sentence.start_char <= b.start_char < sentence.end_char for b in bodies):
+    if _OSCE_WORDING.search(sentence.text) or _WITH_PARTNER.search(sentence.text):
         return False
-    return not _OSCE_WORDING.search(sentence.text) and not _WITH_PARTNER.search(sentence.text)
+    bodies = sentence.doc.spans.get("cthb_bodies", [])
+    return not any(b.label_ != "ExternalOrganisation" and sentence.start_char <= b.start_char < sentence.end_char for b in bodies)
+
+
+# The words of the verbs doers.lends_a_part accepts (host, chair, contribute, co-design, act as, lead,
+# prepare, deliver, teach, facilitate, conduct, give), in any form: a cheap first test.
+_LENDING = re.compile(
+    r"\b(?:host|chair|contribut|co-design|act|lead|led|prepar|deliver|teach|taught|facilitat|conduct|give|gave)\w*", re.IGNORECASE
+)
 
 
 def hosts_part(sentence: Span) -> bool:
@@ -119,8 +126,10 @@ def hosts_part(sentence: Span) -> bool:
     chaired or delivered a part (doers.py makes it a partner, and the reader gives the sentence its
     context's doer). With no OSCE body named in it, the sentence tells that body's part in the event
     just told."""
+    if _OSCE_WORDING.search(sentence.text) or not _LENDING.search(sentence.text):
+        return False  # cheap tests first: the scan of the document's bodies below is the costly part
     inside = [b for b in sentence.doc.spans.get("cthb_bodies", []) if sentence.start_char <= b.start_char < sentence.end_char]
-    if any(b.label_ != "ExternalOrganisation" for b in inside) or _OSCE_WORDING.search(sentence.text):
+    if any(b.label_ != "ExternalOrganisation" for b in inside):
         return False
     return any(lends_a_part(b, after_an_event=True) for b in inside)
 
