@@ -1,0 +1,82 @@
+"""Doers a sentence names by a short name that no body mention covers.
+
+"In 2013, the Project Co-ordinator and the School published a manual", "In October 2020 the Office
+published the report", "Earlier in 2019, the Project Co-ordinator trained staff": a text names its
+body in full once and then by the head of its name. The gazetteer does not list such short names, and
+the small model often breaks the parse around the hyphen of "Co-ordinator" (the subject then hangs
+on the date before it), so the subject is read from the words right before the main verb: one or
+two definite title-case names, after the sentence's start, a comma or a year. Each name is the latest
+body named before whose name has its head word; failing that, the text's author (its title line's
+body, or the office that serves that post: "the Office" in the Special Representative's report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from ..records import BodyMention
+from . import activities as act
+from .bodies import load_gazetteer, post_offices
+
+_NAME = r"the(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
+_SUBJECT = re.compile(
+    rf"(?P<first>{_NAME})(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{_NAME}))?"
+    r"(?:\s+(?:also|jointly|then|has|have|had|was|were|successfully))*\s*$"
+)
+_TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
+# Words that head the short name of an OSCE body: the first name must be one of them, so that a
+# national body's short name ("the Ministry") is left to the rules that read it.
+_OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
+
+
+def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
+    """The doers of a sentence whose subject is a short name ("the Office"), or ()."""
+    verb = act.main_verb(sentence)
+    if verb is None or not act.reports_action(sentence) or verb.i <= sentence.start:
+        return ()
+    before = sentence.doc.text[sentence.start_char : verb.idx]
+    if _TALLY.match(before):
+        return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
+    match = _SUBJECT.search(before)
+    if match is None or not _opens_clause(before[: match.start()]):
+        return ()
+    first = _resolve(reader, match, "first", author, earlier)
+    if not first or _head(match.group("first")) not in _OWN_HEADS:
+        return ()
+    second = _resolve(reader, match, "second", author, earlier) if match.group("second") else ()
+    return tuple({m.key: m for m in (*first, *second)}.values())
+
+
+def _opens_clause(text: str) -> bool:
+    """The name stands first: at the start, after a comma or after a year ("In October 2020 the Office")."""
+    text = text.rstrip()
+    return not text or text.endswith(",") or bool(re.search(r"\b(?:19|20)\d\d$", text))
+
+
+def _head(name: str) -> str:
+    return re.sub(r"\s*-\s*", "-", name).split()[-1].lower()
+
+
+def _resolve(reader, match: re.Match, group: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
+    name = match.group(group)
+    head = _head(name)
+    named = [b for b in reversed(earlier[-12:]) if head in re.sub(r"\s*-\s*", "-", b.text).lower().split()][:1]
+    if named:
+        return (_with_confidence(reader.mention(named[0])),)
+    if author is None or author.label_ == "ExternalOrganisation" or head not in _OWN_HEADS:
+        return ()
+    office = post_offices().get(author.id_) if head == "office" else None
+    entry = next((e for e in load_gazetteer() if e.key == office), None) if office else None
+    named_author = reader.mention(author)
+    if entry is not None:
+        return (BodyMention(named_author.excerpt, entry.key, entry.label, entry.kind, confidence=0.7),)
+    if head in re.sub(r"\s*-\s*", "-", author.text).lower().split():
+        return (_with_confidence(named_author),)
+    return ()
+
+
+def _with_confidence(mention: BodyMention) -> BodyMention:
+    return replace(mention, confidence=0.7)
