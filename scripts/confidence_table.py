@@ -26,6 +26,7 @@ SETS = (
     ("tests/written", "tests/written/texts"),
     ("tests/written2", "tests/written2/texts"),
     ("tests/written3", "tests/written3/texts"),
+    ("tests/written4", "tests/written4/texts"),
     ("tests/gold-blind2", "corpus"),
     ("tests/fresh", "tests/fresh/texts"),
 )

@@ -41,6 +41,7 @@ SETS = (
     ("tests/written", "tests/written/texts"),  # all dev: invented texts of the sentences held-out text gets wrong
     ("tests/written2", "tests/written2/texts"),  # all dev, like tests/written: press releases, listings, decisions, pages
     ("tests/written3", "tests/written3/texts"),  # all dev: invented report excerpts
+    ("tests/written4", "tests/written4/texts"),  # all dev: short press releases, listings, pages
     ("tests/gold-blind2", "corpus"),  # all dev: blind annotations of more uncovered report stretches
 )
 # The feature sets tried: the coarse features of event_filter.py ("base") and the groups of event_features.py.

@@ -21,6 +21,7 @@ TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
+WRITTEN4 = TESTS / "written4"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -71,6 +72,7 @@ FRESH_TEXTS = {r["id"]: (FRESH / "texts" / r["file"]).read_text(encoding="utf-8"
 WRITTEN_TEXTS = {r["id"]: (WRITTEN / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN)}
 WRITTEN2_TEXTS = {r["id"]: (WRITTEN2 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN2)}
 WRITTEN3_TEXTS = {r["id"]: (WRITTEN3 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN3)}
+WRITTEN4_TEXTS = {r["id"]: (WRITTEN4 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN4)}
 
 
 def _fail(problems: list[str]) -> None:
@@ -416,12 +418,13 @@ def test_gold_links():
 
 
 # Sets of texts written for the project whose every record has one split: tests/fresh (held out),
-# tests/written, tests/written2 and tests/written3 (development). Genre "report" is allowed there: a report excerpt.
+# tests/written, tests/written2, tests/written3 and tests/written4 (development). Genre "report" is allowed there: a report excerpt.
 WRITTEN_SETS = [
     (FRESH, FRESH_TEXTS, "test"),
     (WRITTEN, WRITTEN_TEXTS, "dev"),
     (WRITTEN2, WRITTEN2_TEXTS, "dev"),
     (WRITTEN3, WRITTEN3_TEXTS, "dev"),
+    (WRITTEN4, WRITTEN4_TEXTS, "dev"),
 ]
 WRITTEN_IDS = [folder.name for folder, _, _ in WRITTEN_SETS]
 
