@@ -166,7 +166,7 @@ class DocReader:
             )
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
-            named = (office,) if office is not None else () if agent_spans else short_name_doers(self, sentence, author, earlier)
+            named = (office,) if office is not None else short_name_doers(self, sentence, author, earlier, agent_spans)
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and not named:

@@ -26,28 +26,35 @@ _SUBJECT = re.compile(
     rf"(?P<first>{_NAME})(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{_NAME}))?"
     r"(?:\s+(?:also|jointly|then|has|have|had|was|were|successfully))*\s*$"
 )
+# "the Mission and the National Commission held", "Mission staff and the State Co-ordinator visited": a
+# short name first, then the doers the rules found.
+_JOINED = re.compile(rf"(?P<first>{_NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
 _TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
 # Words that head the short name of an OSCE body: the first name must be one of them, so that a
 # national body's short name ("the Ministry") is left to the rules that read it.
 _OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
 
 
-def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
-    """The doers of a sentence whose subject is a short name ("the Office"), or ()."""
+def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span], agents: tuple[Span, ...] = ()) -> tuple[BodyMention, ...]:
+    """The doers of a sentence whose subject is a short name ("the Office"), or (). ``agents``: the doers the
+    rules found; a short name joined to them ("the Mission and the National Commission held") comes first."""
     verb = act.main_verb(sentence)
     if verb is None or not act.reports_action(sentence) or verb.i <= sentence.start:
         return ()
     before = sentence.doc.text[sentence.start_char : verb.idx]
     if _TALLY.match(before):
         return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
-    match = _SUBJECT.search(before)
-    if match is None or not _opens_clause(before[: match.start()]):
+    match = (_JOINED if agents else _SUBJECT).search(before)
+    if match is None or not _opens_clause(before[: match.start()]) or _head(match.group("first")) not in _OWN_HEADS:
         return ()
-    first = _resolve(reader, match, "first", author, earlier)
-    if not first or _head(match.group("first")) not in _OWN_HEADS:
+    if agents and any(a.start_char < sentence.start_char + match.end() for a in agents):
+        return ()  # a doer the rules found stands before the conjunction: the name is not the first of the subject
+    first = _resolve(reader, match.group("first"), author, earlier)
+    if not first:
         return ()
-    second = _resolve(reader, match, "second", author, earlier) if match.group("second") else ()
-    return tuple({m.key: m for m in (*first, *second)}.values())
+    second = _resolve(reader, match.group("second"), author, earlier) if not agents and match.group("second") else ()
+    others = tuple(reader.mention(a) for a in agents)
+    return tuple({m.key: m for m in (*first, *second, *others)}.values())
 
 
 def _opens_clause(text: str) -> bool:
@@ -57,11 +64,11 @@ def _opens_clause(text: str) -> bool:
 
 
 def _head(name: str) -> str:
-    return re.sub(r"\s*-\s*", "-", name).split()[-1].lower()
+    words = re.sub(r"\s*-\s*", "-", name).split()
+    return words[-2 if words[-1] == "staff" and len(words) > 1 else -1].lower()  # "Mission staff": the Mission
 
 
-def _resolve(reader, match: re.Match, group: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
-    name = match.group(group)
+def _resolve(reader, name: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
     head = _head(name)
     named = [b for b in reversed(earlier[-12:]) if head in re.sub(r"\s*-\s*", "-", b.text).lower().split()][:1]
     if named:
