@@ -29,6 +29,7 @@ from .firstperson import author_body, first_person_doer
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
+from .projects import project_doers
 from .short_names import short_name_doers
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -166,7 +167,9 @@ class DocReader:
             )
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
-            named = (office,) if office is not None else short_name_doers(self, sentence, author, earlier, agent_spans)
+            named = (office,) if office is not None else (
+                project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans)
+            )
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and not named:

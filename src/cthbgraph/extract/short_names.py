@@ -21,18 +21,18 @@ from ..records import BodyMention
 from . import activities as act
 from .bodies import load_gazetteer, post_offices
 
-_NAME = r"the(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
+NAME = r"the(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
 _SUBJECT = re.compile(
-    rf"(?P<first>{_NAME})(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{_NAME}))?"
+    rf"(?P<first>{NAME})(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{NAME}))?"
     r"(?:\s+(?:also|jointly|then|has|have|had|was|were|successfully))*\s*$"
 )
 # "the Mission and the National Commission held", "Mission staff and the State Co-ordinator visited": a
 # short name first, then the doers the rules found.
-_JOINED = re.compile(rf"(?P<first>{_NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
+_JOINED = re.compile(rf"(?P<first>{NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
 _TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
 # Words that head the short name of an OSCE body: the first name must be one of them, so that a
 # national body's short name ("the Ministry") is left to the rules that read it.
-_OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
+OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
 
 
 def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span], agents: tuple[Span, ...] = ()) -> tuple[BodyMention, ...]:
@@ -45,14 +45,14 @@ def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[
     if _TALLY.match(before):
         return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
     match = (_JOINED if agents else _SUBJECT).search(before)
-    if match is None or not _opens_clause(before[: match.start()]) or _head(match.group("first")) not in _OWN_HEADS:
+    if match is None or not _opens_clause(before[: match.start()]) or head_word(match.group("first")) not in OWN_HEADS:
         return ()
     if agents and any(a.start_char < sentence.start_char + match.end() for a in agents):
         return ()  # a doer the rules found stands before the conjunction: the name is not the first of the subject
-    first = _resolve(reader, match.group("first"), author, earlier)
+    first = resolve(reader, match.group("first"), author, earlier)
     if not first:
         return ()
-    second = _resolve(reader, match.group("second"), author, earlier) if not agents and match.group("second") else ()
+    second = resolve(reader, match.group("second"), author, earlier) if not agents and match.group("second") else ()
     others = tuple(reader.mention(a) for a in agents)
     return tuple({m.key: m for m in (*first, *second, *others)}.values())
 
@@ -63,17 +63,17 @@ def _opens_clause(text: str) -> bool:
     return not text or text.endswith(",") or bool(re.search(r"\b(?:19|20)\d\d$", text))
 
 
-def _head(name: str) -> str:
+def head_word(name: str) -> str:
     words = re.sub(r"\s*-\s*", "-", name).split()
     return words[-2 if words[-1] == "staff" and len(words) > 1 else -1].lower()  # "Mission staff": the Mission
 
 
-def _resolve(reader, name: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
-    head = _head(name)
+def resolve(reader, name: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
+    head = head_word(name)
     named = [b for b in reversed(earlier[-12:]) if head in re.sub(r"\s*-\s*", "-", b.text).lower().split()][:1]
     if named:
         return (_with_confidence(reader.mention(named[0])),)
-    if author is None or author.label_ == "ExternalOrganisation" or head not in _OWN_HEADS:
+    if author is None or author.label_ == "ExternalOrganisation" or head not in OWN_HEADS:
         return ()
     office = post_offices().get(author.id_) if head == "office" else None
     entry = next((e for e in load_gazetteer() if e.key == office), None) if office else None
