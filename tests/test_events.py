@@ -640,3 +640,14 @@ def test_a_dated_listing_line_with_only_the_osce_named_is_of_the_field_operation
     text = "News from the field\n\n5 May 2030 | Dushanbe – Awareness campaign for migrant workers ends with OSCE support\n"
     (campaign,) = _activities_of(extractor, text, genre="listing")
     assert campaign.agents[0].key == "programme-office-dushanbe"
+
+
+def test_it_stands_for_the_osce_doer_just_told_and_a_present_tense_dated_item_is_read(extractor):
+    text = (
+        "Trafficking in human beings – OSCE Mission to Atlantis\n\n"
+        "From 2027 to 2028, the OSCE Mission to Atlantis ran mobile identification teams in Atlantis City.\n"
+        "In November 2029 it co-organized with the Judicial Academy a course on the non-punishment of victims for 20 judges.\n"
+    )
+    events = _activities_of(extractor, text, genre="mandate-page")
+    course = next(e for e in events if e.excerpt.text.startswith("In November 2029"))
+    assert [m.key for m in course.agents] == ["mission-atlantis"]

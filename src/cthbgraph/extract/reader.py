@@ -168,7 +168,7 @@ class DocReader:
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
             named = (office,) if office is not None else (
-                project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans)
+                project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
             )
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]

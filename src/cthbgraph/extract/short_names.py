@@ -21,9 +21,9 @@ from ..records import BodyMention
 from . import activities as act
 from .bodies import load_gazetteer, post_offices
 
-NAME = r"the(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
+NAME = r"[Tt]he(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
 _SUBJECT = re.compile(
-    rf"(?P<first>{NAME})(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{NAME}))?"
+    rf"(?P<first>{NAME}|\b[Ii]t)(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{NAME}(?:\s+(?:of|for|under|on|in)\s+[^,;]*?)?))?"
     r"(?:\s+(?:also|jointly|then|has|have|had|was|were|successfully))*\s*$"
 )
 # "the Mission and the National Commission held", "Mission staff and the State Co-ordinator visited": a
@@ -35,26 +35,50 @@ _TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re
 OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
 
 
-def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span], agents: tuple[Span, ...] = ()) -> tuple[BodyMention, ...]:
-    """The doers of a sentence whose subject is a short name ("the Office"), or (). ``agents``: the doers the
-    rules found; a short name joined to them ("the Mission and the National Commission held") comes first."""
+def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[Span], agents=(), recent=()) -> tuple[BodyMention, ...]:
+    """The doers of a sentence whose subject is a short name ("the Office") or "it", or (). ``agents``: the doers
+    the rules found; a short name joined to them ("the Mission and the National Commission held") comes first.
+    ``recent``: the doers of the event just before, whom "it" stands for (else the author)."""
     verb = act.main_verb(sentence)
-    if verb is None or not act.reports_action(sentence) or verb.i <= sentence.start:
+    if verb is None or verb.i <= sentence.start or not (act.reports_action(sentence) or _dated_item(sentence, verb)):
         return ()
     before = sentence.doc.text[sentence.start_char : verb.idx]
     if _TALLY.match(before):
         return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
     match = (_JOINED if agents else _SUBJECT).search(before)
-    if match is None or not _opens_clause(before[: match.start()]) or head_word(match.group("first")) not in OWN_HEADS:
+    if match is None or not _opens_clause(before[: match.start()]):
         return ()
     if agents and any(a.start_char < sentence.start_char + match.end() for a in agents):
         return ()  # a doer the rules found stands before the conjunction: the name is not the first of the subject
-    first = resolve(reader, match.group("first"), author, earlier)
+    first = _first(reader, match.group("first"), author, earlier, recent)
     if not first:
         return ()
-    second = resolve(reader, match.group("second"), author, earlier) if not agents and match.group("second") else ()
+    second = _second(reader, sentence, match, author, earlier) if not agents and match.group("second") else ()
     others = tuple(reader.mention(a) for a in agents)
     return tuple({m.key: m for m in (*first, *second, *others)}.values())
+
+
+def _first(reader, name: str, author: Span | None, earlier: list[Span], recent) -> tuple[BodyMention, ...]:
+    if name.lower() != "it":
+        return resolve(reader, name, author, earlier) if head_word(name) in OWN_HEADS else ()
+    # Only the OSCE doers of the event just told: in a long report "it" is as often a crime or a document.
+    return tuple(_with_confidence(reader.mention(b)) for b in recent if b.label_ != "ExternalOrganisation")
+
+
+def _second(reader, sentence: Span, match: re.Match, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
+    """The second name of the subject: the body mentions inside it, else the body its short name stands for."""
+    start, end = sentence.start_char + match.start("second"), sentence.start_char + match.end("second")
+    inside = [b for b in reader.body_spans if start <= b.start_char < end]
+    if inside:
+        return (reader.mention(inside[0]),)
+    return resolve(reader, re.split(r"\s+(?:of|for|under|on|in)\s+", match.group("second"))[0], author, earlier)
+
+
+def _dated_item(sentence: Span, verb) -> bool:
+    """ "2019 – The Office and the Academy publish a manual": a chronology item told in the present
+    (the parse may tag its verb as a bare infinitive)."""
+    line = sentence.doc.text[max(0, sentence.start_char - 12) : sentence.start_char]
+    return verb.tag_ in ("VB", "VBP", "VBZ") and bool(re.search(r"\b(?:19|20)\d\d\s*[–—-]\s*$", line))
 
 
 def _opens_clause(text: str) -> bool:
@@ -70,7 +94,8 @@ def head_word(name: str) -> str:
 
 def resolve(reader, name: str, author: Span | None, earlier: list[Span]) -> tuple[BodyMention, ...]:
     head = head_word(name)
-    named = [b for b in reversed(earlier[-12:]) if head in re.sub(r"\s*-\s*", "-", b.text).lower().split()][:1]
+    own = head in OWN_HEADS  # "the Office" after "the General Prosecutor's Office": an OSCE office
+    named = [b for b in reversed(earlier[-12:]) if not (own and b.label_ == "ExternalOrganisation") and head in _words(b.text)][:1]
     if named:
         return (_with_confidence(reader.mention(named[0])),)
     if author is None or author.label_ == "ExternalOrganisation" or head not in OWN_HEADS:
@@ -80,9 +105,13 @@ def resolve(reader, name: str, author: Span | None, earlier: list[Span]) -> tupl
     named_author = reader.mention(author)
     if entry is not None:
         return (BodyMention(named_author.excerpt, entry.key, entry.label, entry.kind, confidence=0.7),)
-    if head in re.sub(r"\s*-\s*", "-", author.text).lower().split():
+    if head in _words(author.text):
         return (_with_confidence(named_author),)
     return ()
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"\s*-\s*", "-", name).lower().split()
 
 
 def _with_confidence(mention: BodyMention) -> BodyMention:
