@@ -651,3 +651,14 @@ def test_it_stands_for_the_osce_doer_just_told_and_a_present_tense_dated_item_is
     events = _activities_of(extractor, text, genre="mandate-page")
     course = next(e for e in events if e.excerpt.text.startswith("In November 2029"))
     assert [m.key for m in course.agents] == ["mission-atlantis"]
+
+
+def test_a_dated_event_told_in_the_passive_in_a_text_of_one_osce_body_is_that_body_s(extractor):
+    text = (
+        "OSCE Centre in Atlantis, activity report 2030 (excerpt)\n"
+        "Awareness sessions were held in secondary schools in Port Utopia in April and May, in co-operation with the Youth Union.\n"
+    )
+    (sessions,) = _activities_of(extractor, text, genre="report")
+    assert [m.kind for m in sessions.agents] == ["FieldOperation"]
+    undated = text.replace(" in April and May", "")
+    assert not _activities_of(extractor, undated, genre="report")

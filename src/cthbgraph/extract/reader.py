@@ -30,7 +30,7 @@ from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 from .projects import project_doers
-from .short_names import short_name_doers
+from .short_names import author_of_passive, short_name_doers
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPLACED_BETWEEN = re.compile(
@@ -170,6 +170,7 @@ class DocReader:
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
             )
+            named = named or (() if agent_spans else author_of_passive(self, sentence, author, recent, section_body))
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and not named:

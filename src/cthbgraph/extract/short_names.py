@@ -116,3 +116,26 @@ def _words(name: str) -> list[str]:
 
 def _with_confidence(mention: BodyMention) -> BodyMention:
     return replace(mention, confidence=0.7)
+
+
+def author_of_passive(reader, sentence: Span, author: Span | None, recent, section_body: Span | None) -> tuple[BodyMention, ...]:
+    """ "Awareness sessions were held in secondary schools", with no doer told just before and no section
+    body: an event told in the passive in a text of one OSCE body is that body's (its title line's)."""
+    if recent or section_body is not None or author is None or author.label_ == "ExternalOrganisation":
+        return ()
+    verb = act.main_verb(sentence)
+    if verb is None or not act.reports_action(sentence) or not act._passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return ()
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not _DATED.search(sentence.text):
+        return ()  # a dated event, not "efforts have been made"
+    if not subjects or not act._is_event(subjects[0]) or subjects[0].lemma_.lower().rstrip("s") in _GENERAL:
+        return ()
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _BACK for c in subjects[0].children):
+        return ()
+    return (_with_confidence(reader.mention(author)),)
+
+
+_GENERAL = {"effort", "work", "activity", "support", "assistance", "initiative", "cooperation", "co-operation", "capacity", "step"}
+_DATED = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_BACK = {"the", "this", "these", "that", "those", "its", "their"}  # "The course was held": an event told before
