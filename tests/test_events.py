@@ -601,3 +601,64 @@ def test_a_listing_line_on_the_alliance_conference_names_its_convener(extractor)
     text = "OSCE news\n\n2030-04-11 – 30th Alliance conference opens in Vienna with a focus on forced labour\n"
     activities = _activities_of(extractor, text, genre="listing")
     assert [m.key for a in activities for m in a.agents] == ["special-representative-cthb"]
+
+
+def test_a_short_name_no_mention_covers_takes_the_body_named_before_or_the_author(extractor):
+    release = (
+        "Atlantis police cadets study trafficking cases\n\n"
+        "ATLANTIS CITY, 4 May 2030 – The OSCE Mission to Atlantis today held a course on trafficking cases for thirty police cadets.\n"
+        "In 2029, the Mission and the Police Academy published a manual for investigators.\n"
+    )
+    events = _activities_of(extractor, release, genre="press-release")
+    manual = next(e for e in events if e.excerpt.text.startswith("In 2029"))
+    assert manual.agents[0].key == events[0].agents[0].key
+    report = (
+        "Annual Report of the OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings 2030\n"
+        "In March 2030 the Special Representative visited Atlantis.\n"
+        "In October 2030 the Office published the report on the visit.\n"
+        "In total, the Office held more than 60 meetings during the year.\n"
+    )
+    events = _activities_of(extractor, report, genre="report")
+    report_ = next(e for e in events if e.excerpt.text.startswith("In October 2030"))
+    assert [m.key for m in report_.agents] == ["osr-cthb"]
+    assert not any(e.excerpt.text.startswith("In total") for e in events)  # a tally of events is none
+
+
+def test_the_project_an_event_is_part_of_is_an_event_when_an_osce_body_carries_it_out(extractor):
+    text = (
+        "Atlantis judges trained on trafficking\n\n"
+        "ATLANTIS CITY, 4 May 2030 – The OSCE Mission to Atlantis today held a course on trafficking cases for twenty judges.\n"
+        "The course is part of a project that the Mission has been carrying out since 2027 to support the courts.\n"
+    )
+    course, project = _activities_of(extractor, text, genre="press-release")
+    assert project.type == "project" and project.agents[0].key == course.agents[0].key
+    funded = text.replace("a project that the Mission has been carrying out since 2027", "a regional project funded by the European Union")
+    assert len(_activities_of(extractor, funded, genre="press-release")) == 1
+
+
+def test_a_dated_listing_line_with_only_the_osce_named_is_of_the_field_operation_in_its_town(extractor):
+    text = "News from the field\n\n5 May 2030 | Dushanbe – Awareness campaign for migrant workers ends with OSCE support\n"
+    (campaign,) = _activities_of(extractor, text, genre="listing")
+    assert campaign.agents[0].key == "programme-office-dushanbe"
+
+
+def test_it_stands_for_the_osce_doer_just_told_and_a_present_tense_dated_item_is_read(extractor):
+    text = (
+        "Trafficking in human beings – OSCE Mission to Atlantis\n\n"
+        "From 2027 to 2028, the OSCE Mission to Atlantis ran mobile identification teams in Atlantis City.\n"
+        "In November 2029 it co-organized with the Judicial Academy a course on the non-punishment of victims for 20 judges.\n"
+    )
+    events = _activities_of(extractor, text, genre="mandate-page")
+    course = next(e for e in events if e.excerpt.text.startswith("In November 2029"))
+    assert [m.key for m in course.agents] == ["mission-atlantis"]
+
+
+def test_a_dated_event_told_in_the_passive_in_a_text_of_one_osce_body_is_that_body_s(extractor):
+    text = (
+        "OSCE Centre in Atlantis, activity report 2030 (excerpt)\n"
+        "Awareness sessions were held in secondary schools in Port Utopia in April and May, in co-operation with the Youth Union.\n"
+    )
+    (sessions,) = _activities_of(extractor, text, genre="report")
+    assert [m.kind for m in sessions.agents] == ["FieldOperation"]
+    undated = text.replace(" in April and May", "")
+    assert not _activities_of(extractor, undated, genre="report")

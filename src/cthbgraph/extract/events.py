@@ -43,6 +43,7 @@ from .non_events import (
     _event_word,
     not_an_activity,
 )
+from .projects import part_of_project
 from .stating import GOES_ON, title_line
 
 # Verbs that tell what happened at an event rather than report a new act.
@@ -170,11 +171,14 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = None
         if n == 0 and (headline is not None or (genre in (*PAGE_GENRES, "report") and title_line(reading.excerpt.text))):
             continue  # a headline joins the event its lead reports, below; a page's or report's title is no event
+        if reading.activity is not None and part_of_project(sentence):
+            events.append(replace(reading.activity, type="project"))  # the longer work the event belongs to
+            last = (len(events) - 1, n)
+            continue
         why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from, text=text)
         if why:
-            if why in ("quote", "result", "recommendation", *GOES_ON):
-                continue  # the event may go on after a remark or a figure
-            last = None
+            # The event may go on after a remark or a figure; anything else ends it.
+            last = last if why in ("quote", "result", "recommendation", *GOES_ON) else None
             continue
         activity = reading.activity
         if activity is None and is_plan_or_duty(sentence):

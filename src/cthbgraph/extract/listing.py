@@ -138,6 +138,8 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
     if span is None:
         return None
     title, _, after_bar = stripped.partition(" | ")
+    if _DATE_ONLY.fullmatch(title) and after_bar:
+        title, after_bar = stripped, ""  # "5 December 2018 | Dushanbe – ...": the bar ends the date, not the title
     words = [t for t in span if not t.is_punct and not t.like_num and not t.is_space]
     verbs = [t for t in words if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBN", "VBP") and t.lemma_ not in ("be", "have")]
     head = _strip_lead(title)
@@ -150,6 +152,7 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
         source = bar[0] if bar else source
     confidence = 0.8
     if not doers:
+        source = source or _field_operation_at(reader, stripped, lead, bodies)
         if source is None:
             return None
         doers, confidence = [source], 0.6
@@ -170,6 +173,27 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
         country=country,
         confidence=confidence,
     )
+
+
+_DATE_ONLY = re.compile(r"\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})\s*")
+_DATELINE_PLACE = re.compile(r"^[^|–—]*\|\s*(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*[–—]")
+
+
+def _field_operation_at(reader, line: str, lead: int, bodies) -> BodyMention | None:
+    """ "5 December 2018 | Dushanbe – Campaign concludes with OSCE support": the OSCE's field operation in
+    the town of the item's dateline (the gazetteer's office "in Dushanbe"), when the line names the OSCE
+    but no body of it."""
+    m = _DATELINE_PLACE.match(line)
+    if m is None or not re.search(r"\bOSCE\b", line) or any(b.id_ != "osce" for b in bodies):
+        return None
+    from .bodies import load_gazetteer
+
+    place = m.group("place")
+    found = [e for e in load_gazetteer() if e.kind == "FieldOperation" and re.search(rf"\b(?:in|to)\s+{re.escape(place)}$", e.label)]
+    if len(found) != 1:
+        return None
+    excerpt = reader.excerpt(lead + m.start("place"), lead + m.end("place"))
+    return BodyMention(excerpt, found[0].key, found[0].label, found[0].kind, confidence=0.6)
 
 
 def _named_first(head: str, bodies) -> bool:

@@ -29,6 +29,8 @@ from .firstperson import author_body, first_person_doer
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
+from .projects import project_doers
+from .short_names import author_of_passive, short_name_doers
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 _REPLACED_BETWEEN = re.compile(
@@ -165,9 +167,13 @@ class DocReader:
             )
             if office is None and not agent_spans:
                 office = chronology_doer(self, sentence, author, section_body)
-            if office is not None:
+            named = (office,) if office is not None else (
+                project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
+            )
+            named = named or (() if agent_spans else author_of_passive(self, sentence, author, recent, section_body))
+            if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
-            if not agent_spans and office is None:
+            if not agent_spans and not named:
                 # Read with the context's doer too, for the learned model (event_filter.py) to add if it
                 # finds the sentence an event: the rules read it as none.
                 context = (tuple(recent) or ((section_body,) if section_body is not None else ())) if self.guess else ()
@@ -178,7 +184,7 @@ class DocReader:
                 yield events.Reading(sentence, excerpt, None, heading_before, guess)
                 continue
             previous = (agent_spans, n) if agent_spans else previous
-            agents = (office,) if office is not None else _unique(self.mention(s) for s in agent_spans)
+            agents = named or _unique(self.mention(s) for s in agent_spans)
             activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
 
