@@ -154,7 +154,8 @@ class DocReader:
                 continue
             if len(sentence.text.strip()) < 20 or sentence.text.strip()[:1] in ("📷", "("):
                 continue
-            bodies = [b for b in self.body_spans if b.start_char >= sentence.start_char and b.end_char <= sentence.end_char]
+            lo, hi = bisect.bisect_left(body_starts, sentence.start_char), bisect.bisect_left(body_starts, sentence.end_char)
+            bodies = [b for b in self.body_spans[lo:hi] if b.end_char <= sentence.end_char]
             candidate = act.find_activities(sentence, bodies)
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
@@ -349,3 +350,4 @@ def _unique(mentions: Iterable[BodyMention]) -> tuple[BodyMention, ...]:
     for m in mentions:
         seen.setdefault(m.key, m)
     return tuple(seen.values())
+
