@@ -67,12 +67,12 @@ def _genre_manifest(folder: Path = GENRES) -> list[dict]:
 
 
 REPORTS = _report_texts()
-GENRE_TEXTS = {r["id"]: (GENRES / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest()}
-FRESH_TEXTS = {r["id"]: (FRESH / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(FRESH)}
-WRITTEN_TEXTS = {r["id"]: (WRITTEN / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN)}
-WRITTEN2_TEXTS = {r["id"]: (WRITTEN2 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN2)}
-WRITTEN3_TEXTS = {r["id"]: (WRITTEN3 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN3)}
-WRITTEN4_TEXTS = {r["id"]: (WRITTEN4 / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(WRITTEN4)}
+def _texts(folder: Path) -> dict[str, str]:
+    """A genre manifest's texts by id."""
+    return {r["id"]: (folder / "texts" / r["file"]).read_text(encoding="utf-8") for r in _genre_manifest(folder)}
+
+
+GENRE_TEXTS, FRESH_TEXTS = _texts(GENRES), _texts(FRESH)
 
 
 def _fail(problems: list[str]) -> None:
@@ -368,13 +368,17 @@ def _split_problems(rows: list[dict]) -> list[str]:
 
 def test_genres_regions_cover_whole_texts():
     rows = _rows(GENRES / "regions.jsonl")
-    problems = _split_problems(rows)
-    by_report = {r["report"]: r for r in rows}
-    for rid, text in GENRE_TEXTS.items():
-        r = by_report.get(rid)
-        if r is None or (r["start"], r["end"]) != (0, len(text)):
-            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
-    _fail(problems)
+    _fail(_split_problems(rows) + _whole_text_problems(rows, GENRE_TEXTS))
+
+
+def _whole_text_problems(regions: list[dict], texts: dict[str, str]) -> list[str]:
+    """Each text of a set of short texts is one region, the whole text."""
+    by_report = {r["report"]: r for r in regions}
+    return [
+        f"{rid}: the region must be the whole text (0..{len(text)})"
+        for rid, text in texts.items()
+        if (r := by_report.get(rid)) is None or (r["start"], r["end"]) != (0, len(text))
+    ]
 
 
 def test_genres_activities():
@@ -421,10 +425,7 @@ def test_gold_links():
 # tests/written, tests/written2, tests/written3 and tests/written4 (development). Genre "report" is allowed there: a report excerpt.
 WRITTEN_SETS = [
     (FRESH, FRESH_TEXTS, "test"),
-    (WRITTEN, WRITTEN_TEXTS, "dev"),
-    (WRITTEN2, WRITTEN2_TEXTS, "dev"),
-    (WRITTEN3, WRITTEN3_TEXTS, "dev"),
-    (WRITTEN4, WRITTEN4_TEXTS, "dev"),
+    *((folder, _texts(folder), "dev") for folder in (WRITTEN, WRITTEN2, WRITTEN3, WRITTEN4)),
 ]
 WRITTEN_IDS = [folder.name for folder, _, _ in WRITTEN_SETS]
 
@@ -445,12 +446,7 @@ def test_written_sets_manifest_and_documents(folder, texts, split):
 def test_written_sets_regions_cover_whole_texts(folder, texts, split):
     rows = _rows(folder / "regions.jsonl")
     problems = [f"{_where(r)}: split {r.get('split')!r}" for r in rows if r.get("split") != split]
-    by_report = {r["report"]: r for r in rows}
-    for rid, text in texts.items():
-        r = by_report.get(rid)
-        if r is None or (r["start"], r["end"]) != (0, len(text)):
-            problems.append(f"{rid}: the region must be the whole text (0..{len(text)})")
-    _fail(problems)
+    _fail(problems + _whole_text_problems(rows, texts))
 
 
 @pytest.mark.parametrize(("folder", "texts", "split"), WRITTEN_SETS, ids=WRITTEN_IDS)
