@@ -21,7 +21,7 @@ TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
-WRITTEN4 = TESTS / "written4"
+WRITTEN4, WRITTEN5 = TESTS / "written4", TESTS / "written5"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -423,6 +423,7 @@ def test_gold_links():
 
 # Sets of texts written for the project whose every record has one split: tests/fresh (held out),
 # tests/written, tests/written2, tests/written3 and tests/written4 (development). Genre "report" is allowed there: a report excerpt.
+# tests/written5 has both splits: see SPLIT_WRITTEN_SETS below.
 WRITTEN_SETS = [
     (FRESH, FRESH_TEXTS, "test"),
     *((folder, _texts(folder), "dev") for folder in (WRITTEN, WRITTEN2, WRITTEN3, WRITTEN4)),
@@ -436,7 +437,8 @@ def test_written_sets_manifest_and_documents(folder, texts, split):
     manifest = _genre_manifest(folder)
     if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
         problems.append("manifest.csv must have exactly the columns id,file,genre,split")
-    taken = {*GENRE_TEXTS, *REPORTS, *(rid for f, other, _ in WRITTEN_SETS if f != folder for rid in other)}
+    taken = {*GENRE_TEXTS, *REPORTS, *(rid for f, other, _ in WRITTEN_SETS if f != folder for rid in other),
+             *(rid for _, other in SPLIT_WRITTEN_SETS for rid in other)}
     problems += [f"{m['id']}: id already used by another set or corpus/" for m in manifest if m["id"] in taken]
     problems += _documents_problems(folder, texts, manifest, FRESH_GENRE_NAMES, (split,))
     _fail(problems)
@@ -456,4 +458,49 @@ def test_written_sets_records(folder, texts, split):
     decisions = _rows(folder / "decisions.jsonl")
     problems += _decisions_problems(decisions, texts, split)
     problems += [f"{_where(r)}: not in a text of {folder.name}" for r in decisions if r.get("report") not in texts]
+    _fail(problems)
+
+
+# Sets of texts written for the project with both splits (tests/written5): the split of a text is in
+# its manifest, alternating in manifest order (1st text dev, 2nd test, 3rd dev, ...), and every record
+# (regions, activities, bodies, decisions, documents) carries the split of its text.
+SPLIT_WRITTEN_SETS = [(WRITTEN5, _texts(WRITTEN5))]
+SPLIT_WRITTEN_IDS = [folder.name for folder, _ in SPLIT_WRITTEN_SETS]
+
+
+def _manifest_split_problems(rows: list[dict], folder: Path) -> list[str]:
+    split = {m["id"]: m["split"] for m in _genre_manifest(folder)}
+    return [f"{_where(r)}: split {r.get('split')!r}, manifest says {split.get(r.get('report'))!r}"
+            for r in rows if r.get("split") != split.get(r.get("report"))]
+
+
+@pytest.mark.parametrize(("folder", "texts"), SPLIT_WRITTEN_SETS, ids=SPLIT_WRITTEN_IDS)
+def test_split_written_sets_manifest_and_documents(folder, texts):
+    problems = []
+    manifest = _genre_manifest(folder)
+    if not manifest or list(manifest[0]) != ["id", "file", "genre", "split"]:
+        problems.append("manifest.csv must have exactly the columns id,file,genre,split")
+    problems += [f"{m['id']}: split {m['split']!r}, the alternating manifest rule gives {'dev' if i % 2 == 0 else 'test'!r}"
+                 for i, m in enumerate(manifest) if m["split"] != ("dev" if i % 2 == 0 else "test")]
+    taken = {*GENRE_TEXTS, *REPORTS, *(rid for _, other, _ in WRITTEN_SETS for rid in other),
+             *(rid for f, other in SPLIT_WRITTEN_SETS if f != folder for rid in other)}
+    problems += [f"{m['id']}: id already used by another set or corpus/" for m in manifest if m["id"] in taken]
+    problems += _documents_problems(folder, texts, manifest, FRESH_GENRE_NAMES, ("dev", "test"))
+    _fail(problems)
+
+
+@pytest.mark.parametrize(("folder", "texts"), SPLIT_WRITTEN_SETS, ids=SPLIT_WRITTEN_IDS)
+def test_split_written_sets_regions_cover_whole_texts(folder, texts):
+    rows = _rows(folder / "regions.jsonl")
+    _fail(_manifest_split_problems(rows, folder) + _whole_text_problems(rows, texts))
+
+
+@pytest.mark.parametrize(("folder", "texts"), SPLIT_WRITTEN_SETS, ids=SPLIT_WRITTEN_IDS)
+def test_split_written_sets_records(folder, texts):
+    activities, bodies, decisions = (_rows(folder / f"{name}.jsonl") for name in ("activities", "bodies", "decisions"))
+    problems = _activities_problems(activities, texts, _rows(folder / "regions.jsonl"), None)
+    problems += _bodies_problems(bodies, texts, None)
+    problems += _decisions_problems(decisions, texts, None)
+    problems += [f"{_where(r)}: not in a text of {folder.name}" for r in decisions if r.get("report") not in texts]
+    problems += _manifest_split_problems(activities + bodies + decisions, folder)
     _fail(problems)
