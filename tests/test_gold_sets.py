@@ -21,7 +21,7 @@ TESTS = ROOT / "tests"
 BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "gold-links", TESTS / "gold"
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
-WRITTEN4, WRITTEN5 = TESTS / "written4", TESTS / "written5"
+WRITTEN4, WRITTEN5, BLIND3 = TESTS / "written4", TESTS / "written5", TESTS / "gold-blind3"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -202,12 +202,12 @@ def _gold_spans(report: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _blind_split_problems(rows: list[dict]) -> list[str]:
+def _blind_split_problems(rows: list[dict], folder: Path = BLIND) -> list[str]:
     """The split rule of tests/gold-blind/README.md ("Blind dev and test"): a report's regions in text
     order alternate dev, test, dev, ...; a record takes the split of the region it lies in, else of the
     nearest region that starts before it, else of the report's first region."""
     regions: dict[str, list[dict]] = defaultdict(list)
-    for r in _rows(BLIND / "regions.jsonl"):
+    for r in _rows(folder / "regions.jsonl"):
         regions[r["report"]].append(r)
     problems = []
     for r in rows:
@@ -219,14 +219,29 @@ def _blind_split_problems(rows: list[dict]) -> list[str]:
     return problems
 
 
-def test_gold_blind_splits_follow_the_region_rule():
-    _fail([p for name in ("regions", "activities", "bodies", "decisions") for p in _blind_split_problems(_rows(BLIND / f"{name}.jsonl"))])
+# The blind sets whose split follows the alternating region rule (tests/gold-blind and tests/gold-blind3).
+ALTERNATING_SETS = [BLIND, BLIND3]
+
+
+@pytest.mark.parametrize("folder", ALTERNATING_SETS, ids=[f.name for f in ALTERNATING_SETS])
+def test_gold_blind_splits_follow_the_region_rule(folder):
+    problems = []
+    for name in ("regions", "activities", "bodies", "decisions"):
+        rows = _rows_maybe_empty(folder / f"{name}.jsonl") if name == "decisions" else _rows(folder / f"{name}.jsonl")
+        problems += _blind_split_problems(rows, folder)
+    splits = {r.get("split") for r in _rows(folder / "regions.jsonl")}
+    if splits != {"dev", "test"}:
+        problems.append(f"{folder.name}: regions must be split into dev and test, found {sorted(map(str, splits))}")
+    _fail(problems)
 
 
 # The blind sets of the reports, oldest first: (folder, the split all its records must have or None).
 # tests/gold-blind2 (2026-12-07, all dev) annotates stretches that neither tests/gold, tests/gold-blind
 # nor tests/gold-second covers; its decisions.jsonl may be empty (no decision reference lies there).
-BLIND_SETS = [(BLIND, None), (BLIND2, "dev")]
+# tests/gold-blind3 (2026-12-07, dev and test by the alternating region rule, checked above) annotates
+# further stretches that none of tests/gold, tests/gold-blind, tests/gold-blind2 and tests/gold-second
+# covers; its decisions.jsonl may be empty too.
+BLIND_SETS = [(BLIND, None), (BLIND2, "dev"), (BLIND3, None)]
 BLIND_IDS = [folder.name for folder, _ in BLIND_SETS]
 
 
@@ -271,7 +286,7 @@ def test_gold_blind_regions_are_new_ground(folder, split):
 def test_gold_blind_activities(folder, split):
     rows = _rows(folder / "activities.jsonl")
     problems = _activities_problems(rows, REPORTS, _rows(folder / "regions.jsonl"), split)
-    if split:  # the newer sets: records never overlap each other
+    if folder != BLIND:  # the newer sets: records never overlap each other
         ordered = sorted(rows, key=lambda r: (r["report"], r["start"]))
         problems += [f"{_where(b)} overlaps {_where(a)}" for a, b in zip(ordered, ordered[1:]) if a["report"] == b["report"] and b["start"] < a["end"]]
     _fail(problems)
@@ -302,7 +317,7 @@ def test_gold_blind_bodies(folder, split):
 
 @pytest.mark.parametrize(("folder", "split"), BLIND_SETS, ids=BLIND_IDS)
 def test_gold_blind_decisions(folder, split):
-    rows = _rows(folder / "decisions.jsonl") if split is None else _rows_maybe_empty(folder / "decisions.jsonl")
+    rows = _rows(folder / "decisions.jsonl") if folder == BLIND else _rows_maybe_empty(folder / "decisions.jsonl")
     problems = _decisions_problems(rows, REPORTS, split)
     covered = _rows(folder / "regions.jsonl") + _rows(folder / "bodies.jsonl")
     for r in rows:
