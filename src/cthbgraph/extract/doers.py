@@ -29,9 +29,9 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
     agent_spans = _drop_owners(agent_spans)
-    agent_spans, hosts = _without_hosts(agent_spans, recent)
+    agent_spans, hosts = _without_hosts(agent_spans, recent, sentence)
     partner_spans = (*partner_spans, *hosts)
-    if hosts and not agent_spans:
+    if hosts and not agent_spans and recent:
         agent_spans, route = tuple(recent), "anaphor"
         return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
     route = "grammar"
@@ -60,24 +60,38 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     return agent_spans, partner_spans, CONFIDENCE[route]
 
 
-def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def _without_hosts(spans: tuple[Span, ...], recent: list[Span], sentence: Span) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """The doers without the hosts and chairs of an event organised by another: a national or external
     body that hosts ("hosted by the Ministry and co-organized by the Office", "The Police Department hosted
     a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
     the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
-    named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
+    named, in the sentence or just before (or left to the context by the subject: "the Office organized
+    a visit, hosted by ..."); an OSCE body hosting its own meeting is its organiser."""
     kept, moved, supporters = [], [], []
+    # Doers of two verbs ("organized by the Centre and taught by experts from UNODC"): the deliverers'
+    # part is a part of the other's event, as after an event just reported.
+    after_an_event = bool(recent) or len({v.i for v in map(act._action_verb_for, spans) if v is not None}) > 1
     for span in spans:
-        (moved if lends_a_part(span, bool(recent)) else supporters if _supports(span) else kept).append(span)
+        (moved if lends_a_part(span, after_an_event) else supporters if _supports(span) else kept).append(span)
     # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
     # supported by the ODIHR through ..." alone names the doer.
     if kept:
         moved += supporters
     else:
         kept = supporters
-    if moved and not kept and not recent:
+    if moved and not kept and not recent and not _subject_left_to_context(sentence, spans):
         return spans, ()
     return tuple(kept), tuple(moved)
+
+
+def _subject_left_to_context(sentence: Span, spans: tuple[Span, ...]) -> bool:
+    """ "In 2014 the Office organized a study visit, hosted by the Rapporteur": the main verb's subject is
+    an anaphor (or a passive without "by") that none of ``spans`` names, so the doer is the one it stands for."""
+    if act.anaphoric_subject(sentence) is None:
+        return False
+    verb = act.main_verb(sentence)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return not any(s.start <= t.i < s.end for s in spans for t in subjects)
 
 
 def _supports(span: Span) -> bool:
@@ -101,7 +115,9 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
         lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
     if lemma == "host":
         return span.label_ not in OSCE_KINDS
-    if lemma in ("chair", "co-chair"):
+    if lemma in ("chair", "co-chair", "accompany", "join"):
+        # "sessions chaired by the Co-ordinator", "experts visited the shelter, accompanied by the State
+        # Fund", "joined by UNICEF": the chair or the companion of another's event.
         return _passive_or_participle(verb)
     if not after_an_event:
         return False
