@@ -50,6 +50,10 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
             # Under a field operation's heading, what is reported as done was done by it.
             agent_spans, route = (section_body,), "section"
         partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+    if not agent_spans and hosts:
+        # The anaphor found no body: the host, named, is a surer doer than none.
+        agent_spans, route = hosts, "secondary"
+        partner_spans = tuple(p for p in partner_spans if p not in hosts)
     if not agent_spans and candidate is not None and candidate.secondary:
         if recent and _group_subject(sentence) and not any(_on_an_event(s) for s in candidate.secondary):
             # "the delegation visited a shelter run by the NGO": the NGO runs the shelter, the visit is
@@ -57,6 +61,11 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
             agent_spans, route = tuple(recent), "anaphor"
         else:
             agent_spans, route = candidate.secondary, "secondary"
+    elif candidate is not None:
+        # "the Office organized a study visit, hosted by the Ministry": the host of the clause on the
+        # object lends its part to the doer's event.
+        lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
+        partner_spans = (*partner_spans, *lent)
     return agent_spans, partner_spans, CONFIDENCE[route]
 
 
