@@ -662,3 +662,51 @@ def test_a_dated_event_told_in_the_passive_in_a_text_of_one_osce_body_is_that_bo
     assert [m.kind for m in sessions.agents] == ["FieldOperation"]
     undated = text.replace(" in April and May", "")
     assert not _activities_of(extractor, undated, genre="report")
+
+
+# ------------------------------------------------------------------------------ doers beside hosts and deliverers
+
+
+def test_a_host_after_an_anaphoric_subject_is_a_partner(extractor):
+    text = (
+        "Anti-trafficking work in Atlantis\n\nThe OSCE Office in Atlantis assists the national co-ordinator of Atlantis. "
+        "The Office co-chairs a working group on labour migration.\nHighlights\n"
+        "In 2016 the Office organized a study visit to Utopia for members of the national referral team, "
+        "hosted by the Ministry of Interior of Utopia.\n"
+    )
+    (visit,) = _activities_of(extractor, text, "web-page")
+    assert [m.key for m in visit.agents] == ["office-atlantis"]
+    assert "ministry-of-interior-of-utopia" in {m.key for m in visit.partners}
+
+
+def test_a_host_is_the_doer_only_when_no_other_is_found(extractor):
+    text = "In 2016 the ODIHR organized a study visit to Utopia, hosted by the Ministry of Interior of Utopia.\n"
+    (visit,) = _activities_of(extractor, text)
+    assert [m.key for m in visit.agents] == ["odihr"]
+    assert [m.key for m in visit.partners] == ["ministry-of-interior-of-utopia"]
+    lone = "Co-operation with Utopia\n\nIn 2016 the Mission organized a study visit to Utopia, hosted by the Ministry of Interior of Utopia.\n"
+    assert [m.key for a in _activities_of(extractor, lone) for m in a.agents] == ["ministry-of-interior-of-utopia"]
+
+
+def test_companions_and_trainers_beside_an_organiser_are_partners(extractor):
+    visit = (
+        "In June 2012 the ODIHR organized a seminar on victim identification in Atlantis.\n\n"
+        "In July 2012, ODIHR experts visited two shelters in the capital of Utopia, accompanied by the Ministry of Social Affairs of Utopia.\n"
+    )
+    _, shelters = _activities_of(extractor, visit)
+    assert [m.key for m in shelters.agents] == ["odihr"]
+    assert [m.key for m in shelters.partners] == ["ministry-of-social-affairs-of-utopia"]
+    course = "The three-day seminar was organized by the OSCE Mission to Atlantis and taught by experts from the International Organization for Migration.\n"
+    (seminar,) = _activities_of(extractor, course)
+    assert [m.key for m in seminar.agents] == ["mission-atlantis"]
+    assert [m.key for m in seminar.partners] == ["iom"]
+
+
+def test_a_heading_joined_to_the_sentence_is_not_its_subject(extractor):
+    text = (
+        "Security work against trafficking\n\nThe Transnational Threats Department of the OSCE Secretariat supports police services "
+        "of the participating States. Its Border Security and Management Unit prepares manuals for border guards.\nHighlights\n"
+        "In 2016 the Department organized a seminar on forged documents in Vienna.\n"
+    )
+    (seminar,) = _activities_of(extractor, text, "web-page")
+    assert [m.key for m in seminar.agents] == ["tntd"]
