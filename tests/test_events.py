@@ -722,3 +722,14 @@ def test_the_parties_named_between_are_the_doers(extractor):
     assert {m.key for m in readings[0].agents} == {"odihr", "spmu"}
     talks = readings[-1]
     assert [m.key for m in talks.agents] == ["odihr"]
+
+
+def test_the_author_of_a_text_is_not_the_doer_of_its_translation(extractor):
+    text = (
+        "In 2009 the OSCE Office in Atlantis organized a round table on shelters in Atlantis City. "
+        "Twenty officials attended. The round table adopted conclusions.\n"
+        "The Office also translated the OSCE/ODIHR handbook on victim assistance into two languages.\n"
+    )
+    translation = _activities_of(extractor, text)[-1]
+    assert translation.excerpt.text.startswith("The Office also translated")
+    assert [m.key for m in translation.agents] == ["office-atlantis"]

@@ -28,7 +28,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     partner_spans: tuple[Span, ...] = (
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
-    agent_spans = _drop_owners(agent_spans)
+    agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
     agent_spans, hosts = _without_hosts(agent_spans, recent, sentence)
     partner_spans = (*partner_spans, *hosts)
     if hosts and not agent_spans and recent:
@@ -36,7 +36,8 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
-        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
+        doing = [b for b in bodies if not _names_a_text(b)]
+        agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
         if not agent_spans:
             agent_spans, parties = _between_parties(sentence, bodies)
             partner_spans, route = (*partner_spans, *parties), "subject"
@@ -164,6 +165,14 @@ def _between_parties(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ..
         if own:
             return own, tuple(b for b in parties if b not in own)
     return (), ()
+
+
+def _names_a_text(span: Span) -> bool:
+    """ "The Office translated the OSCE/ODIHR handbook": the parse took the noun after the name for a past
+    verb ("handbook" as VBD), so the author of the text read as the subject of a verb; a word that is
+    an event noun as it stands is no past form of a verb."""
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lower_ in act.EVENT_NOUNS
 
 
 def _group_subject(sentence: Span) -> bool:
