@@ -733,3 +733,20 @@ def test_the_author_of_a_text_is_not_the_doer_of_its_translation(extractor):
     translation = _activities_of(extractor, text)[-1]
     assert translation.excerpt.text.startswith("The Office also translated")
     assert [m.key for m in translation.agents] == ["office-atlantis"]
+
+
+def test_a_headline_naming_the_first_of_two_organisers_keeps_both(extractor):
+    text = (
+        "OSCE Mission to Atlantis trains police officers on trafficking\n\n"
+        "ATLANTIS CITY, 3 May 2015 – The OSCE Mission to Atlantis and the International Organization for Migration "
+        "trained 30 police officers on identifying victims of trafficking today.\n"
+    )
+    (training,) = _activities_of(extractor, text, "press-release")
+    assert [m.key for m in training.agents] == ["mission-atlantis", "iom"]
+
+
+def test_the_host_of_an_event_organized_by_another_is_a_partner(extractor):
+    text = "In May 2012 the Ministry of Justice of Atlantis hosted a round table organized by the OSCE Mission to Atlantis.\n"
+    (table,) = _activities_of(extractor, text)
+    assert [m.key for m in table.agents] == ["mission-atlantis"]
+    assert [m.key for m in table.partners] == ["ministry-of-justice-of-atlantis"]

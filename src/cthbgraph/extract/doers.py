@@ -29,8 +29,12 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
     agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
-    agent_spans, hosts = _without_hosts(agent_spans, recent, sentence)
+    organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
+    agent_spans, hosts = _without_hosts(agent_spans, recent, sentence, bool(organisers))
     partner_spans = (*partner_spans, *hosts)
+    if hosts and not agent_spans and organisers:
+        # "The Ministry hosted a round table organized by the Mission": the organiser did it.
+        return organisers, tuple(p for p in partner_spans if p not in organisers), CONFIDENCE["grammar"]
     if hosts and not agent_spans and recent:
         agent_spans, route = tuple(recent), "anaphor"
         return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
@@ -73,13 +77,16 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     return agent_spans, partner_spans, CONFIDENCE[route]
 
 
-def _without_hosts(spans: tuple[Span, ...], recent: list[Span], sentence: Span) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def _without_hosts(
+    spans: tuple[Span, ...], recent: list[Span], sentence: Span, organised: bool = False
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """The doers without the hosts and chairs of an event organised by another: a national or external
     body that hosts ("hosted by the Ministry and co-organized by the Office", "The Police Department hosted
     a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
     the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
     named, in the sentence or just before (or left to the context by the subject: "the Office organized
-    a visit, hosted by ..."); an OSCE body hosting its own meeting is its organiser."""
+    a visit, hosted by ..."; ``organised``: the event hosted names its organiser); an OSCE body hosting
+    its own meeting is its organiser."""
     kept, moved, supporters = [], [], []
     # Doers of two verbs ("organized by the Centre and taught by experts from UNODC"): the deliverers'
     # part is a part of the other's event, as after an event just reported.
@@ -92,7 +99,7 @@ def _without_hosts(spans: tuple[Span, ...], recent: list[Span], sentence: Span) 
         moved += supporters
     else:
         kept = supporters
-    if moved and not kept and not recent and not _subject_left_to_context(sentence, spans):
+    if moved and not kept and not recent and not organised and not _subject_left_to_context(sentence, spans):
         return spans, ()
     return tuple(kept), tuple(moved)
 
@@ -184,7 +191,11 @@ def _group_subject(sentence: Span) -> bool:
 def _on_an_event(span: Span) -> bool:
     """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
     verb = act._action_verb_for(span)
-    return verb is not None and verb.head.lemma_.lower() in act.EVENT_NOUNS
+    if verb is None:
+        return False
+    noun = verb.head
+    # "a round table": the parse makes "round" a compound of "table"
+    return act._is_event(noun) or (noun.lemma_.lower() == "table" and any(c.lower_ == "round" for c in noun.children))
 
 
 def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:
