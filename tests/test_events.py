@@ -750,3 +750,21 @@ def test_the_host_of_an_event_organized_by_another_is_a_partner(extractor):
     (table,) = _activities_of(extractor, text)
     assert [m.key for m in table.agents] == ["mission-atlantis"]
     assert [m.key for m in table.partners] == ["ministry-of-justice-of-atlantis"]
+
+
+def test_an_osce_body_taking_part_in_another_body_s_event_is_its_doer(extractor):
+    text = "In June 2012 experts of the ODIHR took part in a conference organized by the Council of Europe in Strasbourg.\n"
+    (conference,) = _activities_of(extractor, text)
+    assert [m.key for m in conference.agents] == ["odihr"]
+    assert [m.key for m in conference.partners] == ["council-of-europe"]
+    trainees = "In June 2012 officials of the Ministry of Interior of Atlantis attended a course held by the OSCE Mission to Atlantis.\n"
+    assert [m.key for a in _activities_of(extractor, trainees) for m in a.agents] == ["mission-atlantis"]
+
+
+def test_an_organiser_after_the_topic_of_the_event_is_found(extractor):
+    text = (
+        "Atlantis hosts OSCE seminar on trafficking\n\nATLANTIS CITY, 3 May 2015 – The Ministry of Interior of Atlantis "
+        "hosted a seminar on trafficking organized by the OSCE Centre in Atlantis today.\n"
+    )
+    (seminar,) = _activities_of(extractor, text, "press-release")
+    assert [m.key for m in seminar.agents] == ["centre-atlantis"]

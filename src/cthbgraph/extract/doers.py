@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
+from .receiving import attending
 
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
@@ -30,6 +31,10 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     )
     agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
+    if not agent_spans and organisers and (attendees := tuple(attending(sentence, bodies))):
+        # "Experts of the ODIHR took part in a conference organized by the Council of Europe": the OSCE
+        # body's part in another's event is its activity, the organiser its partner.
+        return attendees, (*partner_spans, *organisers), CONFIDENCE["grammar"]
     agent_spans, hosts = _without_hosts(agent_spans, recent, sentence, bool(organisers))
     partner_spans = (*partner_spans, *hosts)
     if hosts and not agent_spans and organisers:
@@ -40,24 +45,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
-        doing = [b for b in bodies if not _names_a_text(b)]
-        agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
-        if not agent_spans:
-            agent_spans, parties = _between_parties(sentence, bodies)
-            partner_spans, route = (*partner_spans, *parties), "subject"
-        if not agent_spans:
-            agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
-        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
-        if anaphor is not None:
-            # "The Mission organized ...", "Training sessions were organized ...": the doer is
-            # the one just named, or the field operation whose section this is.
-            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
-            if not agent_spans and anaphor:
-                agent_spans, route = _named_before(anaphor, earlier), "anaphor"
-        if not agent_spans and section_body is not None:
-            # Under a field operation's heading, what is reported as done was done by it.
-            agent_spans, route = (section_body,), "section"
-        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+        agent_spans, partner_spans, route = _left_to_context(sentence, bodies, partner_spans, (recent, section_body, earlier))
     if not agent_spans and hosts:
         # The anaphor found no body: the host, named, is a surer doer than none.
         agent_spans, route = hosts, "secondary"
@@ -75,6 +63,31 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
         partner_spans = (*partner_spans, *lent)
     return agent_spans, partner_spans, CONFIDENCE[route]
+
+
+def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Span, ...], context):
+    """The doers of a sentence whose grammar names none: a body in its subject, the parties named
+    "between", a passive's "by" anaphor, the body its anaphoric subject stands for or the section's.
+    ``context``: the doers just before, the section's body and the bodies named before."""
+    recent, section_body, earlier = context
+    doing = [b for b in bodies if not _names_a_text(b)]
+    agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
+    if not agent_spans:
+        agent_spans, parties = _between_parties(sentence, bodies)
+        partner_spans = (*partner_spans, *parties)
+    if not agent_spans:
+        agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
+    anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+    if anaphor is not None:
+        # "The Mission organized ...", "Training sessions were organized ...": the doer is
+        # the one just named, or the field operation whose section this is.
+        agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+        if not agent_spans and anaphor:
+            agent_spans, route = _named_before(anaphor, earlier), "anaphor"
+    if not agent_spans and section_body is not None:
+        # Under a field operation's heading, what is reported as done was done by it.
+        agent_spans, route = (section_body,), "section"
+    return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), route
 
 
 def _without_hosts(
@@ -193,9 +206,11 @@ def _on_an_event(span: Span) -> bool:
     verb = act._action_verb_for(span)
     if verb is None:
         return False
-    noun = verb.head
+    nouns = [verb.head]
+    if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+        nouns.append(verb.head.head.head)  # "a seminar on trafficking organized by": hung on the nearest noun
     # "a round table": the parse makes "round" a compound of "table"
-    return act._is_event(noun) or (noun.lemma_.lower() == "table" and any(c.lower_ == "round" for c in noun.children))
+    return any(act._is_event(n) or (n.lemma_.lower() == "table" and any(c.lower_ == "round" for c in n.children)) for n in nouns)
 
 
 def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:
