@@ -662,3 +662,109 @@ def test_a_dated_event_told_in_the_passive_in_a_text_of_one_osce_body_is_that_bo
     assert [m.kind for m in sessions.agents] == ["FieldOperation"]
     undated = text.replace(" in April and May", "")
     assert not _activities_of(extractor, undated, genre="report")
+
+
+# ------------------------------------------------------------------------------ doers beside hosts and deliverers
+
+
+def test_a_host_after_an_anaphoric_subject_is_a_partner(extractor):
+    text = (
+        "Anti-trafficking work in Atlantis\n\nThe OSCE Office in Atlantis assists the national co-ordinator of Atlantis. "
+        "The Office co-chairs a working group on labour migration.\nHighlights\n"
+        "In 2016 the Office organized a study visit to Utopia for members of the national referral team, "
+        "hosted by the Ministry of Interior of Utopia.\n"
+    )
+    (visit,) = _activities_of(extractor, text, "web-page")
+    assert [m.key for m in visit.agents] == ["office-atlantis"]
+    assert "ministry-of-interior-of-utopia" in {m.key for m in visit.partners}
+
+
+def test_a_host_is_the_doer_only_when_no_other_is_found(extractor):
+    text = "In 2016 the ODIHR organized a study visit to Utopia, hosted by the Ministry of Interior of Utopia.\n"
+    (visit,) = _activities_of(extractor, text)
+    assert [m.key for m in visit.agents] == ["odihr"]
+    assert [m.key for m in visit.partners] == ["ministry-of-interior-of-utopia"]
+    lone = "Co-operation with Utopia\n\nIn 2016 the Mission organized a study visit to Utopia, hosted by the Ministry of Interior of Utopia.\n"
+    assert [m.key for a in _activities_of(extractor, lone) for m in a.agents] == ["ministry-of-interior-of-utopia"]
+
+
+def test_companions_and_trainers_beside_an_organiser_are_partners(extractor):
+    visit = (
+        "In June 2012 the ODIHR organized a seminar on victim identification in Atlantis.\n\n"
+        "In July 2012, ODIHR experts visited two shelters in the capital of Utopia, accompanied by the Ministry of Social Affairs of Utopia.\n"
+    )
+    _, shelters = _activities_of(extractor, visit)
+    assert [m.key for m in shelters.agents] == ["odihr"]
+    assert [m.key for m in shelters.partners] == ["ministry-of-social-affairs-of-utopia"]
+    course = "The three-day seminar was organized by the OSCE Mission to Atlantis and taught by experts from the International Organization for Migration.\n"
+    (seminar,) = _activities_of(extractor, course)
+    assert [m.key for m in seminar.agents] == ["mission-atlantis"]
+    assert [m.key for m in seminar.partners] == ["iom"]
+
+
+def test_a_heading_joined_to_the_sentence_is_not_its_subject(extractor):
+    text = (
+        "Security work against trafficking\n\nThe Transnational Threats Department of the OSCE Secretariat supports police services "
+        "of the participating States. Its Border Security and Management Unit prepares manuals for border guards.\nHighlights\n"
+        "In 2016 the Department organized a seminar on forged documents in Vienna.\n"
+    )
+    (seminar,) = _activities_of(extractor, text, "web-page")
+    assert [m.key for m in seminar.agents] == ["tntd"]
+
+
+def test_the_parties_named_between_are_the_doers(extractor):
+    text = (
+        "Early March 2019 saw further co-operation between the ODIHR and the SPMU on a project which trained judges of Atlantis.\n\n"
+        "Consultations held between the ODIHR and senior officials of the Ministry of Justice of Utopia in May 2018 "
+        "opened the way to a joint review.\n"
+    )
+    readings = [a for a in _activities_of(extractor, text)]
+    assert {m.key for m in readings[0].agents} == {"odihr", "spmu"}
+    talks = readings[-1]
+    assert [m.key for m in talks.agents] == ["odihr"]
+
+
+def test_the_author_of_a_text_is_not_the_doer_of_its_translation(extractor):
+    text = (
+        "In 2009 the OSCE Office in Atlantis organized a round table on shelters in Atlantis City. "
+        "Twenty officials attended. The round table adopted conclusions.\n"
+        "The Office also translated the OSCE/ODIHR handbook on victim assistance into two languages.\n"
+    )
+    translation = _activities_of(extractor, text)[-1]
+    assert translation.excerpt.text.startswith("The Office also translated")
+    assert [m.key for m in translation.agents] == ["office-atlantis"]
+
+
+def test_a_headline_naming_the_first_of_two_organisers_keeps_both(extractor):
+    text = (
+        "OSCE Mission to Atlantis trains police officers on trafficking\n\n"
+        "ATLANTIS CITY, 3 May 2015 – The OSCE Mission to Atlantis and the International Organization for Migration "
+        "trained 30 police officers on identifying victims of trafficking today.\n"
+    )
+    (training,) = _activities_of(extractor, text, "press-release")
+    assert [m.key for m in training.agents] == ["mission-atlantis", "iom"]
+
+
+def test_the_host_of_an_event_organized_by_another_is_a_partner(extractor):
+    text = "In May 2012 the Ministry of Justice of Atlantis hosted a round table organized by the OSCE Mission to Atlantis.\n"
+    (table,) = _activities_of(extractor, text)
+    assert [m.key for m in table.agents] == ["mission-atlantis"]
+    assert [m.key for m in table.partners] == ["ministry-of-justice-of-atlantis"]
+
+
+def test_an_osce_body_taking_part_in_another_body_s_event_is_its_doer(extractor):
+    text = "In June 2012 experts of the ODIHR took part in a conference organized by the Council of Europe in Strasbourg.\n"
+    (conference,) = _activities_of(extractor, text)
+    assert [m.key for m in conference.agents] == ["odihr"]
+    assert [m.key for m in conference.partners] == ["council-of-europe"]
+    trainees = "In June 2012 officials of the Ministry of Interior of Atlantis attended a course held by the OSCE Mission to Atlantis.\n"
+    assert [m.key for a in _activities_of(extractor, trainees) for m in a.agents] == ["mission-atlantis"]
+
+
+def test_an_organiser_after_the_topic_of_the_event_is_found(extractor):
+    text = (
+        "Atlantis hosts OSCE seminar on trafficking\n\nATLANTIS CITY, 3 May 2015 – The Ministry of Interior of Atlantis "
+        "hosted a seminar on trafficking organized by the OSCE Centre in Atlantis today.\n"
+    )
+    (seminar,) = _activities_of(extractor, text, "press-release")
+    assert [m.key for m in seminar.agents] == ["centre-atlantis"]

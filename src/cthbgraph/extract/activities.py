@@ -374,7 +374,9 @@ def anaphoric_subject(sentence: Span) -> str | None:
         subjects = [sentence.root]  # the parse that lost the verb kept its subject as the root
     if not subjects:
         return None
-    subject = subjects[0]
+    # The subject nearest the verb: a heading the parse joined to the sentence ("Recent work In 2017 the
+    # Department published ...") may hang on the verb as a second subject.
+    subject = min(subjects, key=lambda s: abs(verb.i - s.i))
     head = subject.lemma_.lower()
     if head in _ANAPHORS and subject.tag_ != "PRP" and any(c.lower_ in ("the", "this", "its", "her", "his", "their") for c in subject.children):
         return head

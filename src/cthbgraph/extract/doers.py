@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
+from .receiving import attending
 
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
@@ -28,28 +29,27 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     partner_spans: tuple[Span, ...] = (
         candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
     )
-    agent_spans = _drop_owners(agent_spans)
-    agent_spans, hosts = _without_hosts(agent_spans, recent)
+    agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
+    organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
+    if not agent_spans and organisers and (attendees := tuple(attending(sentence, bodies))):
+        # "Experts of the ODIHR took part in a conference organized by the Council of Europe": the OSCE
+        # body's part in another's event is its activity, the organiser its partner.
+        return attendees, (*partner_spans, *organisers), CONFIDENCE["grammar"]
+    agent_spans, hosts = _without_hosts(agent_spans, recent, sentence, bool(organisers))
     partner_spans = (*partner_spans, *hosts)
-    if hosts and not agent_spans:
+    if hosts and not agent_spans and organisers:
+        # "The Ministry hosted a round table organized by the Mission": the organiser did it.
+        return organisers, tuple(p for p in partner_spans if p not in organisers), CONFIDENCE["grammar"]
+    if hosts and not agent_spans and recent:
         agent_spans, route = tuple(recent), "anaphor"
         return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), CONFIDENCE[route]
     route = "grammar"
     if not agent_spans and act.reports_action(sentence):
-        agent_spans, route = tuple(act.subject_agents(sentence, bodies, list(partner_spans))), "subject"
-        if not agent_spans:
-            agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
-        anaphor = None if agent_spans else act.anaphoric_subject(sentence)
-        if anaphor is not None:
-            # "The Mission organized ...", "Training sessions were organized ...": the doer is
-            # the one just named, or the field operation whose section this is.
-            agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
-            if not agent_spans and anaphor:
-                agent_spans, route = _named_before(anaphor, earlier), "anaphor"
-        if not agent_spans and section_body is not None:
-            # Under a field operation's heading, what is reported as done was done by it.
-            agent_spans, route = (section_body,), "section"
-        partner_spans = tuple(p for p in partner_spans if p not in agent_spans)
+        agent_spans, partner_spans, route = _left_to_context(sentence, bodies, partner_spans, (recent, section_body, earlier))
+    if not agent_spans and hosts:
+        # The anaphor found no body: the host, named, is a surer doer than none.
+        agent_spans, route = hosts, "secondary"
+        partner_spans = tuple(p for p in partner_spans if p not in hosts)
     if not agent_spans and candidate is not None and candidate.secondary:
         if recent and _group_subject(sentence) and not any(_on_an_event(s) for s in candidate.secondary):
             # "the delegation visited a shelter run by the NGO": the NGO runs the shelter, the visit is
@@ -57,27 +57,74 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
             agent_spans, route = tuple(recent), "anaphor"
         else:
             agent_spans, route = candidate.secondary, "secondary"
+    elif candidate is not None:
+        # "the Office organized a study visit, hosted by the Ministry": the host of the clause on the
+        # object lends its part to the doer's event.
+        lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
+        partner_spans = (*partner_spans, *lent)
     return agent_spans, partner_spans, CONFIDENCE[route]
 
 
-def _without_hosts(spans: tuple[Span, ...], recent: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Span, ...], context):
+    """The doers of a sentence whose grammar names none: a body in its subject, the parties named
+    "between", a passive's "by" anaphor, the body its anaphoric subject stands for or the section's.
+    ``context``: the doers just before, the section's body and the bodies named before."""
+    recent, section_body, earlier = context
+    doing = [b for b in bodies if not _names_a_text(b)]
+    agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
+    if not agent_spans:
+        agent_spans, parties = _between_parties(sentence, bodies)
+        partner_spans = (*partner_spans, *parties)
+    if not agent_spans:
+        agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
+    anaphor = None if agent_spans else act.anaphoric_subject(sentence)
+    if anaphor is not None:
+        # "The Mission organized ...", "Training sessions were organized ...": the doer is
+        # the one just named, or the field operation whose section this is.
+        agent_spans, route = _resolve_anaphor(anaphor, recent, section_body), "anaphor"
+        if not agent_spans and anaphor:
+            agent_spans, route = _named_before(anaphor, earlier), "anaphor"
+    if not agent_spans and section_body is not None:
+        # Under a field operation's heading, what is reported as done was done by it.
+        agent_spans, route = (section_body,), "section"
+    return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), route
+
+
+def _without_hosts(
+    spans: tuple[Span, ...], recent: list[Span], sentence: Span, organised: bool = False
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     """The doers without the hosts and chairs of an event organised by another: a national or external
     body that hosts ("hosted by the Ministry and co-organized by the Office", "The Police Department hosted
     a session", right after the Centre's visit) or a body that chaired ("sessions were held, chaired by
     the National Co-ordinator") lends its venue or its chair: a partner. Only when another doer is
-    named, in the sentence or just before; an OSCE body hosting its own meeting is its organiser."""
+    named, in the sentence or just before (or left to the context by the subject: "the Office organized
+    a visit, hosted by ..."; ``organised``: the event hosted names its organiser); an OSCE body hosting
+    its own meeting is its organiser."""
     kept, moved, supporters = [], [], []
+    # Doers of two verbs ("organized by the Centre and taught by experts from UNODC"): the deliverers'
+    # part is a part of the other's event, as after an event just reported.
+    after_an_event = bool(recent) or len({v.i for v in map(act._action_verb_for, spans) if v is not None}) > 1
     for span in spans:
-        (moved if lends_a_part(span, bool(recent)) else supporters if _supports(span) else kept).append(span)
+        (moved if lends_a_part(span, after_an_event) else supporters if _supports(span) else kept).append(span)
     # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
     # supported by the ODIHR through ..." alone names the doer.
     if kept:
         moved += supporters
     else:
         kept = supporters
-    if moved and not kept and not recent:
+    if moved and not kept and not recent and not organised and not _subject_left_to_context(sentence, spans):
         return spans, ()
     return tuple(kept), tuple(moved)
+
+
+def _subject_left_to_context(sentence: Span, spans: tuple[Span, ...]) -> bool:
+    """ "In 2014 the Office organized a study visit, hosted by the Rapporteur": the main verb's subject is
+    an anaphor (or a passive without "by") that none of ``spans`` names, so the doer is the one it stands for."""
+    if act.anaphoric_subject(sentence) is None:
+        return False
+    verb = act.main_verb(sentence)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return not any(s.start <= t.i < s.end for s in spans for t in subjects)
 
 
 def _supports(span: Span) -> bool:
@@ -101,7 +148,9 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
         lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
     if lemma == "host":
         return span.label_ not in OSCE_KINDS
-    if lemma in ("chair", "co-chair"):
+    if lemma in ("chair", "co-chair", "accompany", "join"):
+        # "sessions chaired by the Co-ordinator", "experts visited the shelter, accompanied by the State
+        # Fund", "joined by UNICEF": the chair or the companion of another's event.
         return _passive_or_participle(verb)
     if not after_an_event:
         return False
@@ -121,6 +170,31 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
     return lemma in _DELIVERING and person is not None and person.lemma_.lower() in _DELIVERERS
 
 
+def _between_parties(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Consultations held between the SR and the Council of Europe", "co-operation between the OSR and
+    the SPMU on a project": the parties of an event named "between" them did it, the OSCE's as its
+    doers and the others as their partners (all doers when none is the OSCE's)."""
+    for word in sentence:
+        if word.lower_ != "between" or word.i == 0:
+            continue
+        head = word.head.head if word.head.dep_ == "acl" else word.head
+        if not any(act._is_event(t) or t.lower_ == "operation" for t in (word.doc[word.i - 1], word.head, head)):
+            continue
+        parties = [b for b in bodies if word.i < b.start and b.end - 1 <= word.right_edge.i]
+        own = tuple(b for b in parties if b.label_ in OSCE_KINDS and b.id_ != "osce") or tuple(parties)
+        if own:
+            return own, tuple(b for b in parties if b not in own)
+    return (), ()
+
+
+def _names_a_text(span: Span) -> bool:
+    """ "The Office translated the OSCE/ODIHR handbook": the parse took the noun after the name for a past
+    verb ("handbook" as VBD), so the author of the text read as the subject of a verb; a word that is
+    an event noun as it stands is no past form of a verb."""
+    verb = act._action_verb_for(span)
+    return verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lower_ in act.EVENT_NOUNS
+
+
 def _group_subject(sentence: Span) -> bool:
     """ "The delegation visited ...", "Participants met ...": the people of the event just reported."""
     verb = act.main_verb(sentence)
@@ -130,7 +204,13 @@ def _group_subject(sentence: Span) -> bool:
 def _on_an_event(span: Span) -> bool:
     """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
     verb = act._action_verb_for(span)
-    return verb is not None and verb.head.lemma_.lower() in act.EVENT_NOUNS
+    if verb is None:
+        return False
+    nouns = [verb.head]
+    if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+        nouns.append(verb.head.head.head)  # "a seminar on trafficking organized by": hung on the nearest noun
+    # "a round table": the parse makes "round" a compound of "table"
+    return any(act._is_event(n) or (n.lemma_.lower() == "table" and any(c.lower_ == "round" for c in n.children)) for n in nouns)
 
 
 def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..records import Activity
 
 _SURE = 0.8  # the grammar's subject or a body inside it (doers.CONFIDENCE), not a doer from the context
+_GRAMMAR = 0.9  # the grammar's subject or "by" agent (doers.CONFIDENCE)
 
 
 def headline_doers(activity: Activity, own: Activity | None) -> Activity:
@@ -20,5 +21,9 @@ def headline_doers(activity: Activity, own: Activity | None) -> Activity:
     if own is None or not own.agents or own.confidence < _SURE:
         return activity
     keys = {m.key for m in own.agents}
+    if activity.confidence >= _GRAMMAR and keys < {m.key for m in activity.agents}:
+        # "OSCE Mission trains police" over "The Mission and the IOM trained ...": a headline names the
+        # lead's first doer for short; the lead's grammar names them all.
+        return activity
     partners = tuple({m.key: m for m in (*activity.partners, *own.partners) if m.key not in keys}.values())
     return replace(activity, agents=own.agents, partners=partners)

@@ -7,7 +7,7 @@ are the beneficiaries or the participants of an event another organised.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # Verbs whose subject receives what was done ("investigators completed a course held by the Mission",
 # "inspectors learned how to ..."): the subject is the beneficiary, not the doer.
@@ -33,3 +33,20 @@ def _done_by_another(noun: Token) -> bool:
     """ "a visit (to Lithuania) organized by the Centre": a clause on the noun (the parse may hang it on the
     place) names who did it."""
     return any(c.dep_ == "acl" and any(g.dep_ == "agent" or g.lower_ == "by" for g in c.children) for c in noun.subtree)
+
+
+def attending(sentence: Span, bodies: list[Span]) -> list[Span]:
+    """The OSCE bodies whose people attend or take part in the sentence's event: an OSCE report tells its
+    bodies' part in another's event as their activity (the trainees of a national body stay none)."""
+    from . import activities as act  # activities reads ``receives``: imported here, not at the top
+    from .doers import OSCE_KINDS
+
+    found = []
+    for body in bodies:
+        verb = act._action_verb_for(body)
+        if verb is None or body.label_ not in OSCE_KINDS or body.id_ == "osce":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma == "attend" or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)):
+            found.append(body)
+    return found
