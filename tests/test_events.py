@@ -712,18 +712,6 @@ def test_a_heading_joined_to_the_sentence_is_not_its_subject(extractor):
     assert [m.key for m in seminar.agents] == ["tntd"]
 
 
-def test_the_parties_named_between_are_the_doers(extractor):
-    text = (
-        "Early March 2019 saw further co-operation between the ODIHR and the SPMU on a project which trained judges of Atlantis.\n\n"
-        "Consultations held between the ODIHR and senior officials of the Ministry of Justice of Utopia in May 2018 "
-        "opened the way to a joint review.\n"
-    )
-    readings = [a for a in _activities_of(extractor, text)]
-    assert {m.key for m in readings[0].agents} == {"odihr", "spmu"}
-    talks = readings[-1]
-    assert [m.key for m in talks.agents] == ["odihr"]
-
-
 def test_the_author_of_a_text_is_not_the_doer_of_its_translation(extractor):
     text = (
         "In 2009 the OSCE Office in Atlantis organized a round table on shelters in Atlantis City. "

@@ -66,15 +66,11 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
 
 
 def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Span, ...], context):
-    """The doers of a sentence whose grammar names none: a body in its subject, the parties named
-    "between", a passive's "by" anaphor, the body its anaphoric subject stands for or the section's.
-    ``context``: the doers just before, the section's body and the bodies named before."""
+    """The doers of a sentence whose grammar names none: a body in its subject, a passive's "by" anaphor,
+    the body its anaphoric subject stands for or the section's. ``context``: the doers just before, the section's body and the bodies named before."""
     recent, section_body, earlier = context
     doing = [b for b in bodies if not _names_a_text(b)]
     agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
-    if not agent_spans:
-        agent_spans, parties = _between_parties(sentence, bodies)
-        partner_spans = (*partner_spans, *parties)
     if not agent_spans:
         agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
     anaphor = None if agent_spans else act.anaphoric_subject(sentence)
@@ -168,23 +164,6 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
         head = head.head  # "Experts from UNODC and the Financial Intelligence Unit"
     person = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "from") else None
     return lemma in _DELIVERING and person is not None and person.lemma_.lower() in _DELIVERERS
-
-
-def _between_parties(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    """ "Consultations held between the SR and the Council of Europe", "co-operation between the OSR and
-    the SPMU on a project": the parties of an event named "between" them did it, the OSCE's as its
-    doers and the others as their partners (all doers when none is the OSCE's)."""
-    for word in sentence:
-        if word.lower_ != "between" or word.i == 0:
-            continue
-        head = word.head.head if word.head.dep_ == "acl" else word.head
-        if not any(act._is_event(t) or t.lower_ == "operation" for t in (word.doc[word.i - 1], word.head, head)):
-            continue
-        parties = [b for b in bodies if word.i < b.start and b.end - 1 <= word.right_edge.i]
-        own = tuple(b for b in parties if b.label_ in OSCE_KINDS and b.id_ != "osce") or tuple(parties)
-        if own:
-            return own, tuple(b for b in parties if b not in own)
-    return (), ()
 
 
 def _names_a_text(span: Span) -> bool:
