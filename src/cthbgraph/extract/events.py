@@ -175,7 +175,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             events.append(replace(reading.activity, type="project"))  # the longer work the event belongs to
             last = (len(events) - 1, n)
             continue
-        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from, text=text)
+        why = _why_none(sentence, genre, sentence.start_char >= closing_from, text)
         if why:
             # The event may go on after a remark or a figure; anything else ends it.
             last = last if why in ("quote", "result", "recommendation", *GOES_ON) else None
@@ -198,6 +198,14 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
         events.append(activity)
         last = (len(events) - 1, n)
     return events
+
+
+def _why_none(sentence: Span, genre: str, closing: bool, text: str) -> str:
+    """Why a sentence reports no activity (see :func:`not_an_activity`), or ""."""
+    why = not_an_activity(sentence, genre, closing=closing, text=text)
+    if why == "question" and is_chronology_line(sentence, text):
+        return ""  # a listed event's title asks it ("• Conference: How Best to Stem the Flow? (...)")
+    return why
 
 
 def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool:

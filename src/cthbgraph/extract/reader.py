@@ -19,7 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
-from .chronology import chronology_doer, opens_item_line
+from .chronology import ListLead, chronology_doer, opens_item_line
 from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
@@ -141,6 +141,7 @@ class DocReader:
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
         author = author_body(self)
+        lead = ListLead()
         h = 0
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
@@ -167,7 +168,8 @@ class DocReader:
                 or convener(self, agent_spans)
             )
             if office is None and not agent_spans:
-                office = chronology_doer(self, sentence, author, section_body)
+                office = chronology_doer(self, sentence, author, section_body, lead.doers)
+            lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
             )
