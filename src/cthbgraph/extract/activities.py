@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
+from .relatives import relative_clause_verb
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -78,7 +79,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
         if _governed_by_with(body) or _funder(body):
             partners.append(body)
             continue
-        verb = _action_verb_for(body)
+        verb = _action_verb_for(body) or relative_clause_verb(body)
         if verb is not None and (receives(verb) or _background_clause(sentence, verb)):
             continue
         if verb is not None and _in_a_clause_about_something_else(sentence, verb):
