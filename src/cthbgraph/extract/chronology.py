@@ -113,31 +113,6 @@ def _own_clause(tokens) -> bool:
     )
 
 
-class ListLead:
-    """The doer of a lead-in that ends with a colon ("... SR addresses at the following meetings:",
-    "In 2014 the Centre held:"): the items listed under it are that doer's events. The lead-in holds
-    until a paragraph that is not an item, or a heading."""
-
-    def __init__(self) -> None:
-        self.doers: tuple[Span, ...] = ()
-
-    def read(self, sentence: Span, text: str, doers, heading_before: bool) -> None:
-        """Take in the next sentence (``doers``: its own, else its context's)."""
-        stripped = text[sentence.start_char : sentence.end_char].rstrip()
-        if stripped.endswith(":"):
-            self.doers = tuple(doers)
-        elif heading_before or (_after_blank_line(text, sentence.start_char) and not re.match(rf"\s*{_BULLET}\s", stripped)):
-            self.doers = ()
-
-
-def _after_blank_line(text: str, start: int) -> bool:
-    """A paragraph opens at ``start``: a blank line after a finished item or sentence (a PDF's text
-    may break an item with a blank line mid-phrase: "debate of the UN\n\nGeneral Assembly")."""
-    before = text[max(0, start - 200) : start]
-    kept = before.rstrip()
-    return before[len(kept) :].count("\n") >= 2 and kept[-1:] in tuple(".;:)!?”\"")
-
-
 def chronology_doer(reader, sentence: Span, author: Span | None, section_body: Span | None, lead=()) -> BodyMention | None:
     """The body a chronology line's event is of: its list's lead-in's doer, else the title line's OSCE
     body, else the section's."""

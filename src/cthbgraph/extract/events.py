@@ -33,6 +33,7 @@ from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
 from .headlines import headline_doers
+from .list_items import opens_listed_item
 from .non_events import (
     _EVENT_WORDS,
     _PEOPLE,
@@ -212,8 +213,8 @@ def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool
     """Whether a sentence soon after ``event`` is its evidence: it continues it, or tells another body's
     part in it ("The course was hosted by the Police Academy") and names no other event."""
     sentence = reading.sentence
-    if is_chronology_line(sentence, text):
-        return False
+    if is_chronology_line(sentence, text) or (reading.activity is not None and opens_listed_item(text, sentence.start_char, after_bullet=True)):
+        return False  # each line of a chronology or a list of work is an event of its own
     if _continues(reading, event, genre):
         return True
     own = reading.activity

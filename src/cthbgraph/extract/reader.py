@@ -19,13 +19,14 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
-from .chronology import ListLead, chronology_doer, opens_item_line
+from .chronology import chronology_doer, opens_item_line
 from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
 from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
+from .list_items import ListLead, listed_item_doer, opens_listed_item
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
@@ -168,7 +169,7 @@ class DocReader:
                 or convener(self, agent_spans)
             )
             if office is None and not agent_spans:
-                office = chronology_doer(self, sentence, author, section_body, lead.doers)
+                office = chronology_doer(self, sentence, author, section_body, lead.doers) or listed_item_doer(self, sentence, bodies, lead)
             lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
@@ -222,7 +223,7 @@ class DocReader:
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
-                elif token.i > start and opens_item_line(self.report.text, token.idx):
+                elif token.i > start and (opens_item_line(self.report.text, token.idx) or opens_listed_item(self.report.text, token.idx)):
                     yield self.doc[start : token.i]  # a list item or chronology line is a sentence of its own
                     start = token.i
             if start < sentence.end:
