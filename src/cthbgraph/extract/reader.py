@@ -168,8 +168,7 @@ class DocReader:
                 or post_office(self, sentence, recent, bodies, candidate)
                 or convener(self, agent_spans)
             )
-            if office is None and not agent_spans:
-                office = chronology_doer(self, sentence, author, section_body, lead.doers) or listed_item_doer(self, sentence, bodies, lead)
+            office = office or (None if agent_spans else self._item_doer(sentence, author, section_body, bodies, lead))
             lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
@@ -191,6 +190,10 @@ class DocReader:
             agents = named or _unique(self.mention(s) for s in agent_spans)
             activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
+
+    def _item_doer(self, sentence: Span, author: Span | None, section_body: Span | None, bodies, lead: ListLead):
+        """The doer of a chronology line or a list item that names none of its own, or None."""
+        return chronology_doer(self, sentence, author, section_body, lead.doers) or listed_item_doer(self, sentence, bodies, lead)
 
     def _activity(self, sentence: Span, excerpt: Excerpt, agents, partner_spans, verbs, found, confidence: float) -> Activity:
         """The activity of a sentence with these doers; ``found``: its bodies, the provisions and headings."""
