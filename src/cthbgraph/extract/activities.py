@@ -205,8 +205,10 @@ def _reports_action(verb: Token) -> bool:
 
 
 def _has_action_complement(verb: Token) -> bool:
-    """ "continues to fine-tune", "has been providing": the action is in the complement."""
-    return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for child in verb.children)
+    """ "continues to fine-tune", "has been providing", "was able to compile": the action is in the complement."""
+    # "was able to V" says it was done (the past only: "is able to" is a capacity).
+    able = [a for a in verb.children if a.dep_ == "acomp" and a.lower_ == "able"] if verb.tag_ == "VBD" else []
+    return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for h in (verb, *able) for child in h.children)
 
 
 def _is_event(token: Token) -> bool:
