@@ -51,13 +51,14 @@ def is_chronology_line(sentence: Span, doc_text: str) -> bool:
     """A line of its own that opens on a bullet or a date, names an event among its first words and is
     dated. ``doc_text``: the report's text as written (the parsed text has its line breaks cleaned)."""
     line_start = doc_text.rfind("\n", 0, sentence.start_char) + 1
-    if doc_text[line_start : sentence.start_char].strip():
-        return False  # not the first sentence of its line
-    text = sentence.text
+    bullet = doc_text[line_start : sentence.start_char]
+    if bullet.strip() and not re.fullmatch(rf"\s*{_BULLET}\s*", bullet):
+        return False  # not the first sentence of its line (the parse may leave the bullet to the sentence before)
+    text = bullet.lstrip() + sentence.text
     opening = _OPENING.match(text)
-    if opening is None or not (_short_and_dated(text) or _titled_item(doc_text, sentence.start_char)):
+    if opening is None or not (_short_and_dated(text) or _titled_item(doc_text, line_start)):
         return False
-    rest = [t for t in sentence if t.idx - sentence.start_char >= opening.end() and not t.is_punct]
+    rest = [t for t in sentence if t.idx - sentence.start_char + len(bullet.lstrip()) >= opening.end() and not t.is_punct]
     if not any(t.lemma_.lower() in _EVENT_WORDS or t.lower_ in _EVENT_WORDS for t in rest[:_FIRST_WORDS]):
         return False
     return not _own_clause(rest)
