@@ -724,3 +724,16 @@ def test_impersonal_advice_is_no_event_and_was_able_to_is_an_act(extractor):
     assert _activities_of(extractor, advice) == ()
     (event,) = _activities_of(extractor, _TITLE + "Thanks to its partners, the OSCE Mission to Atlantis was able to compile a list of shelters in 2030.\n")
     assert [m.key for m in event.agents] == ["mission-atlantis"]
+
+
+def test_a_dated_caption_that_names_an_event_is_an_event_of_the_context(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "Representatives of 12 NGOs at the consultation meeting, Atlantis City, September 2030.\n\n"
+        "📷 (OSCE)\n\n"
+        "A view of the old town of Atlantis City, 2030.\n\n"
+        "📷 (OSCE)\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Representatives"]
+    assert [m.key for m in activities[1].agents] == ["mission-atlantis"]

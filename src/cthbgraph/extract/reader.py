@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .captions import caption_doer
 from .chronology import chronology_doer, opens_item_line
 from .conveners import convened, convener
 from .dates import date_in_year
@@ -168,7 +169,7 @@ class DocReader:
                 or post_office(self, sentence, recent, bodies, candidate)
                 or convener(self, agent_spans)
             )
-            office = office or (None if agent_spans else self._item_doer(sentence, author, section_body, bodies, lead))
+            office = office or (None if agent_spans else self._item_doer(sentence, (author, section_body, recent), bodies, lead))
             lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
@@ -191,9 +192,16 @@ class DocReader:
             activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
 
-    def _item_doer(self, sentence: Span, author: Span | None, section_body: Span | None, bodies, lead: ListLead):
-        """The doer of a chronology line or a list item that names none of its own, or None."""
-        return chronology_doer(self, sentence, author, section_body, lead.doers) or listed_item_doer(self, sentence, bodies, lead)
+    def _item_doer(self, sentence: Span, context: tuple, bodies, lead: ListLead):
+        """The doer of a chronology line, a list item or a photo caption that names none of its own, or
+        None. ``context``: the title's body, the section's body and the doers of the activity just before."""
+        author, section_body, recent = context
+        nearest = [b for b in (*recent, section_body, author) if b is not None]
+        return (
+            chronology_doer(self, sentence, author, section_body, lead.doers)
+            or listed_item_doer(self, sentence, bodies, lead)
+            or caption_doer(self, sentence, nearest)
+        )
 
     def _activity(self, sentence: Span, excerpt: Excerpt, agents, partner_spans, verbs, found, confidence: float) -> Activity:
         """The activity of a sentence with these doers; ``found``: its bodies, the provisions and headings."""
