@@ -737,3 +737,12 @@ def test_a_dated_caption_that_names_an_event_is_an_event_of_the_context(extracto
     activities = _activities_of(extractor, text)
     assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Representatives"]
     assert [m.key for m in activities[1].agents] == ["mission-atlantis"]
+
+
+def test_a_funder_named_before_its_participle_is_a_partner(extractor):
+    text = _TITLE + "- co-operation with the Council of Europe on the training of judges, within an EU funded programme.\n"
+    lead = _TITLE + "In 2030 the OSCE Mission to Atlantis worked with several partners. Examples of this co-operation include:\n\n"
+    activities = _activities_of(extractor, lead + text[len(_TITLE):])
+    item = next(a for a in activities if "Council of Europe" in a.excerpt.text)
+    assert [m.key for m in item.agents] == ["mission-atlantis"]
+    assert "european-union" in [m.key for m in item.partners]

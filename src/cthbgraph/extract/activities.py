@@ -118,9 +118,11 @@ def _background_clause(sentence: Span, verb: Token) -> bool:
 
 
 def _funder(body: Span) -> bool:
-    """ "a project, funded by the Government of Switzerland": the "by" agent of a verb of funding."""
+    """ "a project, funded by the Government of Switzerland", "an EU funded programme": who pays."""
     node = head_token(body)
     by = node.head
+    if node.dep_ in ("npadvmod", "compound") and by.lemma_.lower() in _FUNDING:
+        return True  # "within an EU funded programme": the funder named before the participle
     return node.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _FUNDING
 
 

@@ -226,7 +226,7 @@ class DocReader:
         ``paragraph_breaks`` marks them before the parser runs, but a parse may still attach a heading
         to the sentence after it, and a Doc read back from bytes takes its sentences from the parse.
         """
-        for sentence in self.doc.sents:
+        for sentence in self._parsed_sentences():
             start = sentence.start
             for token in sentence:
                 # The blank line as the report has it (the parsed text may have cleaned it to spaces).
@@ -239,6 +239,20 @@ class DocReader:
                     start = token.i
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
+
+    def _parsed_sentences(self) -> Iterator[Span]:
+        """The parser's sentences, except that none starts inside a word: the parse may cut "co-operation"
+        at its hyphen ("- co" | "-operation with IOM ..."), mostly at a list item's start."""
+        held: Span | None = None
+        for sentence in self.doc.sents:
+            if held is not None and _inside_a_word(self.doc, sentence.start):
+                held = self.doc[held.start : sentence.end]
+                continue
+            if held is not None:
+                yield held
+            held = sentence
+        if held is not None:
+            yield held
 
     def _blank_line(self, token) -> bool:
         """A blank line in the report where the parsed text has a space token, unless the sentence goes
@@ -322,6 +336,11 @@ class DocReader:
                 yield Rename(excerpt, self.mention(first), self.mention(second), "succeeded")
             elif _REPLACING_BETWEEN.match(between):  # "Y, which replaced X": X was succeeded by Y
                 yield Rename(excerpt, self.mention(second), self.mention(first), "succeeded")
+
+
+def _inside_a_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the letters on both sides ("co" "-" "operation")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and doc[i - 1].is_alpha and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha and not doc[i].whitespace_
 
 
 def _content_lemmas(span: Span | None) -> set[str]:
