@@ -756,3 +756,87 @@ def test_an_organiser_after_the_topic_of_the_event_is_found(extractor):
     )
     (seminar,) = _activities_of(extractor, text, "press-release")
     assert [m.key for m in seminar.agents] == ["centre-atlantis"]
+
+
+# ------------------------------------------------------------------------------ lists, relative clauses
+
+
+_TITLE = "Annual report 2030\n\n"  # a first line is a title, not a sentence of the text
+
+
+def test_items_of_a_list_of_events_under_a_lead_in_are_events_of_its_doer(extractor):
+    # A participation list as a PDF's text layer gives it: "\ufffd" bullets, items wrapped over lines
+    # (one broken by a blank line), each closing on "(date, place)"; a title may ask a question.
+    text = (
+        "Annual report 2030\n\n"
+        "In 2030 the OSCE Mission to Atlantis addressed over twenty conferences. From these, it is worth\n"
+        "highlighting the Mission's addresses at the following events:\n\n"
+        "\ufffd Conference on Child Trafficking and the Internet, Ministry of Justice of\n\n"
+        "Atlantis and the NGO Safe Harbour (3-4 May 2030, Atlantis City)\n\n"
+        "\ufffd The 12th Utopia Forum: Forced Labour: What Can Be Done?\n"
+        "Utopia Forum in Co-operation with the University of Utopia (12 June 2030, Port Utopia)\n\n"
+        "\ufffd Testimony of the Head of Mission on Labour Exploitation, Parliament of Atlantis,\n"
+        "(1 October 2030, Atlantis City)\n\n"
+        "This broad participation raises the visibility of the OSCE's work against trafficking.\n"
+    )
+    activities = _activities_of(extractor, text)
+    items = [a for a in activities if a.excerpt.text.lstrip("\ufffd ").startswith(("Conference", "The 12th", "Testimony"))]
+    assert len(items) == 3
+    assert all([m.key for m in a.agents] == ["mission-atlantis"] for a in items)
+    assert items[2].date == "2030-10-01"
+
+
+def test_items_of_a_list_of_work_with_partners_are_events_but_a_list_of_aims_is_not(extractor):
+    text = (
+        "Annual report 2030\n\n"
+        "In 2030 the OSCE Mission to Atlantis co-operated with several international organizations in devising "
+        "assistance programmes. Examples of this co-operation include:\n\n"
+        "- the work carried out with the Council of Europe on legislative review;\n"
+        "- joint projects with UNICEF on the protection of children; and\n"
+        "- the recent co-operation with the UNODC on the ratification of the Protocol.\n\n"
+        "The Mission's mandate provides for two directions of work:\n\n"
+        "- to co-ordinate efforts with UNHCR and IOM;\n"
+        "- to assist the authorities of Atlantis.\n"
+    )
+    activities = _activities_of(extractor, text)
+    items = [a for a in activities if a.excerpt.text.lstrip("- ").startswith(("the work", "joint", "the recent"))]
+    assert len(items) == 3
+    assert all([m.key for m in a.agents] == ["mission-atlantis"] for a in items)
+    assert not any("co-ordinate efforts" in a.excerpt.text for a in activities)
+
+
+def test_an_event_told_in_a_relative_clause_on_its_doer(extractor):
+    done = _TITLE + "Local co-ordination has been a focus of the OSCE Mission to Atlantis, which organized two round tables with local authorities.\n"
+    state = _TITLE + "Local co-ordination has been a focus of the OSCE Mission to Atlantis, which has a mandate to support local authorities.\n"
+    (event,) = _activities_of(extractor, done)
+    assert [m.key for m in event.agents] == ["mission-atlantis"]
+    assert _activities_of(extractor, state) == ()
+
+
+def test_impersonal_advice_is_no_event_and_was_able_to_is_an_act(extractor):
+    advice = _TITLE + "To this end it is recommended that the OSCE Mission to Atlantis continue to train judges and prosecutors.\n"
+    assert _activities_of(extractor, advice) == ()
+    (event,) = _activities_of(extractor, _TITLE + "Thanks to its partners, the OSCE Mission to Atlantis was able to compile a list of shelters in 2030.\n")
+    assert [m.key for m in event.agents] == ["mission-atlantis"]
+
+
+def test_a_dated_caption_that_names_an_event_is_an_event_of_the_context(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "Representatives of 12 NGOs at the consultation meeting, Atlantis City, September 2030.\n\n"
+        "📷 (OSCE)\n\n"
+        "A view of the old town of Atlantis City, 2030.\n\n"
+        "📷 (OSCE)\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Representatives"]
+    assert [m.key for m in activities[1].agents] == ["mission-atlantis"]
+
+
+def test_a_funder_named_before_its_participle_is_a_partner(extractor):
+    text = _TITLE + "- co-operation with the Council of Europe on the training of judges, within an EU funded programme.\n"
+    lead = _TITLE + "In 2030 the OSCE Mission to Atlantis worked with several partners. Examples of this co-operation include:\n\n"
+    activities = _activities_of(extractor, lead + text[len(_TITLE):])
+    item = next(a for a in activities if "Council of Europe" in a.excerpt.text)
+    assert [m.key for m in item.agents] == ["mission-atlantis"]
+    assert "european-union" in [m.key for m in item.partners]

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
+from .relatives import relative_clause_verb
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -78,7 +79,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
         if _governed_by_with(body) or _funder(body):
             partners.append(body)
             continue
-        verb = _action_verb_for(body)
+        verb = _action_verb_for(body) or relative_clause_verb(body)
         if verb is not None and (receives(verb) or _background_clause(sentence, verb)):
             continue
         if verb is not None and _in_a_clause_about_something_else(sentence, verb):
@@ -117,9 +118,11 @@ def _background_clause(sentence: Span, verb: Token) -> bool:
 
 
 def _funder(body: Span) -> bool:
-    """ "a project, funded by the Government of Switzerland": the "by" agent of a verb of funding."""
+    """ "a project, funded by the Government of Switzerland", "an EU funded programme": who pays."""
     node = head_token(body)
     by = node.head
+    if node.dep_ in ("npadvmod", "compound") and by.lemma_.lower() in _FUNDING:
+        return True  # "within an EU funded programme": the funder named before the participle
     return node.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _FUNDING
 
 
@@ -204,8 +207,10 @@ def _reports_action(verb: Token) -> bool:
 
 
 def _has_action_complement(verb: Token) -> bool:
-    """ "continues to fine-tune", "has been providing": the action is in the complement."""
-    return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for child in verb.children)
+    """ "continues to fine-tune", "has been providing", "was able to compile": the action is in the complement."""
+    # "was able to V" says it was done (the past only: "is able to" is a capacity).
+    able = [a for a in verb.children if a.dep_ == "acomp" and a.lower_ == "able"] if verb.tag_ == "VBD" else []
+    return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for h in (verb, *able) for child in h.children)
 
 
 def _is_event(token: Token) -> bool:

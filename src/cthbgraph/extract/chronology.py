@@ -21,7 +21,8 @@ from spacy.tokens import Span
 from ..records import BodyMention
 from .activities import EVENT_NOUNS
 
-_BULLET = r"[-•·–—*▪◦]"
+# "\ufffd" and "\uf0b7": a PDF's bullet glyph as its text layer gives it.
+_BULLET = r"[-•·–—*▪◦\ufffd\uf0b7]"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19|20)\d\d"
 # "March 2014 – ", "– 14 March: ", "• ", "- ", "2016: ".
@@ -33,10 +34,16 @@ _DATED = re.compile(rf"\b(?:{_MONTH}|{_YEAR})\b")
 _EVENT_WORDS = (EVENT_NOUNS - {"event", "mission", "network", "support", "work", "effort", "capacity", "activity", "cooperation",
                                "co-operation", "partnership", "collaboration", "assistance", "awareness", "initiative"}) | {
     "round", "table", "school", "visit", "memorandum", "translation", "stand", "stands", "hearing", "webinar", "panel",
+    "testimony", "address",
 }
 _FIRST_WORDS = 6
 # A chronology entry is short; a long bulleted line is a paragraph or a list of topics.
 _LONGEST = 160
+# A list of the events a body took part in gives each its title, organiser and, last, "(date, place)":
+# "• Conference on ..., Ministry of ... (19-20 June 2007, Vienna)". Such an item is longer, but its
+# closing parenthesis of a date says it is one event.
+_LONGEST_TITLED = 320
+_CLOSING_DATE = re.compile(rf"\([^()]*\b(?:{_MONTH}|{_YEAR})\b[^()]*\)[\s.;,]*$")
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -44,13 +51,14 @@ def is_chronology_line(sentence: Span, doc_text: str) -> bool:
     """A line of its own that opens on a bullet or a date, names an event among its first words and is
     dated. ``doc_text``: the report's text as written (the parsed text has its line breaks cleaned)."""
     line_start = doc_text.rfind("\n", 0, sentence.start_char) + 1
-    if doc_text[line_start : sentence.start_char].strip():
-        return False  # not the first sentence of its line
-    text = sentence.text
+    bullet = doc_text[line_start : sentence.start_char]
+    if bullet.strip() and not re.fullmatch(rf"\s*{_BULLET}\s*", bullet):
+        return False  # not the first sentence of its line (the parse may leave the bullet to the sentence before)
+    text = bullet.lstrip() + sentence.text
     opening = _OPENING.match(text)
-    if opening is None or len(text.strip()) > _LONGEST or not _DATED.search(text):
+    if opening is None or not (_short_and_dated(text) or _titled_item(doc_text, line_start)):
         return False
-    rest = [t for t in sentence if t.idx - sentence.start_char >= opening.end() and not t.is_punct]
+    rest = [t for t in sentence if t.idx - sentence.start_char + len(bullet.lstrip()) >= opening.end() and not t.is_punct]
     if not any(t.lemma_.lower() in _EVENT_WORDS or t.lower_ in _EVENT_WORDS for t in rest[:_FIRST_WORDS]):
         return False
     return not _own_clause(rest)
@@ -66,10 +74,35 @@ def opens_item_line(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end >= 0 else len(text)]
     opening = _OPENING.match(line)
-    if opening is None or len(line.strip()) > _LONGEST or not _DATED.search(line):
+    if opening is None or not (_short_and_dated(line) or _titled_item(text, start)):
         return False
     words = re.findall(r"[a-z-]+", line[opening.end() :].lower())[: _FIRST_WORDS + 2]
     return any(w in _EVENT_WORDS or w.rstrip("s") in _EVENT_WORDS for w in words)
+
+
+def _short_and_dated(line: str) -> bool:
+    return len(line.strip()) <= _LONGEST and bool(_DATED.search(line))
+
+
+def _titled_item(text: str, start: int) -> bool:
+    """A bulleted item of a list of events, wrapped over lines, that closes on "(date, place)"."""
+    if not re.match(rf"\s*{_BULLET}\s", text[start : start + 3]):
+        return False
+    item = _item_at(text, start)
+    return len(item) <= _LONGEST_TITLED and bool(_CLOSING_DATE.search(item))
+
+
+def _item_at(text: str, start: int) -> str:
+    """The list item opening at ``start``: its lines up to its closing "(date, place)" or the next
+    item's bullet (a PDF's text may break an item with a blank line)."""
+    lines: list[str] = []
+    for n, line in enumerate(text[start : start + _LONGEST_TITLED + 200].split("\n")):
+        if n and re.match(rf"\s*{_BULLET}\s", line):
+            break
+        lines.append(line.strip())
+        if _CLOSING_DATE.search(line):
+            break
+    return " ".join(w for w in lines if w)
 
 
 def _own_clause(tokens) -> bool:
@@ -81,11 +114,13 @@ def _own_clause(tokens) -> bool:
     )
 
 
-def chronology_doer(reader, sentence: Span, author: Span | None, section_body: Span | None) -> BodyMention | None:
-    """The body a chronology line's event is of: the title line's OSCE body, else the section's."""
+def chronology_doer(reader, sentence: Span, author: Span | None, section_body: Span | None, lead=()) -> BodyMention | None:
+    """The body a chronology line's event is of: its list's lead-in's doer, else the title line's OSCE
+    body, else the section's."""
     body = section_body
     if author is not None and author.label_ != "ExternalOrganisation":
         body = author
+    body = lead[0] if lead else body
     if body is None or not is_chronology_line(sentence, reader.report.text):
         return None
     return replace(reader.mention(body), confidence=0.6)

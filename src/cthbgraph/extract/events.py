@@ -33,6 +33,7 @@ from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
 from .headlines import headline_doers
+from .list_items import opens_listed_item
 from .non_events import (
     _EVENT_WORDS,
     _PEOPLE,
@@ -175,7 +176,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             events.append(replace(reading.activity, type="project"))  # the longer work the event belongs to
             last = (len(events) - 1, n)
             continue
-        why = not_an_activity(sentence, genre, closing=sentence.start_char >= closing_from, text=text)
+        why = _why_none(sentence, genre, sentence.start_char >= closing_from, text)
         if why:
             # The event may go on after a remark or a figure; anything else ends it.
             last = last if why in ("quote", "result", "recommendation", *GOES_ON) else None
@@ -200,12 +201,20 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
     return events
 
 
+def _why_none(sentence: Span, genre: str, closing: bool, text: str) -> str:
+    """Why a sentence reports no activity (see :func:`not_an_activity`), or ""."""
+    why = not_an_activity(sentence, genre, closing=closing, text=text)
+    if why == "question" and is_chronology_line(sentence, text):
+        return ""  # a listed event's title asks it ("• Conference: How Best to Stem the Flow? (...)")
+    return why
+
+
 def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool:
     """Whether a sentence soon after ``event`` is its evidence: it continues it, or tells another body's
     part in it ("The course was hosted by the Police Academy") and names no other event."""
     sentence = reading.sentence
-    if is_chronology_line(sentence, text):
-        return False
+    if is_chronology_line(sentence, text) or (reading.activity is not None and opens_listed_item(text, sentence.start_char, after_bullet=True)):
+        return False  # each line of a chronology or a list of work is an event of its own
     if _continues(reading, event, genre):
         return True
     own = reading.activity

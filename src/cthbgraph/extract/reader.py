@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .captions import caption_doer
 from .chronology import chronology_doer, opens_item_line
 from .conveners import convened, convener
 from .dates import date_in_year
@@ -26,6 +27,7 @@ from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
 from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
+from .list_items import ListLead, listed_item_doer, opens_listed_item
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
@@ -141,6 +143,7 @@ class DocReader:
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
         author = author_body(self)
+        lead = ListLead()
         h = 0
         for n, sentence in enumerate(self.sentences()):
             heading_before = False
@@ -166,8 +169,8 @@ class DocReader:
                 or post_office(self, sentence, recent, bodies, candidate)
                 or convener(self, agent_spans)
             )
-            if office is None and not agent_spans:
-                office = chronology_doer(self, sentence, author, section_body)
+            office = office or (None if agent_spans else self._item_doer(sentence, (author, section_body, recent), bodies, lead))
+            lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
             )
@@ -188,6 +191,17 @@ class DocReader:
             agents = named or _unique(self.mention(s) for s in agent_spans)
             activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
+
+    def _item_doer(self, sentence: Span, context: tuple, bodies, lead: ListLead):
+        """The doer of a chronology line, a list item or a photo caption that names none of its own, or
+        None. ``context``: the title's body, the section's body and the doers of the activity just before."""
+        author, section_body, recent = context
+        nearest = [b for b in (*recent, section_body, author) if b is not None]
+        return (
+            chronology_doer(self, sentence, author, section_body, lead.doers)
+            or listed_item_doer(self, sentence, bodies, lead)
+            or caption_doer(self, sentence, nearest)
+        )
 
     def _activity(self, sentence: Span, excerpt: Excerpt, agents, partner_spans, verbs, found, confidence: float) -> Activity:
         """The activity of a sentence with these doers; ``found``: its bodies, the provisions and headings."""
@@ -212,7 +226,7 @@ class DocReader:
         ``paragraph_breaks`` marks them before the parser runs, but a parse may still attach a heading
         to the sentence after it, and a Doc read back from bytes takes its sentences from the parse.
         """
-        for sentence in self.doc.sents:
+        for sentence in self._parsed_sentences():
             start = sentence.start
             for token in sentence:
                 # The blank line as the report has it (the parsed text may have cleaned it to spaces).
@@ -220,11 +234,25 @@ class DocReader:
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
-                elif token.i > start and opens_item_line(self.report.text, token.idx):
+                elif token.i > start and (opens_item_line(self.report.text, token.idx) or opens_listed_item(self.report.text, token.idx)):
                     yield self.doc[start : token.i]  # a list item or chronology line is a sentence of its own
                     start = token.i
             if start < sentence.end:
                 yield self.doc[start : sentence.end]
+
+    def _parsed_sentences(self) -> Iterator[Span]:
+        """The parser's sentences, except that none starts inside a word: the parse may cut "co-operation"
+        at its hyphen ("- co" | "-operation with IOM ..."), mostly at a list item's start."""
+        held: Span | None = None
+        for sentence in self.doc.sents:
+            if held is not None and _inside_a_word(self.doc, sentence.start):
+                held = self.doc[held.start : sentence.end]
+                continue
+            if held is not None:
+                yield held
+            held = sentence
+        if held is not None:
+            yield held
 
     def _blank_line(self, token) -> bool:
         """A blank line in the report where the parsed text has a space token, unless the sentence goes
@@ -308,6 +336,11 @@ class DocReader:
                 yield Rename(excerpt, self.mention(first), self.mention(second), "succeeded")
             elif _REPLACING_BETWEEN.match(between):  # "Y, which replaced X": X was succeeded by Y
                 yield Rename(excerpt, self.mention(second), self.mention(first), "succeeded")
+
+
+def _inside_a_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the letters on both sides ("co" "-" "operation")."""
+    return 0 < i < len(doc) - 1 and doc[i].text == "-" and doc[i - 1].is_alpha and not doc[i - 1].whitespace_ and doc[i + 1].is_alpha and not doc[i].whitespace_
 
 
 def _content_lemmas(span: Span | None) -> set[str]:

@@ -86,6 +86,10 @@ _CAUSE_NOUNS = {
 _HABITUAL = {"regularly", "routinely", "usually", "normally", "continuously", "constantly", "monthly", "weekly", "quarterly", "periodically"}
 _ADVISING_VERBS = {"recommend", "urge", "advise", "encourage"}
 _UNDER_WAY = re.compile(r"\b(?:(?:is|are)\s+(?:foreseen|envisaged|scheduled|planned)\b|still\s+being\b)", re.IGNORECASE)
+# "To this end it is recommended that the OSCE bodies continue to ...": advice in the impersonal passive.
+_IMPERSONAL_ADVICE = re.compile(
+    r"\bit\s+is\s+(?:\w+ly\s+|therefore\s+|also\s+|further\s+)?(?:recommended|suggested|proposed|advised|advisable)\s+that\b", re.IGNORECASE
+)
 _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimates|figures|data|statistics)\b", re.IGNORECASE)
 
 
@@ -127,6 +131,8 @@ def _by_wording(text: str) -> str:
         return "question"
     if _UNDER_WAY.search(text):
         return "plan"
+    if _IMPERSONAL_ADVICE.search(text):
+        return "recommendation"
     if _FIGURES.search(text):
         return "result"
     if _MANDATE_WORDING.search(text):
@@ -177,7 +183,9 @@ def _a_state(verb) -> bool:
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return False  # "it is hard to assess ...": an expletive subject, the sentence's act lies elsewhere
-    return any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
+    # "the Mechanism was able to compile a list": done, not a state ("is able to" stays a capacity).
+    done = verb.tag_ == "VBD" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children)
+    return not done and any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
 
 
 def _sets_priorities(verb) -> bool:
