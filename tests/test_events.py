@@ -840,3 +840,48 @@ def test_a_funder_named_before_its_participle_is_a_partner(extractor):
     item = next(a for a in activities if "Council of Europe" in a.excerpt.text)
     assert [m.key for m in item.agents] == ["mission-atlantis"]
     assert "european-union" in [m.key for m in item.partners]
+
+
+def test_a_short_name_with_a_partner_aside_after_a_date_is_the_doer(extractor):
+    text = (
+        "OSCE Mission to Atlantis welcomes new referral instruction\n\n"
+        "PORT UTOPIA, 18 March 2030 – The OSCE Mission to Atlantis presented a draft referral instruction to five ministries today.\n"
+        "On 6 March the Mission, together with the Ministry of Labour of Atlantis, trained 30 social workers in Port Utopia.\n"
+    )
+    training = next(a for a in _activities_of(extractor, text, genre="press-release") if a.excerpt.text.startswith("On 6 March"))
+    assert [m.key for m in training.agents] == ["mission-atlantis"]  # the aside's ministry is a partner, not a co-doer
+
+
+def test_the_body_in_a_hyphenated_modifier_of_the_event_is_its_doer(extractor):
+    text = (
+        "OSCE Mission to Atlantis – Annual Report 2030 (excerpt)\n\n"
+        "In May, the Mission trained 40 judges in Port Utopia. "
+        "On 9 June, a Mission-supported exhibition on child trafficking opened at the Youth Centre of Port Utopia.\n"
+    )
+    exhibition = next(a for a in _activities_of(extractor, text, genre="report") if a.excerpt.text.startswith("On 9 June"))
+    assert [m.key for m in exhibition.agents] == ["mission-atlantis"]
+    # Without an event noun after it the modifier names no event: "a Mission-supported hotline" is a service.
+    hotline = text.replace("exhibition on child trafficking opened at", "hotline answered calls at")
+    assert not any(a.excerpt.text.startswith("On 9 June") for a in _activities_of(extractor, hotline, genre="report"))
+
+
+def test_round_tables_in_two_words_held_in_the_passive_are_the_author_s_event(extractor):
+    text = (
+        "OSCE Mission to Atlantis – Annual Report 2030 (excerpt)\n\n"
+        "In April, the OSCE Mission to Atlantis delivered a course for 45 police officers in Port Utopia. "
+        "Four regional round tables with social welfare centres and police were held between June and September.\n"
+    )
+    course, round_tables = _activities_of(extractor, text, genre="report")
+    assert round_tables.type == "meeting" and [m.key for m in round_tables.agents] == ["mission-atlantis"]
+
+
+def test_a_listing_line_opening_on_a_day_and_month_names_its_doers_and_a_vacancy_ends_an_item(extractor):
+    text = (
+        "Newsroom – Field operations\n\n"
+        "27 March 2030 – Mission to Moldova and Ministry of Interior train border police in Balti\n"
+        "14 April 2030 – Vacancy: National Programme Officer, OSCE Mission to Moldova\n"
+        "The officer, hired by the Mission for two years, will start in June and advise the Ministry of Labour of Atlantis.\n"
+    )
+    activities = _activities_of(extractor, text, genre="listing")
+    assert [m.key for m in activities[0].agents] == ["mission-moldova"]
+    assert not activities[0].follow_ups  # the line under the vacancy is not evidence of the training

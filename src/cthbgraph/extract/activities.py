@@ -63,7 +63,7 @@ EVENT_NOUNS = {
     "visit", "programme", "initiative", "effort", "play", "analysis", "research", "survey", "publication",
     "handbook", "guide", "manual", "report", "exercise", "discussion", "consultation", "assistance", "work",
     "capacity", "series", "mission", "forum", "debate", "dialogue", "exchange", "network", "cooperation",
-    "co-operation", "partnership", "collaboration", "advocacy", "awareness", "scholarship", "simulation",
+    "co-operation", "partnership", "collaboration", "advocacy", "awareness", "scholarship", "simulation", "exhibition",
 }
 
 
@@ -215,6 +215,8 @@ def _has_action_complement(verb: Token) -> bool:
 
 def _is_event(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "table" and token.i > 0 and token.doc[token.i - 1].lower_ == "round":
+        return True  # "round tables" written in two words
     return lemma in EVENT_NOUNS or lemma.rstrip("s") in EVENT_NOUNS
 
 

@@ -24,6 +24,8 @@ from .events import add_evidence
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)\s*[–—-]\s*")
 _BULLET = re.compile(r"^\s*(?:[·•]\s*|\d{1,2}\.\s+|Title:\s*)")
 _DATED_LEAD = re.compile(r"^\s*[\d–-]{1,5}\s+\w+\s+\d{4}\s*·\s*[^–—]*[–—]\s*")  # "6 December 2022 · Vienna – "
+# "27 March 2008 – ", "12.12.2023 – ": a date that opens a listing line
+_DAY_LEAD = re.compile(r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d\d\.\d\d\.\d{4})\s*[–—-]\s*")
 _META = re.compile(
     r"^\s*(?:\d{1,2}[–-]?\d{0,2}\s+\w+\s+\d{4}\b.*·|\d{1,2}\s+\w+\s+\d{4}\s*$|\[|Published:|Link:|Showing|\d+\s+results?\b"
     r"|News\s+·|Report\s+·|Publication\s+·|Employment\s+·|‹|More\b|All times|Registration)",
@@ -59,7 +61,10 @@ def listing_activities(reader) -> list[Activity]:
             if n <= 2:
                 page_source = bodies[0]
             continue
-        if n == 0 or upcoming or _META.match(line) or _NOT_EVENT.search(line):
+        if n == 0 or upcoming or _META.match(line):
+            continue
+        if _NOT_EVENT.search(line):
+            item = None  # a vacancy or a quote: the summary below it is its own, not the last event's
             continue
         activity = _line_event(reader, line, start, end, bodies, source or page_source or _linked_source(reader, text, end))
         if item is not None and _summary_line(line):
@@ -71,6 +76,8 @@ def listing_activities(reader) -> list[Activity]:
         if activity is not None:
             found.append(activity)
             item = len(found) - 1 if not _summary_line(line) else None
+        elif not _summary_line(line) and not _DATE_LINE.match(line):
+            item = None  # a headline read as no event: the summary under it is not evidence of the one before
     return found
 
 
@@ -175,6 +182,8 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
     )
 
 
+# "30 July 2021 | Dushanbe": the date line between an item's headline and its summary
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})\s*(?:\||$)")
 _DATE_ONLY = re.compile(r"\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d|\d\d\.\d\d\.\d{4})\s*")
 _DATELINE_PLACE = re.compile(r"^[^|–—]*\|\s*(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s*[–—]")
 
@@ -210,4 +219,5 @@ def _strip_lead(title: str) -> str:
     """The headline without its bullet, feed field or leading date ("2016-04-11 – ", "· ", "Title: ")."""
     title = _BULLET.sub("", title)
     title = _ISO_DAY.sub("", title)
-    return _DATED_LEAD.sub("", title)
+    title = _DATED_LEAD.sub("", title)
+    return _DAY_LEAD.sub("", title)

@@ -19,6 +19,7 @@ from . import activities as act
 from . import events
 from . import provisions as prov
 from .activity_types import activity_type
+from .backed import backed_doers
 from .captions import caption_doer
 from .chronology import chronology_doer, opens_item_line
 from .conveners import convened, convener
@@ -174,7 +175,8 @@ class DocReader:
             named = (office,) if office is not None else (
                 project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
             )
-            named = named or (() if agent_spans else author_of_passive(self, sentence, author, recent, section_body))
+            if not named and not agent_spans:
+                named = backed_doers(self, sentence, author, earlier, recent) or author_of_passive(self, sentence, author, recent, section_body)
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and not named:

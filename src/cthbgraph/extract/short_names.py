@@ -24,11 +24,14 @@ from .bodies import load_gazetteer, post_offices
 NAME = r"[Tt]he(?:\s+[A-Z][\w’'-]*(?:\s*-\s*[a-z]+)?)+"
 _SUBJECT = re.compile(
     rf"(?P<first>{NAME}|\b[Ii]t)(?:\s*,?\s+(?:and|together\s+with)\s+(?P<second>{NAME}(?:\s+(?:of|for|under|on|in)\s+[^,;]*?)?))?"
+    # "the Mission, together with the Ministry, trained": an aside naming a partner
+    r"(?:\s*,\s*(?:together|jointly|in\s+co-?operation|in\s+partnership)\s+with\s+[^,;]+,)?"
     r"(?:\s+(?:also|jointly|then|has|have|had|was|were|successfully))*\s*$"
 )
 # "the Mission and the National Commission held", "Mission staff and the State Co-ordinator visited": a
 # short name first, then the doers the rules found.
 _JOINED = re.compile(rf"(?P<first>{NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
 # Words that head the short name of an OSCE body: the first name must be one of them, so that a
 # national body's short name ("the Ministry") is left to the rules that read it.
@@ -82,9 +85,10 @@ def _dated_item(sentence: Span, verb) -> bool:
 
 
 def _opens_clause(text: str) -> bool:
-    """The name stands first: at the start, after a comma or after a year ("In October 2020 the Office")."""
+    """The name stands first: at the start, after a comma or after a date ("In October 2020 the Office",
+    "On 6 March the Mission")."""
     text = text.rstrip()
-    return not text or text.endswith(",") or bool(re.search(r"\b(?:19|20)\d\d$", text))
+    return not text or text.endswith(",") or bool(re.search(rf"\b(?:(?:19|20)\d\d|{_MONTH})$", text))
 
 
 def head_word(name: str) -> str:
@@ -121,8 +125,10 @@ def _with_confidence(mention: BodyMention) -> BodyMention:
 def author_of_passive(reader, sentence: Span, author: Span | None, recent, section_body: Span | None) -> tuple[BodyMention, ...]:
     """ "Awareness sessions were held in secondary schools", with no doer told just before and no section
     body: an event told in the passive in a text of one OSCE body is that body's (its title line's)."""
-    if recent or section_body is not None or author is None or author.label_ == "ExternalOrganisation":
+    if section_body is not None or author is None or author.label_ == "ExternalOrganisation":
         return ()
+    if recent and author.id_ not in {b.id_ for b in recent}:
+        return ()  # another body was just told of: the passive may be its event
     verb = act.main_verb(sentence)
     if verb is None or not act.reports_action(sentence) or not act._passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return ()
@@ -137,5 +143,5 @@ def author_of_passive(reader, sentence: Span, author: Span | None, recent, secti
 
 
 _GENERAL = {"effort", "work", "activity", "support", "assistance", "initiative", "cooperation", "co-operation", "capacity", "step"}
-_DATED = re.compile(r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_DATED = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTH})\b")
 _BACK = {"the", "this", "these", "that", "those", "its", "their"}  # "The course was held": an event told before
