@@ -28,6 +28,8 @@ SETS = (
     ("tests/written3", "tests/written3/texts"),
     ("tests/written4", "tests/written4/texts"),
     ("tests/gold-blind2", "corpus"),
+    ("tests/written5", "tests/written5/texts"),
+    ("tests/gold-blind3", "corpus"),
     ("tests/fresh", "tests/fresh/texts"),
 )
 THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.9)

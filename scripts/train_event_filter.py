@@ -3,9 +3,10 @@
     python scripts/train_event_filter.py            # extract, cross-validate, write the weights (one command)
     python scripts/train_event_filter.py --dry-run  # cross-validate only
 
-It reads only ``dev`` records and ``dev`` regions of the sets in ``SETS`` (``tests/gold``, ``tests/genres``,
-``tests/gold-blind`` halves; ``tests/written*`` and ``tests/gold-blind2`` whole): :func:`dev_records` drops every line of a gold file that is not marked
-``"split": "dev"`` before parsing it, so no ``test`` record or region is ever read. For each
+It reads only ``dev`` records and ``dev`` regions of the sets in ``SETS`` (the dev halves of
+``tests/gold``, ``tests/genres``, ``tests/gold-blind``, ``tests/written5`` and ``tests/gold-blind3``;
+``tests/written`` to ``tests/written4`` and ``tests/gold-blind2`` whole): :func:`dev_records` drops
+every line of a gold file that is not marked ``"split": "dev"`` before parsing it, so no ``test`` record or region is ever read. For each
 sentence that the rules let open an event inside a dev region it computes the filter's features and
 labels it as the evaluation would: a true event (it matches a gold event no earlier event matched) or
 a false one (it overlaps no gold sentence, or repeats a gold event already matched). The non-activity
@@ -43,6 +44,8 @@ SETS = (
     ("tests/written3", "tests/written3/texts"),  # all dev: invented report excerpts
     ("tests/written4", "tests/written4/texts"),  # all dev: short press releases, listings, pages
     ("tests/gold-blind2", "corpus"),  # all dev: blind annotations of more uncovered report stretches
+    ("tests/written5", "tests/written5/texts"),  # dev half: short texts written blind, half of them held out
+    ("tests/gold-blind3", "corpus"),  # dev half: blind annotations of the last uncovered report stretches
 )
 # The feature sets tried: the coarse features of event_filter.py ("base") and the groups of event_features.py.
 FEATURE_SETS = (("base",), ("base", "syn", "ctx"), ("base", "syn", "ctx", "bow"))
