@@ -885,3 +885,16 @@ def test_a_listing_line_opening_on_a_day_and_month_names_its_doers_and_a_vacancy
     activities = _activities_of(extractor, text, genre="listing")
     assert [m.key for m in activities[0].agents] == ["mission-moldova"]
     assert not activities[0].follow_ups  # the line under the vacancy is not evidence of the training
+
+
+def test_work_since_a_month_of_this_year_is_an_event_and_since_a_year_a_summary(extractor):
+    text = (
+        "OSCE Mission to Atlantis supports new shelter\n\n"
+        "PORT UTOPIA, 14 June 2030 – A shelter for trafficked women opened today in Port Utopia with the support of the OSCE Mission to Atlantis.\n"
+        "The opening was attended by the Deputy Prime Minister.\n"
+        "The Mission has also trained 80 police officers and social workers in four towns since January on how to refer victims to the shelter.\n"
+    )
+    events = _activities_of(extractor, text, genre="press-release")
+    assert any(e.excerpt.text.startswith("The Mission has also trained") for e in events)
+    years = text.replace("since January", "since 2027")
+    assert not any(e.excerpt.text.startswith("The Mission has also trained") for e in _activities_of(extractor, years, genre="press-release"))

@@ -32,6 +32,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .activities import EVENT_NOUNS, main_verb
+from .dates import since_within_the_year
 
 _PARTS = r"(?:Annex(?:es)?|Appendix|Appendices|Chapter|Section|Part|Table|Figure|Box)"
 _POINTER = re.compile(
@@ -193,6 +194,8 @@ def _since_perfect(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
         return False
     since = [c for c in verb.children if c.lower_ == "since" and any(g.dep_ == "pobj" for g in c.children)]
+    if since and all(since_within_the_year(c) for c in since):
+        return False  # "has trained 80 officers since January": the months of this year's work, not a stretch of years
     if not since and not (verb.lemma_ == "be" and any(t.lower_ == "since" for t in verb.sent)):
         return False
     if verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in ("active", "engaged", "involved") for c in verb.children):

@@ -124,3 +124,10 @@ def _iso(kind: str, m: re.Match[str]) -> str:
         return g["y"]
     except (KeyError, ValueError):
         return ""
+
+
+def since_within_the_year(since) -> bool:
+    """ "since January", "since March": a "since" (spaCy token) whose phrase names a month and no year, the
+    months of this year's work rather than a stretch of years."""
+    words = [t.text for t in since.subtree if t is not since]
+    return any(w[:1].isupper() and w.lower() in MONTHS for w in words) and not any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words)

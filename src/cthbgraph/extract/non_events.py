@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from .activities import EVENT_NOUNS, main_verb
 from .asides import aside
+from .dates import since_within_the_year
 from .stating import describes, ends_a_quote
 
 # Subjects that stand for the people of the event just reported, not for a new doer.
@@ -116,7 +117,7 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
     if any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
         return True  # "Its work is guided by ..."
     perfect = any(a.lemma_ == "have" for a in aux)
-    return closing and perfect and any(t.lower_ == "since" for t in sentence)
+    return closing and perfect and any(t.lower_ == "since" and not since_within_the_year(t) for t in sentence)
 
 
 def _people_subject(verb) -> bool:
