@@ -128,6 +128,8 @@ class BodyFinder:
         self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
         self._casefolded_alias = {a.casefold(): k for a, k in reversed(self._normalised_alias.items())}
         self.places = load_place_names()
+        organisations = sorted((a for e in gazetteer if e.kind == "ExternalOrganisation" for a in (e.label, *e.aliases) if " " in a), key=len, reverse=True)
+        self._of_organisation = re.compile(rf"\s+of\s+the\s+(?P<org>{'|'.join(_alias_regex(a) for a in organisations)})(?![\w-])") if organisations else None
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
         """Canonical key and label of a field operation named by type and place."""
@@ -176,9 +178,24 @@ class BodyFinder:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
+                if (owned := self._owned(text, m, entry)) is not None:
+                    candidates.append(owned)
+                    continue
                 candidates.append(self._national_member(text, m.end(), Match(m.start(), m.end(), key, entry.label, entry.kind)))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return self._heading_post(text, _longest_first(candidates))
+
+    def _owned(self, text: str, m: re.Match[str], entry: GazetteerEntry) -> Match | None:
+        """ "Parliamentary Assembly of the Council of Europe": an OSCE body's name "of the" another
+        organisation names that organisation's body, keyed ``<organisation>--<name>``."""
+        if entry.kind == "ExternalOrganisation" or self._of_organisation is None or m.group().startswith("OSCE"):
+            return None
+        owner = self._of_organisation.match(text, m.end())
+        if owner is None:
+            return None
+        org = self._normalised_alias.get(re.sub(r"\s+", " ", owner.group("org")), "")
+        name = re.sub(r"\s+", " ", text[m.start() : owner.end()])
+        return Match(m.start(), owner.end(), f"{org}--{slug(m.group('alias'))}", name, "ExternalOrganisation") if org else None
 
     def _national_member(self, text: str, end: int, match: Match) -> Match:
         """ "La Strada Moldova": a listed NGO network's name followed by a country names its member

@@ -47,6 +47,7 @@ from .partner_keys import (
     special_procedure,
     unit_partner,
 )
+from .partner_lists import INTRODUCED_KINDS, listed_names
 from .partner_words import (
     country_after,
     cut_in_place,
@@ -81,11 +82,6 @@ _NOT_A_NAME = re.compile(
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
-_INTRODUCED_KINDS = {
-    "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
-    "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
-    "foundation": "ngo", "association": "ngo", "crisis centre": "ngo", "crisis center": "ngo", "shelter": "ngo",
-}
 # "High Judicial and Prosecutorial Council", "Economic and Social Council": two adjectives joined before a head noun.
 # "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
 _PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b))"
@@ -178,7 +174,7 @@ class PartnerFinder:
             found.append(candidate := self._with_listed_fields(text, m.start(), candidate, spans, clues))
             pos = candidate.end
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
-        introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
+        introduced = [(m.start("name"), m.end("name"), INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
         ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
         people = [(start, end) for start, end, label in ents if label in ("PERSON", "GPE", "NORP", "DATE")]
         partnered = [
@@ -187,7 +183,7 @@ class PartnerFinder:
             # "supported by the Fund": one capitalised word is a reference back, not a name
             and (len(m.group("name").split()) > 1 or m.group("name").isupper())
         ]
-        for start, end, kind in introduced + ner + partnered:
+        for start, end, kind in introduced + ner + partnered + listed_names(text):
             occupied = spans + [(p.start, p.end) for p in found]
             if any(s < end and start < e for s, e in occupied):
                 continue
@@ -213,7 +209,8 @@ class PartnerFinder:
             return None
         name = " ".join(w[2] for w in words)
         a, b = words[0][0], words[-1][1]
-        if not self._reads_as_name(name, named_by, text, b):
+        # "Chui, Naryn": the model's name with a comma and no head noun is a list of places
+        if not self._reads_as_name(name, named_by, text, b) or named_by == "ner" and "," in text[a:b] and not self._head_words & set(name.split()):
             return None
         if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads, end=b):
             return None
