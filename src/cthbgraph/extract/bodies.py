@@ -176,6 +176,8 @@ class BodyFinder:
                     continue  # "CIS Executive Committee", "UN Special Rapporteur": the partner reader keys the unit
                 if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
+                if _TOPIC_AFTER.match(text, m.end()) and entry.kind == "DecisionMakingBody":
+                    continue  # "Ministerial Council to Combat Trafficking …": a State's council named for its task
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
                 if (owned := self._owned(text, m, entry)) is not None:
@@ -260,6 +262,8 @@ _INSTRUMENT = re.compile(
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE", "Secretariat"}
 _NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination|Mechanism)\s+$")
+# The OSCE's councils are never named for a task; a State's anti-trafficking councils are.
+_TOPIC_AFTER = re.compile(r"\s+(?:to|for|on)\s+(?:Combat|Combating|Counter|Countering|Fight|Fighting|Prevent|Preventing)\b")
 _NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}

@@ -209,8 +209,7 @@ class PartnerFinder:
             return None
         name = " ".join(w[2] for w in words)
         a, b = words[0][0], words[-1][1]
-        # "Chui, Naryn": the model's name with a comma and no head noun is a list of places
-        if not self._reads_as_name(name, named_by, text, b) or named_by == "ner" and "," in text[a:b] and not self._head_words & set(name.split()):
+        if not self._reads_as_name(name, named_by, text, b) or named_by == "ner" and not self._whole_entity(text, a, b, name):
             return None
         if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads, end=b):
             return None
@@ -367,6 +366,11 @@ class PartnerFinder:
         if titles_an_event(text, end) or name.isupper() and abbreviates_a_meeting(text, end - len(name)):
             return False
         return named_by not in ("ner", "intro") or self._entity_reads_as_name(name, named_by, text, end)
+
+    def _whole_entity(self, text: str, a: int, b: int, name: str) -> bool:
+        """Not "Chui, Naryn" (a list of places), nor a longer name's tail the model cut ("Initiative against Organized Crime")."""
+        listing = "," in text[a:b] and not self._head_words & set(name.split())
+        return not listing and re.search(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?$", text[max(0, a - 60) : a]) is None
 
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
