@@ -1,5 +1,5 @@
 """Names a text lists after the kind they share: "NGOs such as Good Hope and Vatra", "the NGOs include
-Umut, a crisis centre in Osh, and Kelechek from Naryn". English introduces examples of a plural kind
+Umut, a crisis centre in Osh, and Kelechek from Naryn", "the NGOs Open Gate and Legis". English introduces examples of a plural kind
 with "such as", "including", "include", "like" or a colon; each capitalised item of the list is one
 body of that kind, whatever its words (an NGO's name often has no head noun at all)."""
 
@@ -20,7 +20,7 @@ _KINDS = {
 }
 _INTRO = re.compile(
     r"\b(?P<kind>NGOs|non-governmental\s+organi[sz]ations|civil\s+society\s+organi[sz]ations|crisis\s+cent(?:re|er)s|shelters|foundations|associations)"
-    r"(?:\s+(?:such\s+as|including|like)|\s+(?:\w+\s+)?include[sd]?|\s*:)\s+(?P<list>[^.;:!?\n]+)"
+    r"(?:\s+(?:such\s+as|including|like)|\s+(?:\w+\s+)?include[sd]?|\s*:|(?<=NGOs)(?=\s+[\"“«]?[A-Z][a-z]))\s+(?P<list>[^.;:!?\n]+)"
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
 _ITEM = re.compile(rf"[\"“«]?(?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|(?:of|for|and|against|on)(?=[ ][A-Z])))*)")

@@ -328,13 +328,12 @@ class PartnerFinder:
                 continue
             after = [w[2] for w in words[i + 1 :]]
             segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
-            if words[i - 1][2] in self._head_words or (after and after[0] == "the"):
-                return words[:i]
+            fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
+            if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
+                return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
             if not any(w[2] in self._head_words for w in words[:i]):
                 continue  # "High Judicial and Prosecutorial Council": no name before "and", one body
-            if len(after) == 1 and "of" in [w[2] for w in words[:i]]:
-                continue  # "Ministry of Interior and Administration": one more field of a ministry, not a body
-            if any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
+            if not fields and any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
                 return words[:i]
         return words
 
