@@ -451,3 +451,68 @@ def test_partners_a_un_operation_named_by_its_place_is_no_osce_field_operation(o
 
 def test_partners_a_post_of_the_osce_is_two_mentions(osce_bodies):
     assert [m.key for m in osce_bodies.find("Maria Rossi, Secretary General of the OSCE.")] == ["secretary-general", "osce"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A plural kind introduces a list of names, whatever their words; an apposition and a place are no item.
+        (
+            "OSH, 2 May 2019 – The NGOs include Umut, a crisis centre in Osh, and Kelechek from Naryn.",
+            ["kyrgyzstan--umut", "kyrgyzstan--kelechek"],
+        ),
+        ("TIRANA, 3 May 2010 – We support NGOs such as Good and Fair and Drita.", ["albania--good-and-fair", "albania--drita"]),
+        ("SKOPJE, 4 April 2019 – The Mission trained staff of the NGOs Open Gate and Legis.", ["north-macedonia--open-gate", "north-macedonia--legis"]),
+    ],
+)
+def test_partners_names_a_plural_kind_lists(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A State's fund, an ombudsperson's institution, one more field of a ministry after a head noun.
+        (
+            "TBILISI, 2 June 2017 – The Mission trained staff of the State Fund for Protection and Assistance of Victims.",
+            ["georgia--state-fund-for-protection-and-assistance-of-victims"],
+        ),
+        ("PRISTINA, 2 June 2017 – The Mission worked with the Ombudsperson Institution.", ["kosovo--ombudsperson-institution"]),
+        (
+            "YEREVAN, 1 June 2020 – Equipment went to the Ministry of Territorial Administration and Infrastructure.",
+            ["armenia--ministry-of-territorial-administration-and-infrastructure"],
+        ),
+        # A council named for its task is a State's, not the OSCE's Ministerial Council.
+        (
+            "The Office supports the Ministerial Council to Combat Trafficking in Persons of Armenia.",
+            ["armenia--ministerial-council-to-combat-trafficking-in-persons"],
+        ),
+    ],
+)
+def test_partners_funds_institutions_fields_and_councils_for_a_task(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_a_visitors_origin_is_no_clue(finder, osce_bodies):
+    text = (
+        "ASTANA, 3 May 2013 – The course took place in Astana. “It helps,” said a trainer from Vilnius. "
+        "The manual goes to the Prosecutor General’s Office."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["kazakhstan--prosecutor-generals-office"]
+
+
+def test_partners_an_osce_name_of_another_organisation_is_its_body(osce_bodies):
+    text = "The Special Representative addressed the Parliamentary Assembly of the Council of Europe."
+    assert [m.key for m in osce_bodies.find(text)][-1] == "council-of-europe--parliamentary-assembly"
+
+
+@pytest.mark.parametrize(
+    "text,entity",
+    [
+        ("Staff of six shelters from Osh, Naryn and Talas took part.", "Osh, Naryn"),  # a list of places
+        ("The Centre met the Global Initiative against Transnational Organized Crime.", "Transnational Organized Crime"),
+    ],
+)
+def test_partners_a_models_entity_that_is_no_whole_name(finder, text, entity):
+    start = text.index(entity)
+    assert finder.find(text, [], [(start, start + len(entity), "ORG")]) == []
