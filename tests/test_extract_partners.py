@@ -516,3 +516,20 @@ def test_partners_an_osce_name_of_another_organisation_is_its_body(osce_bodies):
 def test_partners_a_models_entity_that_is_no_whole_name(finder, text, entity):
     start = text.index(entity)
     assert finder.find(text, [], [(start, start + len(entity), "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # British and American spellings, and "UN" for "United Nations", of a listed name.
+        ("The EU Anti-Trafficking Coordinator spoke.", ["eu-anti-trafficking-co-ordinator"]),
+        ("ODIHR met the Office of the UN High Commissioner for Human Rights.", ["odihr", "ohchr"]),
+    ],
+)
+def test_partners_listed_names_in_other_spellings(osce_bodies, text, expected):
+    assert [m.key for m in osce_bodies.find(text)] == expected
+
+
+def test_partners_an_acronym_after_and_begins_another_name(finder, osce_bodies):
+    text = "BELGRADE, 4 March 2014 – The training was held with the Centre for Victims' Protection and ASTRA."
+    assert [p.key for p in _partners(finder, osce_bodies, text)][0] == "serbia--centre-for-victims-protection"

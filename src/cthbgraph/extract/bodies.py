@@ -107,6 +107,10 @@ class BodyFinder:
         for entry in gazetteer:
             for alias in (entry.label, *entry.aliases):
                 alias_to_key.setdefault(alias, entry.key)
+        for entry in gazetteer:
+            for alias in (entry.label, *entry.aliases):
+                for variant in _spellings(alias):
+                    alias_to_key.setdefault(variant, entry.key)
         self._alias_key = alias_to_key
         # "the Organization": the article restricts a common word to the OSCE; the span leaves it out.
         bare = {a: a[4:] for a in alias_to_key if a.startswith("the ")}
@@ -235,6 +239,18 @@ def _country_names() -> frozenset[str]:
     """Country names and their variants, not cities."""
     rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     return frozenset(n for r in rows for n in (r["country"], *r.get("aliases", ())))
+
+
+def _spellings(alias: str) -> list[str]:
+    """The other spellings of a listed name: "Co-ordinator"/"Coordinator", "Co-operation"/"Cooperation"
+    (British and American usage) and "United Nations"/"UN" inside a longer name."""
+    variants = [
+        re.sub(r"\b([Cc])o-(ordinat|operat)", r"\1o\2", alias),
+        re.sub(r"\b([Cc])o(ordinat|operat)", r"\1o-\2", alias),
+    ]
+    if " " in alias.replace("United Nations", "UN"):
+        variants += [alias.replace("United Nations ", "UN "), re.sub(r"\bUN ", "United Nations ", alias)]
+    return [v for v in variants if v != alias]
 
 
 def _alias_regex(alias: str, title_case: bool = False) -> str:

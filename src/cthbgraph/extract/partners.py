@@ -320,9 +320,8 @@ class PartnerFinder:
         )
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
-        Defender and NGOs": an "and" right after a head noun, before "the" or before another head
-        noun joins two names; "Ministry of Labour and Social Protection" is one."""
+        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public Defender and NGOs": an
+        "and" right after a head noun, before "the" or before another head noun joins two names ("Ministry of Labour and …" one)."""
         for i, (_, _, word) in enumerate(words):
             if word != "and" or i == 0:
                 continue
@@ -331,6 +330,8 @@ class PartnerFinder:
             fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
             if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
                 return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
+            if after and after[0].isupper() and len(after[0]) > 1 and not any(w[2].isupper() for w in words[:i]):
+                return words[:i]  # "… Victims' Protection and ASTRA": an acronym begins a name of its own
             if not any(w[2] in self._head_words for w in words[:i]):
                 continue  # "High Judicial and Prosecutorial Council": no name before "and", one body
             if not fields and any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
