@@ -533,3 +533,15 @@ def test_partners_listed_names_in_other_spellings(osce_bodies, text, expected):
 def test_partners_an_acronym_after_and_begins_another_name(finder, osce_bodies):
     text = "BELGRADE, 4 March 2014 – The training was held with the Centre for Victims' Protection and ASTRA."
     assert [p.key for p in _partners(finder, osce_bodies, text)][0] == "serbia--centre-for-victims-protection"
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Conference on Gender, EU Presidency Portugal (7-9 October 2007, Porto)", "EU Presidency Portugal"),
+        ("The seminar was hosted by the Slovenian EU Presidency in May.", "Slovenian EU Presidency"),
+    ],
+)
+def test_partners_the_state_that_holds_the_eu_presidency(osce_bodies, text, span):
+    found = {text[m.start : m.end]: m.key for m in osce_bodies.find(text)}
+    assert found[span].endswith("--eu-presidency") and found[span].split("--")[0] in ("portugal", "slovenia")

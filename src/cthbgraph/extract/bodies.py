@@ -184,6 +184,9 @@ class BodyFinder:
                     continue  # "Ministerial Council to Combat Trafficking …": a State's council named for its task
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
+                if entry.key == "european-union" and (presidency := _presidency(text, m.start(), m.end())) is not None:
+                    candidates.append(presidency)
+                    continue
                 if (owned := self._owned(text, m, entry)) is not None:
                     candidates.append(owned)
                     continue
@@ -239,6 +242,34 @@ def _country_names() -> frozenset[str]:
     """Country names and their variants, not cities."""
     rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     return frozenset(n for r in rows for n in (r["country"], *r.get("aliases", ())))
+
+
+@functools.cache
+def _states() -> dict[str, str]:
+    """Country names, variants and adjectives -> the country's short name, as partner keys write it."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {n: r.get("short", r["country"]) for r in rows for n in (r["country"], *r.get("aliases", ()), *r.get("adjectives", ()))}
+
+
+_PRESIDENCY_AFTER = re.compile(r"(?P<word>[ ]+Presidency)(?:[ ]+(?:of[ ]+)?(?P<state>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))?")
+_STATE_BEFORE = re.compile(r"(?P<state>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?:['’]s)?[ ]+$")
+
+
+def _presidency(text: str, start: int, end: int) -> Match | None:
+    """ "EU Presidency Portugal", "the Portuguese EU Presidency", "Portugal's EU Presidency": the State
+    that holds the rotating presidency of the EU, keyed ``<country>--eu-presidency``."""
+    after = _PRESIDENCY_AFTER.match(text, end)
+    if after is None:
+        return None
+    if after.group("state") in _states():
+        state, span = after.group("state"), (start, after.end())
+    else:
+        before = _STATE_BEFORE.search(text, max(0, start - 30), start)
+        if before is None or before.group("state") not in _states():
+            return None
+        state, span = before.group("state"), (before.start(), after.end("word"))
+    country = _states()[state]
+    return Match(*span, f"{slug(country)}--eu-presidency", f"{country} — EU Presidency", "ExternalOrganisation")
 
 
 def _spellings(alias: str) -> list[str]:
