@@ -561,3 +561,22 @@ def test_partners_the_state_that_holds_the_eu_presidency(osce_bodies, text, span
 )
 def test_partners_people_of_listed_bodies_and_coalitions(finder, osce_bodies, text, expected):
     assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A country written before an international-sounding name makes it that country's body;
+        # "Rule of Law" after "Bureau for" is the field the bureau works for, not a law.
+        (
+            "ALMATY, 2 May 2010 – The Centre met the Kazakhstan International Bureau for Human Rights and Rule of Law.",
+            ["kazakhstan--international-bureau-for-human-rights-and-rule-of-law"],
+        ),
+        # Title-case "Against" goes on with the name; a "Global" body is international.
+        ("VIENNA, 3 March 2022 – The round table was held with the Global Business Coalition Against Human Trafficking.", ["global-business-coalition-against-human-trafficking"]),
+        # The UN treaty bodies are no national committees, wherever they sit.
+        ("GENEVA, 4 May 2021 – The Special Representative briefed the Committee on Migrant Workers.", ["committee-on-migrant-workers"]),
+    ],
+)
+def test_partners_international_shapes(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text) if p.kind != "Post"] == expected

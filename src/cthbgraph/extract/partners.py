@@ -64,7 +64,7 @@ __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 PATTERNS = Path(__file__).parent / "patterns"
 
 _WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
-_CONN = r"(?:of|for|on|and|against|the|in|to|de)"
+_CONN = r"(?:of|for|on|and|against|Against|the|in|to|de)"  # "Coalition Against Trafficking": title case
 # Words that start a sentence or a headline rather than a name.
 _LEAD_STOP = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "Of", "To", "OSCE", "This", "That",
@@ -96,7 +96,7 @@ _PLURALS = {"Women", "Children", "People", "Men"}
 # The European Union's agencies are named "Euro-" + what they do ("Eurojust"): one word, yet a body.
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
-_CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
+_CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -157,8 +157,7 @@ class PartnerFinder:
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         self._head_ends = {h.split()[-1] for h in self.rules.heads}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
-        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
-        self._bare_heads.add("Task Force")
+        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"} | {"Task Force"}
 
     def find(self, text: str, taken: list[tuple[int, int]], ents: list[tuple[int, int, str]] = ()) -> list[Partner]:
         """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
@@ -231,7 +230,8 @@ class PartnerFinder:
         if named_by == "rule" and name.endswith("Special Rapporteur"):
             name, b = special_procedure(text, a, b, name)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
-        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead or tail)
+        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name))
+        national = national or bool(lead) and kind != "treaty-body" or kind == "other-partner" and bool(tail)  # "Kazakhstan International …"
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
@@ -376,7 +376,7 @@ class PartnerFinder:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
         for m in _NOT_A_NAME.finditer(name):
             before, after = name[: m.start()].split(), name[m.end() :].split()
-            if before and before[0] in self._head_words and "for" in before:
+            if self._head_words.intersection(before) and {"for", "on"}.intersection(before):
                 continue  # "Centre for Judicial Training": the field a body works for
             # a project's or a meeting's office is the project's, not a body of its own
             if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
