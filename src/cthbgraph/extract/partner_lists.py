@@ -1,7 +1,9 @@
 """Names a text lists after the kind they share: "NGOs such as Good Hope and Vatra", "the NGOs include
-Umut, a crisis centre in Osh, and Kelechek from Naryn", "the NGOs Open Gate and Legis". English introduces examples of a plural kind
-with "such as", "including", "include", "like" or a colon; each capitalised item of the list is one
-body of that kind, whatever its words (an NGO's name often has no head noun at all)."""
+Umut, a crisis centre in Osh, and Kelechek from Naryn", "the NGOs Open Gate and Legis". English
+introduces examples of a plural kind with "such as", "including", "include", "like" or a colon; each
+capitalised item of the list is one body of that kind, whatever its words (an NGO's name often has no
+head noun at all). People counted "of" a list ("representatives of …") are no such signal: places and
+regions stand there as often as bodies."""
 
 from __future__ import annotations
 
@@ -26,25 +28,12 @@ _NAME_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
 _ITEM = re.compile(rf"[\"“«]?(?P<name>{_NAME_WORD}(?:[ ](?:{_NAME_WORD}|(?:of|for|and|against|on)(?=[ ][A-Z])))*)")
 
 
-# "representatives of X, Y and Z": the people a text counts stand for bodies it lists (of no one kind: "?").
-_PEOPLE_OF = re.compile(
-    r"\b(?:representatives|officials|members|staff|experts|participants|delegates)\s+(?:of|from)\s+(?:the\s+)?"
-    r"(?P<list>[A-Z][^.;:!?\n]*?)(?=[.;:!?\n]|\s+(?:to|in|on|at|who|which|that|and\s+[a-z])\s|$)"
-)
-
-# "staff from the Offices in Yerevan and Baku": a plural names several bodies of a kind, not one.
-_PLURAL_KIND = re.compile(r"(?:Offices|Ministries|Missions|Centres|Centers|Agencies|Authorities|Departments|Units|Services|Embassies)\b")
-
-
 def listed_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every capitalised item of a list that a plural kind or people of bodies introduce."""
+    """(start, end, kind) of every capitalised item of a list that a plural kind introduces."""
     found = []
     for m in _INTRO.finditer(text):
         kind = _KINDS[" ".join(m.group("kind").lower().split())]
         found += [(m.start("list") + a, m.start("list") + b, kind) for a, b in _items(m.group("list"))]
-    for m in _PEOPLE_OF.finditer(text):
-        items = [(m.start("list") + a, m.start("list") + b) for a, b in _items(m.group("list"))]
-        found += [(a, b, "?") for a, b in items if not _PLURAL_KIND.match(text, a)]
     return found
 
 
