@@ -451,3 +451,129 @@ def test_partners_a_un_operation_named_by_its_place_is_no_osce_field_operation(o
 
 def test_partners_a_post_of_the_osce_is_two_mentions(osce_bodies):
     assert [m.key for m in osce_bodies.find("Maria Rossi, Secretary General of the OSCE.")] == ["secretary-general", "osce"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A plural kind introduces a list of names, whatever their words; an apposition and a place are no item.
+        (
+            "OSH, 2 May 2019 – The NGOs include Umut, a crisis centre in Osh, and Kelechek from Naryn.",
+            ["kyrgyzstan--umut", "kyrgyzstan--kelechek"],
+        ),
+        ("TIRANA, 3 May 2010 – We support NGOs such as Good and Fair and Drita.", ["albania--good-and-fair", "albania--drita"]),
+        ("SKOPJE, 4 April 2019 – The Mission trained staff of the NGOs Open Gate and Legis.", ["north-macedonia--open-gate", "north-macedonia--legis"]),
+    ],
+)
+def test_partners_names_a_plural_kind_lists(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A State's fund, an ombudsperson's institution, one more field of a ministry after a head noun.
+        (
+            "TBILISI, 2 June 2017 – The Mission trained staff of the State Fund for Protection and Assistance of Victims.",
+            ["georgia--state-fund-for-protection-and-assistance-of-victims"],
+        ),
+        ("PRISTINA, 2 June 2017 – The Mission worked with the Ombudsperson Institution.", ["kosovo--ombudsperson-institution"]),
+        (
+            "YEREVAN, 1 June 2020 – Equipment went to the Ministry of Territorial Administration and Infrastructure.",
+            ["armenia--ministry-of-territorial-administration-and-infrastructure"],
+        ),
+        # A council named for its task is a State's, not the OSCE's Ministerial Council.
+        (
+            "The Office supports the Ministerial Council to Combat Trafficking in Persons of Armenia.",
+            ["armenia--ministerial-council-to-combat-trafficking-in-persons"],
+        ),
+    ],
+)
+def test_partners_funds_institutions_fields_and_councils_for_a_task(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_a_visitors_origin_is_no_clue(finder, osce_bodies):
+    text = (
+        "ASTANA, 3 May 2013 – The course took place in Astana. “It helps,” said a trainer from Vilnius. "
+        "The manual goes to the Prosecutor General’s Office."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["kazakhstan--prosecutor-generals-office"]
+
+
+def test_partners_an_osce_name_of_another_organisation_is_its_body(osce_bodies):
+    text = "The Special Representative addressed the Parliamentary Assembly of the Council of Europe."
+    assert [m.key for m in osce_bodies.find(text)][-1] == "council-of-europe--parliamentary-assembly"
+
+
+@pytest.mark.parametrize(
+    "text,entity",
+    [
+        ("Staff of six shelters from Osh, Naryn and Talas took part.", "Osh, Naryn"),  # a list of places
+        ("The Centre met the Global Initiative against Transnational Organized Crime.", "Transnational Organized Crime"),
+    ],
+)
+def test_partners_a_models_entity_that_is_no_whole_name(finder, text, entity):
+    start = text.index(entity)
+    assert finder.find(text, [], [(start, start + len(entity), "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # British and American spellings, and "UN" for "United Nations", of a listed name.
+        ("The EU Anti-Trafficking Coordinator spoke.", ["eu-anti-trafficking-co-ordinator"]),
+        ("ODIHR met the Office of the UN High Commissioner for Human Rights.", ["odihr", "ohchr"]),
+    ],
+)
+def test_partners_listed_names_in_other_spellings(osce_bodies, text, expected):
+    assert [m.key for m in osce_bodies.find(text)] == expected
+
+
+def test_partners_an_acronym_after_and_begins_another_name(finder, osce_bodies):
+    text = "BELGRADE, 4 March 2014 – The training was held with the Centre for Victims' Protection and ASTRA."
+    assert [p.key for p in _partners(finder, osce_bodies, text)][0] == "serbia--centre-for-victims-protection"
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("Conference on Gender, EU Presidency Portugal (7-9 October 2007, Porto)", "EU Presidency Portugal"),
+        ("The seminar was hosted by the Slovenian EU Presidency in May.", "Slovenian EU Presidency"),
+    ],
+)
+def test_partners_the_state_that_holds_the_eu_presidency(osce_bodies, text, span):
+    found = {text[m.start : m.end]: m.key for m in osce_bodies.find(text)}
+    assert found[span].endswith("--eu-presidency") and found[span].split("--")[0] in ("portugal", "slovenia")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # People counted "of"/"from" a list of places or regions are no list of bodies.
+        ("The meeting gathered staff from the Offices in Yerevan and Baku.", []),
+        ("The course gathered participants from Central Asia and the South Caucasus.", []),
+        ("The Mission met the Ministry of Justice and the Coalition of NGOs against Trafficking.", ["ministry-of-justice", "coalition-of-ngos-against-trafficking"]),
+    ],
+)
+def test_partners_people_of_places_and_coalitions(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A country written before an international-sounding name makes it that country's body;
+        # "Rule of Law" after "Bureau for" is the field the bureau works for, not a law.
+        (
+            "ALMATY, 2 May 2010 – The Centre met the Kazakhstan International Bureau for Human Rights and Rule of Law.",
+            ["kazakhstan--international-bureau-for-human-rights-and-rule-of-law"],
+        ),
+        # Title-case "Against" goes on with the name; a "Global" body is international.
+        ("VIENNA, 3 March 2022 – The round table was held with the Global Business Coalition Against Human Trafficking.", ["global-business-coalition-against-human-trafficking"]),
+        # The UN treaty bodies are no national committees, wherever they sit.
+        ("GENEVA, 4 May 2021 – The Special Representative briefed the Committee on Migrant Workers.", ["committee-on-migrant-workers"]),
+    ],
+)
+def test_partners_international_shapes(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text) if p.kind != "Post"] == expected

@@ -103,3 +103,9 @@ def test_a_line_that_closes_an_emphasis_ends_its_paragraph(extractor):
     assert "\n\nIn co-operation" in cleaned
     bodies = extractor.extract(_report(text)).bodies
     assert not [b.excerpt.text for b in bodies if "In co-operation" in b.excerpt.text]
+
+
+def test_a_dated_line_of_a_listing_is_an_item_of_its_own():
+    # "… presented in Riga" and "Press contact: …" are two lines of a newsroom listing, not one wrapped line.
+    text = "12 March 2015 – New guide on compensation for trafficked persons presented in Riga\nPress contact: Public Affairs Unit\n"
+    assert "Riga\nPress" in clean(text)

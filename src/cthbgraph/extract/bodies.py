@@ -107,6 +107,10 @@ class BodyFinder:
         for entry in gazetteer:
             for alias in (entry.label, *entry.aliases):
                 alias_to_key.setdefault(alias, entry.key)
+        for entry in gazetteer:
+            for alias in (entry.label, *entry.aliases):
+                for variant in _spellings(alias):
+                    alias_to_key.setdefault(variant, entry.key)
         self._alias_key = alias_to_key
         # "the Organization": the article restricts a common word to the OSCE; the span leaves it out.
         bare = {a: a[4:] for a in alias_to_key if a.startswith("the ")}
@@ -128,6 +132,8 @@ class BodyFinder:
         self._normalised_alias.update({re.sub(r"\s+", " ", a): k for a, k in alias_to_key.items() if a not in bare})
         self._casefolded_alias = {a.casefold(): k for a, k in reversed(self._normalised_alias.items())}
         self.places = load_place_names()
+        organisations = sorted((a for e in gazetteer if e.kind == "ExternalOrganisation" for a in (e.label, *e.aliases) if " " in a), key=len, reverse=True)
+        self._of_organisation = re.compile(rf"\s+of\s+the\s+(?P<org>{'|'.join(_alias_regex(a) for a in organisations)})(?![\w-])") if organisations else None
 
     def field_operation(self, type_: str, place: str) -> tuple[str, str]:
         """Canonical key and label of a field operation named by type and place."""
@@ -174,11 +180,31 @@ class BodyFinder:
                     continue  # "CIS Executive Committee", "UN Special Rapporteur": the partner reader keys the unit
                 if _NOT_THE_BODY.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias") in _COMMON_WORD_ALIASES:
                     continue  # "National Referral Mechanism", "Global Alliance": another thing of that name
+                if _TOPIC_AFTER.match(text, m.end()) and entry.kind == "DecisionMakingBody":
+                    continue  # "Ministerial Council to Combat Trafficking …": a State's council named for its task
                 if _NATIONAL_POST.search(text[max(0, m.start() - 30) : m.start()]) and m.group("alias").startswith(("Co-ordinator", "Coordinator")):
                     continue  # "State Co-ordinator for Combating Trafficking …": a national post, not the OSCE's
+                if entry.key == "european-union" and (presidency := _presidency(text, m.start(), m.end())) is not None:
+                    candidates.append(presidency)
+                    continue
+                if (owned := self._owned(text, m, entry)) is not None:
+                    candidates.append(owned)
+                    continue
                 candidates.append(self._national_member(text, m.end(), Match(m.start(), m.end(), key, entry.label, entry.kind)))
         candidates = [c for c in candidates if not any(c.start < e and c.end > s for s, e in exclude)]
         return self._heading_post(text, _longest_first(candidates))
+
+    def _owned(self, text: str, m: re.Match[str], entry: GazetteerEntry) -> Match | None:
+        """ "Parliamentary Assembly of the Council of Europe": an OSCE body's name "of the" another
+        organisation names that organisation's body, keyed ``<organisation>--<name>``."""
+        if entry.kind == "ExternalOrganisation" or self._of_organisation is None or m.group().startswith("OSCE"):
+            return None
+        owner = self._of_organisation.match(text, m.end())
+        if owner is None:
+            return None
+        org = self._normalised_alias.get(re.sub(r"\s+", " ", owner.group("org")), "")
+        name = re.sub(r"\s+", " ", text[m.start() : owner.end()])
+        return Match(m.start(), owner.end(), f"{org}--{slug(m.group('alias'))}", name, "ExternalOrganisation") if org else None
 
     def _national_member(self, text: str, end: int, match: Match) -> Match:
         """ "La Strada Moldova": a listed NGO network's name followed by a country names its member
@@ -218,6 +244,46 @@ def _country_names() -> frozenset[str]:
     return frozenset(n for r in rows for n in (r["country"], *r.get("aliases", ())))
 
 
+@functools.cache
+def _states() -> dict[str, str]:
+    """Country names, variants and adjectives -> the country's short name, as partner keys write it."""
+    rows = [json.loads(line) for line in (PATTERNS / "places.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {n: r.get("short", r["country"]) for r in rows for n in (r["country"], *r.get("aliases", ()), *r.get("adjectives", ()))}
+
+
+_PRESIDENCY_AFTER = re.compile(r"(?P<word>[ ]+Presidency)(?:[ ]+(?:of[ ]+)?(?P<state>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))?")
+_STATE_BEFORE = re.compile(r"(?P<state>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?:['’]s)?[ ]+$")
+
+
+def _presidency(text: str, start: int, end: int) -> Match | None:
+    """ "EU Presidency Portugal", "the Portuguese EU Presidency", "Portugal's EU Presidency": the State
+    that holds the rotating presidency of the EU, keyed ``<country>--eu-presidency``."""
+    after = _PRESIDENCY_AFTER.match(text, end)
+    if after is None:
+        return None
+    if after.group("state") in _states():
+        state, span = after.group("state"), (start, after.end())
+    else:
+        before = _STATE_BEFORE.search(text, max(0, start - 30), start)
+        if before is None or before.group("state") not in _states():
+            return None
+        state, span = before.group("state"), (before.start(), after.end("word"))
+    country = _states()[state]
+    return Match(*span, f"{slug(country)}--eu-presidency", f"{country} — EU Presidency", "ExternalOrganisation")
+
+
+def _spellings(alias: str) -> list[str]:
+    """The other spellings of a listed name: "Co-ordinator"/"Coordinator", "Co-operation"/"Cooperation"
+    (British and American usage) and "United Nations"/"UN" inside a longer name."""
+    variants = [
+        re.sub(r"\b([Cc])o-(ordinat|operat)", r"\1o\2", alias),
+        re.sub(r"\b([Cc])o(ordinat|operat)", r"\1o-\2", alias),
+    ]
+    if " " in alias.replace("United Nations", "UN"):
+        variants += [alias.replace("United Nations ", "UN "), re.sub(r"\bUN ", "United Nations ", alias)]
+    return [v for v in variants if v != alias]
+
+
 def _alias_regex(alias: str, title_case: bool = False) -> str:
     """An alias as a regex: any run of whitespace (a wrapped line, a blanked tag) between its words;
     with ``title_case``, a lowercase word after a capitalised first word may be capitalised too, as
@@ -243,6 +309,8 @@ _INSTRUMENT = re.compile(
 # Aliases that are common words name the body only on their own ("the Mechanism").
 _COMMON_WORD_ALIASES = {"Mechanism", "Alliance", "Organization", "Mechanism of the OSCE", "Secretariat"}
 _NOT_THE_BODY = re.compile(r"\b(?:Referral|National|Global|Regional|Coordination|Co-ordination|Mechanism)\s+$")
+# The OSCE's councils are never named for a task; a State's anti-trafficking councils are.
+_TOPIC_AFTER = re.compile(r"\s+(?:to|for|on)\s+(?:Combat|Combating|Counter|Countering|Fight|Fighting|Prevent|Preventing)\b")
 _NATIONAL_POST = re.compile(r"\b(?:State|National|Federal)\s+$")
 # Acronyms of groups of States or of the whole system, adjectival before a common noun.
 _ADJECTIVAL_ACRONYMS = {"CIS", "PC", "MC"}

@@ -76,7 +76,11 @@ def _join_wrapped_lines(text: str, original: str | None = None) -> str:
     return re.sub(r"(?<=[a-z0-9,])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[A-Z])", capital_page_break, joined)
 
 
-_BLOCK_START = re.compile(r"^\s*(?:[-•■*]\s|\d+\.\s|[IVX]+\.\s?\d*\.?\s|#|\||[¹²³⁴⁵⁶⁷⁸⁹⁰])")
+# A dated line of a listing ("22 September 2011 – …") is an item of its own too.
+_BLOCK_START = re.compile(
+    r"^\s*(?:[-•■*]\s|\d+\.\s|[IVX]+\.\s?\d*\.?\s|#|\||[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+    r"|\d{1,2}\s[A-Z][a-z]+\s\d{4}\s–\s)"
+)
 
 
 def _is_block_line(line: str) -> bool:

@@ -97,10 +97,13 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
 
 def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> set[str]:
     """The countries named in ``text[lo:hi]``, but for the one that sends an embassy ("funded by
-    the Embassy of Norway": not where the text is)."""
+    the Embassy of Norway": not where the text is) and a visitor's origin ("experts from Vilnius")."""
     starts, countries = clues
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
-    return {c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j]) if not _SENDER.search(text, max(0, at - 25), at)}
+    return {
+        c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j])
+        if not _SENDER.search(text, max(0, at - 25), at) and not _ORIGIN.search(text, max(0, at - 10), at)
+    }
 
 
 def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:
@@ -116,6 +119,8 @@ def previous_sentence_country(text: str, start: int, clues: tuple[list[int], lis
     return ""
 
 
+# "a trainer from Vilnius", "officers from Kazakhstan": where people came from, not where a body sits.
+_ORIGIN = re.compile(r"\bfrom\s+$")  # not "from the Montenegrin NGO …": the body's own country
 _SENDER = re.compile(r"\b(?:Embassy|Consulate|Mission|Representation|Delegation)\s+of\s+(?:the\s+)?$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
 

@@ -47,6 +47,7 @@ from .partner_keys import (
     special_procedure,
     unit_partner,
 )
+from .partner_lists import INTRODUCED_KINDS, listed_names
 from .partner_words import (
     country_after,
     cut_in_place,
@@ -63,7 +64,7 @@ __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 PATTERNS = Path(__file__).parent / "patterns"
 
 _WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
-_CONN = r"(?:of|for|on|and|against|the|in|to|de)"
+_CONN = r"(?:of|for|on|and|against|Against|the|in|to|de)"  # "Coalition Against Trafficking": title case
 # Words that start a sentence or a headline rather than a name.
 _LEAD_STOP = {
     "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "Of", "To", "OSCE", "This", "That",
@@ -81,11 +82,6 @@ _NOT_A_NAME = re.compile(
 )
 # Capitalised words the entity recogniser takes for organisations.
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
-_INTRODUCED_KINDS = {
-    "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
-    "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
-    "foundation": "ngo", "association": "ngo", "crisis centre": "ngo", "crisis center": "ngo", "shelter": "ngo",
-}
 # "High Judicial and Prosecutorial Council", "Economic and Social Council": two adjectives joined before a head noun.
 # "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
 _PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b))"
@@ -100,7 +96,7 @@ _PLURALS = {"Women", "Children", "People", "Men"}
 # The European Union's agencies are named "Euro-" + what they do ("Eurojust"): one word, yet a body.
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
-_CONNECTORS = {"of", "for", "on", "and", "against", "the", "in", "to", "de"}
+_CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -161,8 +157,7 @@ class PartnerFinder:
         self._head_words = {w for h in self.rules.heads for w in h.split()}
         self._head_ends = {h.split()[-1] for h in self.rules.heads}
         # Heads that alone are a reference back ("the Ministry", "the Task Force"), not a name.
-        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"}
-        self._bare_heads.add("Task Force")
+        self._bare_heads = {h for h in self.rules.heads if " " not in h and "'" not in h and "’" not in h} - {"Ombudsman", "Ombudsperson"} | {"Task Force"}
 
     def find(self, text: str, taken: list[tuple[int, int]], ents: list[tuple[int, int, str]] = ()) -> list[Partner]:
         """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
@@ -178,7 +173,7 @@ class PartnerFinder:
             found.append(candidate := self._with_listed_fields(text, m.start(), candidate, spans, clues))
             pos = candidate.end
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
-        introduced = [(m.start("name"), m.end("name"), _INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
+        introduced = [(m.start("name"), m.end("name"), INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
         ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
         people = [(start, end) for start, end, label in ents if label in ("PERSON", "GPE", "NORP", "DATE")]
         partnered = [
@@ -187,7 +182,7 @@ class PartnerFinder:
             # "supported by the Fund": one capitalised word is a reference back, not a name
             and (len(m.group("name").split()) > 1 or m.group("name").isupper())
         ]
-        for start, end, kind in introduced + ner + partnered:
+        for start, end, kind in introduced + ner + partnered + listed_names(text):
             occupied = spans + [(p.start, p.end) for p in found]
             if any(s < end and start < e for s, e in occupied):
                 continue
@@ -213,7 +208,7 @@ class PartnerFinder:
             return None
         name = " ".join(w[2] for w in words)
         a, b = words[0][0], words[-1][1]
-        if not self._reads_as_name(name, named_by, text, b):
+        if not self._reads_as_name(name, named_by, text, b) or named_by == "ner" and not self._whole_entity(text, a, b, name):
             return None
         if stands_for_no_body(text, a, ends_in_a_body=words[-1][2] in self.rules.heads, end=b):
             return None
@@ -235,7 +230,8 @@ class PartnerFinder:
         if named_by == "rule" and name.endswith("Special Rapporteur"):
             name, b = special_procedure(text, a, b, name)
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
-        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name)) or kind == "other-partner" and bool(lead or tail)
+        national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name))
+        national = national or bool(lead) and kind != "treaty-body" or kind == "other-partner" and bool(tail)  # "Kazakhstan International …"
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
@@ -324,21 +320,21 @@ class PartnerFinder:
         )
 
     def _cut_tail(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public
-        Defender and NGOs": an "and" right after a head noun, before "the" or before another head
-        noun joins two names; "Ministry of Labour and Social Protection" is one."""
+        """ "Ministry of Interior and State Police", "Administration and the Brcko District", "Public Defender and NGOs": an
+        "and" right after a head noun, before "the" or before another head noun joins two names ("Ministry of Labour and …" one)."""
         for i, (_, _, word) in enumerate(words):
             if word != "and" or i == 0:
                 continue
             after = [w[2] for w in words[i + 1 :]]
             segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
-            if words[i - 1][2] in self._head_words or (after and after[0] == "the"):
-                return words[:i]
+            fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
+            if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
+                return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
+            if after and after[0].isupper() and len(after[0]) > 1 and not any(w[2].isupper() for w in words[:i]):
+                return words[:i]  # "… Victims' Protection and ASTRA": an acronym begins a name of its own
             if not any(w[2] in self._head_words for w in words[:i]):
                 continue  # "High Judicial and Prosecutorial Council": no name before "and", one body
-            if len(after) == 1 and "of" in [w[2] for w in words[:i]]:
-                continue  # "Ministry of Interior and Administration": one more field of a ministry, not a body
-            if any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
+            if not fields and any(w in self._head_ends for w in segment):  # not "Public" of "Public Defender": "… and Public Prosecutors"
                 return words[:i]
         return words
 
@@ -371,11 +367,16 @@ class PartnerFinder:
             return False
         return named_by not in ("ner", "intro") or self._entity_reads_as_name(name, named_by, text, end)
 
+    def _whole_entity(self, text: str, a: int, b: int, name: str) -> bool:
+        """Not "Chui, Naryn" (a list of places), nor a longer name's tail the model cut ("Initiative against Organized Crime")."""
+        listing = "," in text[a:b] and not self._head_words & set(name.split())
+        return not listing and re.search(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?$", text[max(0, a - 60) : a]) is None
+
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
         for m in _NOT_A_NAME.finditer(name):
             before, after = name[: m.start()].split(), name[m.end() :].split()
-            if before and before[0] in self._head_words and "for" in before:
+            if self._head_words.intersection(before) and {"for", "on"}.intersection(before):
                 continue  # "Centre for Judicial Training": the field a body works for
             # a project's or a meeting's office is the project's, not a body of its own
             if not (after and after[0] in self._head_words and m.group() not in _GATHERINGS):
