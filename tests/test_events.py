@@ -938,3 +938,22 @@ def test_a_short_name_a_past_relative_clause_tells_of_does_what_it_tells(extract
     )
     meetings = next(a for a in _activities_of(extractor, text, genre="press-release") if a.excerpt.text.startswith("The protocol"))
     assert [m.key for m in meetings.agents] == ["mission-atlantis"]
+
+
+def test_consultations_held_between_an_osce_body_and_others_are_the_osce_body_s(extractor):
+    text = (
+        "Consultations held between the ODIHR and senior representatives of the Council of Europe in March 2030 showed a high "
+        "potential to strengthen co-operation.\n"
+    )
+    (consultations,) = _activities_of(extractor, text)
+    assert [m.key for m in consultations.agents] == ["odihr"]
+    assert [m.key for m in consultations.partners] == ["council-of-europe"]
+
+
+def test_a_body_in_a_clause_on_the_doer_named_as_complement_is_not_a_co_doer(extractor):
+    text = (
+        "Another good example is the work of the OSCE Mission to Atlantis, which since 2025 has monitored trials and created a "
+        "Victim Advocacy and Support Section, which monitored the treatment of victims in court.\n"
+    )
+    (work,) = _activities_of(extractor, text)
+    assert [m.key for m in work.agents] == ["mission-atlantis"]

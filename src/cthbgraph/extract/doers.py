@@ -76,6 +76,8 @@ def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Sp
     doing = [b for b in bodies if not _names_a_text(b)]
     agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
     agent_spans, lost = _without_infinitive_subjects(agent_spans)
+    if not agent_spans:
+        agent_spans, lost = _met_between(sentence, bodies)
     partner_spans = (*partner_spans, *lost)
     if not agent_spans:
         agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
@@ -90,6 +92,19 @@ def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Sp
         # Under a field operation's heading, what is reported as done was done by it.
         agent_spans, route = (section_body,), "section"
     return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), route
+
+
+def _met_between(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Consultations held between the SR and representatives of the Council of Europe indicated ...": an
+    event as subject, held between bodies, is the OSCE body's; the others are the counterparts it met."""
+    verb = act.main_verb(sentence)
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and act._is_event(c)] if verb is not None else []
+    if not nouns:
+        return (), ()
+    heads = {nouns[0].i, *(c.i for c in nouns[0].children if c.dep_ == "acl")}  # "consultations (held) between"
+    between = [b for b in bodies if any(t.lower_ == "between" and t.head.i in heads for t in act.head_token(b).ancestors)]
+    doers = tuple(b for b in between if b.label_ in OSCE_KINDS and b.id_ != "osce")
+    return (doers, tuple(b for b in between if b not in doers)) if doers else ((), ())
 
 
 def _attendees(sentence: Span, bodies: list[Span]) -> tuple[Span, ...]:
