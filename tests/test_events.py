@@ -898,3 +898,62 @@ def test_work_since_a_month_of_this_year_is_an_event_and_since_a_year_a_summary(
     assert any(e.excerpt.text.startswith("The Mission has also trained") for e in events)
     years = text.replace("since January", "since 2027")
     assert not any(e.excerpt.text.startswith("The Mission has also trained") for e in _activities_of(extractor, years, genre="press-release"))
+
+
+# ------------------------------------------------------------------------------ doers against the parse's slips
+
+
+def test_a_counterpart_the_parse_made_subject_of_an_infinitive_is_a_partner(extractor):
+    # A sentence of a dev region (gold-blind3): the list of those consulted ends in "..., and EuropeAid
+    # Co-operation, to exchange information", which the parse reads as that name doing the exchanging.
+    text = (
+        "At the beginning of the year the SR engaged in consultations with senior officials of the \nEuropean Commission, "
+        "including Commissioner for Enlargement and representatives of \nDirectorates-General for Justice, Freedom and Security, "
+        "for Research and for Social Affairs \nand Employment, and EuropeAid Co-operation, to exchange information on areas of mutual \n"
+        "concern and strengthen partnership in concrete activities with a view to advance the anti-\ntrafficking work.\n"
+    )
+    (consultations,) = _activities_of(extractor, text)
+    assert [m.key for m in consultations.agents] == ["special-representative-cthb"]
+    assert "europeaid" in {m.key for m in consultations.partners}
+
+
+def test_an_osce_body_named_attending_is_the_doer_not_the_section_s_body(extractor):
+    text = (
+        "OSCE Mission to Atlantis\n\nThe OSCE Mission to Atlantis trained 40 border police officers in March 2030.\n\n"
+        "OSCE Chairperson-in-Office Jane Doe, attends a ceremony to mark the donation of two vehicles to the Atlantis Task Force "
+        "on 13 February 2030.\n"
+    )
+    _, ceremony = _activities_of(extractor, text, genre="report")
+    assert [m.key for m in ceremony.agents] == ["chairmanship"]
+
+
+def test_a_short_name_a_past_relative_clause_tells_of_does_what_it_tells(extractor):
+    text = (
+        "Atlantis labour inspectors and police to inspect farms together\n\n"
+        "ATLANTIS CITY, 26 September 2030 – Labour inspectors and police officers will in future inspect farms together, under a "
+        "protocol signed today by the Labour Inspectorate of Atlantis and the State Police of Atlantis in the presence of the Head "
+        "of the OSCE Mission to Atlantis.\n"
+        "The protocol was drafted with the help of the Mission, which over the summer facilitated three working meetings between "
+        "the two institutions.\n"
+    )
+    meetings = next(a for a in _activities_of(extractor, text, genre="press-release") if a.excerpt.text.startswith("The protocol"))
+    assert [m.key for m in meetings.agents] == ["mission-atlantis"]
+
+
+def test_consultations_held_between_an_osce_body_and_others_are_the_osce_body_s(extractor):
+    text = (
+        "Consultations held between the ODIHR and senior representatives of the Council of Europe in March 2030 showed a high "
+        "potential to strengthen co-operation.\n"
+    )
+    (consultations,) = _activities_of(extractor, text)
+    assert [m.key for m in consultations.agents] == ["odihr"]
+    assert [m.key for m in consultations.partners] == ["council-of-europe"]
+
+
+def test_a_body_in_a_clause_on_the_doer_named_as_complement_is_not_a_co_doer(extractor):
+    text = (
+        "Another good example is the work of the OSCE Mission to Atlantis, which since 2025 has monitored trials and created a "
+        "Victim Advocacy and Support Section, which monitored the treatment of victims in court.\n"
+    )
+    (work,) = _activities_of(extractor, text)
+    assert [m.key for m in work.agents] == ["mission-atlantis"]

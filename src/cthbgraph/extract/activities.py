@@ -321,7 +321,8 @@ def _in_complement(verb: Token, bodies: list[Span], partners: list[Span]) -> lis
     found: list[Span] = []
     for attr in (c for c in verb.children if c.dep_ == "attr"):
         found = [b for b in bodies if b not in partners and attr.left_edge.i <= b.start and b.end <= attr.right_edge.i + 1]
-        found = found[:1] + [b for b in found[1:] if head_token(b).dep_ == "conj"]
+        # Conjuncts of the first only, not one in a clause on it ("which created a Victim Advocacy and Support Section")
+        found = found[:1] + [b for b in found[1:] if any(found[0].start <= t.i < found[0].end for t in head_token(b).conjuncts)]
         if found:
             break
     return found

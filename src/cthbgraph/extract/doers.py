@@ -35,6 +35,10 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         # "Experts of the ODIHR took part in a conference organized by the Council of Europe": the OSCE
         # body's part in another's event is its activity, the organiser its partner.
         return attendees, (*partner_spans, *organisers), CONFIDENCE["grammar"]
+    if not agent_spans and not organisers and act.reports_action(sentence) and (attendees := _attendees(sentence, bodies)):
+        # "OSCE Chairperson-in-Office ... attends a ceremony": the OSCE body named attending is the doer
+        # of its own sentence, before any doer the context would lend.
+        return attendees, partner_spans, CONFIDENCE["grammar"]
     agent_spans, hosts = _without_hosts(agent_spans, recent, sentence, bool(organisers))
     partner_spans = (*partner_spans, *hosts)
     if hosts and not agent_spans and organisers:
@@ -71,6 +75,10 @@ def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Sp
     recent, section_body, earlier = context
     doing = [b for b in bodies if not _names_a_text(b)]
     agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
+    agent_spans, lost = _without_infinitive_subjects(agent_spans)
+    if not agent_spans:
+        agent_spans, lost = _met_between(sentence, bodies)
+    partner_spans = (*partner_spans, *lost)
     if not agent_spans:
         agent_spans, route = _by_anaphor(sentence, bodies, earlier), "anaphor"
     anaphor = None if agent_spans else act.anaphoric_subject(sentence)
@@ -84,6 +92,45 @@ def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Sp
         # Under a field operation's heading, what is reported as done was done by it.
         agent_spans, route = (section_body,), "section"
     return agent_spans, tuple(p for p in partner_spans if p not in agent_spans), route
+
+
+def _met_between(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """ "Consultations held between the SR and representatives of the Council of Europe indicated ...": an
+    event as subject, held between bodies, is the OSCE body's; the others are the counterparts it met."""
+    verb = act.main_verb(sentence)
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and act._is_event(c)] if verb is not None else []
+    if not nouns:
+        return (), ()
+    heads = {nouns[0].i, *(c.i for c in nouns[0].children if c.dep_ == "acl")}  # "consultations (held) between"
+    between = [b for b in bodies if any(t.lower_ == "between" and t.head.i in heads for t in act.head_token(b).ancestors)]
+    doers = tuple(b for b in between if b.label_ in OSCE_KINDS and b.id_ != "osce")
+    return (doers, tuple(b for b in between if b not in doers)) if doers else ((), ())
+
+
+def _attendees(sentence: Span, bodies: list[Span]) -> tuple[Span, ...]:
+    """The OSCE bodies the sentence names as attending, in the active ("attended by" tells another's event)."""
+    return tuple(b for b in attending(sentence, bodies) if not _passive_or_participle(act._action_verb_for(b)))
+
+
+def _without_infinitive_subjects(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """The doers without a body the parse made the subject of a bare "to" infinitive, and those bodies:
+    "the SR engaged in consultations with ..., and EuropeAid Co-operation, to exchange information" ends
+    a list of counterparts (a partner), since such an infinitive has no subject of its own ("for the
+    Mission to ..." has). Only beside another doer, which the sentence then tells of."""
+    lost = tuple(s for s in spans if _subject_of_infinitive(s))
+    if not lost or len(lost) == len(spans):
+        return spans, ()
+    return tuple(s for s in spans if s not in lost), lost
+
+
+def _subject_of_infinitive(span: Span) -> bool:
+    for node in (head := act.head_token(span), *head.ancestors):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            verb = node.head
+            return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and not any(c.dep_ == "mark" for c in verb.children)
+        if node.pos_ in ("VERB", "AUX") and node is not head:
+            return False
+    return False
 
 
 def _without_hosts(

@@ -165,18 +165,8 @@ class DocReader:
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
             agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier)
             verbs = candidate.verbs if candidate else ()
-            office = (
-                first_person_doer(self, sentence, author)
-                or post_office(self, sentence, recent, bodies, candidate)
-                or convener(self, agent_spans)
-            )
-            office = office or (None if agent_spans else self._item_doer(sentence, (author, section_body, recent), bodies, lead))
+            named = self._named_doers(sentence, bodies, agent_spans, candidate, (author, section_body, recent, earlier), lead)
             lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
-            named = (office,) if office is not None else (
-                project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
-            )
-            if not named and not agent_spans:
-                named = backed_doers(self, sentence, author, earlier, recent) or author_of_passive(self, sentence, author, recent, section_body)
             if named:
                 agent_spans, confidence = (), CONFIDENCE["anaphor"]
             if not agent_spans and not named:
@@ -193,6 +183,25 @@ class DocReader:
             agents = named or _unique(self.mention(s) for s in agent_spans)
             activity = self._activity(sentence, excerpt, agents, partner_spans, verbs, (bodies, provisions, headings), confidence)
             yield events.Reading(sentence, excerpt, activity, heading_before)
+
+    def _named_doers(self, sentence: Span, bodies, agent_spans, candidate, context: tuple, lead: ListLead) -> tuple:
+        """The doers a sentence names otherwise than by a body in its grammar (an office, a first person, a
+        project, a short name, a backer, a passive's author), or (). ``context``: the title's body, the
+        section's body, the doers of the activity just before and the bodies named before."""
+        author, section_body, recent, earlier = context
+        office = (
+            first_person_doer(self, sentence, author)
+            or post_office(self, sentence, recent, bodies, candidate)
+            or convener(self, agent_spans)
+        )
+        # The list lead is read only after this: a list item's doer is the lead's of the items before it.
+        office = office or (None if agent_spans else self._item_doer(sentence, (author, section_body, recent), bodies, lead))
+        if office is not None:
+            return (office,)
+        named = project_doers(self, sentence, bodies, author, earlier) or short_name_doers(self, sentence, author, earlier, agent_spans, recent)
+        if not named and not agent_spans:
+            named = backed_doers(self, sentence, author, earlier, recent) or author_of_passive(self, sentence, author, recent, section_body)
+        return named
 
     def _item_doer(self, sentence: Span, context: tuple, bodies, lead: ListLead):
         """The doer of a chronology line, a list item or a photo caption that names none of its own, or

@@ -31,6 +31,7 @@ _SUBJECT = re.compile(
 # "the Mission and the National Commission held", "Mission staff and the State Co-ordinator visited": a
 # short name first, then the doers the rules found.
 _JOINED = re.compile(rf"(?P<first>{NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
+_RELATIVE = re.compile(rf"(?P<first>{NAME})\s*,\s*which")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
 # Words that head the short name of an OSCE body: the first name must be one of them, so that a
@@ -50,7 +51,7 @@ def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[
         return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
     match = (_JOINED if agents else _SUBJECT).search(before)
     if match is None or not _opens_clause(before[: match.start()]):
-        return ()
+        return _relative(reader, sentence, author, earlier, recent) if all(a in recent for a in agents) else ()
     if agents and any(a.start_char < sentence.start_char + match.end() for a in agents):
         return ()  # a doer the rules found stands before the conjunction: the name is not the first of the subject
     first = _first(reader, match.group("first"), author, earlier, recent)
@@ -59,6 +60,20 @@ def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[
     second = _second(reader, sentence, match, author, earlier) if not agents and match.group("second") else ()
     others = tuple(reader.mention(a) for a in agents)
     return tuple({m.key: m for m in (*first, *second, *others)}.values())
+
+
+def _relative(reader, sentence: Span, author: Span | None, earlier: list[Span], recent) -> tuple[BodyMention, ...]:
+    """ "The protocol was drafted with the help of the Presence, which over the summer facilitated three
+    working meetings": where the sentence names no doer of its own, the short name a relative clause in
+    the past tells of does what the clause tells."""
+    for match in _RELATIVE.finditer(sentence.text):
+        which = sentence.doc.char_span(sentence.start_char + match.end() - 5, sentence.start_char + match.end())
+        verb = which[0].head if which is not None else None
+        if verb is None or which[0].dep_ != "nsubj" or verb.dep_ != "relcl" or verb.tag_ != "VBD":
+            continue
+        if head_word(match.group("first")) in OWN_HEADS:
+            return resolve(reader, match.group("first"), author, earlier)
+    return ()
 
 
 def _first(reader, name: str, author: Span | None, earlier: list[Span], recent) -> tuple[BodyMention, ...]:
