@@ -103,6 +103,7 @@ def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> s
     return {
         c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j])
         if not _SENDER.search(text, max(0, at - 25), at) and not _ORIGIN.search(text, max(0, at - 10), at)
+        and not _DONOR.search(text, max(0, at - 40), at)
     }
 
 
@@ -121,8 +122,12 @@ def previous_sentence_country(text: str, start: int, clues: tuple[list[int], lis
 
 # "a trainer from Vilnius", "officers from Kazakhstan": where people came from, not where a body sits.
 _ORIGIN = re.compile(r"\bfrom\s+$")  # not "from the Montenegrin NGO …": the body's own country
+# "a project funded by Italy": a donor pays from abroad; it does not place the body it funds.
+_DONOR = re.compile(r"\b(?:funded|financed|sponsored|paid)\s+by\s+(?:the\s+)?(?:Governments?\s+of\s+(?:the\s+)?)?$")
 _SENDER = re.compile(r"\b(?:Embassy|Consulate|Mission|Representation|Delegation)\s+of\s+(?:the\s+)?$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
+# A list item ends one too, and so does any line end: the reader's copy has joined wrapped lines,
+# so a line left is a headline or a listing's entry ("27 March 2008 – Mission to Serbia and …").
+_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n")
 
 
 @functools.cache
@@ -254,12 +259,19 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
             q for q in found
             # a listed organisation's key stays its own ("ilo" is no short name of "ilo--…")
             if p.key not in listed and q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+            and _same_head(q.key[len(p.key) + 1 :])
         ]
         if fuller:
             q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
             p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         merged.append(p)
     return merged
+
+
+def _same_head(rest: str) -> bool:
+    """The fuller name goes on with the short one's topic or parent ("National Committee" + "for
+    Combating …"), not with a head noun of its own ("Police Service" + "School" is another body)."""
+    return rest.split("-")[0] in ("of", "for", "on", "against", "to", "in", "and", "the")
 
 
 def bracketed_acronyms(text: str, found: list[Partner]) -> list[Partner]:
