@@ -649,3 +649,17 @@ def test_partners_a_name_inside_a_quoted_title_is_no_body(finder, osce_bodies):
     ents = [(text.index("Child"), text.index(":"), "ORG")]
     found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents)
     assert [text[p.start : p.end] for p in found] == ["Hope Line"]
+
+
+def test_partners_a_place_inside_a_quotation_does_not_place_the_speakers_body(finder, osce_bodies):
+    text = (
+        "SKOPJE, 3 July 2015 – Officials of North Macedonia returned from a visit. "
+        "“What we saw in Belgrade works,” said Ana Petrova of the Office for Migration Policy."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["north-macedonia--office-for-migration-policy"]
+
+
+def test_partners_the_rest_of_a_list_of_fields_is_no_name(finder, osce_bodies):
+    text = "The SR met representatives of Directorates-General for Employment, Health and Consumers and others."
+    ents = [(text.index("Health"), text.index(" and others"), "ORG")]
+    assert finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents) == []

@@ -97,14 +97,21 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
 
 def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> set[str]:
     """The countries named in ``text[lo:hi]``, but for the one that sends an embassy ("funded by
-    the Embassy of Norway": not where the text is) and a visitor's origin ("experts from Vilnius")."""
+    the Embassy of Norway": not where the text is), a visitor's origin ("experts from Vilnius"), a
+    donor ("funded by Italy") and a place named inside a quotation."""
     starts, countries = clues
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return {
         c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j])
         if not _SENDER.search(text, max(0, at - 25), at) and not _ORIGIN.search(text, max(0, at - 10), at)
-        and not _DONOR.search(text, max(0, at - 40), at)
+        and not _DONOR.search(text, max(0, at - 40), at) and not _quoted(text, lo, at)
     }
+
+
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """ "“What we saw in Zagreb …,” said a member of the Office …": a place a speaker talks about is
+    not where the speaker's body sits."""
+    return text.count("“", lo, at) > text.count("”", lo, at)
 
 
 def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:

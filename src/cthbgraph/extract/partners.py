@@ -89,6 +89,7 @@ _PLURALS = {"Women", "Children", "People", "Men"}
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
+_CUT_TAIL = re.compile(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?(?:(?:[A-Z][\w'’-]*[ ])*[A-Z][\w'’-]*,[ ])?$")
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -368,7 +369,8 @@ class PartnerFinder:
     def _whole_entity(self, text: str, a: int, b: int, name: str) -> bool:
         """Not "Chui, Naryn" (a list of places), nor a longer name's tail the model cut ("Initiative against Organized Crime")."""
         listing = "," in text[a:b] and not self._head_words & set(name.split()) or inside_a_title(text, a, b)
-        return not listing and re.search(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?$", text[max(0, a - 60) : a]) is None
+        # ... nor the rest of a list of fields the model cut ("Directorates-General for Justice, Freedom and Security")
+        return not listing and _CUT_TAIL.search(text[max(0, a - 60) : a]) is None
 
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
