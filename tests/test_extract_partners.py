@@ -663,3 +663,12 @@ def test_partners_the_rest_of_a_list_of_fields_is_no_name(finder, osce_bodies):
     text = "The SR met representatives of Directorates-General for Employment, Health and Consumers and others."
     ents = [(text.index("Health"), text.index(" and others"), "ORG")]
     assert finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents) == []
+
+
+def test_partners_a_name_the_text_once_placed_keeps_that_country(finder, osce_bodies):
+    # The title line writes the State after the unit; a later mention of the same unit alone is the same body.
+    text = (
+        "Anna Berg, Head of the Labour Migration Section, Holy See, spoke at the opening.\n\n"
+        "A paper of the Labour Migration Section was read out at the close."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["holy-see--labour-migration-section"] * 2

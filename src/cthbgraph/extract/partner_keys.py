@@ -262,6 +262,11 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
         holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
         if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
             p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        # "Migrants and Refugees Section" where the text once wrote "…, Holy See" beside the same name: that State's
+        placed = [q for q in found if "--" not in p.key and p.key not in listed and q.country and q.key == f"{slug(q.country)}--{p.key}"]
+        if placed:
+            q = placed[0]
+            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         fuller = [
             q for q in found
             # a listed organisation's key stays its own ("ilo" is no short name of "ilo--…")
