@@ -672,3 +672,9 @@ def test_partners_a_name_the_text_once_placed_keeps_that_country(finder, osce_bo
         "A paper of the Labour Migration Section was read out at the close."
     )
     assert [p.key for p in _partners(finder, osce_bodies, text)] == ["holy-see--labour-migration-section"] * 2
+
+
+def test_partners_a_public_defenders_office_is_the_public_defender(finder, osce_bodies):
+    # The Public Defender is an institution of one person; "the Prosecutor General's Office" stays an office.
+    text = "YEREVAN – Together with the Public Defender’s Office and the Prosecutor General’s Office, the Office ran it."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["armenia--public-defender", "armenia--prosecutor-generals-office"]

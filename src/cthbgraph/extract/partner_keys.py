@@ -251,6 +251,9 @@ def make_partner(start: int, end: int, name: str, kind: str, country: str, confi
     return Partner(start, end, name_slug(name), name, kind, "", confidence)
 
 
+_DEFENDERS_OFFICE = re.compile(r"(defender)s-office$")  # as written and genres key the Public Defender's Office
+
+
 def merge_short_names(found: list[Partner]) -> list[Partner]:
     """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
     same country is that committee: it takes the fuller name's key and label."""
@@ -262,6 +265,8 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
         holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
         if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
             p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        elif _DEFENDERS_OFFICE.search(p.key):  # a defender's office is the defender, an institution of one person
+            p = Partner(p.start, p.end, _DEFENDERS_OFFICE.sub(r"\1", p.key), re.sub(r"['’]s Office$", "", p.label), p.kind, p.country, p.confidence)
         # "Migrants and Refugees Section" where the text once wrote "…, Holy See" beside the same name: that State's
         placed = [q for q in found if "--" not in p.key and p.key not in listed and q.country and q.key == f"{slug(q.country)}--{p.key}"]
         if placed:
