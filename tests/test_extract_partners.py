@@ -592,6 +592,11 @@ def test_partners_international_shapes(finder, osce_bodies, text, expected):
             "The course was taught by UNMIK’s Border and Boundary Police Unit.",
             ["unmik--border-and-boundary-police-unit"],
         ),
+        # A plural of people in the possessive names the members, not an owner: one body.
+        (
+            "TBILISI, 4 May 2009 – The Young Lawyers’ Association for Human Rights met the Mission.",
+            ["georgia--young-lawyers-association-for-human-rights"],
+        ),
         # "The Government’s Committee": the State owns it, the possessive is no part of its name.
         (
             "SKOPJE, 2 June 2004 – The Government’s Inter-Ministerial Committee on Migration met today.",

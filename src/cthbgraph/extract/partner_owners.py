@@ -12,6 +12,8 @@ from .partner_keys import Partner, _organisations, make_partner, parent_organisa
 Word = tuple[int, int, str]
 
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
+# Plurals of people by what they do ("Lawyers’", "Journalists’", "Women’s"): an association's members.
+_PEOPLE = re.compile(r"(?:[a-z](?:er|or|ist|ian|ant|ent|ge)s|Women|Children|People)[’']s?$")
 _HEADS_OF_STATE = {"Government", "State", "Country", "Republic"}  # "the Government’s Committee": the State's own
 
 
@@ -26,6 +28,8 @@ def possessive_split(words: list[Word], head_words: set[str]) -> int:
         bare = _POSSESSIVE.sub("", owner[-1])
         if bare in head_words or any(w in head_words for w in owner[:-1]) or not all(w[:1].isupper() for w in owner):
             return 0
+        if _PEOPLE.search(owner[-1]):
+            return 0  # "Young Lawyers’ Association for Human Rights": the members a body is named for, not its owner
         return k
     return 0
 
