@@ -577,3 +577,109 @@ def test_partners_people_of_places_and_coalitions(finder, osce_bodies, text, exp
 )
 def test_partners_international_shapes(finder, osce_bodies, text, expected):
     assert [p.key for p in _partners(finder, osce_bodies, text) if p.kind != "Post"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A name in the possessive before a unit of its own: two mentions, the unit keyed by the owner's country.
+        (
+            "ASTANA, 4 May 2009 – Members of the Mazhilis Senat’ Committee on Social Affairs met the Centre's staff.",
+            ["kazakhstan--mazhilis-senat", "kazakhstan--committee-on-social-affairs"],
+        ),
+        # ... and a unit of an organisation the gazetteer lists is that organisation's.
+        (
+            "The course was taught by UNMIK’s Border and Boundary Police Unit.",
+            ["unmik--border-and-boundary-police-unit"],
+        ),
+        # A plural of people in the possessive names the members, not an owner: one body.
+        (
+            "TBILISI, 4 May 2009 – The Young Lawyers’ Association for Human Rights met the Mission.",
+            ["georgia--young-lawyers-association-for-human-rights"],
+        ),
+        # "The Government’s Committee": the State owns it, the possessive is no part of its name.
+        (
+            "SKOPJE, 2 June 2004 – The Government’s Inter-Ministerial Committee on Migration met today.",
+            ["north-macedonia--inter-ministerial-committee-on-migration"],
+        ),
+        # "of" after "and" begins no second name: "Rights of Minorities" is the same office's field.
+        (
+            "BELGRADE – The Office for Refugees and Rights of Minorities of the Government of Serbia hosted it.",
+            ["serbia--office-for-refugees-and-rights-of-minorities", "serbia--government"],
+        ),
+    ],
+)
+def test_partners_possessives_and_a_field_after_and(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_a_proper_name_found_once_is_that_body_where_it_is_repeated(finder, osce_bodies):
+    # "the women’s group Vesta" names an NGO with no head noun; "of Vesta" later is the same body,
+    # while a bare repeat of a head-noun name ("the Academy") is a reference back.
+    text = (
+        "ZAGREB, 3 March 2003 – A shelter was set up by the Zagreb women’s group Vesta. "
+        "“We are ready,” said Ana Kovač of Vesta."
+    )
+    assert [(p.key, text[p.start : p.end]) for p in _partners(finder, osce_bodies, text)] == [
+        ("croatia--vesta", "Vesta"),
+        ("croatia--vesta", "Vesta"),
+    ]
+    text = "TASHKENT – The course began at the Academy of the Ministry of Internal Affairs. The Academy runs it."
+    assert [text[p.start : p.end] for p in _partners(finder, osce_bodies, text)] == ["Academy", "Ministry of Internal Affairs"]
+
+
+def test_partners_a_donor_or_a_listing_line_places_no_body(finder, osce_bodies):
+    # "funded by Italy": the donor is abroad; the dateline places the inspectorate.
+    text = "TIRANA, 5 May 2018 – The protocol was signed today. The Presence supports the State Labour Inspectorate, funded by Italy."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["albania--state-labour-inspectorate"]
+    # A listing's line is a sentence of its own: the country of its field operation, not the next line's.
+    text = "2 March 2008 – Mission to Serbia and Ministry of Interior train police\n3 March 2008 – OSCE Centre in Bishkek opens a course in Osh"
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["serbia--ministry-of-interior"]
+
+
+def test_partners_a_short_name_is_not_a_fuller_one_with_another_head(finder, osce_bodies):
+    text = "PRISTINA – Officers of the Kosovo Police Service trained at the Kosovo Police Service School."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["kosovo--police-service", "kosovo--police-service-school"]
+
+
+def test_partners_a_country_inside_the_name_is_its_country_not_its_key(finder, osce_bodies):
+    text = "A course was held for 30 officers from the Association of Moldova Border Police Women."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["moldova--association-of-border-police-women"]
+
+
+def test_partners_a_name_inside_a_quoted_title_is_no_body(finder, osce_bodies):
+    # The model's entity in "“Child Labour and Migration in Europe: A Review”" is a title's words;
+    # a name that fills its quotation marks is a body ("the NGO “Hope Line”").
+    text = "See “Child Labour and Migration in Europe: A Review”, ILO 2004; the NGO “Hope Line” helped."
+    ents = [(text.index("Child"), text.index(":"), "ORG")]
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents)
+    assert [text[p.start : p.end] for p in found] == ["Hope Line"]
+
+
+def test_partners_a_place_inside_a_quotation_does_not_place_the_speakers_body(finder, osce_bodies):
+    text = (
+        "SKOPJE, 3 July 2015 – Officials of North Macedonia returned from a visit. "
+        "“What we saw in Belgrade works,” said Ana Petrova of the Office for Migration Policy."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["north-macedonia--office-for-migration-policy"]
+
+
+def test_partners_the_rest_of_a_list_of_fields_is_no_name(finder, osce_bodies):
+    text = "The SR met representatives of Directorates-General for Employment, Health and Consumers and others."
+    ents = [(text.index("Health"), text.index(" and others"), "ORG")]
+    assert finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents) == []
+
+
+def test_partners_a_name_the_text_once_placed_keeps_that_country(finder, osce_bodies):
+    # The title line writes the State after the unit; a later mention of the same unit alone is the same body.
+    text = (
+        "Anna Berg, Head of the Labour Migration Section, Holy See, spoke at the opening.\n\n"
+        "A paper of the Labour Migration Section was read out at the close."
+    )
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["holy-see--labour-migration-section"] * 2
+
+
+def test_partners_a_public_defenders_office_is_the_public_defender(finder, osce_bodies):
+    # The Public Defender is an institution of one person; "the Prosecutor General's Office" stays an office.
+    text = "YEREVAN – Together with the Public Defender’s Office and the Prosecutor General’s Office, the Office ran it."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["armenia--public-defender", "armenia--prosecutor-generals-office"]

@@ -60,3 +60,16 @@ def delegation_pattern(country_names: list[str]) -> re.Pattern[str]:
     """ "the Belarus delegation", "the Swedish delegation": a State's delegation, written in lower case."""
     names = "|".join(re.escape(n).replace(r"\ ", _SP) for n in sorted(country_names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?P<country>{names}){_SP}delegation\b")
+
+
+def inside_a_title(text: str, start: int, end: int) -> bool:
+    """ "“Data and Research on Human Trafficking: A Global Survey”, IOM 2005": a name inside quotation
+    marks that it does not fill is a word of a quoted title, not a body ("the NGO “La Strada”" fills them)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("“", line_start, start)
+    if opening == -1 or "”" in text[opening:start]:
+        return False
+    closing = text.find("”", end)
+    if closing == -1 or "\n" in text[end:closing]:
+        return False
+    return bool(text[opening + 1 : start].strip() or text[end:closing].strip(" ,."))

@@ -97,13 +97,21 @@ def sentence_country(text: str, start: int, end: int, clues: tuple[list[int], li
 
 def _named(text: str, clues: tuple[list[int], list[str]], lo: int, hi: int) -> set[str]:
     """The countries named in ``text[lo:hi]``, but for the one that sends an embassy ("funded by
-    the Embassy of Norway": not where the text is) and a visitor's origin ("experts from Vilnius")."""
+    the Embassy of Norway": not where the text is), a visitor's origin ("experts from Vilnius"), a
+    donor ("funded by Italy") and a place named inside a quotation."""
     starts, countries = clues
     i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
     return {
         c.removesuffix(_DATELINE) for at, c in zip(starts[i:j], countries[i:j])
         if not _SENDER.search(text, max(0, at - 25), at) and not _ORIGIN.search(text, max(0, at - 10), at)
+        and not _DONOR.search(text, max(0, at - 40), at) and not _quoted(text, lo, at)
     }
+
+
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """ "“What we saw in Zagreb …,” said a member of the Office …": a place a speaker talks about is
+    not where the speaker's body sits."""
+    return text.count("“", lo, at) > text.count("”", lo, at)
 
 
 def previous_sentence_country(text: str, start: int, clues: tuple[list[int], list[str]]) -> str:
@@ -121,8 +129,12 @@ def previous_sentence_country(text: str, start: int, clues: tuple[list[int], lis
 
 # "a trainer from Vilnius", "officers from Kazakhstan": where people came from, not where a body sits.
 _ORIGIN = re.compile(r"\bfrom\s+$")  # not "from the Montenegrin NGO …": the body's own country
+# "a project funded by Italy": a donor pays from abroad; it does not place the body it funds.
+_DONOR = re.compile(r"\b(?:funded|financed|sponsored|paid)\s+by\s+(?:the\s+)?(?:Governments?\s+of\s+(?:the\s+)?)?$")
 _SENDER = re.compile(r"\b(?:Embassy|Consulate|Mission|Representation|Delegation)\s+of\s+(?:the\s+)?$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n\s*\n|\n\s*[•–-]\s")  # a list item ends one too
+# A list item ends one too, and so does any line end: the reader's copy has joined wrapped lines,
+# so a line left is a headline or a listing's entry ("27 March 2008 – Mission to Serbia and …").
+_SENTENCE_END = re.compile(r"[.!?][\"”’)*]*\s+(?=[\"“*(•–-]*\s*[A-Z])|\n")
 
 
 @functools.cache
@@ -239,6 +251,9 @@ def make_partner(start: int, end: int, name: str, kind: str, country: str, confi
     return Partner(start, end, name_slug(name), name, kind, "", confidence)
 
 
+_DEFENDERS_OFFICE = re.compile(r"(defender)s-office$")  # as written and genres key the Public Defender's Office
+
+
 def merge_short_names(found: list[Partner]) -> list[Partner]:
     """ "National Committee" after "National Committee for Combating Trafficking in Persons" of the
     same country is that committee: it takes the fuller name's key and label."""
@@ -250,16 +265,30 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
         holder = names.get(re.sub(r"s-office$", "", p.key.split("--")[-1]))
         if holder is not None and holder.key != p.key and p.key.endswith("s-office"):
             p = Partner(p.start, p.end, holder.key, holder.label, holder.kind, holder.country, p.confidence)
+        elif _DEFENDERS_OFFICE.search(p.key):  # a defender's office is the defender, an institution of one person
+            p = Partner(p.start, p.end, _DEFENDERS_OFFICE.sub(r"\1", p.key), re.sub(r"['’]s Office$", "", p.label), p.kind, p.country, p.confidence)
+        # "Migrants and Refugees Section" where the text once wrote "…, Holy See" beside the same name: that State's
+        placed = [q for q in found if "--" not in p.key and p.key not in listed and q.country and q.key == f"{slug(q.country)}--{p.key}"]
+        if placed:
+            q = placed[0]
+            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         fuller = [
             q for q in found
             # a listed organisation's key stays its own ("ilo" is no short name of "ilo--…")
             if p.key not in listed and q.country == p.country and len(q.key) > len(p.key) and q.key.startswith(p.key + "-") and q.kind == p.kind
+            and _same_head(q.key[len(p.key) + 1 :])
         ]
         if fuller:
             q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
             p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         merged.append(p)
     return merged
+
+
+def _same_head(rest: str) -> bool:
+    """The fuller name goes on with the short one's topic or parent ("National Committee" + "for
+    Combating …"), not with a head noun of its own ("Police Service" + "School" is another body)."""
+    return rest.split("-")[0] in ("of", "for", "on", "against", "to", "in", "and", "the")
 
 
 def bracketed_acronyms(text: str, found: list[Partner]) -> list[Partner]:

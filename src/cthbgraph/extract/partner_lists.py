@@ -14,6 +14,7 @@ INTRODUCED_KINDS = {
     "ngo": "ngo", "non-governmental organisation": "ngo", "non-governmental organization": "ngo",
     "coalition": "other-partner", "platform": "other-partner", "network": "other-partner",
     "foundation": "ngo", "association": "ngo", "crisis centre": "ngo", "crisis center": "ngo", "shelter": "ngo",
+    "group": "ngo",  # "the Zagreb women’s group Iskra"
 }
 _KINDS = {
     "ngo": "ngo", "ngos": "ngo", "non-governmental organisations": "ngo", "non-governmental organizations": "ngo",

@@ -131,3 +131,14 @@ def fields_before(text: str, start: int, head_words: set[str]) -> int:
     if not re.search(r"\b[a-z]+ $", before) or re.search(r"\b(?:of|for|on|and) $", before):
         return start  # inside a sentence ("the State Labour, …"), not after a connector, a comma or a title line
     return m.start()
+
+
+def inner_country(words: list[Word], countries: Countries) -> tuple[list[Word], str]:
+    """ "Association of Kosovo Police Women": a country written inside the name, after "of" and before
+    the words that go on naming the body, is the body's country, as an adjective before it would be;
+    the key leaves it out. A city stays ("University of Pristina Law Faculty")."""
+    for i in range(1, len(words) - 2):
+        word = words[i + 1][2]
+        if words[i][2] == "of" and word in countries.of and word not in countries.cities and words[i + 2][2][:1].isupper():
+            return words[: i + 1] + words[i + 2 :], countries.of[word]
+    return words, ""

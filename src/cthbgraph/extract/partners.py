@@ -1,20 +1,10 @@
 """Partners: the national authorities, NGOs, international organisations, treaty bodies and embassies
 a text names beside the OSCE's own bodies, each with a kind and, when national, a country.
 
-Two sources of candidates, both read from the text, never from a list of partner names:
-
-* head-noun runs: a capitalised name built on a noun that names an institution ("Ministry of
-  Interior", "State Police", "Prosecutor General's Office", "National Committee for Combating
-  Trafficking in Persons", "Embassy of France"); the nouns and the kind each implies are generic
-  patterns in ``patterns/partners.jsonl``;
-* spaCy's ORG entities that no rule claimed, kept only when they read as a proper name (no
-  lowercase word but connectors, not an OSCE body, a place, a person or a common phrase).
-
-The country of a national body is the one written next to it ("Albanian State Police", "the State
-Police of Albania"), else the nearest country, city or adjective the text names before it (a
-dateline, the field operation's place). Keys are ``<country>--<name>`` ("albania--state-police"),
-labels "Albania — State Police"; a short name ("National Committee") takes the key of the fuller
-name it begins in the same text.
+Candidates are read from the text, never from a list of partner names: head-noun runs ("Ministry of Interior";
+nouns and kinds are patterns of ``patterns/partners.jsonl``) and spaCy's ORG entities that read as a name. A national body's
+country is the one written next to it, else the one the text names around it; keys are
+``<country>--<name>`` ("albania--state-police"), labels "Albania — State Police".
 """
 
 from __future__ import annotations
@@ -27,6 +17,7 @@ from pathlib import Path
 from .partner_context import (
     abbreviates_a_meeting,
     delegation_pattern,
+    inside_a_title,
     names_a_post,
     stands_for_no_body,
     titles_an_event,
@@ -41,18 +32,18 @@ from .partner_keys import (
     make_partner,
     merge_short_names,
     nearest,
-    parent_organisation,
     previous_sentence_country,
     sentence_country,
     special_procedure,
-    unit_partner,
 )
 from .partner_lists import INTRODUCED_KINDS, listed_names
+from .partner_owners import _HEADS_OF_STATE, listed_unit, possessive_partners, repeated_names
 from .partner_words import (
     country_after,
     cut_in_place,
     embassy,
     fields_before,
+    inner_country,
     lead_place,
     tail_country,
     without_destination,
@@ -84,7 +75,8 @@ _NOT_A_NAME = re.compile(
 _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secretariat", "Chairmanship", "Presidency", "Council"}
 # "High Judicial and Prosecutorial Council", "Economic and Social Council": two adjectives joined before a head noun.
 # "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
-_PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b))"
+# "Trafficking and Prostitution Investigation Unit": two fields of work, the first a gerund.
+_PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b)|(?<=[a-z]ing[ \t])and(?=[ \t]+[A-Z]))"
 _FIELD_LIST = re.compile(
     r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
 )
@@ -97,6 +89,7 @@ _PLURALS = {"Women", "Children", "People", "Men"}
 _EU_AGENCY = re.compile(r"Euro(?!pe|vision)[a-z]{3,}")
 _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
+_CUT_TAIL = re.compile(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?(?:(?:[A-Z][\w'’-]*[ ])*[A-Z][\w'’-]*,[ ])?$")
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
@@ -142,7 +135,7 @@ class PartnerFinder:
             rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
-            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter)"
+            rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter|group)"
             rf"{SP}[\"“«]?(?P<name>{_WORD}(?:{SP}(?:{_WORD}|(?:of|for|against|and|on)(?={SP}[A-Z])))*)"
         )
         # "in partnership with Tech Against Trafficking", "with the support of La Strada": a name in the
@@ -166,6 +159,10 @@ class PartnerFinder:
         spans = sorted(taken)
         pos = 0
         while (m := self._name.search(text, pos)) is not None:
+            if owned := possessive_partners(self, text, m.start(), m.end(), spans, clues):
+                found += owned
+                pos = owned[-1].end
+                continue
             candidate = self._candidate(text, m.start(), m.end(), spans, clues, named_by="rule")
             if candidate is None:
                 pos = m.start() + 1  # a shorter name may start at a later word of the match
@@ -194,7 +191,8 @@ class PartnerFinder:
             if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
-        return bracketed_acronyms(text, merge_short_names(sorted(found)))
+        found = merge_short_names(sorted(found))
+        return bracketed_acronyms(text, sorted(found + repeated_names(text, found, spans, self._head_words)))
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
@@ -220,9 +218,9 @@ class PartnerFinder:
         # an acronym beside NGOs is as often an agency of the EU or the UN ("CEPOL"): no NGO by its neighbours
         if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
-        parent, listed_as = parent_organisation(text, b) if _UNIT.search(name.split(" for ")[0]) and named_by == "rule" else ("", "")
-        if parent:  # "Geneva Liaison Office, UNICEF", "Executive Committee of the CIS": a unit of an organisation
-            return unit_partner(text, a, b, name, parent, listed_as)
+        # "Geneva Liaison Office, UNICEF", "Executive Committee of the CIS", "UNMIK’s … Unit": a unit of an organisation
+        if named_by == "rule" and (unit := listed_unit(text, a, b, name, taken, bool(_UNIT.search(name.split(" for ")[0])))):
+            return unit
         if _UNIT.search(name) and not country and (country := country_after(text, b, self.countries)):
             kind = "national-authority"  # "Migrants and Refugees Section, Holy See": a unit of a State
         if (parent := lead_organisation(name.split())) and not name.endswith("Special Rapporteur"):
@@ -252,8 +250,8 @@ class PartnerFinder:
                 words, tail = tail_country(words, self.countries)[0], tail or tail_country(words, self.countries)[1]
                 if len(words) == 1 and words[0][2] in ("Embassy", "Consulate"):
                     host, tail = tail, ""  # "US Embassy in Astana": Kazakhstan is the host
-            country = sender or country or tail
-            words = cut_in_place(words)
+            words, inner = inner_country(cut_in_place(words), self.countries)
+            country = sender or country or tail or inner
         else:  # "Red Cross Society of Azerbaijan", "Federation of Trade Unions" of Kyrgyzstan, as the model marks them
             words, tail = tail_country(words, self.countries) if not tail else (words, tail)
             tail = tail or (country_after(text, words[-1][1], self.countries, _OF) if words else "")
@@ -305,7 +303,7 @@ class PartnerFinder:
             if self._city_in_name(words) or country and words[0][2] in self.countries.cities and len(words) > 1:
                 return words, country or self.countries.of[words[0][2]]  # "Moscow State University", "US Helsinki Commission"
             bare = re.sub(r"['’]s$", "", words[0][2])
-            if bare in _PLURALS or bare != words[0][2] and bare not in self.countries.of and bare not in _LEAD_STOP:
+            if bare in _PLURALS or bare != words[0][2] and bare not in self.countries.of and bare not in _LEAD_STOP | _HEADS_OF_STATE:
                 break  # "Women's Rights Center", "Ombudsman's Office": a possessive is part of the name, not a country's
             country = self.countries.of.get(bare, country)
             words = words[1:]
@@ -326,7 +324,8 @@ class PartnerFinder:
             if word != "and" or i == 0:
                 continue
             after = [w[2] for w in words[i + 1 :]]
-            segment = after[: after.index("and")] if "and" in after else after  # up to the next "and"
+            # up to the next "and" or "of" ("… and Rights of National Minorities of the Government": no second name)
+            segment = after[: min([after.index(w) for w in ("and", "of") if w in after], default=len(after))]
             fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
             if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
                 return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
@@ -369,8 +368,9 @@ class PartnerFinder:
 
     def _whole_entity(self, text: str, a: int, b: int, name: str) -> bool:
         """Not "Chui, Naryn" (a list of places), nor a longer name's tail the model cut ("Initiative against Organized Crime")."""
-        listing = "," in text[a:b] and not self._head_words & set(name.split())
-        return not listing and re.search(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?$", text[max(0, a - 60) : a]) is None
+        listing = "," in text[a:b] and not self._head_words & set(name.split()) or inside_a_title(text, a, b)
+        # ... nor the rest of a list of fields the model cut ("Directorates-General for Justice, Freedom and Security")
+        return not listing and _CUT_TAIL.search(text[max(0, a - 60) : a]) is None
 
     def _names_a_thing(self, name: str) -> bool:
         """An instrument, event or topic word, unless it only qualifies a head noun ("Protocol Department")."""
