@@ -981,3 +981,21 @@ def test_an_origin_a_chairmanship_s_nationality_and_a_time_before_the_event_are_
     assert (conference.place, conference.country) == ("Vienna", "Austria")
     assert len(conference.follow_ups) == 2
     assert meeting.excerpt.text.startswith("On the eve")
+
+
+def test_a_language_after_in_is_no_town(extractor):
+    text = (
+        "In 2004, together with the Georgian Young Lawyers’ Association, the OSCE Mission to Georgia produced "
+        "a legal guide for victims in Georgian and Russian.\n"
+    )
+    (guide,) = _activities_of(extractor, text)
+    assert (guide.place, guide.country) == ("", "")
+
+
+def test_a_town_the_model_takes_for_a_person_is_a_place_after_in(extractor):
+    text = (
+        "On 6 March 2003 the OSCE Mission to Moldova, together with the Ministry of Labour and Social Protection, "
+        "trained 30 social workers from the northern districts in Balti on interviewing returned victims.\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert (training.place, training.country) == ("Balti", "Moldova")

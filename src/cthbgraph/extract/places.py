@@ -75,7 +75,7 @@ class PlaceFinder:
         if not countries and len(named) == 1:
             # "Armenian society": an adjective names the country, not a place.
             return "", named.pop()
-        towns = self._in_towns(sentence, ents)
+        towns = self._in_towns(sentence, ents, exclude)
         if not countries and len(towns) == 1 and not _listed(towns[0]):
             # "trained border police in Subotica": a town the list does not know, said to be where it
             # happened; its country is left to the doers (``host_country``).
@@ -88,16 +88,25 @@ class PlaceFinder:
         if country:
             return place, country
         ents = [self._without_article(e) for e in ents]
-        if place or self._in_towns(sentence, [e for e in ents if not _inside(e, exclude)]):
-            # "seminars in Brest, Gomel and Vitebsk" with the Office in Minsk: towns in its host country
+        if place or self._in_towns(sentence, [e for e in ents if not _inside(e, exclude)], exclude):
+            # "seminars in Brest, Gomel and Vitebsk" by the Office in Minsk: towns in its host country
             country = self.host_country(bodies)
         return place, country
 
-    def _in_towns(self, sentence: Span, ents: list[Span]) -> list[Span]:
-        """The unknown places the sentence puts the activity in ("in Balti", "held at ... in Vushtrri")."""
+    def _in_towns(self, sentence: Span, ents: list[Span], exclude=()) -> list[Span]:
+        """The unknown places the sentence puts the activity in ("in Balti", "held at ... in Vushtrri"):
+        tagged as places or a single proper noun after "in" the model left untagged or took for a person
+        or an organisation (no one holds a workshop "in" a person)."""
+        doc = sentence.doc
+        untagged = [
+            Span(doc, t.i, t.i + 1, label="GPE") for t in sentence[1:-1]
+            if t.pos_ == "PROPN" and t.dep_ == "pobj" and (t.ent_iob_ == "O" or t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B")
+            and doc[t.i + 1].ent_iob_ != "I" and doc[t.i + 1].pos_ != "PROPN"
+            and not _inside(doc[t.i : t.i + 1], exclude)
+        ]
         return [
-            e for e in ents
-            if e.label_ == "GPE" and e.text not in self.country_of and e.text[:1].isupper()
+            e for e in sorted([*ents, *untagged], key=lambda e: e.start)
+            if e.label_ == "GPE" and e.text not in self.country_of and e.text not in self.country_of_adjective and e.text[:1].isupper()
             and e.start > sentence.start and e.doc[e.start - 1].lower_ == "in" and not _not_where(e)
         ]
 
