@@ -999,3 +999,9 @@ def test_a_town_the_model_takes_for_a_person_is_a_place_after_in(extractor):
     )
     (training,) = _activities_of(extractor, text)
     assert (training.place, training.country) == ("Balti", "Moldova")
+
+
+def test_a_caption_ends_on_the_town_it_was_taken_in(extractor):
+    text = "Participants of the course on financial investigations delivered by the OSCE Mission to Serbia, Subotica, 2 October 2017.\n"
+    (course,) = _activities_of(extractor, text)
+    assert (course.place, course.country) == ("Subotica", "Serbia")

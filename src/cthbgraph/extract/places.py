@@ -107,7 +107,7 @@ class PlaceFinder:
         return [
             e for e in sorted([*ents, *untagged], key=lambda e: e.start)
             if e.label_ == "GPE" and e.text not in self.country_of and e.text not in self.country_of_adjective and e.text[:1].isupper()
-            and e.start > sentence.start and e.doc[e.start - 1].lower_ == "in" and not _not_where(e)
+            and e.start > sentence.start and (e.doc[e.start - 1].lower_ == "in" or _trailing(e, sentence)) and not _not_where(e)
         ]
 
     def host_country(self, bodies) -> str:
@@ -162,3 +162,13 @@ def _of_body(ent: Span, exclude) -> bool:
     """ "the Polish OSCE Chairmanship", "Croatian experience" of a body: the nationality of a body, not a place."""
     head = ent.root.head
     return ent.root.dep_ in ("amod", "compound") and (head.lower_ in _OFFICES or _inside(head.doc[head.i : head.i + 1], exclude))
+
+
+def _trailing(ent: Span, sentence: Span) -> bool:
+    """ "Seminar for border guards on the identification of victims, Turkmenbashi.", "Summer school for
+    30 students, Cahul, 12–23 July": a chronology item or caption ends on the town it was held in."""
+    doc = ent.doc
+    if doc[ent.start - 1].text != ",":
+        return False
+    rest = [t for t in doc[ent.end : sentence.end] if not t.is_space]
+    return not rest or all(t.is_punct for t in rest) or (rest[0].text == "," and any(t.ent_type_ == "DATE" or t.like_num for t in rest[1:3]))
