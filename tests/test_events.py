@@ -957,3 +957,51 @@ def test_a_body_in_a_clause_on_the_doer_named_as_complement_is_not_a_co_doer(ext
     )
     (work,) = _activities_of(extractor, text)
     assert [m.key for m in work.agents] == ["mission-atlantis"]
+
+
+# ------------------------------------------------------------------------------ places of events
+
+
+def test_a_town_the_list_does_not_know_takes_the_country_its_field_operation_is_in(extractor):
+    text = "In March 2008 the OSCE Mission to Serbia and the Ministry of Interior trained border police in Subotica.\n"
+    (training,) = _activities_of(extractor, text)
+    assert (training.place, training.country) == ("Subotica", "Serbia")
+
+
+def test_an_origin_a_chairmanship_s_nationality_and_a_time_before_the_event_are_no_new_place_or_event(extractor):
+    text = (
+        "Alliance conference opens in Vienna\n\n"
+        "VIENNA, 4 April 2022 – The conference of the Alliance against Trafficking in Persons, organized by "
+        "the ODIHR, opened today in Vienna, focusing on the risks faced by people fleeing from Ukraine.\n"
+        "The two-day event is organized by the ODIHR under the Polish OSCE Chairmanship.\n"
+        "On the eve of the conference, the ODIHR met with the Austrian Ministry of the Interior to discuss screening at the border.\n"
+    )
+    report = Report("made-up", Path("made-up.txt"), text, genre="press-release", year=2022, date="2022-04-04")
+    conference, meeting = extractor.extract(report).activities
+    assert (conference.place, conference.country) == ("Vienna", "Austria")
+    assert len(conference.follow_ups) == 2
+    assert meeting.excerpt.text.startswith("On the eve")
+
+
+def test_a_language_after_in_is_no_town(extractor):
+    text = (
+        "In 2004, together with the Georgian Young Lawyers’ Association, the OSCE Mission to Georgia produced "
+        "a legal guide for victims in Georgian and Russian.\n"
+    )
+    (guide,) = _activities_of(extractor, text)
+    assert (guide.place, guide.country) == ("", "")
+
+
+def test_a_town_the_model_takes_for_a_person_is_a_place_after_in(extractor):
+    text = (
+        "On 6 March 2003 the OSCE Mission to Moldova, together with the Ministry of Labour and Social Protection, "
+        "trained 30 social workers from the northern districts in Balti on interviewing returned victims.\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert (training.place, training.country) == ("Balti", "Moldova")
+
+
+def test_a_caption_ends_on_the_town_it_was_taken_in(extractor):
+    text = "Participants of the course on financial investigations delivered by the OSCE Mission to Serbia, Subotica, 2 October 2017.\n"
+    (course,) = _activities_of(extractor, text)
+    assert (course.place, course.country) == ("Subotica", "Serbia")

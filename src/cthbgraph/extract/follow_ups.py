@@ -78,6 +78,10 @@ _DATE_OPENING = re.compile(
     r"|(?:\d{1,2}\s+)?" + _MONTHS + r"\s+(?:19|20)\d\d\b)"
 )
 
+# "On the eve of the conference, ...", "Ahead of the visit, ...": a time before the event just told,
+# so what follows is another event.
+_BEFORE_OPENING = re.compile(r"^\s*(?:On\s+the\s+eve\s+of|Ahead\s+of|Prior\s+to|Before)\s+(?:the|this|its)\b")
+
 
 def opens_on_the_event(sentence: Span) -> bool:
     """ "The three-day course in Kyiv was co-funded by ...", "Each seminar was co-led by ...": the
@@ -98,7 +102,7 @@ def opens_on_the_event(sentence: Span) -> bool:
 def opens_on_a_date(sentence: Span) -> bool:
     """The sentence opens on a date ("In March 2005 the Mission ...", "On 30 July 2020, ..."): in a
     report, how a new event is told; a follow-up says "the visit", "the course" instead."""
-    return bool(_DATE_OPENING.match(sentence.text))
+    return bool(_DATE_OPENING.match(sentence.text) or _BEFORE_OPENING.match(sentence.text))
 
 
 def others_act(activity, sentence: Span) -> bool:

@@ -217,12 +217,13 @@ class DocReader:
     def _activity(self, sentence: Span, excerpt: Excerpt, agents, partner_spans, verbs, found, confidence: float) -> Activity:
         """The activity of a sentence with these doers; ``found``: its bodies, the provisions and headings."""
         bodies, provisions, headings = found
-        place, country = self.extractor.places.find(sentence, exclude=[(b.start_char, b.end_char) for b in bodies], ents=self.ents_in(sentence))
+        partners = _unique(self.mention(s) for s in partner_spans)
+        place, country = self.extractor.places.locate(sentence, [(b.start_char, b.end_char) for b in bodies], self.ents_in(sentence), (*agents, *partners))
         return Activity(
             excerpt=excerpt,
             type=activity_type(sentence, verbs, self.extractor.types),
             agents=agents,
-            partners=_unique(self.mention(s) for s in partner_spans),
+            partners=partners,
             date=date_in_year(sentence.text, self.report.year),
             place=place,
             country=country,
