@@ -1002,3 +1002,15 @@ def test_the_sentences_of_a_pull_quote_after_its_first_are_no_evidence(extractor
     )
     (training,) = _activities_of(extractor, text)
     assert training.follow_ups == ()
+
+
+def test_what_a_body_values_can_do_or_was_founded_for_opens_no_event(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "The OSCE, as an inter-governmental organization, strongly supports the work of civil society and "
+        "acknowledges the importance of its role.\n\n"
+        "With its comprehensive approach to security, the Organization is well placed to help strike the right balance.\n\n"
+        "The Alliance against Trafficking in Persons was established to develop effective joint strategies.\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")

@@ -94,6 +94,7 @@ _IMPERSONAL_ADVICE = re.compile(
 # Verbs of stance: what a body hopes, values or looks forward to ("The SR looks forward to ...",
 # "regards X as a priority", "prides itself on its partnership"), not what it did.
 _STANCE_VERBS = {"regard", "pride", "hope", "wish", "believe", "deem"}
+_VALUING_VERBS = {"acknowledge", "recognize", "recognise", "value", "appreciate"}
 # Kinds of actors named in the plural without a determiner ("Governments, parliaments and NGOs have been
 # engaged in ..."): the state of a field, not the act of a body; "much has been done": the same.
 _ACTOR_KINDS = {
@@ -103,6 +104,9 @@ _ACTOR_KINDS = {
 _QUANTITIES = {"much", "little", "more", "lot", "everything", "nothing", "something"}
 # "As a result, the plan was drafted": what came of work told before, in the passive with no doer.
 _AS_A_RESULT = re.compile(r"^\s*as\s+a\s+(?:result|consequence)\b", re.IGNORECASE)
+# "The Organization is well placed to help ...": what a body can do, not what it did.
+_PLACED = re.compile(r"\b(?:is|are)\s+(?:well\s+|uniquely\s+|best\s+|ideally\s+)?(?:placed|positioned|suited)\s+to\b", re.IGNORECASE)
+_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|founded|set\s+up)\s+to\s+[a-z]+", re.IGNORECASE)
 _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimates|figures|data|statistics)\b", re.IGNORECASE)
 
 
@@ -162,21 +166,36 @@ def _outlook(verb, text: str) -> str:
     """Priorities, a stance, the state of a field or what came of work told before (see the constants above)."""
     if _sets_priorities(verb):
         return "priorities"
+    if _PLACED.search(text):
+        return "state"
     if _stance(verb):
         return "opinion"
     if _general_subject(verb):
         return "state"
+    if _FOUNDED_TO.search(text) and _founded_for(verb):
+        return "mandate"  # "The Alliance was established to develop joint strategies": why a body exists
     if _AS_A_RESULT.match(text) and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
         return "result"
     return ""
 
 
+def _founded_for(verb) -> bool:
+    """A named body as the subject of the founding verb ("The Alliance was established to ...")."""
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "PROPN" for c in verb.children)
+
+
 def _stance(verb) -> bool:
-    """ "X looks forward to ...", "X regards Y as a priority", "X prides itself on ..."."""
+    """ "X looks forward to ...", "X regards Y as a priority", "X prides itself on ..."; in the present,
+    "X strongly supports ...", "X acknowledges the importance of ..."."""
     lemma = verb.lemma_.lower()
     if lemma == "look" and any(c.lower_ == "forward" for c in verb.children):
         return True
-    return lemma in _STANCE_VERBS
+    if lemma in _STANCE_VERBS:
+        return True
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(c.lower_ == "strongly" for c in verb.children) or any(v.lemma_.lower() in _VALUING_VERBS for v in verbs)
 
 
 def _general_subject(verb) -> bool:
