@@ -1010,7 +1010,8 @@ def test_what_a_body_values_can_do_or_was_founded_for_opens_no_event(extractor):
         "The OSCE, as an inter-governmental organization, strongly supports the work of civil society and "
         "acknowledges the importance of its role.\n\n"
         "With its comprehensive approach to security, the Organization is well placed to help strike the right balance.\n\n"
-        "The Alliance against Trafficking in Persons was established to develop effective joint strategies.\n"
+        "The Alliance against Trafficking in Persons was established to develop effective joint strategies.\n\n"
+        "The need to involve NGOs in combating trafficking is underlined in a number of OSCE commitments.\n"
     )
     (training,) = _activities_of(extractor, text)
     assert training.excerpt.text.startswith("In May 2030")

@@ -106,6 +106,11 @@ _QUANTITIES = {"much", "little", "more", "lot", "everything", "nothing", "someth
 _AS_A_RESULT = re.compile(r"^\s*as\s+a\s+(?:result|consequence)\b", re.IGNORECASE)
 # "The Organization is well placed to help ...": what a body can do, not what it did.
 _PLACED = re.compile(r"\b(?:is|are)\s+(?:well\s+|uniquely\s+|best\s+|ideally\s+)?(?:placed|positioned|suited)\s+to\b", re.IGNORECASE)
+# "The need to involve NGOs is underlined in a number of commitments": what texts say, in the present.
+_TEXTS_SAY = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+)?(?:underlined|stressed|emphasi[sz]ed|reflected|enshrined|highlighted|recogni[sz]ed|laid\s+down)\s+in\b",
+    re.IGNORECASE,
+)
 _FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|founded|set\s+up)\s+to\s+[a-z]+", re.IGNORECASE)
 _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimates|figures|data|statistics)\b", re.IGNORECASE)
 
@@ -166,7 +171,7 @@ def _outlook(verb, text: str) -> str:
     """Priorities, a stance, the state of a field or what came of work told before (see the constants above)."""
     if _sets_priorities(verb):
         return "priorities"
-    if _PLACED.search(text):
+    if _PLACED.search(text) or _TEXTS_SAY.search(text):
         return "state"
     if _stance(verb):
         return "opinion"
