@@ -1015,3 +1015,18 @@ def test_what_a_body_values_can_do_or_was_founded_for_opens_no_event(extractor):
     )
     (training,) = _activities_of(extractor, text)
     assert training.excerpt.text.startswith("In May 2030")
+
+
+def test_an_undated_caption_of_one_numbered_event_of_a_series_is_an_event(extractor):
+    text = _TITLE + (
+        "OSCE Mission to Atlantis\n\n"
+        "In 2030 the Mission trained 40 police officers in Port Utopia.\n\n"
+        "Partners of the project\n\nINTERPOL\n\nUNHCR\n\n"
+        "Following a raid by criminal investigators, a simulated arrest of traffickers taking place during the Second Simulation.\n\n"
+        "📷 (OSCE)\n\n"
+        "A view of the old town of Port Utopia.\n\n"
+        "📷 (OSCE)\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Following"]
+    assert [m.key for m in activities[1].agents] == ["mission-atlantis"]

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from ..records import BodyMention
 from .chronology import _DATED
-from .non_events import _EVENT_WORDS
+from .non_events import _EVENT_WORDS, _PEOPLE
 
 _LONGEST = 300
 _LONGEST_LABELLED = 500
@@ -31,6 +31,9 @@ _WORDS = "|".join(sorted(w for w in _EVENT_WORDS if w.isalpha()))
 _AT_EVENT = re.compile(rf"\b(?:at|during)\s+(?:the|a|an|this|his|her|its|their)\s+(?:[\w*’'-]+\s+){{0,6}}?(?:{_WORDS})s?\b", re.IGNORECASE)
 # "Meeting with the Head of ...", "Visit to the shelter ...", "Opening of the conference ...".
 _OPENS_ON_EVENT = re.compile(rf"^\s*(?:(?:{_WORDS})s?|meeting|opening|signing)\s+(?:with|to|of|on|at|for|during)\b", re.IGNORECASE)
+# "during the Third Simulation", "at the 16th Alliance conference": one numbered event of a series.
+_ORDINALS = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_AT_NUMBERED_EVENT = re.compile(rf"\b(?:at|during)\s+the\s+{_ORDINALS}\s+(?:[\w*’'-]+\s+){{0,4}}?(?:{_WORDS})s?\b", re.IGNORECASE)
 # "Two-day training on ... for 60 officers": the caption is the event's own description.
 _LASTING = re.compile(rf"^\s*[\w]+-(?:day|week|month)\s+(?:{_WORDS})s?\b", re.IGNORECASE)
 
@@ -69,7 +72,7 @@ def caption_doer(reader, sentence: Span, context: list[Span]) -> BodyMention | N
 def _another_body_s_people(reader, sentence: Span, caption: str) -> bool:
     """ "X, Deputy Director, ILO, speaking at the ... event": the photo shows another body's people at
     an event, not the context's body at work (a body named after the event is its audience or partner)."""
-    event = _AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption) or _LASTING.match(caption)
+    event = _AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption) or _LASTING.match(caption) or _AT_NUMBERED_EVENT.search(caption)
     at = sentence.end_char - len(caption) + (event.start() if event else len(caption))
     return any(sentence.start_char <= b.start_char < at for b in reader.body_spans)
 
@@ -91,9 +94,13 @@ def _body_before(reader, sentence: Span) -> Span | None:
 
 def _undated_event(sentence: Span, caption: str) -> bool:
     """An undated caption that opens on an event and places it ("Meeting during the assessment visit in
-    Batumi, Georgia, ...", "During her visit to Atlantis, ..."), or that describes one whole ("Two-day
-    training on ... for 60 officers"): the event is the photo's subject, not a moment of one told elsewhere."""
+    Batumi, Georgia, ...", "During her visit to Atlantis, ..."), that describes one whole ("Two-day
+    training on ... for 60 officers") or that names one of a numbered series ("during the Third
+    Simulation"): the event is the photo's subject, not a moment of one told elsewhere."""
     if _LASTING.match(caption):
         return True
+    first = re.match(r"\s*([A-Za-z]+)", caption)
+    if _AT_NUMBERED_EVENT.search(caption) and not (first and first.group(1).lower().rstrip("s") in _PEOPLE):
+        return True  # "Trainees during the Second Simulation ...": the people of an event, a moment of it
     opens = _OPENS_ON_EVENT.match(caption) or (_AT_EVENT.match(caption.strip()) is not None)
     return bool(opens) and any(e.label_ == "GPE" for e in sentence.ents)
