@@ -1030,3 +1030,14 @@ def test_an_undated_caption_of_one_numbered_event_of_a_series_is_an_event(extrac
     activities = _activities_of(extractor, text)
     assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Following"]
     assert [m.key for m in activities[1].agents] == ["mission-atlantis"]
+
+
+def test_the_line_naming_who_said_a_quoted_remark_opens_no_event(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "“We welcome the OSCE’s comprehensive efforts to prevent and combat this phenomenon.”\n\n.....\n"
+        "Opening remarks of the Minister of Foreign Affairs of Atlantis, as delivered by John Doe, Director of the "
+        "Department for Human Rights, Ministry of Foreign Affairs of Atlantis\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")
