@@ -1005,3 +1005,146 @@ def test_a_caption_ends_on_the_town_it_was_taken_in(extractor):
     text = "Participants of the course on financial investigations delivered by the OSCE Mission to Serbia, Subotica, 2 October 2017.\n"
     (course,) = _activities_of(extractor, text)
     assert (course.place, course.country) == ("Subotica", "Serbia")
+
+
+def test_stance_the_state_of_a_field_a_result_and_a_lead_in_open_no_event(extractor):
+    # stating.py: made-up sentences in the style of a report's foreword and overview, none an event.
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "The Special Representative looks forward to the continued support of the participating States.\n\n"
+        "The Special Representative regards labour exploitation as a major priority for 2031.\n\n"
+        "Governments, parliaments and NGOs in the region have been engaged in sustained efforts against trafficking for years.\n\n"
+        "Much has been done in prevention and protection.\n\n"
+        "As a result, a national action plan was drafted to outline the new course of action.\n\n"
+        "The OSCE Office in Utopia therefore actively engages with external stakeholders to strengthen synergies.\n\n"
+        "The Alliance remains a key tool for the Special Representative, as every year the Special Representative holds a conference.\n\n"
+        "During the reporting period, work was conducted by the OSCE Mission to Atlantis in:\n\n"
+        "- the North,\n- the South.\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")
+
+
+def test_a_counted_set_of_states_is_not_a_kind_of_actor(extractor):
+    text = _TITLE + (
+        "Thirty-three OSCE participating States, according to their responses to the questionnaire sent out by the "
+        "Special Representative, identify themselves as countries of origin, transit and destination.\n"
+    )
+    (survey,) = _activities_of(extractor, text)
+    assert [m.key for m in survey.agents] == ["special-representative-cthb"]
+
+
+def test_captions_with_their_credit_below_show_events_of_their_own(extractor):
+    # captions.py: an undated caption that places its event or describes it whole, a labelled cover
+    # caption naming its doer, and a caption after another is never a follow-up of the text before it.
+    text = _TITLE + (
+        "OSCE Mission to Atlantis\n\n"
+        "In May 2030 the Mission trained 40 police officers in Port Utopia.\n\n"
+        "Two-day training on the role of women in policing for 60 female officers.\n\n"
+        "© (OSCE)\n\n"
+        "Meeting during the assessment visit in Batumi, Georgia, with a group of stakeholders.\n\n"
+        "📷 (OSCE)\n\n"
+        "Police officers of Atlantis in front of the academy.\n\n"
+        "© (OSCE/Jane Doe)\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Two-day", "Meeting"]
+    assert all([m.key for m in a.agents] == ["mission-atlantis"] for a in activities)
+    cover = _TITLE + (
+        "Cover: During a fact-finding visit to learn more about responses along migration routes, the OSCE Special "
+        "Representative and Co-ordinator for Combating Trafficking in Human Beings being briefed on board a ship, June 2030.\n\n"
+        " (OSCE/Jane Doe)\n"
+    )
+    (visit,) = _activities_of(extractor, cover)
+    assert [m.key for m in visit.agents] == ["special-representative-cthb"]
+
+
+def test_a_dated_list_line_with_its_number_and_a_sentence_after_it_is_an_event(extractor):
+    # chronology.py: the list's number glued before the date ("- 7 October 2030:"), a second sentence on the line.
+    text = (
+        "OSCE Mission to Atlantis, 2030: activities against trafficking\n\n"
+        "Highlights of the year:\n"
+        "- 6 March 2030: seminar for border guards on the identification of victims.\n"
+        "- 7 October 2030: regional conference with the participation of international experts to mark the "
+        "Anti-Trafficking Day. The conference's goal was to share international practices on the reflection period.\n"
+        "- 8 November 2030: participation of police officers of Atlantis in an investigation training in Utopia.\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[4] for a in activities] == ["seminar", "regional", "participation"]
+    assert all([m.key for m in a.agents] == ["mission-atlantis"] for a in activities)
+
+
+def test_a_caption_of_another_body_s_people_at_an_event_opens_none(extractor):
+    text = _TITLE + (
+        "OSCE Mission to Atlantis\n\n"
+        "In May 2030 the Mission trained 40 police officers in Port Utopia.\n\n"
+        "John Doe, Deputy Director, International Labour Organization (ILO), speaking at the Partnership against "
+        "Trafficking event, Moscow, 20 July 2030.\n\n"
+        "© (OSCE/Jane Doe)\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")
+
+
+def test_a_subject_the_parse_found_above_a_blank_line_is_not_the_sentence_s(extractor):
+    # events.states_not_reports: a signature's "... Convention" is no text as the subject of "compiled".
+    text = _TITLE + (
+        "“The survey provides valuable information which complements the country reports.”\n.....\n\n"
+        "Jane Doe\n\n"
+        "Executive Secretary of the Council of Europe Convention on Action against Trafficking in Human Beings\n\n\n\n"
+        "Over the course of 2030 the OSCE Mission to Atlantis compiled a survey on the implementation of selected "
+        "aspects of the national action plan, with the aim of assessing progress on the following areas:\n\n"
+        "- 1 THB for labour exploitation\n- 2 Child trafficking\n"
+    )
+    (survey,) = _activities_of(extractor, text)
+    assert [m.key for m in survey.agents] == ["mission-atlantis"]
+
+
+def test_the_sentences_of_a_pull_quote_after_its_first_are_no_evidence(extractor):
+    text = _TITLE + (
+        "OSCE Mission to Atlantis\n\n"
+        "In May 2030 the Mission trained 40 police officers in Port Utopia.\n\n"
+        "“Our message is blunt: migrants are dying who need not. It is time to do more than count the number of dead. "
+        "It is time to engage the world.”\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.follow_ups == ()
+
+
+def test_what_a_body_values_can_do_or_was_founded_for_opens_no_event(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "The OSCE, as an inter-governmental organization, strongly supports the work of civil society and "
+        "acknowledges the importance of its role.\n\n"
+        "With its comprehensive approach to security, the Organization is well placed to help strike the right balance.\n\n"
+        "The Alliance against Trafficking in Persons was established to develop effective joint strategies.\n\n"
+        "The need to involve NGOs in combating trafficking is underlined in a number of OSCE commitments.\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")
+
+
+def test_an_undated_caption_of_one_numbered_event_of_a_series_is_an_event(extractor):
+    text = _TITLE + (
+        "OSCE Mission to Atlantis\n\n"
+        "In 2030 the Mission trained 40 police officers in Port Utopia.\n\n"
+        "Partners of the project\n\nINTERPOL\n\nUNHCR\n\n"
+        "Following a raid by criminal investigators, a simulated arrest of traffickers taking place during the Second Simulation.\n\n"
+        "📷 (OSCE)\n\n"
+        "A view of the old town of Port Utopia.\n\n"
+        "📷 (OSCE)\n"
+    )
+    activities = _activities_of(extractor, text)
+    assert [a.excerpt.text.split()[0] for a in activities] == ["In", "Following"]
+    assert [m.key for m in activities[1].agents] == ["mission-atlantis"]
+
+
+def test_the_line_naming_who_said_a_quoted_remark_opens_no_event(extractor):
+    text = _TITLE + (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 police officers in Port Utopia.\n\n"
+        "“We welcome the OSCE’s comprehensive efforts to prevent and combat this phenomenon.”\n\n.....\n"
+        "Opening remarks of the Minister of Foreign Affairs of Atlantis, as delivered by John Doe, Director of the "
+        "Department for Human Rights, Ministry of Foreign Affairs of Atlantis\n"
+    )
+    (training,) = _activities_of(extractor, text)
+    assert training.excerpt.text.startswith("In May 2030")

@@ -18,16 +18,24 @@ from spacy.tokens import Span
 
 from ..records import BodyMention
 from .chronology import _DATED
-from .non_events import _EVENT_WORDS
+from .non_events import _EVENT_WORDS, _PEOPLE
 
 _LONGEST = 300
-_CREDIT_ON_LINE = re.compile(r"^[ \t]*\([^()\n]{1,80}\)[ \t]*(?:\n|$)")
-_PHOTO = re.compile(r"^\s*Photo\s*:", re.IGNORECASE)
+_LONGEST_LABELLED = 500
+_NEAR = 2000  # how far before a caption the text it illustrates may name its body  # "Cover: During a fact-finding visit ...": a labelled caption may tell more
+# The credit closing the caption's line, or on a line of its own below it ("© (OSCE/Name)", " (OSCE)").
+_CREDIT_ON_LINE = re.compile(r"^\s*[📷©]?[ \t]*\([^()\n]{1,80}\)[ \t]*(?:\n|$)")
+_PHOTO = re.compile(r"^\s*(?:Photo|Cover(?:\s+photo)?)\s*:", re.IGNORECASE)
 _WORDS = "|".join(sorted(w for w in _EVENT_WORDS if w.isalpha()))
 # "at the consultation meeting", "during the 17th Alliance conference", "at a round table".
 _AT_EVENT = re.compile(rf"\b(?:at|during)\s+(?:the|a|an|this|his|her|its|their)\s+(?:[\w*’'-]+\s+){{0,6}}?(?:{_WORDS})s?\b", re.IGNORECASE)
 # "Meeting with the Head of ...", "Visit to the shelter ...", "Opening of the conference ...".
-_OPENS_ON_EVENT = re.compile(rf"^\s*(?:(?:{_WORDS})s?|meeting|opening|signing)\s+(?:with|to|of|on|at|for)\b", re.IGNORECASE)
+_OPENS_ON_EVENT = re.compile(rf"^\s*(?:(?:{_WORDS})s?|meeting|opening|signing)\s+(?:with|to|of|on|at|for|during)\b", re.IGNORECASE)
+# "during the Third Simulation", "at the 16th Alliance conference": one numbered event of a series.
+_ORDINALS = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_AT_NUMBERED_EVENT = re.compile(rf"\b(?:at|during)\s+the\s+{_ORDINALS}\s+(?:[\w*’'-]+\s+){{0,4}}?(?:{_WORDS})s?\b", re.IGNORECASE)
+# "Two-day training on ... for 60 officers": the caption is the event's own description.
+_LASTING = re.compile(rf"^\s*[\w]+-(?:day|week|month)\s+(?:{_WORDS})s?\b", re.IGNORECASE)
 
 
 def is_caption(sentence: Span, text: str) -> bool:
@@ -35,20 +43,64 @@ def is_caption(sentence: Span, text: str) -> bool:
     start = sentence.start_char
     end = start + len(text[start : sentence.end_char].rstrip())  # the parse keeps the blank line after it
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip() or len(sentence.text.strip()) > _LONGEST:
+    if text[line_start:start].strip():
         return False
     if _PHOTO.match(text[start:end]):
-        return True
+        return len(sentence.text.strip()) <= _LONGEST_LABELLED
+    if len(sentence.text.strip()) > _LONGEST:
+        return False
     after = text[end : end + 120]
     return bool(_CREDIT_ON_LINE.match(after)) or bool(re.match(r"^\s*📷", after))
 
 
 def caption_doer(reader, sentence: Span, context: list[Span]) -> BodyMention | None:
-    """The context's doer (``context``: the bodies it offers, nearest first) as the doer of a dated
-    caption that names an event, or None."""
-    if not context or not _DATED.search(sentence.text) or not is_caption(sentence, reader.report.text):
+    """The doer of a caption that shows an event (dated and naming it, or see :func:`_undated_event`): the
+    OSCE body the caption names, else the context's (``context``: the bodies it offers, nearest first),
+    else the OSCE body last named in the text before it; or None."""
+    if not is_caption(sentence, reader.report.text):
         return None
     caption = _PHOTO.sub("", sentence.text)
-    if not (_AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption)):
+    if not (_DATED.search(caption) and (_AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption))) and not _undated_event(sentence, caption):
         return None
-    return replace(reader.mention(context[0]), confidence=0.6)
+    own = _named_body(reader, sentence)
+    if own is None and _another_body_s_people(reader, sentence, caption):
+        return None
+    body = own or (context[0] if context else None) or _body_before(reader, sentence)
+    return replace(reader.mention(body), confidence=0.6) if body is not None else None
+
+
+def _another_body_s_people(reader, sentence: Span, caption: str) -> bool:
+    """ "X, Deputy Director, ILO, speaking at the ... event": the photo shows another body's people at
+    an event, not the context's body at work (a body named after the event is its audience or partner)."""
+    event = _AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption) or _LASTING.match(caption) or _AT_NUMBERED_EVENT.search(caption)
+    at = sentence.end_char - len(caption) + (event.start() if event else len(caption))
+    return any(sentence.start_char <= b.start_char < at for b in reader.body_spans)
+
+
+def _named_body(reader, sentence: Span) -> Span | None:
+    """ "During her visit to Atlantis, Ambassador X, OSCE Special Representative ...": the caption names who."""
+    inside = (b for b in reader.body_spans if sentence.start_char <= b.start_char and b.end_char <= sentence.end_char)
+    return next((b for b in inside if b.label_ != "ExternalOrganisation"), None)
+
+
+def _body_before(reader, sentence: Span) -> Span | None:
+    """The OSCE body last named in the text before a caption, captions aside: a photo sits by the text
+    it illustrates, and a caption above it shows another moment."""
+    for body in reversed([b for b in reader.body_spans if sentence.start_char - _NEAR <= b.start_char < sentence.start_char]):
+        if body.label_ != "ExternalOrganisation" and not is_caption(body.sent, reader.report.text):
+            return body
+    return None
+
+
+def _undated_event(sentence: Span, caption: str) -> bool:
+    """An undated caption that opens on an event and places it ("Meeting during the assessment visit in
+    Batumi, Georgia, ...", "During her visit to Atlantis, ..."), that describes one whole ("Two-day
+    training on ... for 60 officers") or that names one of a numbered series ("during the Third
+    Simulation"): the event is the photo's subject, not a moment of one told elsewhere."""
+    if _LASTING.match(caption):
+        return True
+    first = re.match(r"\s*([A-Za-z]+)", caption)
+    if _AT_NUMBERED_EVENT.search(caption) and not (first and first.group(1).lower().rstrip("s") in _PEOPLE):
+        return True  # "Trainees during the Second Simulation ...": the people of an event, a moment of it
+    opens = _OPENS_ON_EVENT.match(caption) or (_AT_EVENT.match(caption.strip()) is not None)
+    return bool(opens) and any(e.label_ == "GPE" for e in sentence.ents)

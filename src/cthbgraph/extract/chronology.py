@@ -34,7 +34,7 @@ _DATED = re.compile(rf"\b(?:{_MONTH}|{_YEAR})\b")
 _EVENT_WORDS = (EVENT_NOUNS - {"event", "mission", "network", "support", "work", "effort", "capacity", "activity", "cooperation",
                                "co-operation", "partnership", "collaboration", "assistance", "awareness", "initiative"}) | {
     "round", "table", "school", "visit", "memorandum", "translation", "stand", "stands", "hearing", "webinar", "panel",
-    "testimony", "address",
+    "testimony", "address", "participation",
 }
 _FIRST_WORDS = 6
 # A chronology entry is short; a long bulleted line is a paragraph or a list of topics.
@@ -52,8 +52,8 @@ def is_chronology_line(sentence: Span, doc_text: str) -> bool:
     dated. ``doc_text``: the report's text as written (the parsed text has its line breaks cleaned)."""
     line_start = doc_text.rfind("\n", 0, sentence.start_char) + 1
     bullet = doc_text[line_start : sentence.start_char]
-    if bullet.strip() and not re.fullmatch(rf"\s*{_BULLET}\s*", bullet):
-        return False  # not the first sentence of its line (the parse may leave the bullet to the sentence before)
+    if bullet.strip() and not re.fullmatch(rf"\s*{_BULLET}\s*(?:\d{{1,2}}\s+)?", bullet):
+        return False  # not the first sentence of its line (the parse may leave the bullet, or the day of its date, to the sentence before)
     text = bullet.lstrip() + sentence.text
     opening = _OPENING.match(text)
     if opening is None or not (_short_and_dated(text) or _titled_item(doc_text, line_start)):
@@ -81,7 +81,10 @@ def opens_item_line(text: str, start: int) -> bool:
 
 
 def _short_and_dated(line: str) -> bool:
-    return len(line.strip()) <= _LONGEST and bool(_DATED.search(line))
+    """A short dated line; a sentence telling more of the event may follow on its line ("- 7 October
+    2017: regional conference ... Day. The conference's goal was ...")."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", line.strip(), maxsplit=1)[0]
+    return len(first) <= _LONGEST and bool(_DATED.search(first))
 
 
 def _titled_item(text: str, start: int) -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
 from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .captions import is_caption
 from .chronology import is_chronology_line
 from .dates import normalise_date
 from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
@@ -85,7 +86,9 @@ def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool
     verb = main_verb(sentence)
     if verb is None:
         return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # The reader cuts a parse's sentence at blank lines: a subject the parse found above one (a
+    # signature's "... Convention" over "Over 2016 the Unit compiled ...") is not this sentence's.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and sentence.start <= c.i < sentence.end]
     if not subjects:
         return False
     subject = subjects[0]
@@ -215,11 +218,19 @@ def _says_more(reading: Reading, event: Activity, text: str, genre: str) -> bool
     sentence = reading.sentence
     if is_chronology_line(sentence, text) or (reading.activity is not None and opens_listed_item(text, sentence.start_char, after_bullet=True)):
         return False  # each line of a chronology or a list of work is an event of its own
+    if reading.activity is not None and is_caption(sentence, text) and _another_osce_doer(reading.activity, event):
+        return False  # a caption naming another OSCE doer shows another event, whatever its pronoun ("During her visit ...")
     if _continues(reading, event, genre):
         return True
     own = reading.activity
     joins = own is not None and (others_act(own, sentence) or hosts_part(sentence))
     return joins and not names_another_event(sentence) and _same_year(sentence, event)
+
+
+def _another_osce_doer(activity: Activity, event: Activity) -> bool:
+    """Doers of the OSCE other than the event's (a partner's people in a caption may be at the event)."""
+    keys = {m.key for m in activity.agents}
+    return not keys <= {m.key for m in event.agents} and all(m.kind != "ExternalOrganisation" for m in activity.agents)
 
 
 def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:

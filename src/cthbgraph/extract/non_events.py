@@ -69,7 +69,7 @@ def not_an_activity(sentence: Span, genre: str = "", closing: bool = False, text
 def _by_wording(sentence: Span, genre: str) -> str:
     """What the words of the sentence alone say it is (a quote, a mandate, a footnote ...), or ""."""
     text = sentence.text.strip()
-    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or ends_a_quote(sentence):
+    if text.startswith(_QUOTE_OPEN) or _ATTRIBUTION.search(text) or ends_a_quote(sentence) or _inside_a_quote(sentence) or _attribution(sentence):
         return "quote"
     if _OPERATIVE.search(text):
         return "decision paragraph"
@@ -80,6 +80,25 @@ def _by_wording(sentence: Span, genre: str) -> str:
     if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
         return "appointment"
     return ""
+
+
+def _inside_a_quote(sentence: Span) -> bool:
+    """A sentence of a quoted remark its paragraph opened on ("“Our message is blunt: ... | It is time to
+    do more than count the dead."): a pull-quote goes on after its first sentence."""
+    doc_text = sentence.doc.text
+    before = doc_text[doc_text.rfind("\n", 0, sentence.start_char) + 1 : sentence.start_char]
+    return before.lstrip().startswith("“") and before.count("“") > before.count("”")
+
+
+def _attribution(sentence: Span) -> bool:
+    """The line under a quoted remark that names who said it ("..... Opening remarks of the Minister,
+    as delivered by X, Director of ..."): no finite verb, after a paragraph that closes a quote."""
+    doc_text = sentence.doc.text
+    before = doc_text[max(0, sentence.start_char - 2000) : sentence.start_char].rstrip(" \n.")
+    paragraph = before[before.rfind("\n") + 1 :].lstrip()
+    if not (before.endswith(("”", '"')) and paragraph.startswith(("“", '"'))):
+        return False  # a title quoted at a sentence's end ('entitled “Y”.') closes no remark
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sentence)
 
 
 def _by_verb(sentence: Span, genre: str, closing: bool) -> str:

@@ -83,13 +83,35 @@ _CAUSE_NOUNS = {
 
 
 # Adverbs and adjectives of frequency: with a verb in the present, a habit, not a dated act.
-_HABITUAL = {"regularly", "routinely", "usually", "normally", "continuously", "constantly", "monthly", "weekly", "quarterly", "periodically"}
+_HABITUAL = {"actively", "regularly", "routinely", "usually", "normally", "continuously", "constantly", "monthly", "weekly", "quarterly", "periodically"}
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:year|month|week|spring|summer|autumn|winter)\b|\bannually\b", re.IGNORECASE)
 _ADVISING_VERBS = {"recommend", "urge", "advise", "encourage"}
 _UNDER_WAY = re.compile(r"\b(?:(?:is|are)\s+(?:foreseen|envisaged|scheduled|planned)\b|still\s+being\b)", re.IGNORECASE)
 # "To this end it is recommended that the OSCE bodies continue to ...": advice in the impersonal passive.
 _IMPERSONAL_ADVICE = re.compile(
     r"\bit\s+is\s+(?:\w+ly\s+|therefore\s+|also\s+|further\s+)?(?:recommended|suggested|proposed|advised|advisable)\s+that\b", re.IGNORECASE
 )
+# Verbs of stance: what a body hopes, values or looks forward to ("The SR looks forward to ...",
+# "regards X as a priority", "prides itself on its partnership"), not what it did.
+_STANCE_VERBS = {"regard", "pride", "hope", "wish", "believe", "deem"}
+_VALUING_VERBS = {"acknowledge", "recognize", "recognise", "value", "appreciate"}
+# Kinds of actors named in the plural without a determiner ("Governments, parliaments and NGOs have been
+# engaged in ..."): the state of a field, not the act of a body; "much has been done": the same.
+_ACTOR_KINDS = {
+    "government", "state", "parliament", "ngo", "organization", "organisation", "authority", "country", "stakeholder", "actor",
+    "institution", "agency",
+}
+_QUANTITIES = {"much", "little", "more", "lot", "everything", "nothing", "something"}
+# "As a result, the plan was drafted": what came of work told before, in the passive with no doer.
+_AS_A_RESULT = re.compile(r"^\s*as\s+a\s+(?:result|consequence)\b", re.IGNORECASE)
+# "The Organization is well placed to help ...": what a body can do, not what it did.
+_PLACED = re.compile(r"\b(?:is|are)\s+(?:well\s+|uniquely\s+|best\s+|ideally\s+)?(?:placed|positioned|suited)\s+to\b", re.IGNORECASE)
+# "The need to involve NGOs is underlined in a number of commitments": what texts say, in the present.
+_TEXTS_SAY = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+)?(?:underlined|stressed|emphasi[sz]ed|reflected|enshrined|highlighted|recogni[sz]ed|laid\s+down)\s+in\b",
+    re.IGNORECASE,
+)
+_FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|founded|set\s+up)\s+to\s+[a-z]+", re.IGNORECASE)
 _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimates|figures|data|statistics)\b", re.IGNORECASE)
 
 
@@ -102,8 +124,9 @@ def describes(sentence: Span, genre: str = "") -> str:
     verb = main_verb(sentence)
     if verb is None:
         return ""
-    if _sets_priorities(verb):
-        return "priorities"
+    outlook = _outlook(verb, text)
+    if outlook:
+        return outlook
     habit = _habit(verb)
     if habit:
         return habit
@@ -129,6 +152,8 @@ def describes(sentence: Span, genre: str = "") -> str:
 def _by_wording(text: str) -> str:
     if text.rstrip().rstrip("”\"").endswith("?"):
         return "question"
+    if re.search(r"\b(?:in|on|at|with|by|of|from|include|including)\s*:\s*$", text):
+        return "lead-in"  # "work was conducted by Field Operations in:": the list below tells the work
     if _UNDER_WAY.search(text):
         return "plan"
     if _IMPERSONAL_ADVICE.search(text):
@@ -142,6 +167,59 @@ def _by_wording(text: str) -> str:
     return ""
 
 
+def _outlook(verb, text: str) -> str:
+    """Priorities, a stance, the state of a field or what came of work told before (see the constants above)."""
+    if _sets_priorities(verb):
+        return "priorities"
+    if _PLACED.search(text) or _TEXTS_SAY.search(text):
+        return "state"
+    if _stance(verb):
+        return "opinion"
+    if _general_subject(verb):
+        return "state"
+    if _FOUNDED_TO.search(text) and _founded_for(verb):
+        return "mandate"  # "The Alliance was established to develop joint strategies": why a body exists
+    if _AS_A_RESULT.match(text) and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children):
+        return "result"
+    return ""
+
+
+def _founded_for(verb) -> bool:
+    """A named body as the subject of the founding verb ("The Alliance was established to ...")."""
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "PROPN" for c in verb.children)
+
+
+def _stance(verb) -> bool:
+    """ "X looks forward to ...", "X regards Y as a priority", "X prides itself on ..."; in the present,
+    "X strongly supports ...", "X acknowledges the importance of ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma == "look" and any(c.lower_ == "forward" for c in verb.children):
+        return True
+    if lemma in _STANCE_VERBS:
+        return True
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(c.lower_ == "strongly" for c in verb.children) or any(v.lemma_.lower() in _VALUING_VERBS for v in verbs)
+
+
+def _general_subject(verb) -> bool:
+    """The subject is kinds of actors in the bare plural, or a quantity ("much has been done")."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in _QUANTITIES and not any(c.dep_ == "prep" for c in subject.children):
+            return True
+        kinds = [subject, *(c for c in subject.conjuncts)]
+        # "Thirty-three OSCE participating States ... identify themselves": a counted, named set, not kinds.
+        bare = not any(c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in subject.children)
+        if bare and subject.tag_ in ("NNS", "NNPS") and all(_actor_kind(k) for k in kinds):
+            return True
+    return False
+
+
+def _actor_kind(token) -> bool:
+    return token.lemma_.lower().rstrip("s") in _ACTOR_KINDS or token.lower_.rstrip("s") in _ACTOR_KINDS
+
+
 def _habit(verb) -> str:
     """ "The Mission regularly monitors ...", "ODIHR recommends that ...", "The Office has worked on
     this since 2004", "It found that ...": no dated act."""
@@ -152,6 +230,8 @@ def _habit(verb) -> str:
     near = [c for c in verb.children] + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
     if present and verb.tag_ == "VBZ" and any(t.lower_ in _HABITUAL for t in near):
         return "line of work"
+    if present and _EVERY.search(verb.sent.text):
+        return "line of work"  # "as every year, the SR holds a conference": a recurring event, no dated one
     if present and verb.lemma_.lower() in _ADVISING_VERBS:
         return "opinion"
     perfect = any(a.lower_ in ("has", "have") for a in aux)
@@ -174,8 +254,8 @@ def _a_state(verb) -> bool:
     """A verb of state ("differs", "encounter", "rests on") or "be" with an adjective ("the permit is
     temporary"), unless the adjective makes it an act ("was involved in")."""
     lemma = verb.lemma_.lower()
-    if lemma in _STATE_VERBS:
-        return True
+    if lemma in _STATE_VERBS or (lemma == "remain" and verb.tag_ in ("VBZ", "VBP")):
+        return True  # "The Alliance remains a key tool": what a thing is now
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
     if any(p in particles for v, p in _PHRASAL_STATES if v == lemma):
         return True
