@@ -101,3 +101,10 @@ def test_a_page_headed_by_a_special_representative_means_that_post(finder):
     # A report of the Special Representative and Co-ordinator keeps the bare title for that post.
     text = "Report of the OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings\n\nThe Special Representative met."
     assert {k for k, t in _keys(finder, text) if "Special Representative" in t} == {"special-representative-cthb"}
+
+
+def test_a_line_break_inside_an_adjectival_osce_is_layout(extractor):
+    # A report wrapped at a fixed width breaks "OSCE participating States" after "OSCE": still an adjective.
+    text = "The Special Representative met delegations of the OSCE \nparticipating States and ensured that OSCE \ninterventions add value."
+    extraction = extractor.extract(Report("excerpt", Path("excerpt.txt"), text))
+    assert [b.key for b in extraction.bodies] == ["special-representative-cthb"]

@@ -227,7 +227,8 @@ class PartnerRecognizer:
 
 
 def _adjectival(span: Span) -> bool:
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    # A line break inside a compound ("OSCE \ninterventions") is layout: the word after it is the next one.
+    nxt = next((t for t in span.doc[span.end : span.end + 3] if not t.is_space), None)
     # Tags, not POS: this runs before the attribute ruler that sets ``pos_``.
     return nxt is not None and nxt.tag_.startswith(_ADJECTIVAL) and not nxt.is_punct
 
