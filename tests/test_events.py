@@ -1148,3 +1148,31 @@ def test_the_line_naming_who_said_a_quoted_remark_opens_no_event(extractor):
     )
     (training,) = _activities_of(extractor, text)
     assert training.excerpt.text.startswith("In May 2030")
+
+
+def test_a_year_ending_the_sentence_above_or_inside_a_since_phrase_dates_no_line_of_work(extractor):
+    page = (
+        "Anti-trafficking work of the OSCE Mission to Atlantis\n\n"
+        "Forty judges were trained by the OSCE Mission to Atlantis in Port Utopia in 2030.\n"
+        "The Mission publishes a newsletter for local partners twice a year.\n"
+    )
+    (training,) = _activities_of(extractor, page, genre="mandate-page")
+    assert training.excerpt.text.startswith("Forty judges")
+    release = (
+        "OSCE trains prosecutors in Port Utopia\n\n"
+        "PORT UTOPIA, 3 May 2031 – The OSCE Mission to Atlantis trained 30 prosecutors on victim identification today.\n\n"
+        "The Mission has supported the national Agency since its establishment in 2024 and works with the Ministry "
+        "of Interior on training police officers.\n"
+    )
+    (course,) = _activities_of(extractor, release, genre="press-release")
+    assert not any("since its establishment" in e.text for e in [course.excerpt, *course.evidence])
+
+
+def test_a_report_s_undated_simple_present_of_a_named_body_is_its_line_of_work(extractor):
+    text = (
+        "OSCE Presence in Atlantis: annual report excerpt\n\n"
+        "The Presence assists Atlantis in implementing its National Strategy against Trafficking in Persons.\n\n"
+        "In May 2030 the Presence organized two round tables on victim identification in Port Utopia.\n"
+    )
+    (tables,) = _activities_of(extractor, text, genre="report")
+    assert tables.excerpt.text.startswith("In May 2030")

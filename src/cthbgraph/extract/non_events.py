@@ -51,6 +51,7 @@ _PARTICIPANTS = {"participant", "attendee", "delegate", "panellist", "panelist",
 _APPOINTMENT = re.compile(r"\b(?:appoint(?:s|ed)?|vacancy|vacancies)\b", re.IGNORECASE)
 _BOILERPLATE_HEADING = re.compile(r"^\s*(?:Background|About\s+(?:the\s+)?OSCE\b.*|Notes?\s+(?:to|for)\s+editors?:?)\s*$", re.IGNORECASE | re.MULTILINE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+|\n")
 # A web page as the masthead reads it, or a mandate page as a manifest may call it.
 PAGE_GENRES = ("web-page", "mandate-page")
 
@@ -117,6 +118,8 @@ def _by_verb(sentence: Span, genre: str, closing: bool) -> str:
         return "recommendation"  # "The participants recommended that States ...": the event may go on
     if genre in ("press-release", *PAGE_GENRES) and verb is not None and _line_of_work(sentence, verb, closing):
         return "line of work"
+    if genre == "report" and verb is not None and _standing_work(sentence, verb):
+        return "line of work"
     if closing and genre == "press-release" and _BACKGROUND.match(sentence.text.strip()):
         return "background"
     return ""
@@ -139,6 +142,17 @@ def _line_of_work(sentence: Span, verb, closing: bool) -> bool:
     return closing and perfect and any(t.lower_ == "since" and not since_within_the_year(t) for t in sentence)
 
 
+def _standing_work(sentence: Span, verb) -> bool:
+    """ "The Presence assists Albania in implementing its strategy", "The Unit helps police services to
+    ...": a report tells its events in the past, so a named body's undated simple present is what the
+    body does as a rule (its line of work), not an event."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = subjects and all(s.tag_ == "NNP" and not _event_word(s) for s in subjects)
+    return bool(named) and not _dated(sentence) and not any(t.lower_ in ("today", "yesterday") for t in sentence)
+
+
 def _people_subject(verb) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower().rstrip("s") in _PARTICIPANTS for c in verb.children)
 
@@ -155,11 +169,18 @@ def _titled(token) -> bool:
 
 
 def _dated(sentence: Span) -> bool:
-    """A year in the sentence or right before it (a list item's "2016 – "), other than "since 2004"."""
-    before = sentence.doc.text[max(0, sentence.start_char - 12) : sentence.start_char]
-    if _YEAR.search(before):
-        return True
-    return any(_YEAR.fullmatch(t.text) and (t.i == 0 or t.nbor(-1).lower_ != "since") for t in sentence)
+    """A year in the sentence or right before it in the same sentence (a list item's "2016 – "), other than in a
+    "since" phrase ("since 2004", "since its establishment in 2004": a stretch of work up to now)."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())  # the parse may open a sentence on the line break
+    before = sentence.doc.text[max(0, start - 12) : start]
+    if _YEAR.search(_SENTENCE_END.split(before)[-1]):
+        return True  # a year at the end of the sentence above dates that sentence, not this one
+    return any(_YEAR.fullmatch(t.text) and not _in_since_phrase(t) for t in sentence)
+
+
+def _in_since_phrase(token) -> bool:
+    return any(a.lower_ == "since" for a in token.ancestors) or (token.i > 0 and token.nbor(-1).lower_ == "since")
 
 
 def _event_word(token) -> bool:
