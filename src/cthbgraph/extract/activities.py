@@ -76,10 +76,10 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
     secondary: list[Span] = []
     verbs: list[Token] = []
     for body in bodies:
-        if _governed_by_with(body) or _funder(body):
+        if governed_by_with(body) or funder(body):
             partners.append(body)
             continue
-        verb = _action_verb_for(body) or relative_clause_verb(body)
+        verb = action_verb_for(body) or relative_clause_verb(body)
         if verb is not None and (receives(verb) or _background_clause(sentence, verb)):
             continue
         if verb is not None and _in_a_clause_about_something_else(sentence, verb):
@@ -117,7 +117,7 @@ def _background_clause(sentence: Span, verb: Token) -> bool:
     return main is not None and main is not verb and main.lemma_.lower() in _NOT_ACTIONS and not _has_action_complement(main)
 
 
-def _funder(body: Span) -> bool:
+def funder(body: Span) -> bool:
     """ "a project, funded by the Government of Switzerland", "an EU funded programme": who pays."""
     node = head_token(body)
     by = node.head
@@ -126,7 +126,7 @@ def _funder(body: Span) -> bool:
     return node.dep_ == "pobj" and by.lower_ == "by" and by.head.lemma_.lower() in _FUNDING
 
 
-def _governed_by_with(body: Span) -> bool:
+def governed_by_with(body: Span) -> bool:
     for ancestor in body.root.ancestors:
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "pcomp":
             return False
@@ -135,7 +135,7 @@ def _governed_by_with(body: Span) -> bool:
     return False
 
 
-def _action_verb_for(body: Span) -> Token | None:
+def action_verb_for(body: Span) -> Token | None:
     """The verb of which ``body`` is the doer, if that verb reports a past or ongoing action."""
     # The tokeniser cuts "Co-ordinator" at its hyphen, and the parse may then hang the parts of one
     # name on different heads ("the Project Co-" under "For example", "-ordinator" the subject of
@@ -168,7 +168,7 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     direct = arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
     if direct and any(t.dep_ == "prep" and t.lower_ in _SETTINGS for t in path[1:-1]):
         return None  # "by the SPMU at the UNODC workshop": the organiser of the setting, not a doer
-    if not direct and len(path) > 3 and path[0].dep_ == "pobj" and path[1].lower_ == "by" and _passive(verb):
+    if not direct and len(path) > 3 and path[0].dep_ == "pobj" and path[1].lower_ == "by" and passive(verb):
         # "was launched today at the border crossing point by the OSCE Mission": the parse hung the
         # "by" phrase of a passive on the noun before it; no verb stands between.
         direct = all(t.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM") for t in path[2:-1])
@@ -182,7 +182,7 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     return verb if _reports_action(verb) else None
 
 
-def _passive(verb: Token) -> bool:
+def passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -213,7 +213,7 @@ def _has_action_complement(verb: Token) -> bool:
     return any(child.dep_ == "xcomp" and child.lemma_.lower() not in _NOT_ACTIONS for h in (verb, *able) for child in h.children)
 
 
-def _is_event(token: Token) -> bool:
+def is_event(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "table" and token.i > 0 and token.doc[token.i - 1].lower_ == "round":
         return True  # "round tables" written in two words
@@ -276,7 +276,7 @@ def reports_action(sentence: Span) -> bool:
             if c.dep_ == "acomp" and c.lemma_.lower() in ("involved", "engaged", "active", "instrumental"):
                 return True
             if c.dep_ == "attr" and (
-                _is_event(c) or any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children)
+                is_event(c) or any(g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB" for g in c.children)
             ):
                 return True
         return False

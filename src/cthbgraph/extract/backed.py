@@ -33,7 +33,7 @@ def backed_doers(reader, sentence: Span, author: Span | None, earlier: list[Span
         return ()
     start = sentence.start_char + m.start("noun")
     end = sentence.start_char + m.end("noun")
-    if not any(act._is_event(t) for t in sentence if start <= t.idx < end):
+    if not any(act.is_event(t) for t in sentence if start <= t.idx < end):
         return ()
     name = m.group("name")
     if name != "OSCE":

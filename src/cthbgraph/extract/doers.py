@@ -27,7 +27,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = (
-        candidate.partners if candidate else tuple(b for b in bodies if act._governed_by_with(b) or act._funder(b))
+        candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b))
     )
     agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
@@ -98,7 +98,7 @@ def _met_between(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], 
     """ "Consultations held between the SR and representatives of the Council of Europe indicated ...": an
     event as subject, held between bodies, is the OSCE body's; the others are the counterparts it met."""
     verb = act.main_verb(sentence)
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and act._is_event(c)] if verb is not None else []
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and act.is_event(c)] if verb is not None else []
     if not nouns:
         return (), ()
     heads = {nouns[0].i, *(c.i for c in nouns[0].children if c.dep_ == "acl")}  # "consultations (held) between"
@@ -109,7 +109,7 @@ def _met_between(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], 
 
 def _attendees(sentence: Span, bodies: list[Span]) -> tuple[Span, ...]:
     """The OSCE bodies the sentence names as attending, in the active ("attended by" tells another's event)."""
-    return tuple(b for b in attending(sentence, bodies) if not _passive_or_participle(act._action_verb_for(b)))
+    return tuple(b for b in attending(sentence, bodies) if not _passive_or_participle(act.action_verb_for(b)))
 
 
 def _without_infinitive_subjects(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
@@ -146,7 +146,7 @@ def _without_hosts(
     kept, moved, supporters = [], [], []
     # Doers of two verbs ("organized by the Centre and taught by experts from UNODC"): the deliverers'
     # part is a part of the other's event, as after an event just reported.
-    after_an_event = bool(recent) or len({v.i for v in map(act._action_verb_for, spans) if v is not None}) > 1
+    after_an_event = bool(recent) or len({v.i for v in map(act.action_verb_for, spans) if v is not None}) > 1
     for span in spans:
         (moved if lends_a_part(span, after_an_event) else supporters if _supports(span) else kept).append(span)
     # "launched by the Ministry, supported by the OSCE Mission": with the support of, a partner; "is
@@ -171,19 +171,19 @@ def _subject_left_to_context(sentence: Span, spans: tuple[Span, ...]) -> bool:
 
 
 def _supports(span: Span) -> bool:
-    verb = act._action_verb_for(span)
+    verb = act.action_verb_for(span)
     return verb is not None and verb.lemma_.lower() == "support" and _passive_or_participle(verb)
 
 
 def _passive_or_participle(verb) -> bool:
     """ "was chaired by", or the participle of "sessions were held, chaired by"."""
-    return act._passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"))
+    return act.passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl"))
 
 
 def lends_a_part(span: Span, after_an_event: bool) -> bool:
     """Whether the body only hosts, chairs or delivers a part of an event (the last only
     ``after_an_event`` just reported): see ``_without_hosts``."""
-    verb = act._action_verb_for(span)
+    verb = act.action_verb_for(span)
     if verb is None:
         return False
     lemma = verb.lemma_.lower()
@@ -217,7 +217,7 @@ def _names_a_text(span: Span) -> bool:
     """ "The Office translated the OSCE/ODIHR handbook": the parse took the noun after the name for a past
     verb ("handbook" as VBD), so the author of the text read as the subject of a verb; a word that is
     an event noun as it stands is no past form of a verb."""
-    verb = act._action_verb_for(span)
+    verb = act.action_verb_for(span)
     return verb is not None and verb.tag_ in ("VBD", "VBN") and verb.lower_ in act.EVENT_NOUNS
 
 
@@ -229,14 +229,14 @@ def _group_subject(sentence: Span) -> bool:
 
 def _on_an_event(span: Span) -> bool:
     """A doer of a clause on an event noun ("a visit organized by the Centre"), not on a place or a group."""
-    verb = act._action_verb_for(span)
+    verb = act.action_verb_for(span)
     if verb is None:
         return False
     nouns = [verb.head]
     if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
         nouns.append(verb.head.head.head)  # "a seminar on trafficking organized by": hung on the nearest noun
     # "a round table": the parse makes "round" a compound of "table"
-    return any(act._is_event(n) or (n.lemma_.lower() == "table" and any(c.lower_ == "round" for c in n.children)) for n in nouns)
+    return any(act.is_event(n) or (n.lemma_.lower() == "table" and any(c.lower_ == "round" for c in n.children)) for n in nouns)
 
 
 def _named_before(word: str, earlier: list[Span]) -> tuple[Span, ...]:
@@ -249,7 +249,7 @@ def _by_anaphor(sentence: Span, bodies: list[Span], earlier: list[Span]) -> tupl
     """ "The course is conducted by the Academy", after "... at the Academy of the Ministry of Internal
     Affairs": a passive's "by" agent that names a body by the head of its name."""
     verb = act.main_verb(sentence)
-    if verb is None or not act._passive(verb):
+    if verb is None or not act.passive(verb):
         return ()
     for by in (c for c in verb.children if c.dep_ == "agent"):
         for noun in (c for c in by.children if c.dep_ == "pobj"):

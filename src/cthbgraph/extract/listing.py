@@ -153,7 +153,7 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
     nouns = [w for w in head.lower().replace(":", " ").split()[:4] if w.rstrip("s") in _EVENT_WORDS or w in _EVENT_WORDS]
     if not verbs and not nouns and not _named_first(head, bodies):
         return None
-    doers = [b for b in bodies if b.start_char < lead + len(title) and not act._governed_by_with(b)]
+    doers = [b for b in bodies if b.start_char < lead + len(title) and not act.governed_by_with(b)]
     if after_bar:
         bar = [b for b in bodies if b.start_char >= lead + len(title)]
         source = bar[0] if bar else source

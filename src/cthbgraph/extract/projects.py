@@ -35,7 +35,7 @@ def project_doers(reader, sentence: Span, bodies: list[Span], author: Span | Non
     m = _PART_OF.match(sentence.text)
     if m is None or not part_of_project(sentence):
         return ()
-    own = [b for b in bodies if b.label_ != "ExternalOrganisation" and not act._funder(b) and b.id_ != "osce"]
+    own = [b for b in bodies if b.label_ != "ExternalOrganisation" and not act.funder(b) and b.id_ != "osce"]
     if own:
         return tuple({reader.mention(b).key: reader.mention(b) for b in own}.values())
     for name in re.finditer(NAME, m.group("rest")):

@@ -43,7 +43,7 @@ def attending(sentence: Span, bodies: list[Span]) -> list[Span]:
 
     found = []
     for body in bodies:
-        verb = act._action_verb_for(body)
+        verb = act.action_verb_for(body)
         if verb is None or body.label_ not in OSCE_KINDS or body.id_ == "osce":
             continue
         lemma = verb.lemma_.lower()

@@ -145,12 +145,12 @@ def author_of_passive(reader, sentence: Span, author: Span | None, recent, secti
     if recent and author.id_ not in {b.id_ for b in recent}:
         return ()  # another body was just told of: the passive may be its event
     verb = act.main_verb(sentence)
-    if verb is None or not act.reports_action(sentence) or not act._passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if verb is None or not act.reports_action(sentence) or not act.passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return ()
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not _DATED.search(sentence.text):
         return ()  # a dated event, not "efforts have been made"
-    if not subjects or not act._is_event(subjects[0]) or subjects[0].lemma_.lower().rstrip("s") in _GENERAL:
+    if not subjects or not act.is_event(subjects[0]) or subjects[0].lemma_.lower().rstrip("s") in _GENERAL:
         return ()
     if any(c.dep_ in ("det", "poss") and c.lower_ in _BACK for c in subjects[0].children):
         return ()

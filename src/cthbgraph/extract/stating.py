@@ -112,6 +112,9 @@ _TEXTS_SAY = re.compile(
     re.IGNORECASE,
 )
 _FOUNDED_TO = re.compile(r"\b(?:was|were)\s+(?:established|created|founded|set\s+up)\s+to\s+[a-z]+", re.IGNORECASE)
+# "Work was conducted by Field Operations in:": the list below tells the work ("to:" and "for:" open
+# lists of aims, which may follow a real act, so they are left out).
+_LEAD_IN = re.compile(r"\b(?:in|on|at|with|by|of|from|include|including)\s*:\s*$")
 _FIGURES = re.compile(r"^\s*according\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?(?:estimates|figures|data|statistics)\b", re.IGNORECASE)
 
 
@@ -152,8 +155,8 @@ def describes(sentence: Span, genre: str = "") -> str:
 def _by_wording(text: str) -> str:
     if text.rstrip().rstrip("”\"").endswith("?"):
         return "question"
-    if re.search(r"\b(?:in|on|at|with|by|of|from|include|including)\s*:\s*$", text):
-        return "lead-in"  # "work was conducted by Field Operations in:": the list below tells the work
+    if _LEAD_IN.search(text):
+        return "lead-in"
     if _UNDER_WAY.search(text):
         return "plan"
     if _IMPERSONAL_ADVICE.search(text):
