@@ -324,6 +324,14 @@ def test_cli_evaluate_prints_intervals_and_pools_sets(tiny, extractor, monkeypat
     first = json.loads(CliRunner().invoke(main, [*one, "--format", "json", "--resamples", "0"]).output)["scores"][0]
     assert (first["metric"], first["accuracy_low"], first["units"]) == ("agent", None, 2)
     header = CliRunner().invoke(main, [*one, "--format", "csv"]).output.splitlines()[0]
+    everything = json.loads(CliRunner().invoke(main, [*one[:-2], "--format", "json"]).output)["scores"]
+    gap = next(r for r in everything if (r["split"], r["kind"], r["metric"]) == ("dev-test", "bodies", "mentions"))
+    assert gap["units"] == 2 and gap["precision_low"] is None, "one region a split: no interval for the gap"
+    by_genre = CliRunner().invoke(main, [*one, "--by", "genre", "--ci"])
+    assert by_genre.exit_code == 0 and by_genre.output.lstrip().startswith("genre")
+    pooled_genres = json.loads(CliRunner().invoke(main, ["evaluate", *both, "--pool", "--by", "genre", "--format", "json"]).output)
+    report_rows = [r for r in pooled_genres["sets"][2]["scores"] if r["genre"] == "report" and r["metric"] == "sentences"]
+    assert report_rows[0]["tp"] == 8, "each genre of the sets pooled too"
     assert header.endswith("accuracy,precision_low,precision_high,recall_low,recall_high,f1_low,f1_high,accuracy_low,accuracy_high,units")
 
 
