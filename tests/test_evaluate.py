@@ -11,7 +11,9 @@ from click.testing import CliRunner
 
 from cthbgraph.cli import main
 from cthbgraph.corpus import load_corpus
-from cthbgraph.evaluation import PRF, Accuracy, GoldError, evaluate, load_gold
+from cthbgraph.evaluation import PRF, Accuracy, GoldError, Score, evaluate, load_gold, pool
+from cthbgraph.evaluation.gold import Units
+from cthbgraph.evaluation.intervals import gap_uncertainty, uncertainty
 from cthbgraph.evaluation.scoring import at_confidence
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,6 +220,119 @@ def test_load_gold_reports_the_bad_line(tmp_path):
     (tmp_path / "bodies.jsonl").write_text('{"report": "x", "start": 0, "end": 3}\nnot json\n', encoding="utf-8")
     with pytest.raises(GoldError, match=r"bodies.jsonl:2"):
         load_gold(tmp_path)
+
+
+# ------------------------------------------------------------------ confidence intervals
+
+# Five regions of a test half, each with its events found (tp), its false events (fp), its missed ones (fn).
+REGIONS = (PRF(3, 1, 1), PRF(2, 0, 2), PRF(4, 2, 0), PRF(1, 1, 1), PRF(5, 0, 1))
+
+
+def _events(units) -> Score:
+    return Score("test", "activities", "events", prf=sum(units, PRF()), units=tuple(units))
+
+
+def test_an_interval_holds_the_figure_and_is_the_same_on_every_run():
+    score = _events(REGIONS)
+    ci = uncertainty(score)
+    assert ci.units == 5
+    for measure in ("precision", "recall", "f1"):
+        interval = getattr(ci, measure)
+        assert interval.low <= round(getattr(score.prf, measure), 3) <= interval.high
+        assert interval.high - interval.low > 0.1, "five regions leave a wide margin"
+    assert uncertainty(score) == ci and uncertainty(_events(REGIONS), resamples=1000) == ci
+    judged = Score("test", "activities", "event agent", accuracy=Accuracy(7, 10), units=(Accuracy(3, 4), Accuracy(1, 3), Accuracy(3, 3)))
+    assert judged.value == 0.7
+    assert uncertainty(judged).accuracy.low <= 0.7 <= uncertainty(judged).accuracy.high
+
+
+def test_an_interval_narrows_when_there_are_more_units_alike():
+    narrow, wide = uncertainty(_events(REGIONS * 4)), uncertainty(_events(REGIONS))
+    for measure in ("precision", "recall", "f1"):
+        assert getattr(narrow, measure).high - getattr(narrow, measure).low < getattr(wide, measure).high - getattr(wide, measure).low
+
+
+def test_fewer_than_two_units_give_no_interval():
+    # One region resampled is always itself: an interval of width 0 would look surest where least is known.
+    one, none = uncertainty(_events(REGIONS[:1])), uncertainty(Score("test", "activities", "events", prf=PRF()))
+    assert (one.units, one.precision, one.recall, one.f1) == (1, None, None, None)
+    assert (none.units, none.precision) == (0, None)
+    assert uncertainty(_events(REGIONS), resamples=0).precision is None
+    assert one.columns() == (None,) * 8 + (1,)
+
+
+def test_a_gap_within_the_noise_holds_zero():
+    gap = gap_uncertainty(_events(REGIONS), _events(REGIONS))
+    assert gap.precision.low < 0 < gap.precision.high and gap.units == 10
+
+
+def test_a_fact_belongs_to_the_region_it_lies_in_else_to_its_text(tiny, tmp_path):
+    _, gold = tiny
+    units = Units(load_gold(_two_regions(gold, tmp_path)))
+    assert units.of("excerpt", 300) == "excerpt@76" and units.of("excerpt", 900, 950) == "excerpt@730"
+    assert units.of("excerpt", 70, 80) == "excerpt@76", "a span that starts before a region and overlaps it"
+    assert units.of("excerpt", 1200) == units.of("excerpt") == "excerpt"
+
+
+def _two_regions(gold: Path, folder: Path) -> Path:
+    """The tiny gold with its region cut in two at the paragraph break: the first paragraph's four
+    activity sentences, and S5 with the false hit that follows it."""
+    for path in gold.glob("*.jsonl"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    first, second = _span(S1)[0], _span(S5)[0]
+    _write(folder, "regions", [
+        {"report": "excerpt", "start": first, "end": _span(S4)[1], "split": "dev"},
+        {"report": "excerpt", "start": second, "end": 1003, "split": "dev"},
+    ])
+    return folder
+
+
+def test_counts_are_kept_per_region_with_their_false_hits(tiny, extractor, tmp_path):
+    corpus, gold = tiny
+    ev = evaluate(corpus, _two_regions(gold, tmp_path), extractor=extractor)
+    sentences = ev.score("activities", "sentences", "dev")
+    assert sorted(sentences.units) == [PRF(tp=1, fp=1), PRF(tp=3, fn=1)] and sum(sentences.units, PRF()) == sentences.prf
+    assert uncertainty(sentences).precision is not None
+    # The decisions lie outside both regions: the text is their one unit.
+    assert len(ev.score("decisions", "references", "test").units) == 1
+    twice = pool([ev, ev])
+    assert twice.score("activities", "sentences", "dev").prf == sentences.prf + sentences.prf
+    assert twice.score("activities", "sentences", "dev").units == sentences.units * 2
+
+
+def test_cli_evaluate_prints_intervals_and_pools_sets(tiny, extractor, monkeypatch, tmp_path):
+    import cthbgraph.extract
+
+    monkeypatch.setattr(cthbgraph.extract, "Extractor", lambda model=None: extractor)
+    corpus, gold = tiny
+    gold = str(_two_regions(gold, tmp_path))
+    both = ["--gold", gold, "--corpus", str(corpus), "--gold", gold, "--show-errors", "0", "--kind", "activities"]
+    data = json.loads(CliRunner().invoke(main, ["evaluate", *both, "--split", "dev", "--pool", "--format", "json"]).output)
+    assert [s["gold"] for s in data["sets"]] == [gold, gold, "pooled"]
+    alone, pooled = ({(r["kind"], r["metric"]): r for r in s["scores"]}[("activities", "sentences")] for s in data["sets"][::2])
+    assert (alone["tp"], alone["units"], pooled["tp"], pooled["units"]) == (4, 2, 8, 4)
+    assert alone["precision_low"] <= alone["precision"] <= alone["precision_high"]
+    assert pooled["recall_high"] - pooled["recall_low"] <= alone["recall_high"] - alone["recall_low"]
+    narrow = CliRunner().invoke(main, ["evaluate", *both, "--split", "dev"]).output
+    # A terminal wide enough that no cell wraps.
+    wide = CliRunner(env={"COLUMNS": "200"}).invoke(main, ["evaluate", *both, "--split", "dev", "--ci", "--pool"]).output
+    assert "units" not in narrow and "[" not in narrow
+    assert "Annotation set pooled" in wide and "units" in wide
+    low, high = (f"{alone[f'precision_{end}']:.2f}" for end in ("low", "high"))
+    assert f"0.800 [{low}–{high}]" in wide
+    one = ["evaluate", "--gold", gold, "--corpus", str(corpus), "--show-errors", "0", "--kind", "activities"]
+    first = json.loads(CliRunner().invoke(main, [*one, "--format", "json", "--resamples", "0"]).output)["scores"][0]
+    assert (first["metric"], first["accuracy_low"], first["units"]) == ("agent", None, 2)
+    header = CliRunner().invoke(main, [*one, "--format", "csv"]).output.splitlines()[0]
+    everything = json.loads(CliRunner().invoke(main, [*one[:-2], "--format", "json"]).output)["scores"]
+    gap = next(r for r in everything if (r["split"], r["kind"], r["metric"]) == ("dev-test", "bodies", "mentions"))
+    assert gap["units"] == 2 and gap["precision_low"] is None, "one region a split: no interval for the gap"
+    by_genre = CliRunner().invoke(main, [*one, "--by", "genre", "--ci"])
+    assert by_genre.exit_code == 0 and by_genre.output.lstrip().startswith("genre")
+    pooled_genres = json.loads(CliRunner().invoke(main, ["evaluate", *both, "--pool", "--by", "genre", "--format", "json"]).output)
+    report_rows = [r for r in pooled_genres["sets"][2]["scores"] if r["genre"] == "report" and r["metric"] == "sentences"]
+    assert report_rows[0]["tp"] == 8, "each genre of the sets pooled too"
+    assert header.endswith("accuracy,precision_low,precision_high,recall_low,recall_high,f1_low,f1_high,accuracy_low,accuracy_high,units")
 
 
 # ------------------------------------------------------------------ the real annotations, the targets

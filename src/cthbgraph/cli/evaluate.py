@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import click
 
-from ..evaluation import COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, evaluate
+from ..evaluation import CI_COLUMNS, COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, Evaluation, evaluate, pool
+from ..evaluation.scores import MEASURES, RESAMPLES
 from ..evaluation.scoring import GROUPINGS
 from ..terminal import Spinner
 from .common import confidence_option, echo_rows, echo_wrapped, format_option
@@ -66,6 +67,31 @@ from .common import confidence_option, echo_rows, echo_wrapped, format_option
     default=None,
     help="Also write the figures to this JSON file (e.g. out/quality.json, which the site publishes as DQV measurements).",
 )
+@click.option(
+    "--ci",
+    "show_ci",
+    is_flag=True,
+    help="Show in the table each figure's 95 % interval, e.g. '0.593 [0.49–0.69]', and the units (annotated regions, "
+    "else texts) it rests on; JSON and CSV always carry them (precision_low, ..., units). "
+    "Example: cthbgraph evaluate --gold tests/gold-blind --split test --ci --show-errors 0",
+)
+@click.option(
+    "--resamples",
+    type=click.IntRange(0),
+    default=RESAMPLES,
+    show_default=True,
+    metavar="N",
+    help="Bootstrap resamples of the units for the intervals (fixed seed: the same output every run; 0: no intervals). "
+    "Example: --resamples 5000",
+)
+@click.option(
+    "--pool",
+    "pooled",
+    is_flag=True,
+    help="With several --gold: also score the sets as one, set 'pooled' (counts summed, the units of all sets "
+    "resampled together). Example: cthbgraph evaluate --gold tests/genres --gold tests/written5 "
+    "--corpus tests/genres/texts --corpus tests/written5/texts --split test --pool --ci --show-errors 0",
+)
 @confidence_option
 @click.option("--model", default=None, help="spaCy model name. Env: CTHB_SPACY_MODEL.")
 @format_option()
@@ -79,6 +105,9 @@ def evaluate_command(
     show_errors: int,
     by: str | None,
     save: str | None,
+    show_ci: bool,
+    resamples: int,
+    pooled: bool,
     min_confidence: float,
     model: str | None,
     fmt: str,
@@ -102,6 +131,8 @@ def evaluate_command(
       cthbgraph evaluate --gold tests/genres --split test --by genre --show-errors 0
       cthbgraph evaluate --kind links --save out/quality.json
       cthbgraph evaluate --gold tests/gold-blind --split test --min-confidence 0.8 --show-errors 0
+      cthbgraph evaluate --gold tests/gold-blind --split test --ci --show-errors 0
+      cthbgraph evaluate --gold tests/gold --gold tests/gold-blind --split test --pool --ci --show-errors 0
 
     --kind links runs the hold-out protocol of docs/linking.md: the report that quotes the
     provisions, rewritten without them, linked by content, judged against what it states (dev:
@@ -119,27 +150,43 @@ def evaluate_command(
             return
         click.echo()
     kinds = kinds or KINDS
-    reports = []
-    for gold, corpus in sets:
-        with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
-            result = evaluate(Path(corpus), Path(gold), extractor=extractor, by=by, min_confidence=min_confidence)
-        reports.append(_grouped_report(result, split, kinds, show_errors, by))
+    sets, results = _evaluate_sets(sets, extractor, by, min_confidence, quiet, pooled)
+    reports = [_grouped_report(r, split, kinds, show_errors, by, resamples) for r in results]
     if save:
         _save(save, [tuple(r[c] for c in COLUMNS) for r in reports[0]["scores"] if r.get(by or "", "all") == "all"], "extraction")
-    _echo_sets(sets, reports, fmt, show_errors)
+    _echo_sets(sets, reports, fmt, show_errors, show_ci)
 
 
-def _grouped_report(result, split: str, kinds: tuple[str, ...], show_errors: int, by: str | None) -> dict:
+def _evaluate_sets(sets: list[tuple[str, str]], extractor, by: str | None, min_confidence: float, quiet: bool, pooled: bool):
+    """Each (gold, corpus) set evaluated; with ``pooled`` and several sets, then the sets as one,
+    as set "pooled". Returns the sets and their evaluations, in the same order."""
+    results = []
+    for gold, corpus in sets:
+        with Spinner(f"Extracting the reports annotated in {gold}", quiet=quiet):
+            results.append(evaluate(Path(corpus), Path(gold), extractor=extractor, by=by, min_confidence=min_confidence))
+    if pooled and len(sets) > 1:
+        return [*sets, ("pooled", " + ".join(dict.fromkeys(c for _, c in sets)))], [*results, _pooled(results)]
+    return sets, results
+
+
+def _pooled(results: list) -> Evaluation:
+    """The sets as one, and each group (genre) of them as one."""
+    names = dict.fromkeys(name for r in results for name, _ in r.groups)
+    groups = tuple((name, pool(part for r in results for g, part in r.groups if g == name)) for name in names)
+    return replace(pool(results), groups=groups)
+
+
+def _grouped_report(result, split: str, kinds: tuple[str, ...], show_errors: int, by: str | None, resamples: int) -> dict:
     """The report of one set; with ``by``, each group's rows after the ``all`` rows, in the same shape."""
-    report = _report(result, split, kinds, show_errors)
+    report = _report(result, split, kinds, show_errors, resamples)
     if by:
         report["scores"] = [{by: "all", **row} for row in report["scores"]] + [
-            {by: group, **row} for group, part in result.groups for row in _report(part, split, kinds, 0)["scores"]
+            {by: group, **row} for group, part in result.groups for row in _report(part, split, kinds, 0, resamples)["scores"]
         ]
     return report
 
 
-def _echo_sets(sets: list[tuple[str, str]], reports: list[dict], fmt: str, show_errors: int) -> None:
+def _echo_sets(sets: list[tuple[str, str]], reports: list[dict], fmt: str, show_errors: int, show_ci: bool) -> None:
     """The report of each annotation set, one after the other (JSON: one document)."""
     if fmt == "json":
         if len(sets) == 1:
@@ -152,7 +199,7 @@ def _echo_sets(sets: list[tuple[str, str]], reports: list[dict], fmt: str, show_
         if len(sets) > 1:
             click.echo()
             click.secho(f"Annotation set {gold} (texts: {corpus})", bold=True)
-        _echo_report(report, fmt, show_errors)
+        _echo_report(report, fmt, show_errors, show_ci)
 
 
 def _sets(golds: tuple[str, ...], corpora: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -165,10 +212,12 @@ def _sets(golds: tuple[str, ...], corpora: tuple[str, ...]) -> list[tuple[str, s
     return out
 
 
-def _report(result, split: str, kinds: tuple[str, ...], show_errors: int) -> dict:
-    rows = result.rows(split, kinds)
+def _report(result, split: str, kinds: tuple[str, ...], show_errors: int, resamples: int = RESAMPLES) -> dict:
+    from ..evaluation.intervals import gap_interval_rows, interval_rows  # numpy: not at start-up
+
+    rows = [(*row, *ci) for row, ci in zip(result.rows(split, kinds), interval_rows(result, split, kinds, resamples=resamples))]
     if split == "all":
-        rows += result.gap_rows(kinds)
+        rows += [(*row, *ci) for row, ci in zip(result.gap_rows(kinds), gap_interval_rows(result, kinds, resamples=resamples))]
     errors = []
     if show_errors:
         per_kind: dict[str, int] = {}
@@ -176,13 +225,20 @@ def _report(result, split: str, kinds: tuple[str, ...], show_errors: int) -> dic
             if per_kind.get(e.kind, 0) < show_errors:
                 per_kind[e.kind] = per_kind.get(e.kind, 0) + 1
                 errors.append(e)
-    return {"scores": [dict(zip(COLUMNS, row)) for row in rows], "errors": [asdict(e) for e in errors]}
+    return {"scores": [dict(zip((*COLUMNS, *CI_COLUMNS), row)) for row in rows], "errors": [asdict(e) for e in errors]}
 
 
-def _echo_report(report: dict, fmt: str, show_errors: int) -> None:
+def _echo_report(report: dict, fmt: str, show_errors: int, show_ci: bool = False) -> None:
     scores = report["scores"]
-    columns = (*(c for c in scores[0] if c not in COLUMNS), *COLUMNS) if scores else COLUMNS
-    echo_rows(columns, [tuple(r[c] for c in columns) for r in scores], fmt)
+    extra = tuple(c for c in scores[0] if c not in (*COLUMNS, *CI_COLUMNS)) if scores else ()
+    if fmt == "table":
+        # The table stays as narrow as it was unless asked: each interval goes into its figure's cell.
+        columns = (*extra, *COLUMNS, *(("units",) if show_ci else ()))
+        cells = [_with_interval(r) if show_ci else r for r in scores]
+        echo_rows(columns, [tuple(r[c] for c in columns) for r in cells], fmt)
+    else:
+        columns = (*extra, *COLUMNS, *CI_COLUMNS)
+        echo_rows(columns, [tuple(r[c] for c in columns) for r in scores], fmt)
     errors = report["errors"]
     if not errors:
         return
@@ -198,6 +254,16 @@ def _echo_report(report: dict, fmt: str, show_errors: int) -> None:
             what += f"{', ' if what else ''}predicted {e['predicted']!r}"
         click.echo(f"  [{e['split']} {e['kind']}] {e['error']}: {e['text']!r} ({what}) {e['report']}:{e['start']}-{e['end']}")
         echo_wrapped(f"“{e['sentence']}”", "      ")
+
+
+def _with_interval(row: dict) -> dict:
+    """The row with each figure that has an interval written ``0.593 [0.49–0.69]``."""
+    out = dict(row)
+    for measure in MEASURES:
+        low, high = row.get(f"{measure}_low"), row.get(f"{measure}_high")
+        if low is not None and high is not None and row[measure] != "":
+            out[measure] = f"{row[measure]:.3f} [{low:.2f}–{high:.2f}]"
+    return out
 
 
 def _save(path: str, rows, kind: str) -> None:

@@ -35,15 +35,20 @@ How each kind is counted (:mod:`~cthbgraph.evaluation.kinds`; one :class:`PRF` p
   (``implicit_agent: true``).
 * events (:mod:`~cthbgraph.evaluation.events`): precision and recall by event, the doer of each
   event found (``event agent``); and for ``documents.jsonl`` the title, date and year of each text.
+
+Every count is also kept per unit (an annotated region, else a text), so that
+:mod:`~cthbgraph.evaluation.intervals` can give each figure a 95 % interval by resampling units, and
+:func:`pool` can sum several annotation sets into one figure.
 """
 
 from __future__ import annotations
 
 from .gold import GOLD_FILES, Gold, GoldError, load_gold
-from .scores import COLUMNS, ERROR_COLUMNS, KINDS, PRF, SPLITS, Accuracy, EvalError, Evaluation, Score
-from .scoring import evaluate, score_extractions
+from .scores import CI_COLUMNS, COLUMNS, ERROR_COLUMNS, KINDS, PRF, SPLITS, Accuracy, EvalError, Evaluation, Score
+from .scoring import evaluate, pool, score_extractions
 
 __all__ = [
+    "CI_COLUMNS",
     "COLUMNS",
     "ERROR_COLUMNS",
     "GOLD_FILES",
@@ -58,5 +63,6 @@ __all__ = [
     "Score",
     "evaluate",
     "load_gold",
+    "pool",
     "score_extractions",
 ]

@@ -55,22 +55,23 @@ def score_events(gold: Gold, by_report: dict[str, Extraction], tally) -> None:
             if free:
                 matched[free[0]] = a
                 continue
-            tally.add(split, "activities", "events", PRF(fp=1))
+            tally.add(split, "activities", "events", PRF(fp=1), (report, a.excerpt.start, a.excerpt.end))
             tally.errors.append(EvalError(split, "activities", "split event" if hit else "false event", report, a.excerpt.start,
                                           a.excerpt.end, a.type, "", ",".join(m.key for m in a.agents), " ".join(a.excerpt.text.split())))
         for eid, rows in events.items():
             lead = next((g for g in rows if g.get("lead")), rows[0])
             split = lead.get("split", "dev")
+            at = (report, lead["start"], lead["end"])
             a = matched.get(eid)
             if a is None:
-                tally.add(split, "activities", "events", PRF(fn=1))
+                tally.add(split, "activities", "events", PRF(fn=1), at)
                 tally.errors.append(EvalError(split, "activities", "missed event", report, lead["start"], lead["end"], lead["type"],
                                               ",".join(lead["agents"]), "", " ".join(lead["sentence"].split())))
                 continue
-            tally.add(split, "activities", "events", PRF(tp=1))
+            tally.add(split, "activities", "events", PRF(tp=1), at)
             agents = {m.key for m in a.agents}
             right = bool(agents) and agents <= {k for g in rows for k in g["agents"]}
-            tally.add(split, "activities", "event agent", Accuracy(int(right), 1))
+            tally.add(split, "activities", "event agent", Accuracy(int(right), 1), at)
             if not right:
                 tally.errors.append(EvalError(split, "activities", "wrong event agent", report, lead["start"], lead["end"], lead["type"],
                                               ",".join(sorted({k for g in rows for k in g["agents"]})), ",".join(sorted(agents)),
@@ -94,8 +95,8 @@ def score_documents(gold: Gold, by_report: dict[str, Extraction], tally) -> None
         if d.get("title"):
             checks.append(("title", _norm(d["title"]), _norm(report.title)))
             from_text = bool(report.title) and report.title != title_from_name(report.path)
-            tally.add(split, "documents", "title from text", Accuracy(int(from_text), 1))
+            tally.add(split, "documents", "title from text", Accuracy(int(from_text), 1), (d["report"],))
         for metric, want, got in checks:
-            tally.add(split, "documents", metric, Accuracy(int(want == got), 1))
+            tally.add(split, "documents", metric, Accuracy(int(want == got), 1), (d["report"],))
             if want != got:
                 tally.errors.append(EvalError(split, "documents", f"wrong {metric}", d["report"], 0, 0, d.get("genre", ""), want, got, ""))

@@ -13,6 +13,8 @@ from ..errors import CthbError
 GOLD_FILES = ("bodies", "decisions", "provisions", "activities", "regions", "documents")
 # Records about a whole text (title, date, genre): no span, so they carry no offsets.
 WHOLE_TEXT_FILES = ("documents",)
+# The unit of a count made without saying where: its metric cannot be resampled by unit.
+UNLOCATED = ""
 
 
 class GoldError(CthbError):
@@ -84,3 +86,25 @@ class Splits:
             return "dev"
         i = bisect.bisect_right(self.starts[report], offset) - 1
         return marks[max(i, 0)][1]
+
+
+class Units:
+    """The unit of resampling that a counted fact belongs to: the annotated region (``regions.jsonl``)
+    it lies in, else its whole text. Sentences of one region were read and annotated together and
+    share their section's style, so they are not independent draws; regions and texts are."""
+
+    def __init__(self, gold: Gold):
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for r in gold.records.get("regions", ()):
+            spans[r["report"]].append((r["start"], r["end"]))
+        self.spans = {k: sorted(v) for k, v in spans.items()}
+
+    def of(self, report: str, start: int | None = None, end: int | None = None) -> str:
+        """``report`` for a fact about the whole text or outside every region, else ``report@start``
+        of the first region that holds ``start`` or overlaps ``start``–``end``."""
+        if start is not None:
+            stop = start + 1 if end is None or end <= start else end
+            for a, b in self.spans.get(report, ()):
+                if a < stop and start < b:
+                    return f"{report}@{a}"
+        return report

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..records import Extraction
-from .gold import Gold, Splits
+from .gold import UNLOCATED, Gold, Splits, Units
 from .scores import PRF, Accuracy, EvalError
 
 ISO_DATE = re.compile(
@@ -20,17 +20,25 @@ ISO_DATE = re.compile(
 
 
 class Tally:
-    """What a scoring run counts: a PRF or Accuracy per (split, kind, metric), and the errors in order."""
+    """What a scoring run counts: a PRF or Accuracy per (split, kind, metric), the same per unit of
+    resampling (region or text, for confidence intervals), and the errors in order."""
 
     def __init__(self, gold: Gold, texts: dict[str, str]):
         self.splits = Splits(gold)
+        self.units = Units(gold)
         self.texts = texts
         self.counts: dict[tuple[str, str, str], PRF | Accuracy] = {}
+        self.by_unit: dict[tuple[str, str, str], dict[str, PRF | Accuracy]] = defaultdict(dict)
         self.errors: list[EvalError] = []
 
-    def add(self, split: str, kind: str, metric: str, value: PRF | Accuracy) -> None:
+    def add(self, split: str, kind: str, metric: str, value: PRF | Accuracy, at: tuple | None = None) -> None:
+        """at: (report, start[, end]) of what is counted, or (report,) for a whole text; without it the
+        metric gets no interval (its counts cannot be resampled by unit)."""
         key = (split, kind, metric)
         self.counts[key] = self.counts[key] + value if key in self.counts else value
+        units = self.by_unit[key]
+        unit = self.units.of(*at) if at is not None else UNLOCATED
+        units[unit] = units[unit] + value if unit in units else value
 
     def around(self, report: str, start: int, end: int, limit: int = 300) -> str:
         """The sentence-sized context of a span, for error lists."""
@@ -106,9 +114,10 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
                     EvalError(split, "bodies", "false hit", rec["report"], m.excerpt.start, m.excerpt.end, m.excerpt.text,
                               "", m.key, " ".join(rec["sentence"].split()))
                 )
-        tally.add(split, "bodies", "mentions", PRF(tp, fp, fn))
+        at = (rec["report"], rec["start"], rec["end"])
+        tally.add(split, "bodies", "mentions", PRF(tp, fp, fn), at)
         for group, counts in sorted(by_group.items()):
-            tally.add(split, "bodies", f"mentions {group}", counts)
+            tally.add(split, "bodies", f"mentions {group}", counts, at)
 
 
 # The Body subclasses of OSCE structures; every other kind a mention takes is a partner's.
@@ -149,9 +158,9 @@ def score_decisions(gold: Gold, by_report: dict[str, Extraction], tally: Tally) 
             split = g.get("split", "dev")
             if hit is not None:
                 used.add(hit)
-                tally.add(split, "decisions", "references", PRF(tp=1))
+                tally.add(split, "decisions", "references", PRF(tp=1), (report, *span))
                 continue
-            tally.add(split, "decisions", "references", PRF(fn=1))
+            tally.add(split, "decisions", "references", PRF(fn=1), (report, *span))
             wrong = [d.key for d in predicted if overlap(span, (d.excerpt.start, d.excerpt.end))]
             tally.errors.append(
                 EvalError(split, "decisions", "wrong document" if wrong else "miss", report, g["start"], g["end"], g["text"],
@@ -161,7 +170,7 @@ def score_decisions(gold: Gold, by_report: dict[str, Extraction], tally: Tally) 
         for i, d in enumerate(predicted):
             split = tally.splits.of(report, d.excerpt.start)
             if i not in used:
-                tally.add(split, "decisions", "references", PRF(fp=1))
+                tally.add(split, "decisions", "references", PRF(fp=1), (report, d.excerpt.start, d.excerpt.end))
                 if not any(overlap((g["start"], g["end"]), (d.excerpt.start, d.excerpt.end)) for g in golds):
                     tally.errors.append(
                         EvalError(split, "decisions", "false hit", report, d.excerpt.start, d.excerpt.end, d.excerpt.text,
@@ -197,7 +206,8 @@ def score_provisions(gold: Gold, by_report: dict[str, Extraction], tally: Tally)
             end = g["end"] if g else p.excerpt.end
             split = g.get("split", "dev") if g else tally.splits.of(report, start)
             sentence = " ".join((g["text"] if g else p.text).split())
-            tally.add(split, "provisions", "provisions", PRF(tp=int(bool(g and p)), fp=int(bool(p and not g)), fn=int(bool(g and not p))))
+            at = (report, start, end)
+            tally.add(split, "provisions", "provisions", PRF(tp=int(bool(g and p)), fp=int(bool(p and not g)), fn=int(bool(g and not p))), at)
             if not (g and p):
                 tally.errors.append(EvalError(split, "provisions", "miss" if g else "false hit", report, start, end, notation,
                                         notation if g else "", notation if p else "", sentence))
@@ -205,7 +215,7 @@ def score_provisions(gold: Gold, by_report: dict[str, Extraction], tally: Tally)
                 ("tasked", set(g["tasked"]) if g else set(), {m.key for m in p.tasked} if p else set()),
                 ("partners", set(g["partners"]) if g else set(), {m.key for m in p.partners} if p else set()),
             ):
-                tally.add(split, "provisions", metric, PRF(len(gold_keys & pred_keys), len(pred_keys - gold_keys), len(gold_keys - pred_keys)))
+                tally.add(split, "provisions", metric, PRF(len(gold_keys & pred_keys), len(pred_keys - gold_keys), len(gold_keys - pred_keys)), at)
                 for key in sorted(gold_keys - pred_keys):
                     tally.errors.append(EvalError(split, "provisions", f"{metric} miss", report, start, end, notation, key, "", sentence))
                 for key in sorted(pred_keys - gold_keys):
@@ -235,7 +245,8 @@ def score_activities(gold: Gold, by_report: dict[str, Extraction], tally: Tally,
         if kind == "activities":
             for a in predicted:
                 if a.date:
-                    tally.add(tally.splits.of(report, a.excerpt.start), kind, "date is ISO 8601", Accuracy(int(bool(ISO_DATE.match(a.date))), 1))
+                    tally.add(tally.splits.of(report, a.excerpt.start), kind, "date is ISO 8601", Accuracy(int(bool(ISO_DATE.match(a.date))), 1),
+                              (report, a.excerpt.start, a.excerpt.end))
         _false_activities(tally, kind, report, predicted, golds, skipped, errors)
 
 
@@ -243,31 +254,32 @@ def _judge_activity(tally: Tally, kind: str, report: str, g: dict, predicted: li
     """One gold sentence: found or missed; if found, its agent and (for ``activities``) its attributes."""
     span = (g["start"], g["end"])
     split = g.get("split", "dev")
+    at = (report, *span)
     sentence = " ".join(g["sentence"].split())
     hits = [a for a in predicted if overlap(span, (a.excerpt.start, a.excerpt.end))]
     if not hits:
-        tally.add(split, kind, "sentences", PRF(fn=1))
+        tally.add(split, kind, "sentences", PRF(fn=1), at)
         errors.append(EvalError(split, kind, "miss", report, g["start"], g["end"], g["type"], ",".join(g["agents"]), "", sentence))
         return
-    tally.add(split, kind, "sentences", PRF(tp=1))
+    tally.add(split, kind, "sentences", PRF(tp=1), at)
     a = max(hits, key=lambda a: (not a.follow_ups, overlap(span, (a.excerpt.start, a.excerpt.end))))
     if a.follow_ups:
         return  # found as evidence of an event whose attributes are judged on its lead sentence
     agents = {m.key for m in a.agents}
     right = bool(agents) and agents <= set(g["agents"])
-    tally.add(split, kind, "agent", Accuracy(int(right), 1))
+    tally.add(split, kind, "agent", Accuracy(int(right), 1), at)
     if not right:
         errors.append(EvalError(split, kind, "wrong agent", report, g["start"], g["end"], g["type"],
                                 ",".join(g["agents"]), ",".join(sorted(agents)), sentence))
     if kind != "activities":
         return  # the attributes are judged once, on all sentences found
-    tally.add(split, kind, "type", Accuracy(int(a.type == g["type"]), 1))
+    tally.add(split, kind, "type", Accuracy(int(a.type == g["type"]), 1), at)
     attributes = [("date", g.get("date", ""), a.date), ("country", g.get("country", ""), a.country), ("place", g.get("place", ""), a.place)]
     if g.get("provision"):
         attributes.insert(0, ("provision", g["provision"], a.provision))
     for metric, want, got in attributes:
         ok = want == got
-        tally.add(split, kind, metric, Accuracy(int(ok), 1))
+        tally.add(split, kind, metric, Accuracy(int(ok), 1), at)
         if not ok:
             errors.append(EvalError(split, kind, f"wrong {metric}", report, g["start"], g["end"], g["type"], want, got, sentence))
 
@@ -281,6 +293,6 @@ def _false_activities(tally: Tally, kind: str, report: str, predicted: list, gol
         if any(overlap(span, (g["start"], g["end"])) for g in skipped):
             continue  # a sentence left out of this count is neither found nor false
         split = tally.splits.of(report, a.excerpt.start)
-        tally.add(split, kind, "sentences", PRF(fp=1))
+        tally.add(split, kind, "sentences", PRF(fp=1), (report, *span))
         errors.append(EvalError(split, kind, "false hit", report, a.excerpt.start, a.excerpt.end, a.type, "",
                                 ",".join(m.key for m in a.agents), " ".join(a.excerpt.text.split())))

@@ -62,6 +62,9 @@ class Score:
     metric: str
     prf: PRF | None = None
     accuracy: Accuracy | None = None
+    # The counts of each unit of resampling (annotated region, else text) that adds to them, for
+    # confidence intervals (:mod:`~cthbgraph.evaluation.intervals`); empty where not known.
+    units: tuple[PRF | Accuracy, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def value(self) -> float:
@@ -100,37 +103,46 @@ class Evaluation:
                 return s
         raise KeyError((kind, metric, split))
 
+    def selected(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[Score]:
+        """The scores of :meth:`rows`, in the same order."""
+        return [s for s in self.scores if (split == "all" or s.split == split) and s.kind in kinds]
+
     def rows(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[tuple]:
         """Table rows: split, kind, metric, tp, fp, fn, precision, recall, f1, accuracy."""
         out = []
-        for s in self.scores:
-            if (split == "all" or s.split == split) and s.kind in kinds:
-                if s.metric == "invented documents":
-                    out.append((s.split, s.kind, s.metric, "", s.prf.fp, "", "", "", "", ""))
-                elif s.prf is not None:
-                    p = s.prf
-                    out.append((s.split, s.kind, s.metric, p.tp, p.fp, p.fn, _r(p.precision), _r(p.recall), _r(p.f1), ""))
-                else:
-                    a = s.accuracy
-                    out.append((s.split, s.kind, s.metric, a.correct, "", a.total - a.correct, "", "", "", _r(a.accuracy)))
+        for s in self.selected(split, kinds):
+            if s.metric == "invented documents":
+                out.append((s.split, s.kind, s.metric, "", s.prf.fp, "", "", "", "", ""))
+            elif s.prf is not None:
+                p = s.prf
+                out.append((s.split, s.kind, s.metric, p.tp, p.fp, p.fn, _r(p.precision), _r(p.recall), _r(p.f1), ""))
+            else:
+                a = s.accuracy
+                out.append((s.split, s.kind, s.metric, a.correct, "", a.total - a.correct, "", "", "", _r(a.accuracy)))
         return out
 
     def gap_rows(self, kinds: Sequence[str] = KINDS) -> list[tuple]:
         """Rows ``dev-test``: how much better each measure is on the split the rules were tuned on
         than on the held-out one (precision, recall, F1 or accuracy, dev minus test)."""
+        out = []
+        for d, s in self.gap_pairs(kinds):
+            if s.prf is not None and d.prf is not None:
+                gaps = (d.prf.precision - s.prf.precision, d.prf.recall - s.prf.recall, d.prf.f1 - s.prf.f1, "")
+            else:
+                gaps = ("", "", "", d.accuracy.accuracy - s.accuracy.accuracy)
+            out.append(("dev-test", s.kind, s.metric, "", "", "", *(g if g == "" else _r(g) for g in gaps)))
+        return out
+
+    def gap_pairs(self, kinds: Sequence[str] = KINDS) -> list[tuple[Score, Score]]:
+        """The (dev, test) scores of each row of :meth:`gap_rows`, in the same order."""
         dev = {(s.kind, s.metric): s for s in self.scores if s.split == "dev" and s.kind in kinds}
         out = []
         for s in self.scores:
             d = dev.get((s.kind, s.metric))
             if s.split != "test" or d is None or s.metric == "invented documents":
                 continue
-            if s.prf is not None and d.prf is not None:
-                gaps = (d.prf.precision - s.prf.precision, d.prf.recall - s.prf.recall, d.prf.f1 - s.prf.f1, "")
-            elif s.accuracy is not None and d.accuracy is not None:
-                gaps = ("", "", "", d.accuracy.accuracy - s.accuracy.accuracy)
-            else:
-                continue
-            out.append(("dev-test", s.kind, s.metric, "", "", "", *(g if g == "" else _r(g) for g in gaps)))
+            if (s.prf is not None and d.prf is not None) or (s.accuracy is not None and d.accuracy is not None):
+                out.append((d, s))
         return out
 
     def error_rows(self, split: str = "all", kinds: Sequence[str] = KINDS) -> list[EvalError]:
@@ -138,6 +150,12 @@ class Evaluation:
 
 
 COLUMNS = ("split", "kind", "metric", "tp", "fp", "fn", "precision", "recall", "f1", "accuracy")
+#: The columns :func:`~cthbgraph.evaluation.intervals.interval_rows` adds to :data:`COLUMNS`.
+CI_COLUMNS = (
+    "precision_low", "precision_high", "recall_low", "recall_high", "f1_low", "f1_high", "accuracy_low", "accuracy_high", "units",
+)
+MEASURES = ("precision", "recall", "f1", "accuracy")
+RESAMPLES = 1000  # bootstrap resamples of the units, by default
 ERROR_COLUMNS = ("split", "kind", "error", "report", "start", "end", "text", "gold", "predicted", "sentence")
 
 

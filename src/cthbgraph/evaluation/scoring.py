@@ -9,9 +9,9 @@ from pathlib import Path
 from ..corpus import load_corpus
 from ..records import Extraction
 from .events import score_documents, score_events
-from .gold import Gold, GoldError, load_gold
+from .gold import UNLOCATED, Gold, GoldError, load_gold
 from .kinds import Tally, score_activities, score_bodies, score_decisions, score_provisions
-from .scores import KINDS, PRF, SPLITS, Evaluation, Score
+from .scores import KINDS, PRF, SPLITS, Accuracy, Evaluation, Score
 
 
 def evaluate(
@@ -105,17 +105,27 @@ def _score(gold: Gold, extractions: list[Extraction]) -> Evaluation:
     return _evaluation(tally)
 
 
+def _score_of(key: tuple[str, str, str], value: PRF | Accuracy, units: dict[str, PRF | Accuracy]) -> Score:
+    """The score of a key, with its counts per unit in a fixed order (none if one was not located)."""
+    per_unit = () if UNLOCATED in units else tuple(units[u] for u in sorted(units))
+    if isinstance(value, PRF):
+        return Score(*key, prf=value, units=per_unit)
+    return Score(*key, accuracy=value, units=per_unit)
+
+
 def _evaluation(tally: Tally) -> Evaluation:
     """The counts of each split and their sum over the splits ("all"), and the errors, in table order."""
     counts = tally.counts
     totals = dict(counts)
-    for (_, kind, metric), value in counts.items():
+    units = {key: dict(by_unit) for key, by_unit in tally.by_unit.items()}
+    for (split, kind, metric), value in counts.items():
         key = ("all", kind, metric)
         totals[key] = totals[key] + value if key in totals else value
-    scores = [
-        Score(split, kind, metric, prf=value) if isinstance(value, PRF) else Score(split, kind, metric, accuracy=value)
-        for (split, kind, metric), value in totals.items()
-    ]
+        # A unit (a text outside the regions) may hold facts of both splits: one unit in "all".
+        merged = units.setdefault(key, {})
+        for unit, part in tally.by_unit[(split, kind, metric)].items():
+            merged[unit] = merged[unit] + part if unit in merged else part
+    scores = [_score_of(key, value, units[key]) for key, value in totals.items()]
     kind_order = {k: i for i, k in enumerate(KINDS)}
     split_order = {s: i for i, s in enumerate(SPLITS)}
     metric_seen: dict[str, int] = {}
@@ -124,3 +134,27 @@ def _evaluation(tally: Tally) -> Evaluation:
     scores.sort(key=lambda s: (split_order.get(s.split, 1), kind_order.get(s.kind, 99), metric_seen.get(s.metric, 99)))
     errors = sorted(tally.errors, key=lambda e: (split_order.get(e.split, 1), kind_order.get(e.kind, 99), e.report, e.start, e.error))
     return Evaluation(tuple(scores), tuple(errors))
+
+
+def pool(evaluations: Iterable[Evaluation]) -> Evaluation:
+    """Several annotation sets as one: the counts of each (split, kind, metric) summed, the units of
+    every set side by side (the sets annotate different texts or regions, so their units are
+    distinct). A metric one set cannot resample by unit gets no units. No errors, no groups."""
+    pooled: dict[tuple[str, str, str], Score] = {}
+    for evaluation in evaluations:
+        for s in evaluation.scores:
+            key = (s.split, s.kind, s.metric)
+            seen = pooled.get(key)
+            if seen is None:
+                pooled[key] = s
+                continue
+            units = seen.units + s.units if seen.units and s.units else ()
+            if s.prf is not None and seen.prf is not None:
+                pooled[key] = replace(seen, prf=seen.prf + s.prf, units=units)
+            elif s.accuracy is not None and seen.accuracy is not None:
+                pooled[key] = replace(seen, accuracy=seen.accuracy + s.accuracy, units=units)
+    # A stable sort: a metric only a later set has comes after the others of its split and kind.
+    kind_order = {k: i for i, k in enumerate(KINDS)}
+    split_order = {s: i for i, s in enumerate(SPLITS)}
+    scores = sorted(pooled.values(), key=lambda s: (split_order.get(s.split, 1), kind_order.get(s.kind, 99)))
+    return Evaluation(tuple(scores))
