@@ -230,6 +230,7 @@ FIELD = (
     "The Office published a handbook on victim referral. "
     "The Centre visited shelters run by La Strada. "
     "The weather was cold. "
+    "The staff moved to a new building. "
     "The Office opened a hotline. "
     "The Presence met the Ombudsperson.\n"
 )
@@ -297,6 +298,7 @@ def diagnosed(tmp_path_factory):
             _done(s_book),  # no doer
             _done(s_visit, _body("La Strada", "la-strada", "ExternalOrganisation")),  # the partner as doer
             _done(s_cold, office),  # on no gold sentence: spurious
+            _done("The staff moved to a new building.", office),  # spurious too
             _done(s_met, office),  # another body as doer
         ),
     )
@@ -309,25 +311,25 @@ def _span_of(needle: str, sentence: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    "kind,metric,expected",
+    "kind,metric,split,expected",
     [
-        ("activities", "events", PRF(tp=4, fp=2, fn=2)),
-        ("activities", "events-split", PRF(fp=1)),
-        ("activities", "events-spurious", PRF(fp=1)),
-        ("activities", "events-merged", PRF(fn=1)),
-        ("activities", "events-unread", PRF(fn=1)),
-        ("activities", "event agent-none", PRF(fn=1)),
-        ("activities", "event agent-partner", PRF(fn=1)),
-        ("activities", "event agent-other", PRF(fn=1)),
+        ("activities", "events", "all", PRF(tp=4, fp=3, fn=2)),
+        ("activities", "events-split", "dev", PRF(fp=1)),
+        ("activities", "events-spurious", "dev", PRF(fp=2)),
+        ("activities", "events-merged", "dev", PRF(fn=1)),
+        ("activities", "events-unread", "test", PRF(fn=1)),
+        ("activities", "event agent-none", "dev", PRF(fn=1)),
+        ("activities", "event agent-partner", "dev", PRF(fn=1)),
+        ("activities", "event agent-other", "test", PRF(fn=1)),
         # The ministry is found under another key; the Red Cross is not found at all.
-        ("bodies", "mentions partners", PRF(tp=0, fp=1, fn=2)),
-        ("bodies", "mentions partners-found", PRF(tp=1, fp=0, fn=1)),
-        ("bodies", "mentions osce", PRF(tp=1, fp=1, fn=1)),
-        ("bodies", "mentions osce-found", PRF(tp=2, fp=0, fn=0)),
+        ("bodies", "mentions partners", "dev", PRF(tp=0, fp=1, fn=2)),
+        ("bodies", "mentions partners-found", "dev", PRF(tp=1, fp=0, fn=1)),
+        ("bodies", "mentions osce", "dev", PRF(tp=1, fp=1, fn=1)),
+        ("bodies", "mentions osce-found", "dev", PRF(tp=2, fp=0, fn=0)),
     ],
 )
-def test_evaluate_tells_where_the_errors_come_from(diagnosed, kind, metric, expected):
-    assert diagnosed.score(kind, metric, "all").prf == expected
+def test_evaluate_tells_where_the_errors_come_from(diagnosed, kind, metric, split, expected):
+    assert diagnosed.score(kind, metric, split).prf == expected
 
 
 def test_the_breakdown_adds_up_to_the_errors_it_breaks_down(diagnosed):
