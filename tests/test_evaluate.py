@@ -14,7 +14,8 @@ from cthbgraph.corpus import load_corpus
 from cthbgraph.evaluation import PRF, Accuracy, GoldError, Score, evaluate, load_gold, pool
 from cthbgraph.evaluation.gold import Units
 from cthbgraph.evaluation.intervals import gap_uncertainty, uncertainty
-from cthbgraph.evaluation.scoring import at_confidence
+from cthbgraph.evaluation.scoring import at_confidence, score_extractions
+from cthbgraph.records import Activity, BodyMention, Excerpt, Extraction, Report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -333,6 +334,136 @@ def test_cli_evaluate_prints_intervals_and_pools_sets(tiny, extractor, monkeypat
     report_rows = [r for r in pooled_genres["sets"][2]["scores"] if r["genre"] == "report" and r["metric"] == "sentences"]
     assert report_rows[0]["tp"] == 8, "each genre of the sets pooled too"
     assert header.endswith("accuracy,precision_low,precision_high,recall_low,recall_high,f1_low,f1_high,accuracy_low,accuracy_high,units")
+
+# ------------------------------------------------------------------ where the errors come from
+
+# An invented field report, its gold and a hand-made extraction with one error of each kind.
+FIELD = (
+    "The Mission trained forty police officers in Skopje. The training lasted two days. "
+    "The Mission also held a round table with the Ministry of Interior and the Red Cross. "
+    "The Office published a handbook on victim referral. "
+    "The Centre visited shelters run by La Strada. "
+    "The weather was cold. "
+    "The staff moved to a new building. "
+    "The Office opened a hotline. "
+    "The Presence met the Ombudsperson.\n"
+)
+
+
+def _at(needle: str) -> Excerpt:
+    start = FIELD.index(needle)
+    return Excerpt("field", start, start + len(needle), needle)
+
+
+def _gold_event(sentence: str, event: str, agents: list[str], partners: tuple[str, ...] = (), split: str = "dev") -> dict:
+    e = _at(sentence)
+    return {"report": "field", "start": e.start, "end": e.end, "sentence": sentence, "split": split, "type": "other",
+            "agents": agents, "partners": list(partners), "event": event}
+
+
+def _body(text: str, key: str, kind: str, within: str = "") -> BodyMention:
+    start = FIELD.index(text, FIELD.index(within) if within else 0)
+    partner = kind == "ExternalOrganisation"
+    return BodyMention(Excerpt("field", start, start + len(text), text), key, text, kind, partner_kind="ngo" if partner else "")
+
+
+def _done(sentence: str, *agents: BodyMention, follow_ups: tuple[str, ...] = ()) -> Activity:
+    return Activity(_at(sentence), "other", agents, follow_ups=tuple(_at(f) for f in follow_ups))
+
+
+@pytest.fixture(scope="module")
+def diagnosed(tmp_path_factory):
+    gold = tmp_path_factory.mktemp("field")
+    mission, office = _body("The Mission", "mission", "FieldOperation"), _body("The Office", "office", "Institution")
+    s_train, s_days, s_table = "The Mission trained forty police officers in Skopje.", "The training lasted two days.", "The Mission also held a round table with the Ministry of Interior and the Red Cross."
+    s_book, s_visit, s_cold = "The Office published a handbook on victim referral.", "The Centre visited shelters run by La Strada.", "The weather was cold."
+    s_hotline, s_met = "The Office opened a hotline.", "The Presence met the Ombudsperson."
+    _write(gold, "regions", [{"report": "field", "start": 0, "end": len(FIELD), "split": "dev"}])
+    _write(gold, "activities", [
+        _gold_event(s_train, "training", ["mission"]),
+        _gold_event(s_days, "training", ["mission"]),
+        _gold_event(s_table, "round-table", ["mission"], ("ministry-of-interior",)),  # read into the training: merged
+        _gold_event(s_book, "handbook", ["office"]),
+        _gold_event(s_visit, "visit", ["centre"], ("la-strada",)),
+        _gold_event(s_hotline, "hotline", ["office"], split="test"),  # nothing predicted on it: unread
+        _gold_event(s_met, "meeting", ["presence"], ("ombudsperson",), split="test"),
+    ])
+    _write(gold, "bodies", [{
+        "report": "field", "start": _at(s_table).start, "end": _at(s_table).end, "sentence": s_table, "split": "dev",
+        "mentions": [
+            {**_span_of("Mission", s_table), "text": "Mission", "body": "mission", "kind": "osce"},
+            {**_span_of("Ministry of Interior", s_table), "text": "Ministry of Interior", "body": "ministry-of-interior", "kind": "national-authority"},
+            {**_span_of("Red Cross", s_table), "text": "Red Cross", "body": "red-cross", "kind": "ngo"},
+        ],
+    }, {
+        "report": "field", "start": _at(s_book).start, "end": _at(s_book).end, "sentence": s_book, "split": "dev",
+        "mentions": [{**_span_of("Office", s_book), "text": "Office", "body": "odihr", "kind": "osce"}],
+    }])
+    extraction = Extraction(
+        Report("field", Path("field.txt"), FIELD),
+        bodies=(
+            _body("Mission", "mission", "FieldOperation", s_table),
+            _body("Ministry of Interior", "ministry-interior", "ExternalOrganisation"),  # found, keyed otherwise
+            _body("Office", "office", "Institution", s_book),  # found, keyed otherwise
+        ),
+        activities=(
+            _done(s_train, mission, follow_ups=(s_days, s_table)),
+            _done(s_days, mission),  # a second event on the training: split
+            _done(s_book),  # no doer
+            _done(s_visit, _body("La Strada", "la-strada", "ExternalOrganisation")),  # the partner as doer
+            _done(s_cold, office),  # on no gold sentence: spurious
+            _done("The staff moved to a new building.", office),  # spurious too
+            _done(s_met, office),  # another body as doer
+        ),
+    )
+    return score_extractions(load_gold(gold), [extraction])
+
+
+def _span_of(needle: str, sentence: str) -> dict:
+    start = FIELD.index(needle, FIELD.index(sentence))
+    return {"start": start, "end": start + len(needle)}
+
+
+@pytest.mark.parametrize(
+    "kind,metric,split,expected",
+    [
+        ("activities", "events", "all", PRF(tp=4, fp=3, fn=2)),
+        ("activities", "events-split", "dev", PRF(fp=1)),
+        ("activities", "events-spurious", "dev", PRF(fp=2)),
+        ("activities", "events-merged", "dev", PRF(fn=1)),
+        ("activities", "events-unread", "test", PRF(fn=1)),
+        ("activities", "event agent-none", "dev", PRF(fn=1)),
+        ("activities", "event agent-partner", "dev", PRF(fn=1)),
+        ("activities", "event agent-other", "test", PRF(fn=1)),
+        # The ministry is found under another key; the Red Cross is not found at all.
+        ("bodies", "mentions partners", "dev", PRF(tp=0, fp=1, fn=2)),
+        ("bodies", "mentions partners-found", "dev", PRF(tp=1, fp=0, fn=1)),
+        ("bodies", "mentions osce", "dev", PRF(tp=1, fp=1, fn=1)),
+        ("bodies", "mentions osce-found", "dev", PRF(tp=2, fp=0, fn=0)),
+    ],
+)
+def test_evaluate_tells_where_the_errors_come_from(diagnosed, kind, metric, split, expected):
+    assert diagnosed.score(kind, metric, split).prf == expected
+
+
+def test_the_breakdown_adds_up_to_the_errors_it_breaks_down(diagnosed):
+    def count(metric, column):
+        return getattr(diagnosed.score("activities", metric, "all").prf, column)
+
+    assert count("events-split", "fp") + count("events-spurious", "fp") == count("events", "fp")
+    assert count("events-unread", "fn") + count("events-merged", "fn") == count("events", "fn")
+    doer = diagnosed.score("activities", "event agent", "all").accuracy
+    assert doer == Accuracy(1, 4)
+    assert sum(count(f"event agent-{w}", "fn") for w in ("none", "partner", "other")) == doer.total - doer.correct
+
+
+def test_breakdown_rows_are_counts_in_the_column_they_break_down(diagnosed):
+    rows = {r[2]: r for r in diagnosed.rows("test", ("activities",))}
+    assert rows["events-split"][3:] == ("", 0, "", "", "", "", "")  # none on the test half, but the row is there
+    assert rows["events-unread"][3:] == ("", "", 1, "", "", "", "")
+    assert rows["event agent-other"][3:] == ("", "", 1, "", "", "", "")
+    gaps = {r[2] for r in diagnosed.gap_rows()}
+    assert "events" in gaps and not gaps & {"events-split", "events-unread", "event agent-other"}  # a count has no rate to compare
 
 
 # ------------------------------------------------------------------ the real annotations, the targets

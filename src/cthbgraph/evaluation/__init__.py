@@ -35,6 +35,10 @@ How each kind is counted (:mod:`~cthbgraph.evaluation.kinds`; one :class:`PRF` p
   (``implicit_agent: true``).
 * events (:mod:`~cthbgraph.evaluation.events`): precision and recall by event, the doer of each
   event found (``event agent``); and for ``documents.jsonl`` the title, date and year of each text.
+* where the errors come from, in counts (rows of ``scores.COUNTS``, no rate of their own): the false
+  hits of ``events`` split or spurious, its misses merged or unread, the wrong doers of ``event
+  agent`` none, a partner or other; and ``mentions partners-found`` / ``osce-found``, where a missed
+  gold mention under an unmatched predicted mention of its group is found whatever the key.
 
 Every count is also kept per unit (an annotated region, else a text), so that
 :mod:`~cthbgraph.evaluation.intervals` can give each figure a 95 % interval by resampling units, and

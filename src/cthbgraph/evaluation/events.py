@@ -11,6 +11,13 @@ without one is an event of its own). See ``tests/gold-blind/README.md``:
 * ``event agent``: for each matched pair, the predicted agents are non-empty and all among the
   agents of the gold event's sentences.
 
+Where the errors come from, in counts (rows of their own, see ``scores.COUNTS``): the false hits of
+``events`` are ``events-split`` or ``events-spurious``; its misses ``events-unread`` (no predicted
+event reaches a sentence of the gold event) or ``events-merged`` (one does, but was matched to
+another gold event first: two events read as one); the wrong doers of ``event agent`` are
+``event agent-none`` (no doer), ``event agent-partner`` (a wrong doer is one of the gold event's
+partners) or ``event agent-other``.
+
 Documents (``documents.jsonl``): ``year`` and ``date`` right (empty = empty), ``title`` the same as
 the gold title (case and spacing aside), ``title from text`` where the gold gives a title: the
 predicted title is not the one made from the file name.
@@ -47,35 +54,83 @@ def score_events(gold: Gold, by_report: dict[str, Extraction], tally) -> None:
         predicted = [
             a for a in (ext.activities if ext else ()) if any(e.start < s_end and e.end > s for e in evidence(a) for s, s_end in spans)
         ]
-        matched: dict[str, Activity] = {}
-        for a in sorted(predicted, key=lambda a: a.excerpt.start):
-            hit = [eid for eid, rows in events.items() if any(_overlaps(e, g) for e in evidence(a) for g in rows)]
-            free = [eid for eid in hit if eid not in matched]
-            split = tally.splits.of(report, a.excerpt.start)
-            if free:
-                matched[free[0]] = a
-                continue
-            tally.add(split, "activities", "events", PRF(fp=1), (report, a.excerpt.start, a.excerpt.end))
-            tally.errors.append(EvalError(split, "activities", "split event" if hit else "false event", report, a.excerpt.start,
-                                          a.excerpt.end, a.type, "", ",".join(m.key for m in a.agents), " ".join(a.excerpt.text.split())))
+        matched = _match(tally, report, events, predicted)
         for eid, rows in events.items():
-            lead = next((g for g in rows if g.get("lead")), rows[0])
-            split = lead.get("split", "dev")
-            at = (report, lead["start"], lead["end"])
             a = matched.get(eid)
             if a is None:
-                tally.add(split, "activities", "events", PRF(fn=1), at)
-                tally.errors.append(EvalError(split, "activities", "missed event", report, lead["start"], lead["end"], lead["type"],
-                                              ",".join(lead["agents"]), "", " ".join(lead["sentence"].split())))
-                continue
-            tally.add(split, "activities", "events", PRF(tp=1), at)
-            agents = {m.key for m in a.agents}
-            right = bool(agents) and agents <= {k for g in rows for k in g["agents"]}
-            tally.add(split, "activities", "event agent", Accuracy(int(right), 1), at)
-            if not right:
-                tally.errors.append(EvalError(split, "activities", "wrong event agent", report, lead["start"], lead["end"], lead["type"],
-                                              ",".join(sorted({k for g in rows for k in g["agents"]})), ",".join(sorted(agents)),
-                                              " ".join(lead["sentence"].split())))
+                _missed(tally, report, rows, predicted)
+            else:
+                _judge_doer(tally, report, rows, a)
+    _complete(tally)
+
+
+def _match(tally, report: str, events: dict[str, list[dict]], predicted: list[Activity]) -> dict[str, Activity]:
+    """Each gold event with the first predicted event that reaches it; the others are false hits,
+    counted as split (on a gold event already matched) or spurious (on no gold sentence)."""
+    matched: dict[str, Activity] = {}
+    for a in sorted(predicted, key=lambda a: a.excerpt.start):
+        hit = [eid for eid, rows in events.items() if any(_overlaps(e, g) for e in evidence(a) for g in rows)]
+        free = [eid for eid in hit if eid not in matched]
+        if free:
+            matched[free[0]] = a
+            continue
+        split = tally.splits.of(report, a.excerpt.start)
+        at = (report, a.excerpt.start, a.excerpt.end)
+        tally.add(split, "activities", "events", PRF(fp=1), at)
+        tally.add(split, "activities", "events-split" if hit else "events-spurious", PRF(fp=1), at)
+        tally.errors.append(EvalError(split, "activities", "split event" if hit else "false event", report, a.excerpt.start,
+                                      a.excerpt.end, a.type, "", ",".join(m.key for m in a.agents), " ".join(a.excerpt.text.split())))
+    return matched
+
+
+def _missed(tally, report: str, rows: list[dict], predicted: list[Activity]) -> None:
+    """A gold event no predicted event matched: unread (nothing predicted touches its sentences) or
+    merged (a predicted event that reaches it was matched to another gold event first)."""
+    lead = _lead(rows)
+    split = lead.get("split", "dev")
+    at = (report, lead["start"], lead["end"])
+    read = any(_overlaps(e, g) for a in predicted for e in evidence(a) for g in rows)
+    tally.add(split, "activities", "events", PRF(fn=1), at)
+    tally.add(split, "activities", "events-merged" if read else "events-unread", PRF(fn=1), at)
+    tally.errors.append(EvalError(split, "activities", "missed event", report, lead["start"], lead["end"], lead["type"],
+                                  ",".join(lead["agents"]), "", " ".join(lead["sentence"].split())))
+
+
+def _judge_doer(tally, report: str, rows: list[dict], a: Activity) -> None:
+    """A gold event found: its doer right, or wrong as none, one of the event's partners, or other."""
+    lead = _lead(rows)
+    split = lead.get("split", "dev")
+    at = (report, lead["start"], lead["end"])
+    tally.add(split, "activities", "events", PRF(tp=1), at)
+    agents = {m.key for m in a.agents}
+    gold_agents = {k for g in rows for k in g["agents"]}
+    right = bool(agents) and agents <= gold_agents
+    tally.add(split, "activities", "event agent", Accuracy(int(right), 1), at)
+    if right:
+        return
+    partners = {k for g in rows for k in g.get("partners", ())}
+    wrong = "none" if not agents else "partner" if (agents - gold_agents) & partners else "other"
+    tally.add(split, "activities", f"event agent-{wrong}", PRF(fn=1), at)
+    tally.errors.append(EvalError(split, "activities", "wrong event agent", report, lead["start"], lead["end"], lead["type"],
+                                  ",".join(sorted(gold_agents)), ",".join(sorted(agents)), " ".join(lead["sentence"].split())))
+
+
+def _lead(rows: list[dict]) -> dict:
+    return next((g for g in rows if g.get("lead")), rows[0])
+
+
+# The lines that break down the false hits and misses of ``events`` and the wrong doers of ``event agent``.
+_BREAKDOWN = {
+    "events": ("events-split", "events-spurious", "events-unread", "events-merged"),
+    "event agent": ("event agent-none", "event agent-partner", "event agent-other"),
+}
+
+
+def _complete(tally) -> None:
+    """Every breakdown line wherever the line it breaks down is counted, at 0 where nothing fell in it."""
+    for split, kind, metric in list(tally.counts):
+        for part in _BREAKDOWN.get(metric, ()) if kind == "activities" else ():
+            tally.add(split, kind, part, PRF())
 
 
 def _norm(title: str) -> str:

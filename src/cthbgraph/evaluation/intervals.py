@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .scores import CI_COLUMNS, KINDS, MEASURES, RESAMPLES, Evaluation, Score
+from .scores import CI_COLUMNS, COUNTS, KINDS, MEASURES, RESAMPLES, Evaluation, Score
 
 __all__ = ["CI_COLUMNS", "RESAMPLES", "Interval", "Uncertainty", "gap_uncertainty", "interval_rows", "replicates", "uncertainty"]
 
@@ -41,9 +41,10 @@ class Interval:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """The intervals of one figure (``None`` where undefined) and the number of units it rests on."""
+    """The intervals of one figure (``None`` where undefined) and the number of units it rests on
+    (``None`` for a count of errors, which is no figure)."""
 
-    units: int
+    units: int | None
     precision: Interval | None = None
     recall: Interval | None = None
     f1: Interval | None = None
@@ -69,7 +70,7 @@ def _weights(n: int, resamples: int, seed: int, stream: int) -> np.ndarray:
 def replicates(score: Score, resamples: int = RESAMPLES, seed: int = SEED, stream: int = 0) -> dict[str, np.ndarray]:
     """The figure of each resample, by measure (NaN where undefined); empty below two units."""
     n = len(score.units)
-    if n < 2 or resamples <= 0 or score.metric == "invented documents":
+    if n < 2 or resamples <= 0 or score.metric in COUNTS:  # counts of errors have no rate to resample
         return {}
     w = _weights(n, resamples, seed, stream)
     if score.prf is not None:
@@ -96,7 +97,7 @@ def _interval(values: np.ndarray) -> Interval | None:
 def uncertainty(score: Score, resamples: int = RESAMPLES, seed: int = SEED) -> Uncertainty:
     """The 95 % intervals of a score's measures (see the module docstring)."""
     drawn = replicates(score, resamples, seed)
-    return Uncertainty(len(score.units), **{m: _interval(v) for m, v in drawn.items()})
+    return Uncertainty(None if score.metric in COUNTS else len(score.units), **{m: _interval(v) for m, v in drawn.items()})
 
 
 def gap_uncertainty(dev: Score, test: Score, resamples: int = RESAMPLES, seed: int = SEED) -> Uncertainty:

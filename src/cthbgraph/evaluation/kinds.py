@@ -79,6 +79,7 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
         tp = fn = 0
         # Annotations that give each mention a kind ("osce" or a partner kind) are also counted apart.
         by_group: dict[str, PRF] = {}
+        missed: list[tuple[dict, str]] = []
         for g in rec["mentions"]:
             span = (g["start"], g["end"])
             hit = next(
@@ -95,6 +96,7 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
             fn += 1
             if group:
                 by_group[group] = by_group.get(group, PRF()) + PRF(fn=1)
+                missed.append((g, group))
             wrong = [m.key for m in predicted if overlap(span, (m.excerpt.start, m.excerpt.end))]
             tally.errors.append(
                 EvalError(split, "bodies", "wrong key" if wrong else "miss", rec["report"], g["start"], g["end"], g["text"],
@@ -107,7 +109,7 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
                 continue
             fp += 1
             if any("kind" in g for g in rec["mentions"]):
-                group = "partners" if m.kind not in _OSCE_KINDS else "osce"
+                group = _predicted_group(m)
                 by_group[group] = by_group.get(group, PRF()) + PRF(fp=1)
             if not any(overlap(s, (m.excerpt.start, m.excerpt.end)) for s in gold_spans):
                 tally.errors.append(
@@ -116,12 +118,37 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
                 )
         at = (rec["report"], rec["start"], rec["end"])
         tally.add(split, "bodies", "mentions", PRF(tp, fp, fn), at)
+        found = _found_by_overlap(missed, predicted, used)
         for group, counts in sorted(by_group.items()):
             tally.add(split, "bodies", f"mentions {group}", counts, at)
+            k = found.get(group, 0)
+            tally.add(split, "bodies", f"mentions {group}-found", PRF(counts.tp + k, counts.fp - k, counts.fn - k), at)
+
+
+def _found_by_overlap(missed: list[tuple[dict, str]], predicted: list, used: set[int]) -> dict[str, int]:
+    """How many gold mentions of each group (osce, partners) that were missed had an unmatched
+    predicted mention of the same group over them (one to one): found, but keyed otherwise. The
+    ``-found`` lines count them as hits, so what they leave is detection, the rest keying."""
+    taken = set(used)
+    found: dict[str, int] = {}
+    for g, group in missed:
+        span = (g["start"], g["end"])
+        hit = next(
+            (i for i, m in enumerate(predicted) if i not in taken and _predicted_group(m) == group and overlap(span, (m.excerpt.start, m.excerpt.end))),
+            None,
+        )
+        if hit is not None:
+            taken.add(hit)
+            found[group] = found.get(group, 0) + 1
+    return found
 
 
 # The Body subclasses of OSCE structures; every other kind a mention takes is a partner's.
 _OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "DecisionMakingBody", "Post", "Body", "Organization"}
+
+
+def _predicted_group(m) -> str:
+    return "osce" if m.kind in _OSCE_KINDS else "partners"
 
 
 @functools.cache
