@@ -12,6 +12,7 @@ that running it on a held-out split reads no held-out sentence.
 from __future__ import annotations
 
 import argparse
+import csv
 from pathlib import Path
 
 from cthbgraph.corpus import load_corpus
@@ -19,19 +20,10 @@ from cthbgraph.evaluation import load_gold
 from cthbgraph.evaluation.scoring import at_confidence, score_extractions
 from cthbgraph.extract import Extractor
 
-SETS = (
-    ("tests/gold", "corpus"),
-    ("tests/gold-blind", "corpus"),
-    ("tests/genres", "tests/genres/texts"),
-    ("tests/written", "tests/written/texts"),
-    ("tests/written2", "tests/written2/texts"),
-    ("tests/written3", "tests/written3/texts"),
-    ("tests/written4", "tests/written4/texts"),
-    ("tests/gold-blind2", "corpus"),
-    ("tests/written5", "tests/written5/texts"),
-    ("tests/gold-blind3", "corpus"),
-    ("tests/fresh", "tests/fresh/texts"),
-)
+ROOT = Path(__file__).resolve().parents[1]
+# The sets and their corpora, one list for every script: tests/annotation-sets.csv.
+with open(ROOT / "tests" / "annotation-sets.csv", encoding="utf-8") as _f:
+    SETS = tuple((r["gold"], r["corpus"]) for r in csv.DictReader(_f))
 THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -53,8 +45,8 @@ def main() -> None:
     print("| set | min confidence | events P / R (predicted) | doer right | partners P / R |")
     print("|---|---|---|---|---|")
     for gold_dir, corpus_dir in SETS:
-        gold = load_gold(gold_dir)
-        reports = [r for r in load_corpus(Path(corpus_dir)) if r.id in gold.reports]
+        gold = load_gold(ROOT / gold_dir)
+        reports = [r for r in load_corpus(ROOT / corpus_dir) if r.id in gold.reports]
         extractions = list(extractor.extract_all(reports))
         for threshold in THRESHOLDS:
             ev = score_extractions(gold, [at_confidence(e, threshold) for e in extractions])

@@ -520,3 +520,15 @@ def test_split_written_sets_records(folder, texts):
     problems += [f"{_where(r)}: not in a text of {folder.name}" for r in decisions if r.get("report") not in texts]
     problems += _manifest_split_problems(activities + bodies + decisions, folder)
     _fail(problems)
+
+
+def test_every_scored_annotation_set_is_in_the_registry_the_scripts_read():
+    """scripts/scoreboard.py and scripts/confidence_table.py read tests/annotation-sets.csv: a new set
+    left out of it would silently be left out of every table. (tests/gold-second is a second reading
+    of tests/gold's activities, for agreement, and has no bodies.)"""
+    with open(TESTS / "annotation-sets.csv", encoding="utf-8") as f:
+        registry = {r["gold"]: r for r in csv.DictReader(f)}
+    folders = {f"tests/{d.name}" for d in TESTS.iterdir() if (d / "activities.jsonl").exists() and (d / "bodies.jsonl").exists()}
+    assert folders == set(registry), f"missing: {sorted(folders - set(registry))}, stale: {sorted(set(registry) - folders)}"
+    bad = [g for g, r in registry.items() if not (ROOT / r["corpus"]).is_dir() or not r["pool"]]
+    assert not bad, f"no corpus folder or no pool: {bad}"
