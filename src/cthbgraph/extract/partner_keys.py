@@ -282,43 +282,7 @@ def merge_short_names(found: list[Partner]) -> list[Partner]:
             q = min(fuller, key=lambda q: (abs(q.start - p.start), q.key))
             p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
         merged.append(p)
-    return shortened_names(merged)
-
-
-def shortened_names(found: list[Partner]) -> list[Partner]:
-    """ "the Labour Inspectorate" after "the State Labour Inspectorate of Moldova", "the Ministry of Labour"
-    after "the Ministry of Labour, Employment and Social Policy": a name said again with words left out
-    is the one fuller name the text wrote before it that holds its words in order around the same head
-    noun, of the same country and kind; with two such names, or none, it keeps its own key."""
-    merged = []
-    for p in found:
-        words = _name_words(p)
-        fuller = {
-            q.key: q for q in merged
-            if q.start < p.start and q.key != p.key and q.country == p.country and q.kind == p.kind
-            and len(_name_words(q)) > len(words) > 1 and _head(q) == _head(p) and _in_order(words, _name_words(q))
-        }
-        if len(fuller) == 1 and not p.label.isupper():
-            q = next(iter(fuller.values()))
-            p = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, min(p.confidence, 0.6))
-        merged.append(p)
     return merged
-
-
-def _name_words(p: Partner) -> list[str]:
-    return re.findall(r"[a-z0-9]+", p.label.split(" — ")[-1].lower())
-
-
-def _head(p: Partner) -> str:
-    """The head noun of a name: its last word before "of", "for", "on" … ("Ministry" of "Ministry of
-    Labour", "Inspectorate" of "State Labour Inspectorate", "Academy" of "State Police Academy")."""
-    lead = re.split(r"[ ,](?:of|for|on|against|to|in|and|under)[ ]", p.label.split(" — ")[-1])[0]
-    return lead.split()[-1] if lead.split() else ""
-
-
-def _in_order(words: list[str], fuller: list[str]) -> bool:
-    rest = iter(fuller)
-    return all(w in rest for w in words)
 
 
 def _same_head(rest: str) -> bool:
