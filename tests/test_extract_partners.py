@@ -748,3 +748,15 @@ def test_acronyms_an_acronym_that_opens_a_longer_name_is_not_its_long_form(finde
         "Ministry of Foreign Affairs",
         "MFA",
     ]
+
+
+def test_acronyms_a_bare_acronym_in_a_compound_is_a_mention_of_its_own(finder, osce_bodies):
+    # Slash and hyphen compounds are split into their names, as the annotation sets split them.
+    text = "The State Agency for Child Rights Protection (SACRP) of Albania met. An SACRP-led team and UNICEF/SACRP staff visited."
+    found = _partners(finder, osce_bodies, text)
+    assert [text[p.start : p.end] for p in found if p.key == "albania--state-agency-for-child-rights-protection"] == [
+        "State Agency for Child Rights Protection",
+        "SACRP",
+        "SACRP",
+        "SACRP",
+    ]

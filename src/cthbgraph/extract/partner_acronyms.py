@@ -95,8 +95,9 @@ def acronym_partners(finder, text: str, found: list[Partner], taken: list[tuple[
     occupied = sorted(taken + list(by_span))
     for short in {a.short for a, _ in defined}:
         mine = [(a.short_start, p) for a, p in defined if a.short == short]
-        # not "MFA Diplomatic Protocol": an acronym that opens a longer name is that name's
-        for m in re.finditer(rf"(?<![\w/-]){re.escape(short)}(?![\w/-])(?![ \t]+[A-Z])", text):
+        # "SACRP-led", "UNICEF/SACRP": compounds are split, as the annotations split them; but not "MFA Diplomatic
+        # Protocol": an acronym that opens a longer name is that name's
+        for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)(?![ \t]+[A-Z])", text):
             span = (m.start(), m.end())
             if span not in by_span and any(s < m.end() and m.start() < e for s, e in occupied):
                 continue
