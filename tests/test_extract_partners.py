@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cthbgraph.extract.bodies import BodyFinder, load_gazetteer
+from cthbgraph.extract.partner_acronyms import long_form
 from cthbgraph.extract.partners import PartnerFinder
 from cthbgraph.records import Report
 
@@ -683,3 +684,79 @@ def test_partners_a_public_defenders_office_is_the_public_defender(finder, osce_
     # The Public Defender is an institution of one person; "the Prosecutor General's Office" stays an office.
     text = "YEREVAN – Together with the Public Defender’s Office and the Prosecutor General’s Office, the Office ran it."
     assert [p.key for p in _partners(finder, osce_bodies, text)] == ["armenia--public-defender", "armenia--prosecutor-generals-office"]
+
+
+@pytest.mark.parametrize(
+    "short,words,long",
+    [
+        # Each letter right to left, the first at the start of a word: the fewest words that hold them.
+        ("SACRP", "trained by the State Agency for Child Rights Protection", "State Agency for Child Rights Protection"),
+        ("MoI", "a letter from the Ministry of Interior", "Ministry of Interior"),
+        # "Albanian" holds no letter the match needs: the long form begins at "Association".
+        ("AAJ", "the Albanian Association of Judges", "Association of Judges"),
+        # A name in another language than its acronym's does not spell it: no long form.
+        ("CNPAC", "the National Centre for Prevention of Child Abuse", None),
+    ],
+)
+def test_acronyms_the_long_form_holds_the_letters_in_order(short, words, long):
+    at = long_form(short, words)
+    assert (words[at:] if at >= 0 else None) == long
+
+
+def test_acronyms_a_bare_acronym_later_takes_the_long_form_key(finder, osce_bodies):
+    text = (
+        "TIRANA, 3 May 2010 – The OSCE Presence and the State Agency for Child Rights Protection (SACRP) "
+        "trained 30 social workers. In June, SACRP staff visited three shelters."
+    )
+    found = _partners(finder, osce_bodies, text)
+    assert [(text[p.start : p.end], p.key) for p in found] == [
+        ("State Agency for Child Rights Protection", "albania--state-agency-for-child-rights-protection"),
+        ("SACRP", "albania--state-agency-for-child-rights-protection"),
+        ("SACRP", "albania--state-agency-for-child-rights-protection"),
+    ]
+
+
+def test_acronyms_the_acronym_written_first_and_the_long_form_in_brackets(finder, osce_bodies):
+    text = "In Chisinau, the Mission briefed NCTP (National Committee for Trafficking Prevention) on the survey."
+    found = _partners(finder, osce_bodies, text)
+    assert {p.key for p in found} == {"moldova--national-committee-for-trafficking-prevention"}
+    assert "NCTP" in [text[p.start : p.end] for p in found]
+
+
+def test_acronyms_a_long_form_the_rules_cut_is_read_whole_wherever_it_is_repeated(finder, osce_bodies):
+    # The head-noun rule reads at most a few capitalised words before "Council": the acronym shows
+    # where the name begins, and its repeat in full is cut the same way and mended the same way.
+    text = (
+        "In 2019, ODIHR set up the International Survivors of Slavery Advisory Council (ISSAC), a group of "
+        "survivor leaders. Members of the International Survivors of Slavery Advisory Council met in Warsaw."
+    )
+    found = _partners(finder, osce_bodies, text)
+    assert [(text[p.start : p.end], p.key) for p in found] == [
+        ("International Survivors of Slavery Advisory Council", "international-survivors-of-slavery-advisory-council"),
+        ("ISSAC", "international-survivors-of-slavery-advisory-council"),
+        ("International Survivors of Slavery Advisory Council", "international-survivors-of-slavery-advisory-council"),
+    ]
+
+
+def test_acronyms_an_acronym_that_opens_a_longer_name_is_not_its_long_form(finder, osce_bodies):
+    text = (
+        "PRAGUE – The Ministry of Foreign Affairs (MFA) hosted the meeting. In 2000, the MFA Diplomatic Protocol "
+        "introduced a policy on domestic workers."
+    )
+    found = _partners(finder, osce_bodies, text)
+    assert [text[p.start : p.end] for p in found if p.key == "czech-republic--ministry-of-foreign-affairs"] == [
+        "Ministry of Foreign Affairs",
+        "MFA",
+    ]
+
+
+def test_acronyms_a_bare_acronym_in_a_compound_is_a_mention_of_its_own(finder, osce_bodies):
+    # Slash and hyphen compounds are split into their names, as the annotation sets split them.
+    text = "The State Agency for Child Rights Protection (SACRP) of Albania met. An SACRP-led team and UNICEF/SACRP staff visited."
+    found = _partners(finder, osce_bodies, text)
+    assert [text[p.start : p.end] for p in found if p.key == "albania--state-agency-for-child-rights-protection"] == [
+        "State Agency for Child Rights Protection",
+        "SACRP",
+        "SACRP",
+        "SACRP",
+    ]

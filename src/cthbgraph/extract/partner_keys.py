@@ -289,14 +289,3 @@ def _same_head(rest: str) -> bool:
     """The fuller name goes on with the short one's topic or parent ("National Committee" + "for
     Combating …"), not with a head noun of its own ("Police Service" + "School" is another body)."""
     return rest.split("-")[0] in ("of", "for", "on", "against", "to", "in", "and", "the")
-
-
-def bracketed_acronyms(text: str, found: list[Partner]) -> list[Partner]:
-    """ "National Commission for Combating Trafficking in Persons (NCCTP)": the acronym in brackets right
-    after a name is a second mention of that body, with its key."""
-    merged = list(found)
-    for i, p in enumerate(merged[1:], 1):
-        q = merged[i - 1]
-        if p.label.isupper() and re.fullmatch(r"\s*\(\s*", text[q.end : p.start]):
-            merged[i] = Partner(p.start, p.end, q.key, q.label, q.kind, q.country, q.confidence)
-    return merged

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .partner_acronyms import acronym_partners
 from .partner_context import (
     abbreviates_a_meeting,
     delegation_pattern,
@@ -26,7 +27,6 @@ from .partner_keys import (
     SP,
     Countries,
     Partner,
-    bracketed_acronyms,
     lead_organisation,
     long_country_names,
     make_partner,
@@ -192,7 +192,7 @@ class PartnerFinder:
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
         found = merge_short_names(sorted(found))
-        return bracketed_acronyms(text, sorted(found + repeated_names(text, found, spans, self._head_words)))
+        return acronym_partners(self, text, sorted(found + repeated_names(text, found, spans, self._head_words)), spans, clues)
 
     def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
