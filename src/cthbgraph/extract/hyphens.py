@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
 
 class PrefixMerger:
     """Merges a lower-case bound prefix, its hyphen and the verb after it into one token that the
@@ -52,7 +53,7 @@ class PrefixMerger:
         self.rules = tables.get_table("lemma_rules").get("verb", []) if tables else []
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [doc[i - 1 : i + 2] for i in range(1, len(doc) - 1) if self._joins(doc, i) and self.verb_form(doc[i + 1].text)]
+        spans = [span for span in self.stretches(doc) if len(span) == 3 and self.verb_form(span[2].text)]
         if not spans:
             return doc
         words = {span.text: span[-1].text for span in spans}
@@ -67,25 +68,20 @@ class PrefixMerger:
             merged.norm_, merged.prefix_, merged.shape_ = alone.norm_, alone.prefix_, alone.shape_
         return doc
 
+    @staticmethod
+    def stretches(doc: Doc) -> list[Span]:
+        """The stretches "co-organized" of ``doc`` (a prefix in lower case at the start of a word, a hyphen,
+        lower-case letters), found in the text rather than token by token: one token once merged, three before."""
+        pattern = rf"(?<![^\W\d_])(?:{'|'.join(PrefixMerger.PREFIXES)})-[a-z]+(?![\w-])"
+        spans = (doc.char_span(m.start(), m.end()) for m in re.finditer(pattern, doc.text))
+        return [span for span in spans if span is not None]
+
     def verb_form(self, word: str) -> bool:
         """A form of a verb: nouns ("co-operation", "co-ordinators") stay cut, as the model reads them
         well enough, and the parses the rules were written on stay as they were."""
         if word in self.verbs or word in self.irregular:
             return True
         return any(word.endswith(old) and word[: len(word) - len(old)] + new in self.verbs for old, new in self.rules)
-
-    @staticmethod
-    def _joins(doc: Doc, i: int) -> bool:
-        before, hyphen, word = doc[i - 1], doc[i], doc[i + 1]
-        return (
-            hyphen.text == "-"
-            and not before.whitespace_
-            and not hyphen.whitespace_
-            and before.text in PrefixMerger.PREFIXES
-            and (i < 2 or doc[i - 2].whitespace_ or not doc[i - 2].is_alpha)
-            and word.is_alpha
-            and word.is_lower
-        )
 
 
 class PrefixLemmas:
@@ -95,24 +91,26 @@ class PrefixLemmas:
     ['the', 'Office', 'host', 'a', 'seminar', '.']
     """
 
-    PREFIXED = re.compile(rf"^({'|'.join(PrefixMerger.PREFIXES)})-([a-z]+)$")
-
     def __init__(self, nlp: Language):
         self.vocab = nlp.vocab
         self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        index = self.lemmatizer.lookups.get_table("lemma_index") if self.lemmatizer else {}
+        self.known = {pos: set(index.get(pos, [])) for pos in ("verb", "noun")}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lemmatizer is None:
             return doc
-        for token in doc:
-            if "-" in token.text and token.pos_ in ("VERB", "NOUN") and (m := self.PREFIXED.match(token.text)):
-                token.lemma_ = self.lemma(token, m.group(1), m.group(2))
+        for span in PrefixMerger.stretches(doc):
+            token = span[0]
+            if len(span) == 1 and token.pos_ in ("VERB", "NOUN"):
+                prefix, word = token.text.split("-", 1)
+                token.lemma_ = self.lemma(token, prefix, word)
         return doc
 
     def lemma(self, token: Token, prefix: str, word: str) -> str:
         # "co-operation", "co-ordinated", "re-integrate": spellings of one word the lemmatizer knows.
         joined = self._lemma_of(prefix + word, token)
-        if joined in self.lemmatizer.lookups.get_table("lemma_index").get(token.pos_.lower(), []):
+        if joined in self.known[token.pos_.lower()]:
             return joined
         if token.pos_ == "VERB":
             return self._lemma_of(word, token)  # "co-hosted": host
