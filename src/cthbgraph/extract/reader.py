@@ -28,6 +28,7 @@ from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
 from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
+from .hyphens import is_word
 from .list_items import ListLead, listed_item_doer, opens_listed_item
 from .listing import listing_activities
 from .offices import post_office
@@ -358,7 +359,7 @@ def _inside_a_word(doc: Doc, i: int) -> bool:
 def _content_lemmas(span: Span | None) -> set[str]:
     if span is None:
         return set()
-    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 3 and t.pos_ in ("NOUN", "VERB", "ADJ")}
+    return {t.lemma_.lower() for t in span if is_word(t) and not t.is_stop and len(t) > 3 and t.pos_ in ("NOUN", "VERB", "ADJ")}
 
 
 def link_lemmas(span: Span | None, heading: bool = False) -> tuple[str, ...]:
@@ -368,7 +369,7 @@ def link_lemmas(span: Span | None, heading: bool = False) -> tuple[str, ...]:
     if span is None:
         return ()
     kinds = ("NOUN", "VERB", "ADJ", "PROPN") if heading else ("NOUN", "VERB", "ADJ")
-    words = (t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2 and t.pos_ in kinds)
+    words = (t.lemma_.lower() for t in span if is_word(t) and not t.is_stop and len(t) > 2 and t.pos_ in kinds)
     return tuple(w for w in words if not _ROMAN.fullmatch(w))
 
 
