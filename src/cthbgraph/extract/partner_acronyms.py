@@ -114,7 +114,7 @@ def _read_whole(finder, text: str, lead: str, cut: Partner, by_span: dict, conte
     whole = cut
     for q in [q for q in by_span.values() if q.key == cut.key]:
         m = before.search(text, max(0, q.start - len(lead) - 20), q.start)
-        read = finder._candidate(text, m.start(), q.end, taken, clues, named_by="rule") if m else None
+        read = finder.read_candidate(text, m.start(), q.end, taken, clues, named_by="rule") if m else None
         if read is None or read.start != m.start():
             continue
         for span in [k for k, o in by_span.items() if read.start <= o.start < read.end]:

@@ -38,11 +38,11 @@ def possessive_partners(finder, text: str, start: int, end: int, taken, clues) -
     """ "the Milli Majlis’ Committee on Legal Policy": the owner and its unit, two mentions of one country."""
     words = finder._lead_country(finder._bounded_words(text, start, end, taken, "rule"))[0]
     k = possessive_split(words, finder._head_words)
-    unit = finder._candidate(text, words[k + 1][0], end, taken, clues, named_by="rule") if k else None
+    unit = finder.read_candidate(text, words[k + 1][0], end, taken, clues, named_by="rule") if k else None
     if unit is None:
         return []
     owner_end = words[k][0] + len(re.sub(r"[’']s?$", "", words[k][2]))
-    owner = finder._candidate(text, words[0][0], owner_end, taken, clues, named_by="intro", kind=unit.kind)
+    owner = finder.read_candidate(text, words[0][0], owner_end, taken, clues, named_by="intro", kind=unit.kind)
     if owner is None:
         return []
     same = make_partner(unit.start, unit.end, unit.label.split(" — ")[-1], unit.kind, owner.country, unit.confidence)

@@ -163,7 +163,7 @@ class PartnerFinder:
                 found += owned
                 pos = owned[-1].end
                 continue
-            candidate = self._candidate(text, m.start(), m.end(), spans, clues, named_by="rule")
+            candidate = self.read_candidate(text, m.start(), m.end(), spans, clues, named_by="rule")
             if candidate is None:
                 pos = m.start() + 1  # a shorter name may start at a later word of the match
                 continue
@@ -184,7 +184,7 @@ class PartnerFinder:
             if any(s < end and start < e for s, e in occupied):
                 continue
             named_by = "ner" if not kind else "intro"
-            candidate = self._candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
+            candidate = self.read_candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
         for m in self._delegation.finditer(text):
@@ -194,7 +194,7 @@ class PartnerFinder:
         found = merge_short_names(sorted(found))
         return acronym_partners(self, text, sorted(found + repeated_names(text, found, spans, self._head_words)), spans, clues)
 
-    def _candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
+    def read_candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
         words = self._bounded_words(text, start, end, taken, named_by)
         words, country = self._lead_country(words)
         lead = country  # written before the name: the body's own country, not where it sits
@@ -263,10 +263,10 @@ class PartnerFinder:
         tail = _FIELD_LIST.match(text, candidate.end)
         before = fields_before(text, candidate.start, self._head_words)
         if before < candidate.start:  # "State Labour, Migration and Employment Inspectorate"
-            return self._candidate(text, before, candidate.end, taken, clues, named_by="rule") or candidate
+            return self.read_candidate(text, before, candidate.end, taken, clues, named_by="rule") or candidate
         if tail is None or not re.search(r" (?:of|on|for) ", text[candidate.start : candidate.end]) or any(w in self._head_words for w in tail.group().split()):
             return candidate
-        return self._candidate(text, start, tail.end(), taken, clues, named_by="rule") or candidate
+        return self.read_candidate(text, start, tail.end(), taken, clues, named_by="rule") or candidate
 
     def _bounded_words(self, text, start, end, taken, named_by: str) -> list[tuple[int, int, str]]:
         """The words of a candidate, cut where an OSCE body or a reference begins, at a blank line, at
