@@ -20,6 +20,7 @@ from pathlib import Path
 
 from cthbgraph.evaluation import Evaluation, evaluate, pool
 from cthbgraph.evaluation.intervals import uncertainty
+from cthbgraph.evaluation.scores import with_interval
 from cthbgraph.extract import Extractor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,8 @@ def _cell(evaluation: Evaluation, kind: str, metric: str, measure: str, split: s
         return "—"
     value = getattr(score.prf if score.prf is not None else score.accuracy, measure)
     interval = getattr(uncertainty(score), measure)
-    return f"{value:.3f} [{interval.low:.2f}–{interval.high:.2f}]" if interval else f"{value:.3f}"
+    low, high = (interval.low, interval.high) if interval else (None, None)
+    return with_interval(value, low, high)
 
 
 def _row(name: str, evaluation: Evaluation, split: str) -> str | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..evaluation import CI_COLUMNS, COLUMNS, ERROR_COLUMNS, KINDS, SPLITS, Evaluation, evaluate, pool
-from ..evaluation.scores import MEASURES, RESAMPLES
+from ..evaluation.scores import MEASURES, RESAMPLES, with_interval
 from ..evaluation.scoring import GROUPINGS
 from ..terminal import Spinner
 from .common import confidence_option, echo_rows, echo_wrapped, format_option
@@ -260,9 +260,8 @@ def _with_interval(row: dict) -> dict:
     """The row with each figure that has an interval written ``0.593 [0.49–0.69]``."""
     out = dict(row)
     for measure in MEASURES:
-        low, high = row.get(f"{measure}_low"), row.get(f"{measure}_high")
-        if low is not None and high is not None and row[measure] != "":
-            out[measure] = f"{row[measure]:.3f} [{low:.2f}–{high:.2f}]"
+        if row[measure] != "":
+            out[measure] = with_interval(row[measure], row.get(f"{measure}_low"), row.get(f"{measure}_high"))
     return out
 
 

@@ -172,5 +172,10 @@ RESAMPLES = 1000  # bootstrap resamples of the units, by default
 ERROR_COLUMNS = ("split", "kind", "error", "report", "start", "end", "text", "gold", "predicted", "sentence")
 
 
+def with_interval(value: float, low: float | None, high: float | None) -> str:
+    """A figure as the table and the docs write it: ``0.593 [0.49–0.69]``, or ``0.593`` without an interval."""
+    return f"{value:.3f} [{low:.2f}–{high:.2f}]" if low is not None and high is not None else f"{value:.3f}"
+
+
 def _r(x: float) -> float:
     return round(x, 3)
