@@ -22,7 +22,7 @@ BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "go
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
 WRITTEN4, WRITTEN5, BLIND3 = TESTS / "written4", TESTS / "written5", TESTS / "gold-blind3"
-WRITTEN6 = TESTS / "written6"
+WRITTEN6, BLIND4 = TESTS / "written6", TESTS / "gold-blind4"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -220,8 +220,8 @@ def _blind_split_problems(rows: list[dict], folder: Path = BLIND) -> list[str]:
     return problems
 
 
-# The blind sets whose split follows the alternating region rule (tests/gold-blind and tests/gold-blind3).
-ALTERNATING_SETS = [BLIND, BLIND3]
+# The blind sets whose split follows the alternating region rule (tests/gold-blind, tests/gold-blind3, tests/gold-blind4).
+ALTERNATING_SETS = [BLIND, BLIND3, BLIND4]
 
 
 @pytest.mark.parametrize("folder", ALTERNATING_SETS, ids=[f.name for f in ALTERNATING_SETS])
@@ -242,7 +242,9 @@ def test_gold_blind_splits_follow_the_region_rule(folder):
 # tests/gold-blind3 (2026-12-07, dev and test by the alternating region rule, checked above) annotates
 # further stretches that none of tests/gold, tests/gold-blind, tests/gold-blind2 and tests/gold-second
 # covers; its decisions.jsonl may be empty too.
-BLIND_SETS = [(BLIND, None), (BLIND2, "dev"), (BLIND3, None)]
+# tests/gold-blind4 (2026-12-07, sixth session, alternating too) annotates stretches that none of the sets
+# before it (tests/gold, tests/gold-blind, tests/gold-blind2, tests/gold-blind3, tests/gold-second) covers.
+BLIND_SETS = [(BLIND, None), (BLIND2, "dev"), (BLIND3, None), (BLIND4, None)]
 BLIND_IDS = [folder.name for folder, _ in BLIND_SETS]
 
 
