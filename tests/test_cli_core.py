@@ -110,6 +110,7 @@ def test_cli_build_names_the_texts_that_gave_nothing_and_invents_no_body(tmp_pat
     texts = {
         "russian": "Торговля людьми остается серьезной проблемой в регионе ОБСЕ.\n",
         "french": "La traite des êtres humains reste un problème grave. Le gouvernement a adopté un plan.\n",
+        "german": "Die OSZE-Mission in Moldau organisierte im Mai 2019 eine Schulung für Polizisten zum Menschenhandel.\n",
         "table": "| Year | Victims identified |\n|---|---|\n| 2015 | 12 |\n| 2016 | 14 |\n",
         "links": "https://example.org/report-2016.pdf\nhttps://example.org/report-2017.pdf\n",
         "short": "Annual report\nNothing to report this year.\n",
@@ -118,8 +119,9 @@ def test_cli_build_names_the_texts_that_gave_nothing_and_invents_no_body(tmp_pat
         (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
     result = run("build", "--corpus", str(corpus), "--graph-dir", str(tmp_path / "out"), "--quiet")
     assert result.exit_code == 0
-    assert "Nothing found in 5 of 5 text(s)" in result.output
+    assert "Nothing found in 6 of 6 text(s)" in result.output
     assert "russian: not in the Latin script" in result.output and "french: does not read as English" in result.output
+    assert "german: does not read as English" in result.output
     assert "table: only a table" in result.output and "links: only links" in result.output
     assert "short: only 2 lines of text" in result.output
     assert "\nBody        0" in result.output and "Traceback" not in result.output

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .ids import nfc
+from .prose import not_english
 
 TITLE_AREA = 3000  # characters at the top of a report where title, date and imprint are looked for
 IMPRINT_AREA = 20000  # characters searched for a copyright line or a "Cite as:" line
@@ -51,7 +52,6 @@ _LABEL_RE = re.compile(
     r"|[\d\W]*)$",
     re.I,
 )
-_EN_WORDS = frozenset(["the", "of", "and", "to", "in", "is", "for", "on", "that", "with", "by", "as", "are", "be", "this", "from", "at"])
 
 
 def infer_title(text: str) -> str:
@@ -142,12 +142,9 @@ def infer_publisher(text: str) -> str:
 
 
 def infer_language(text: str) -> str:
-    """``"en"`` for English text (and text too short to tell), ``"und"`` (undetermined) otherwise."""
-    words = re.findall(r"[^\W\d_]+", text[:IMPRINT_AREA].lower())
-    if len(words) < 20:
-        return "en"
-    share = sum(w in _EN_WORDS for w in words) / len(words)
-    return "en" if share >= 0.08 else "und"
+    """``"en"`` for English text (and text too short to tell), ``"und"`` (undetermined) otherwise: the
+    test the reader uses to decide whether to read a text (:func:`.prose.not_english`)."""
+    return "und" if not_english(text[:IMPRINT_AREA]) else "en"
 
 
 # ------------------------------------------------------------------------------ text structure

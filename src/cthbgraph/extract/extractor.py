@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..corpus.prose import not_english
 from ..records import Extraction, Report
 from .activity_types import load_activity_types
 from .parsing import chunks_of, join, rule_pipes
@@ -67,5 +68,8 @@ class Extractor:
             yield self.read(report, doc)
 
     def read(self, report: Report, doc: Doc) -> Extraction:
-        """Turn a parsed document into records. ``doc.text`` is ``clean(report.text)``."""
+        """Turn a parsed document into records. ``doc.text`` is ``clean(report.text)``; a text that is
+        not English gives none (the build summary says why)."""
+        if not_english(report.text):
+            return Extraction(report=report)
         return DocReader(report, doc, self).extraction()
