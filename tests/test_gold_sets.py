@@ -22,7 +22,7 @@ BLIND, GENRES, LINKS, GOLD = TESTS / "gold-blind", TESTS / "genres", TESTS / "go
 FRESH, SECOND, WRITTEN = TESTS / "fresh", TESTS / "gold-second", TESTS / "written"
 WRITTEN2, WRITTEN3, BLIND2 = TESTS / "written2", TESTS / "written3", TESTS / "gold-blind2"
 WRITTEN4, WRITTEN5, BLIND3 = TESTS / "written4", TESTS / "written5", TESTS / "gold-blind3"
-WRITTEN6, BLIND4 = TESTS / "written6", TESTS / "gold-blind4"
+WRITTEN6, WRITTEN7, BLIND4 = TESTS / "written6", TESTS / "written7", TESTS / "gold-blind4"
 GAZETTEER = ROOT / "src" / "cthbgraph" / "extract" / "patterns" / "bodies.jsonl"
 
 GAZ = {g["key"]: g["kind"] for g in map(json.loads, GAZETTEER.read_text(encoding="utf-8").splitlines()) if g}
@@ -441,7 +441,7 @@ def test_gold_links():
 
 # Sets of texts written for the project whose every record has one split: tests/fresh (held out),
 # tests/written, tests/written2, tests/written3 and tests/written4 (development). Genre "report" is allowed there: a report excerpt.
-# tests/written5 and tests/written6 have both splits: see SPLIT_WRITTEN_SETS below.
+# tests/written5, tests/written6 and tests/written7 have both splits: see SPLIT_WRITTEN_SETS below.
 WRITTEN_SETS = [
     (FRESH, FRESH_TEXTS, "test"),
     *((folder, _texts(folder), "dev") for folder in (WRITTEN, WRITTEN2, WRITTEN3, WRITTEN4)),
@@ -479,10 +479,10 @@ def test_written_sets_records(folder, texts, split):
     _fail(problems)
 
 
-# Sets of texts written for the project with both splits (tests/written5, tests/written6): the split of a text is in
+# Sets of texts written for the project with both splits (tests/written5, tests/written6, tests/written7): the split of a text is in
 # its manifest, alternating in manifest order (1st text dev, 2nd test, 3rd dev, ...), and every record
 # (regions, activities, bodies, decisions, documents) carries the split of its text.
-SPLIT_WRITTEN_SETS = [(WRITTEN5, _texts(WRITTEN5)), (WRITTEN6, _texts(WRITTEN6))]
+SPLIT_WRITTEN_SETS = [(WRITTEN5, _texts(WRITTEN5)), (WRITTEN6, _texts(WRITTEN6)), (WRITTEN7, _texts(WRITTEN7))]
 SPLIT_WRITTEN_IDS = [folder.name for folder, _ in SPLIT_WRITTEN_SETS]
 
 
