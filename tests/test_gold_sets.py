@@ -534,3 +534,28 @@ def test_every_scored_annotation_set_is_in_the_registry_the_scripts_read():
     assert folders == set(registry), f"missing: {sorted(folders - set(registry))}, stale: {sorted(set(registry) - folders)}"
     bad = [g for g, r in registry.items() if not (ROOT / r["corpus"]).is_dir() or not r["pool"]]
     assert not bad, f"no corpus folder or no pool: {bad}"
+
+
+def test_every_set_keys_by_the_one_convention():
+    """docs/keys.md: every set but the sealed tests/fresh keys partners by the mechanical rules of the
+    one convention (no apostrophe word break, a national rapporteur by the post, an embassy by its
+    host country), so the sets cannot drift apart again. A key of a held-out record is counted, not
+    named. Fix with scripts/rekey_annotations.py."""
+    from cthbgraph.evaluation.key_convention import conventional_key
+
+    with open(TESTS / "annotation-sets.csv", encoding="utf-8") as f:
+        folders = [ROOT / r["gold"] for r in csv.DictReader(f) if r["gold"] != "tests/fresh"] + [SECOND]
+    problems, held_out = [], 0
+    for folder in folders:
+        for name in ("bodies", "activities", "provisions"):
+            path = folder / f"{name}.jsonl"
+            for r in _rows(path) if path.exists() else ():
+                keys = [m["body"] for m in r.get("mentions", ())] + [*r.get("agents", ()), *r.get("partners", ()), *r.get("tasked", ())]
+                bad = [k for k in keys if conventional_key(k) != k]
+                if bad and r.get("split", "dev") == "test":
+                    held_out += len(bad)
+                elif bad:
+                    problems += [f"{folder.name} {_where(r)}: {k} -> {conventional_key(k)}" for k in bad]
+    if held_out:
+        problems.append(f"{held_out} key(s) of test records")
+    _fail(problems)
