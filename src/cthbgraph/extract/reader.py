@@ -26,7 +26,6 @@ from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
-from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
 from .hyphens import is_word
 from .list_items import ListLead, listed_item_doer, opens_listed_item
@@ -34,6 +33,7 @@ from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 from .projects import project_doers
+from .sentence_model import add_event, adds_events, keep_event
 from .short_names import author_of_passive, short_name_doers
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
