@@ -63,6 +63,22 @@ def test_switched_on_the_removing_side_refuses_a_sentence_it_scores_below_its_th
     assert sentence_model.keep_event(training)
 
 
+def test_as_a_confidence_it_weighs_the_doer_method_by_the_probability_of_the_lead_sentence(extractor, tmp_path, monkeypatch):
+    from cthbgraph.extract.reader import DocReader
+
+    report = Report("made-up", Path("made-up.txt"), TEXT)
+    report, doc = next(extractor.parse([report]))
+    reader = DocReader(report, doc, extractor)
+    (training,) = reader.activities(reader.provisions())
+    assert training.confidence == 0.9  # shipped: off, the doer method's confidence (the grammar's subject)
+    weights = tmp_path / "sentence_model.json"
+    weights.write_text(json.dumps({"bias": 0.0, "weights": {"syn:verb=train": -1.0}, "confidence_on": True}))
+    monkeypatch.setattr(sentence_model, "WEIGHTS", weights)
+    (rated,) = reader.activities(reader.provisions())
+    p = 1.0 / (1.0 + np.exp(1.0))
+    assert rated.confidence == round(0.9 * p, 3) and rated.excerpt == training.excerpt
+
+
 def _trainer():
     path = Path(__file__).parent.parent / "scripts" / "train_sentence_model.py"
     spec = importlib.util.spec_from_file_location("train_sentence_model", path)

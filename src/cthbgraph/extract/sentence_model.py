@@ -13,17 +13,20 @@ sentence in an event: the model is a second reader, not a copy of the first.
 (:func:`probability`), so a build stays deterministic. Measured so on 2026-12-07 it did not beat the rules by
 the margin fixed in advance on either side, so ``patterns/sentence_model.json`` has both sides off
 (``remove_on``, ``add_on``): :func:`keep_event`, :func:`add_event` and :func:`adds_events` are then exactly
-those of :mod:`.event_filter`.
+those of :mod:`.event_filter`. Its probability as the confidence of an activity (:func:`rated`) is built but
+off too (``confidence_on``): docs/extraction.md, "A sentence model measured leave-one-set-out".
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from ..records import Activity, Excerpt
+from ..records import Activity, Excerpt, Report
+from . import events
 from .doers import CONFIDENCE
 from .event_filter import add_event as filter_add
 from .event_filter import adds_events as filter_adds
@@ -95,3 +98,27 @@ def add_event(reading, genre: str = "", previous: Activity | None = None) -> Act
 def adds_events() -> bool:
     """Whether either learned model may add an event (only then need a reader guess ``Reading.context``)."""
     return filter_adds() or _side("add") is not None
+
+
+def grouped(readings: list, report: Report) -> list[Activity]:
+    """The events of a report's readings (:func:`events.group_events` with the learned second opinions), rated."""
+    found = events.group_events(readings, report.text, genre=report.genre, keep=keep_event, add=add_event, year=report.year)
+    return rated(found, readings, report.genre)
+
+
+def rated(activities: list[Activity], readings: list, genre: str = "") -> list[Activity]:
+    """With ``confidence_on``: each activity's confidence becomes the model's probability that its lead sentence
+    is an activity times the confidence of the way its doer was found (the fact holds if both do). Set only
+    once the events are grouped, so that no rule reading a doer's confidence (``headlines.py``) changes."""
+    if not _data(WEIGHTS).get("confidence_on"):
+        return activities
+    by_start = {r.excerpt.start: r for r in readings}
+    out = []
+    for n, activity in enumerate(activities):
+        # A press release's headline leads its event's evidence: the sentence read is the one after it.
+        lead = next((by_start[e.start] for e in activity.evidence if e.start in by_start and by_start[e.start].activity), None)
+        if lead is not None:
+            p = probability(features(lead, genre, activities[n - 1] if n else None))
+            activity = replace(activity, confidence=round(p * activity.confidence, 3))
+        out.append(activity)
+    return out
