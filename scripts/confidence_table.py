@@ -40,6 +40,8 @@ def _cell(evaluation, kind: str, metric: str, split: str) -> tuple[str, ...]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--threshold", type=float, action="append", default=None,
+                        help="a minimum confidence to score at (repeatable; default 0.0 0.6 0.7 0.8 0.9), e.g. --threshold 0.0 --threshold 0.5")
     args = parser.parse_args()
     extractor = Extractor()
     print("| set | min confidence | events P / R (predicted) | doer right | partners P / R |")
@@ -48,7 +50,7 @@ def main() -> None:
         gold = load_gold(ROOT / gold_dir)
         reports = [r for r in load_corpus(ROOT / corpus_dir) if r.id in gold.reports]
         extractions = list(extractor.extract_all(reports))
-        for threshold in THRESHOLDS:
+        for threshold in args.threshold or THRESHOLDS:
             ev = score_extractions(gold, [at_confidence(e, threshold) for e in extractions])
             events = _cell(ev, "activities", "events", args.split)
             if events == ("",):

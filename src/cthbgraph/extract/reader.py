@@ -26,7 +26,6 @@ from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
-from .event_filter import add_event, adds_events, keep_event
 from .firstperson import author_body, first_person_doer
 from .hyphens import is_word
 from .list_items import ListLead, listed_item_doer, opens_listed_item
@@ -34,6 +33,7 @@ from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
 from .projects import project_doers
+from .sentence_model import adds_events, grouped
 from .short_names import author_of_passive, short_name_doers
 
 _FORMERLY_BETWEEN = re.compile(r"^[\s,]*(?:[-–—(]\s*)?(?:formerly|previously|former(?:ly)?\s+known\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -129,9 +129,7 @@ class DocReader:
         """The events the report describes, each with every sentence that is its evidence."""
         if self.report.genre == "listing":
             return [convened(self, a) for a in listing_activities(self)]
-        return events.group_events(
-            list(self.readings(provisions)), self.report.text, genre=self.report.genre, keep=keep_event, add=add_event, year=self.report.year
-        )
+        return grouped(list(self.readings(provisions)), self.report)
 
     def readings(self, provisions: list[Provision]) -> Iterator[events.Reading]:
         """Every sentence that may report or continue an activity, with the activity it reports, if any."""
