@@ -69,11 +69,13 @@ def test_as_a_confidence_it_weighs_the_doer_method_by_the_probability_of_the_lea
     report = Report("made-up", Path("made-up.txt"), TEXT)
     report, doc = next(extractor.parse([report]))
     reader = DocReader(report, doc, extractor)
-    (training,) = reader.activities(reader.provisions())
-    assert training.confidence == 0.9  # shipped: off, the doer method's confidence (the grammar's subject)
-    weights = tmp_path / "sentence_model.json"
-    weights.write_text(json.dumps({"bias": 0.0, "weights": {"syn:verb=train": -1.0}, "confidence_on": True}))
-    monkeypatch.setattr(sentence_model, "WEIGHTS", weights)
+    for switch in (False, True):
+        weights = tmp_path / f"confidence-{'on' if switch else 'off'}.json"
+        weights.write_text(json.dumps({"bias": 0.0, "weights": {"syn:verb=train": -1.0}, "confidence_on": switch}))
+        monkeypatch.setattr(sentence_model, "WEIGHTS", weights)
+        if not switch:
+            (training,) = reader.activities(reader.provisions())
+            assert training.confidence == 0.9  # off: the doer method's confidence (the grammar's subject)
     (rated,) = reader.activities(reader.provisions())
     p = 1.0 / (1.0 + np.exp(1.0))
     assert rated.confidence == round(0.9 * p, 3) and rated.excerpt == training.excerpt

@@ -130,7 +130,7 @@ def evaluate_command(
       cthbgraph evaluate --gold my-annotations/ --corpus my-reports/ --format json
       cthbgraph evaluate --gold tests/genres --split test --by genre --show-errors 0
       cthbgraph evaluate --kind links --save out/quality.json
-      cthbgraph evaluate --gold tests/gold-blind --split test --min-confidence 0.8 --show-errors 0
+      cthbgraph evaluate --gold tests/gold-blind --split test --min-confidence 0.6 --show-errors 0
       cthbgraph evaluate --gold tests/gold-blind --split test --ci --show-errors 0
       cthbgraph evaluate --gold tests/gold --gold tests/gold-blind --split test --pool --ci --show-errors 0
 

@@ -71,7 +71,7 @@ def export_command(
       cthbgraph export --format csv --out tables/
       cthbgraph export --format heatmap-svg --out coverage.svg
       cthbgraph export --format heatmap-svg --basis stated --out stated.svg
-      cthbgraph export --format gexf --min-score 0.3 --min-confidence 0.8 --out strong.gexf
+      cthbgraph export --format gexf --min-score 0.3 --min-confidence 0.6 --out strong.gexf
       cthbgraph export --format turtle --out - | head
     """
     if out != "-":

@@ -110,7 +110,7 @@ def gaps_command(by, chapter, body, lineage, year, status, evidence, fmt, graph_
       cthbgraph gaps
       cthbgraph gaps --chapter III --status none
       cthbgraph gaps --basis stated
-      cthbgraph gaps --min-confidence 0.8
+      cthbgraph gaps --min-confidence 0.6
       cthbgraph gaps --by body --body ODIHR --year 2006 --evidence
       cthbgraph gaps --by body --body "Special Representative" --lineage
       cthbgraph gaps --format markdown > gaps.md
@@ -183,7 +183,7 @@ def coverage_command(
       cthbgraph coverage --chapter IV --tasked-only --transpose
       cthbgraph coverage --basis stated
       cthbgraph coverage --chapter III.10 --lineage
-      cthbgraph coverage --min-confidence 0.9 --format csv
+      cthbgraph coverage --min-confidence 0.6 --format csv
       cthbgraph coverage --long --format csv > coverage.csv
     """
     with open_store(graph_dir, endpoint=endpoint, timeout=timeout) as store:

@@ -106,7 +106,7 @@ def trace_command(notation: str, fmt: str, graph_dir: str, endpoint: str | None,
       cthbgraph trace III.10.2
       cthbgraph trace III.12.1 --basis stated
       cthbgraph trace IV.8.1 --min-score 0.1 --format json
-      cthbgraph trace III.10.4 --min-confidence 0.9
+      cthbgraph trace III.10.4 --min-confidence 0.6
     """
     with open_store(graph_dir, endpoint=endpoint) as store:
         t = trace(store, notation, links, min_confidence)

@@ -13,8 +13,9 @@ sentence in an event: the model is a second reader, not a copy of the first.
 (:func:`probability`), so a build stays deterministic. Measured so on 2026-12-07 it did not beat the rules by
 the margin fixed in advance on either side, so ``patterns/sentence_model.json`` has both sides off
 (``remove_on``, ``add_on``): :func:`keep_event`, :func:`add_event` and :func:`adds_events` are then exactly
-those of :mod:`.event_filter`. Its probability as the confidence of an activity (:func:`rated`) is built but
-off too (``confidence_on``): docs/extraction.md, "A sentence model measured leave-one-set-out".
+those of :mod:`.event_filter`. Its probability is the confidence of an activity (:func:`rated`,
+``confidence_on``): out of set it ranks the rules' activity sentences by whether they are activities far
+better than the way the doer was found (docs/extraction.md, "A sentence model measured leave-one-set-out").
 """
 
 from __future__ import annotations
