@@ -36,7 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_event_filter import SETS as FILTER_SETS  # noqa: E402
-from train_event_filter import dev_records  # noqa: E402
+from train_event_filter import dev_records, matrix  # noqa: E402
 
 from cthbgraph.corpus import load_corpus  # noqa: E402
 from cthbgraph.extract import Extractor, event_features, sentence_model  # noqa: E402
@@ -148,17 +148,6 @@ def names_of(rows: list[dict], groups: tuple[str, ...]) -> list[str]:
         for n in r["features"]:
             texts[n].add(r["report"])
     return sorted(n for n, t in texts.items() if len(t) >= MIN_TEXTS and _group(n) in groups)
-
-
-def matrix(rows: list[dict], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(rows), len(names) + 1))
-    x[:, -1] = 1.0
-    for i, r in enumerate(rows):
-        for n in r["features"]:
-            if n in index:
-                x[i, index[n]] = 1.0
-    return x, np.array([r["label"] for r in rows], dtype=float)
 
 
 def trained(rows: list[dict], groups: tuple[str, ...], l2: float) -> tuple[list[str], np.ndarray]:
