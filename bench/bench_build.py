@@ -4,11 +4,13 @@
     python bench/bench_build.py scale --factors 1 3 10   # synthetic corpora (bench/make_corpus.py)
     python bench/bench_build.py parallel --factor 3      # --jobs 2 against 1 on a 3x corpus
     python bench/bench_build.py compare --baseline OTHER/.venv/bin/python   # this code against another checkout
+    python bench/bench_build.py compare --baseline-src ../main/src          # ... sharing this Python, other sources
     python bench/bench_build.py cluster --factor 10      # a local 2-worker Dask cluster against --jobs 2
 
 ``speed`` prints:
   near-limit   cold build (no cache) / ``nlp.pipe`` of the same model over the same cleaned texts,
-               both as whole processes (imports and model loading included in both);
+               both as whole processes (imports and model loading included in both); in wall
+               seconds, and in CPU seconds (user + system), which other jobs on the machine hit less;
   incremental  rebuild with nothing changed / cold build; rebuild with every parse cached but the
                graph rebuilt (--force) / cold build; one report changed / cold build;
   parallel     cold build --jobs 1 / cold build --jobs 2.
@@ -17,7 +19,11 @@ other load on the machine hits both alike.
 
 ``compare`` times a cold build (no cache), a rebuild with nothing changed and a rebuild with every
 parse cached (``--force``) with this checkout's Python and with ``--baseline`` (the Python of another
-checkout, e.g. the main branch's), runs of the two interleaved, and prints this / baseline for each.
+checkout, e.g. the main branch's) or with ``--baseline-src`` (another checkout's ``src`` folder, put
+first on ``PYTHONPATH`` for the baseline's runs: two worktrees sharing one environment), runs of the
+two interleaved (each side first every other time), and prints this / baseline for each, the cold
+build also in CPU seconds; and spaCy alone, timed after each side, with each side's cold build /
+spaCy alone (the near-limit ratio of ``speed``, both sides in the same run).
 
 ``cluster`` starts a Dask cluster on this machine (a scheduler and ``--workers`` worker processes of
 one thread) and interleaves cold builds on it (``--scheduler``) with cold builds in as many local
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,12 +70,21 @@ print(time.perf_counter() - start, sentences)
 
 
 def run(args: list[str], env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    elapsed, _, done = run_timed(args, env)
+    return elapsed, done
+
+
+def run_timed(args: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall seconds, CPU seconds (user + system, of the process and the children it waited for) and
+    the finished process. CPU seconds count little of the time other jobs on the machine take."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 5):
         sys.exit(f"failed: {' '.join(args)}\n{done.stderr[-2000:]}")
-    return elapsed, done
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done
 
 
 def build_cmd(corpus: Path, out: Path, *extra: str, python: str = PYTHON) -> list[str]:
@@ -76,29 +92,41 @@ def build_cmd(corpus: Path, out: Path, *extra: str, python: str = PYTHON) -> lis
 
 
 def cold(corpus: Path, jobs: int = 1) -> float:
+    return cold_timed(corpus, jobs)[0]
+
+
+def cold_timed(corpus: Path, jobs: int = 1, python: str = PYTHON, env: dict | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of a cold build (no cache)."""
     with tempfile.TemporaryDirectory() as tmp:
-        return run(build_cmd(corpus, Path(tmp) / "out", "--no-cache", "--jobs", str(jobs)))[0]
+        return run_timed(build_cmd(corpus, Path(tmp) / "out", "--no-cache", "--jobs", str(jobs), python=python), env)[:2]
 
 
 def pipe_only(corpus: Path, texts: str = "whole") -> float:
-    """``nlp.pipe`` over the texts, with the batch size the build uses (faster than the default)."""
-    return run([PYTHON, "-c", PIPE_ONLY, str(corpus), texts])[0]
+    return pipe_timed(corpus, texts)[0]
+
+
+def pipe_timed(corpus: Path, texts: str = "whole") -> tuple[float, float]:
+    """Wall and CPU seconds of ``nlp.pipe`` over the texts, with the batch size the build uses
+    (faster than the default), in a process of its own."""
+    return run_timed([PYTHON, "-c", PIPE_ONLY, str(corpus), texts])[:2]
 
 
 def speed(args: argparse.Namespace) -> None:
     corpus = CORPUS
     base, batches, build1, build2 = [], [], [], []
     for _ in range(args.repeat):
-        base.append(pipe_only(corpus))
-        build1.append(cold(corpus, 1))
+        base.append(pipe_timed(corpus))
+        build1.append(cold_timed(corpus, 1))
         batches.append(pipe_only(corpus, "batches"))
         build2.append(cold(corpus, 2))
-    t_pipe, t_batches, t_cold, t_jobs2 = min(base), min(batches), min(build1), min(build2)
+    (t_pipe, c_pipe), (t_cold, c_cold) = (tuple(map(min, zip(*runs))) for runs in (base, build1))
+    t_batches, t_jobs2 = min(batches), min(build2)
     print(f"spaCy alone, whole texts          {t_pipe:7.1f} s   (nlp.pipe in a process of its own)")
     print(f"spaCy alone, paragraph batches    {t_batches:7.1f} s")
     print(f"cold build --jobs 1               {t_cold:7.1f} s")
     print(f"cold build --jobs 2               {t_jobs2:7.1f} s")
     print(f"near-limit  cold / spaCy alone    {t_cold / t_pipe:7.2f}   (target <= 1.30)")
+    print(f"            the same in CPU seconds {c_cold / c_pipe:5.2f}   ({c_cold:.1f} / {c_pipe:.1f} s: less hit by other jobs)")
     print(f"            cold / same batches   {t_cold / t_batches:7.2f}   (the overhead of everything but the model)")
     print(f"parallel    jobs 1 / jobs 2       {t_cold / t_jobs2:7.2f}   (target >= 1.60)")
 
@@ -121,19 +149,31 @@ def speed(args: argparse.Namespace) -> None:
 
 def compare(args: argparse.Namespace) -> None:
     """Cold build, unchanged rebuild and --force rebuild: this checkout against ``--baseline``."""
-    sides = {"this": PYTHON, "baseline": args.baseline}
+    if not (args.baseline or args.baseline_src):
+        sys.exit("compare: name the baseline with --baseline PYTHON or --baseline-src DIR")
+    src = str(Path(args.baseline_src).resolve()) if args.baseline_src else ""
+    source = {"PYTHONPATH": os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))}
+    sides = {"this": (PYTHON, None), "baseline": (args.baseline or PYTHON, source if args.baseline_src else None)}
     times: dict[tuple[str, str], list[float]] = {}
+    spacy_alone = []
     with tempfile.TemporaryDirectory() as tmp:
         for attempt in range(args.repeat):
-            for side, python in sides.items():
+            # Each side first every other time: a load that comes and goes hits both alike.
+            for side, (python, env) in list(sides.items())[:: 1 if attempt % 2 == 0 else -1]:
                 out = Path(tmp) / f"{side}-{attempt}"
-                kinds = (("cold", out / "cold", ("--no-cache",)), ("first", out / "warm", ()),
-                         ("unchanged", out / "warm", ()), ("force", out / "warm", ("--force",)))
-                for kind, folder, extra in kinds:
-                    times.setdefault((side, kind), []).append(run(build_cmd(CORPUS, folder, *extra, python=python))[0])
-    for kind in ("cold", "unchanged", "force"):
+                wall, cpu, _ = run_timed(build_cmd(CORPUS, out / "cold", "--no-cache", python=python), env)
+                times.setdefault((side, "cold"), []).append(wall)
+                times.setdefault((side, "cold CPU"), []).append(cpu)
+                for kind, extra in (("first", ()), ("unchanged", ()), ("force", ("--force",))):
+                    times.setdefault((side, kind), []).append(run(build_cmd(CORPUS, out / "warm", *extra, python=python), env)[0])
+                spacy_alone.append(pipe_timed(CORPUS))
+    for kind in ("cold", "cold CPU", "unchanged", "force"):
         this, base = min(times[("this", kind)]), min(times[("baseline", kind)])
         print(f"{kind:10s} this {this:7.2f} s  baseline {base:7.2f} s  ratio {this / base:5.2f}")
+    t_pipe, c_pipe = map(min, zip(*spacy_alone))
+    for label, pipe, kind in (("wall", t_pipe, "cold"), ("CPU", c_pipe, "cold CPU")):
+        this, base = min(times[("this", kind)]) / pipe, min(times[("baseline", kind)]) / pipe
+        print(f"cold / spaCy alone ({label}, spaCy {pipe:.2f} s): this {this:5.2f}, baseline {base:5.2f}   (target <= 1.30)")
 
 
 def parallel(args: argparse.Namespace) -> None:
@@ -243,7 +283,8 @@ def main() -> None:
     c.add_argument("--factors", type=int, nargs="+", default=[1, 3])
     c.add_argument("--jobs", type=int, default=2)
     m = sub.add_parser("compare", help="cold and unchanged rebuilds: this checkout against another one's Python")
-    m.add_argument("--baseline", required=True, help="the Python of the other checkout's environment")
+    m.add_argument("--baseline", help="the Python of the other checkout's environment (default: this Python)")
+    m.add_argument("--baseline-src", help="the other checkout's src folder, first on PYTHONPATH for its runs")
     m.add_argument("--repeat", type=int, default=2)
     p = sub.add_parser("parallel", help="--jobs N against one process, on corpus/ or a synthetic corpus")
     p.add_argument("--factor", type=int, default=1)

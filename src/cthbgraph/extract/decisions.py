@@ -128,8 +128,16 @@ class DecisionFinder:
         self._alias_doc = {_normalise_alias(a): d for a, d in aliases.items()}
         ordered = sorted(aliases, key=len, reverse=True)
         self._named = re.compile(r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in ordered) + r")(?![\w])") if ordered else None
+        # The last text read and what was found in it: the body recognizer asks for a document's
+        # references (to leave them out), then the decision recognizer for the same again.
+        self._last: tuple[str, tuple[DecisionMatch, ...]] = ("", ())
 
     def find(self, text: str) -> list[DecisionMatch]:
+        if text != self._last[0]:
+            self._last = (text, tuple(self._find(text)))
+        return list(self._last[1])
+
+    def _find(self, text: str) -> list[DecisionMatch]:
         found = list(self._references(text))
         # The same reference is often matched by two patterns: keep the longest.
         found.sort(key=lambda d: (d.start, -(d.end - d.start)))

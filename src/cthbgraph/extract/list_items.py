@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from ..records import BodyMention
 from .activities import EVENT_NOUNS
-from .chronology import _BULLET, _own_clause
+from .chronology import _BULLET, _own_clause, opens_item_line
 
 # Words of work an item opens on ("the work carried out with ...", "co-operation with ...",
 # "the expert consultations with ...", "ICMPD projects on ...").
@@ -66,6 +66,21 @@ def opens_listed_item(text: str, start: int, after_bullet: bool = False) -> bool
         return False
     before = _line_before(text, line_start)
     return before.rstrip().endswith(_ITEM_ENDS)
+
+
+def opens_item(text: str, start: int) -> bool:
+    """A chronology line (:func:`~.chronology.opens_item_line`) or a listed item (:func:`opens_listed_item`)
+    opens at ``start`` of ``text`` (the report as written).
+
+    Both need ``start`` to be the first character of its line after blanks; that is tested first, by
+    stepping back over the blanks (the reader asks this of every token, and the line-start search of
+    the full tests took a long paragraph's length per token)."""
+    k = start - 1
+    while k >= 0 and text[k] != "\n" and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != "\n":
+        return False
+    return opens_item_line(text, start) or opens_listed_item(text, start)
 
 
 def _line_before(text: str, line_start: int) -> str:

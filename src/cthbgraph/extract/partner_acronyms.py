@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .partner_keys import Partner
+from .taken import Taken
 
 # An acronym of a body: a capital, then two to nine letters (or "&", "/", "-") of which one more is a capital.
 _ACRONYM = r"[A-Z](?=[\w&/-]*[A-Z])[A-Za-z&/-]{1,9}"
@@ -92,14 +93,14 @@ def acronym_partners(finder, text: str, found: list[Partner], taken: list[tuple[
             p = _read_whole(finder, text, text[a.long_start : p.start], p, by_span, (taken, clues))
         if p is not None:
             defined.append((a, p))
-    occupied = sorted(taken + list(by_span))
+    occupied = Taken([*taken, *by_span])
     for short in {a.short for a, _ in defined}:
         mine = [(a.short_start, p) for a, p in defined if a.short == short]
         # "SACRP-led", "UNICEF/SACRP": compounds are split, as the annotations split them; but not "MFA Diplomatic
         # Protocol": an acronym that opens a longer name is that name's
         for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)(?![ \t]+[A-Z])", text):
             span = (m.start(), m.end())
-            if span not in by_span and any(s < m.end() and m.start() < e for s, e in occupied):
+            if span not in by_span and occupied.overlaps(m.start(), m.end()):
                 continue
             p = mine[max(0, bisect.bisect_right([at for at, _ in mine], m.start()) - 1)][1]
             by_span[span] = Partner(m.start(), m.end(), p.key, p.label, p.kind, p.country, min(p.confidence, 0.7))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .partner_keys import Partner, _organisations, make_partner, parent_organisation, unit_partner
+from .taken import Taken
 
 Word = tuple[int, int, str]
 
@@ -66,7 +67,7 @@ def repeated_names(text: str, found: list[Partner], taken: list[tuple[int, int]]
     """Every other place the text writes a found name on its own (not inside a longer capitalised name).
     Only names with no head noun: one built on a head noun is found wherever it is written in full, and
     its bare repeats ("the Academy", "the National Rapporteur") are references back."""
-    occupied = sorted(taken + [(p.start, p.end) for p in found])
+    occupied = Taken([*taken, *((p.start, p.end) for p in found)])
     more: list[Partner] = []
     seen: set[str] = set()
     for p in found:
@@ -76,12 +77,11 @@ def repeated_names(text: str, found: list[Partner], taken: list[tuple[int, int]]
         seen.add(name)
         pattern = re.compile(r"(?<![\w’'-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])(?![’']s?\s)(?!\s+(?:[A-Z]|of\b))")
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in occupied):
+            if occupied.overlaps(m.start(), m.end()) or any(q.start < m.end() and m.start() < q.end for q in more):
                 continue
             if re.search(r"[A-Z][\w’'-]*[ \t]+$", text[max(0, m.start() - 40) : m.start()]):
                 continue  # the tail of a longer name ("Kosovo Police Service")
             more.append(Partner(m.start(), m.end(), p.key, p.label, p.kind, p.country, min(p.confidence, 0.6)))
-            occupied.append((m.start(), m.end()))
     return more
 
 

@@ -49,6 +49,7 @@ from .partner_words import (
     without_destination,
     words_of,
 )
+from .taken import Taken
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
@@ -156,7 +157,7 @@ class PartnerFinder:
         """Partner mentions of ``text``; ``ents`` are spaCy's entities as (start, end, label)."""
         clues = self.countries.find(text)
         found: list[Partner] = []
-        spans = sorted(taken)
+        spans = Taken(taken)
         pos = 0
         while (m := self._name.search(text, pos)) is not None:
             if owned := possessive_partners(self, text, m.start(), m.end(), spans, clues):
@@ -180,15 +181,14 @@ class PartnerFinder:
             and (len(m.group("name").split()) > 1 or m.group("name").isupper())
         ]
         for start, end, kind in introduced + ner + partnered + listed_names(text):
-            occupied = spans + [(p.start, p.end) for p in found]
-            if any(s < end and start < e for s, e in occupied):
+            if spans.overlaps(start, end) or any(p.start < end and start < p.end for p in found):
                 continue
             named_by = "ner" if not kind else "intro"
             candidate = self.read_candidate(text, start, end, spans, clues, named_by=named_by, kind="" if kind == "?" else kind)
             if candidate is not None:
                 found.append(candidate)
         for m in self._delegation.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in spans + [(p.start, p.end) for p in found]):
+            if not spans.overlaps(m.start(), m.end()) and not any(p.start < m.end() and m.start() < p.end for p in found):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
         found = merge_short_names(sorted(found))
@@ -271,7 +271,7 @@ class PartnerFinder:
     def _bounded_words(self, text, start, end, taken, named_by: str) -> list[tuple[int, int, str]]:
         """The words of a candidate, cut where an OSCE body or a reference begins, at a blank line, at
         the end of a headline's line and before a dateline."""
-        for s, e in taken:
+        for s, e in taken.around(start, end):  # ``taken`` is a Taken: the spans that may meet the name, in order
             if s <= start < e:
                 start = e  # "UN Committee on ...": the listed "UN" is taken, the committee is not
             if start < s < end:

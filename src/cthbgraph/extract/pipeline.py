@@ -139,6 +139,13 @@ def register_components() -> None:
     Language.factory(PREFIX_LEMMAS, assigns=["token.lemma"], default_config={}, func=make_prefix_lemmas)
 
 
+@functools.cache
+def decision_finder() -> DecisionFinder:
+    """The one finder of decision references of a process, shared by the body and the decision
+    recognizers so that a document's references are found once (it keeps the last text's)."""
+    return DecisionFinder()
+
+
 def make_body_recognizer(nlp: Language, name: str, gazetteer: str | None) -> BodyRecognizer:
     return BodyRecognizer(Path(gazetteer) if gazetteer else None)
 
@@ -178,7 +185,7 @@ class BodyRecognizer:
         from .partners import load_kind_rules
 
         self.finder = BodyFinder(load_gazetteer(gazetteer))
-        self.decisions = DecisionFinder()
+        self.decisions = decision_finder()
         self.kinds = load_kind_rules()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -253,7 +260,7 @@ class DecisionRecognizer:
     """Marks references to decisions and the Action Plan: label = kind, id = key, kb_id = notation."""
 
     def __init__(self) -> None:
-        self.finder = DecisionFinder()
+        self.finder = decision_finder()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -21,14 +21,14 @@ from . import provisions as prov
 from .activity_types import activity_type
 from .backed import backed_doers
 from .captions import caption_doer
-from .chronology import chronology_doer, opens_item_line
+from .chronology import chronology_doer
 from .conveners import convened, convener
 from .dates import date_in_year
 from .decisions import confidence_of
 from .doers import CONFIDENCE, find_doers
 from .firstperson import author_body, first_person_doer
 from .hyphens import is_word
-from .list_items import ListLead, listed_item_doer, opens_listed_item
+from .list_items import ListLead, listed_item_doer, opens_item
 from .listing import listing_activities
 from .offices import post_office
 from .pipeline import BODIES, DECISIONS
@@ -245,7 +245,7 @@ class DocReader:
                     if token.i > start:
                         yield self.doc[start : token.i]
                     start = token.i + 1
-                elif token.i > start and (opens_item_line(self.report.text, token.idx) or opens_listed_item(self.report.text, token.idx)):
+                elif token.i > start and opens_item(self.report.text, token.idx):
                     yield self.doc[start : token.i]  # a list item or chronology line is a sentence of its own
                     start = token.i
             if start < sentence.end:
