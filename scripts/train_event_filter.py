@@ -219,18 +219,19 @@ def cross_validate(rows: list[dict], names: list[str], l2: float, kinds: tuple[s
     return scores
 
 
-def names_of(rows: list[dict], groups: tuple[str, ...]) -> list[str]:
-    """The features of these groups seen in at least ``MIN_TEXTS`` texts (a base feature has no group prefix)."""
+def names_of(rows: list[dict], groups: tuple[str, ...], prefixes: tuple[str, ...] = event_features.GROUPS) -> list[str]:
+    """The features of these groups seen in at least ``MIN_TEXTS`` texts. A feature's group is its prefix
+    when that is one of ``prefixes``, else ``base``."""
     texts: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for n in r["features"]:
             texts[n].add(r["report"])
-    return sorted(n for n, t in texts.items() if len(t) >= MIN_TEXTS and _group(n) in groups)
 
+    def group(name: str) -> str:
+        head = name.split(":", 1)[0]
+        return head if head in prefixes else "base"
 
-def _group(name: str) -> str:
-    head = name.split(":", 1)[0]
-    return head if head in event_features.GROUPS else "base"
+    return sorted(n for n, t in texts.items() if len(t) >= MIN_TEXTS and group(n) in groups)
 
 
 def _by_set(rows: list[dict], ev: list[dict], scores: np.ndarray, threshold: float) -> str:

@@ -36,7 +36,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_event_filter import SETS as FILTER_SETS  # noqa: E402
-from train_event_filter import dev_records, matrix  # noqa: E402
+from train_event_filter import dev_records, matrix, names_of  # noqa: E402
 
 from cthbgraph.corpus import load_corpus  # noqa: E402
 from cthbgraph.extract import Extractor, event_features, sentence_model  # noqa: E402
@@ -48,7 +48,6 @@ PENALTIES = (3.0, 10.0, 30.0)
 FEATURE_SETS = (("base", "rules", "syn", "ctx"), ("base", "rules", "syn", "ctx", "bow"))
 # Shown, never chosen: how well the sentence alone does, without the rules' reading of its doer.
 WITHOUT_RULES = ("base", "syn", "ctx", "bow")
-MIN_TEXTS = 3
 RECALL_FOR_T = 0.95
 PRECISION_FOR_ADDING = 0.7
 GRID = np.round(np.arange(0.05, 0.96, 0.01), 2)
@@ -137,21 +136,8 @@ def _conjugate_gradient(hess, b: np.ndarray, steps: int = 100) -> np.ndarray:
     return x
 
 
-def _group(name: str) -> str:
-    head = name.split(":", 1)[0]
-    return head if head in (*event_features.GROUPS, "rules") else "base"
-
-
-def names_of(rows: list[dict], groups: tuple[str, ...]) -> list[str]:
-    texts: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        for n in r["features"]:
-            texts[n].add(r["report"])
-    return sorted(n for n, t in texts.items() if len(t) >= MIN_TEXTS and _group(n) in groups)
-
-
 def trained(rows: list[dict], groups: tuple[str, ...], l2: float) -> tuple[list[str], np.ndarray]:
-    names = names_of(rows, groups)
+    names = names_of(rows, groups, (*event_features.GROUPS, "rules"))
     return names, fit(*matrix(rows, names), l2)
 
 
