@@ -469,7 +469,8 @@ def test_breakdown_rows_are_counts_in_the_column_they_break_down(diagnosed):
 # ------------------------------------------------------------------ the real annotations, the targets
 
 # What the extraction reaches on the held-out test split (see docs/extraction.md), minus a margin
-# that allows a changed model version a few sentences, not a regression.
+# that allows a changed model version a few sentences, not a regression. Activity figures re-measured
+# when tests/gold moved to the one event convention (branch regold): the ruler changed, not the rules.
 MARGIN = 0.02
 TARGETS = [
     ("bodies", "mentions", "precision", 0.994),
@@ -477,16 +478,16 @@ TARGETS = [
     ("decisions", "references", "recall", 0.993),
     ("provisions", "tasked", "f1", 1.0),
     ("provisions", "partners", "f1", 1.0),
-    ("activities", "sentences", "recall", 0.856),
-    ("activities", "sentences", "precision", 0.791),
-    ("activities-named", "sentences", "recall", 0.869),
-    ("activities", "agent", "accuracy", 0.926),
-    ("activities-named", "agent", "accuracy", 0.934),
+    ("activities", "sentences", "recall", 0.851),
+    ("activities", "sentences", "precision", 0.588),
+    ("activities-named", "sentences", "recall", 0.876),
+    ("activities", "agent", "accuracy", 0.885),
+    ("activities-named", "agent", "accuracy", 0.881),
     ("activities", "provision", "accuracy", 1.0),
     ("activities", "date is ISO 8601", "accuracy", 1.0),
-    ("activities", "country", "accuracy", 0.963),
-    ("activities", "events", "precision", 0.765),
-    ("activities", "event agent", "accuracy", 0.934),
+    ("activities", "country", "accuracy", 0.947),
+    ("activities", "events", "precision", 0.558),
+    ("activities", "event agent", "accuracy", 0.876),
 ]
 
 
