@@ -9,10 +9,7 @@ country is the one written next to it, else the one the text names around it; ke
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from .partner_acronyms import acronym_partners
 from .partner_context import (
@@ -36,8 +33,10 @@ from .partner_keys import (
     sentence_country,
     special_procedure,
 )
+from .partner_kinds import KindRules, load_kind_rules
 from .partner_lists import INTRODUCED_KINDS, listed_names
 from .partner_owners import _HEADS_OF_STATE, listed_unit, possessive_partners, repeated_names
+from .partner_states import state_bodies
 from .partner_words import (
     country_after,
     cut_in_place,
@@ -52,8 +51,6 @@ from .partner_words import (
 from .taken import Taken
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
-
-PATTERNS = Path(__file__).parent / "patterns"
 
 _WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
 _CONN = r"(?:of|for|on|and|against|Against|the|in|to|de)"  # "Coalition Against Trafficking": title case
@@ -92,34 +89,6 @@ _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
 _CUT_TAIL = re.compile(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?(?:(?:[A-Z][\w'’-]*[ ])*[A-Z][\w'’-]*,[ ])?$")
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class KindRules:
-    """The generic patterns of ``patterns/partners.jsonl``: head nouns, and name pattern -> kind."""
-
-    heads: tuple[str, ...]
-    kinds: tuple[tuple[str, re.Pattern[str]], ...]
-
-    def kind_of(self, name: str) -> str:
-        for kind, pattern in self.kinds:
-            if pattern.search(name):
-                return kind
-        return "other-partner"
-
-
-def load_kind_rules(path: Path | None = None) -> KindRules:
-    path = path or PATTERNS / "partners.jsonl"
-    heads: list[str] = []
-    kinds: list[tuple[str, re.Pattern[str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        heads.extend(row.get("head", ()))
-        if "pattern" in row:
-            kinds.append((row["kind"], re.compile(row["pattern"])))
-    return KindRules(tuple(sorted(set(heads), key=len, reverse=True)), tuple(kinds))
 
 
 class PartnerFinder:
@@ -170,6 +139,7 @@ class PartnerFinder:
                 continue
             found.append(candidate := self._with_listed_fields(text, m.start(), candidate, spans, clues))
             pos = candidate.end
+        found += state_bodies(text, clues, self.countries, Taken([*spans, *((p.start, p.end) for p in found)]))
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
         introduced = [(m.start("name"), m.end("name"), INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
         ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
