@@ -52,7 +52,7 @@ from .taken import Taken
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
-_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
+_WORD = r"(?:(?:St|Ss|Sts)\.(?=[ \t]+[A-Z])|[A-Z][\w'’.&-]*[\w'’]|[A-Z])"  # "Ss. Cyril", "St. Petersburg": Saint(s) abbreviated
 _CONN = r"(?:of|for|on|and|against|Against|the|in|to|de)"  # "Coalition Against Trafficking": title case
 # Words that start a sentence or a headline rather than a name.
 _LEAD_STOP = {
@@ -75,8 +75,13 @@ _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secret
 # "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
 # "Trafficking and Prostitution Investigation Unit": two fields of work, the first a gerund.
 _PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b)|(?<=[a-z]ing[ \t])and(?=[ \t]+[A-Z]))"
+# "Foreign and Commonwealth Office", "Cyril and Methodius University": two names joined right before a head noun.
+def _joined(heads: str) -> str:
+    return rf"(?<=[a-z][ \t])and{SP}(?={_WORD}{SP}(?:{heads})(?![\w-]))"
+
+
 _FIELD_LIST = re.compile(
-    r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
+    r",\s+(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
 )
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch|Executive Committee|Secretariat)$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
@@ -102,7 +107,7 @@ class PartnerFinder:
         heads = "|".join(re.escape(h).replace(r"\ ", SP) for h in self.rules.heads)
         tail = rf"(?:(?:{SP}{_CONN})+{SP}{_WORD}(?:{SP}{_WORD})*)"
         self._name = re.compile(
-            rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
+            rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP}|{_joined(heads)})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter|group)"
@@ -297,7 +302,7 @@ class PartnerFinder:
             # up to the next "and" or "of" ("… and Rights of National Minorities of the Government": no second name)
             segment = after[: min([after.index(w) for w in ("and", "of") if w in after], default=len(after))]
             fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
-            if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
+            if (words[i - 1][2] in self._head_words | {"Mission"} and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
                 return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
             if after and after[0].isupper() and len(after[0]) > 1 and not any(w[2].isupper() for w in words[:i]):
                 return words[:i]  # "… Victims' Protection and ASTRA": an acronym begins a name of its own
