@@ -84,6 +84,8 @@ _FIELD_LIST = re.compile(
     r",\s+(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
 )
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch|Executive Committee|Secretariat)$")
+# "Task Force against Trafficking … of the Council of the Baltic Sea States": a working body before its topic.
+_GROUP = re.compile(r"^(?:[A-Z][\w-]*[ ])*(?:Task[ ]Force|Committee|Working[ ]Group)(?:[ ](?:for|on|against)[ ].*)?$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
 _COLLEGIAL = {"Office", "Committee", "Council", "Commission", "Secretariat", "Government", "Assembly", "Parliament", "Chamber"}
 _OF = r"[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -94,6 +96,11 @@ _ACADEMIC = re.compile(r"\b(?:University|College)\b")
 _CONNECTORS = {"of", "for", "on", "and", "against", "Against", "the", "in", "to", "de"}
 _CUT_TAIL = re.compile(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])?(?:(?:[A-Z][\w'’-]*[ ])*[A-Z][\w'’-]*,[ ])?$")
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
+
+
+def _names_a_unit(name: str) -> bool:
+    """An office or a working body, which an organisation named right after it may own."""
+    return bool(_UNIT.search(name.split(" for ")[0]) or _GROUP.match(name))
 
 
 class PartnerFinder:
@@ -194,7 +201,7 @@ class PartnerFinder:
         if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
         # "Geneva Liaison Office, UNICEF", "Executive Committee of the CIS", "UNMIK’s … Unit": a unit of an organisation
-        if named_by == "rule" and (unit := listed_unit(text, a, b, name, taken, bool(_UNIT.search(name.split(" for ")[0])))):
+        if named_by == "rule" and (unit := listed_unit(text, a, b, name, taken, _names_a_unit(name))):
             return unit
         if _UNIT.search(name) and not country and (country := country_after(text, b, self.countries)):
             kind = "national-authority"  # "Migrants and Refugees Section, Holy See": a unit of a State
