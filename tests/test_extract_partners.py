@@ -760,3 +760,59 @@ def test_acronyms_a_bare_acronym_in_a_compound_is_a_mention_of_its_own(finder, o
         "SACRP",
         "SACRP",
     ]
+
+
+def test_partners_a_states_permanent_mission_to_the_osce_is_its_own_body(extractor):
+    # "to the OSCE" is where the mission is accredited: part of its name, not a mention of the OSCE.
+    text = "On 5 December the Chairmanship and the Permanent Mission of Malta to the OSCE organized a side event."
+    keys = [b.key for b in _read(extractor, text).bodies]
+    assert "malta--permanent-mission-to-the-osce" in keys
+    assert "osce" not in keys
+
+
+def test_partners_a_parliament_named_through_its_speaker(finder, osce_bodies):
+    # A bare "the Parliament" is a reference back; after its presiding office-holder it is the State's one legislature.
+    text = "In Valletta he met the Speaker of the Parliament and the Chairperson of the Senate. The Parliament adopted it."
+    assert [(p.key, text[p.start : p.end]) for p in _partners(finder, osce_bodies, text)] == [
+        ("malta--parliament", "Parliament"),
+        ("malta--senate", "Senate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "A and B" right before a head noun is one name, not "B <head>" alone.
+        ("LONDON – The conference was held with the Foreign and Commonwealth Office.", ["united-kingdom--foreign-and-commonwealth-office"]),
+        ("SKOPJE – Researchers of Ss. Cyril and Methodius University wrote it.", ["north-macedonia--ss-cyril-and-methodius-university"]),
+        # ... but an OSCE mission before "and" begins no name of the partner's.
+        ("SKOPJE – Mission and Police Directorate launch campaign", ["north-macedonia--police-directorate"]),
+        # A list of fields before the head stays whole, its commas included.
+        ("DUSHANBE – Inspectors of the State Labour, Migration and Employment Inspectorate met.", ["tajikistan--state-labour-migration-and-employment-inspectorate"]),
+        # ... and after it, also where the line wraps after a comma.
+        (
+            "ASTANA – The Centre supported the Interagency Commission on Combating Illegal Export, \nImport and Trafficking in Persons.",
+            ["kazakhstan--interagency-commission-on-combating-illegal-export-import-and-trafficking-in-persons"],
+        ),
+    ],
+)
+def test_partners_names_joined_by_and(finder, osce_bodies, text, expected):
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == expected
+
+
+def test_partners_a_working_body_of_a_listed_organisation_is_its_unit(finder, osce_bodies):
+    # The organisation named after "of the" owns the task force: not a body of the country where it met.
+    text = "It spoke at the Task Force against Trafficking in Human Beings of the Council of the Baltic Sea States in Stockholm."
+    assert [p.key for p in _partners(finder, osce_bodies, text)] == ["cbss--task-force-against-trafficking-in-human-beings"]
+
+
+@pytest.mark.parametrize(
+    "text,gone,kept",
+    [
+        ("On 18 October, EU Anti-Trafficking Day, the Mission launched a campaign with the EU.", "european-union", 1),
+        ("It helps align national law with the UN Trafficking Protocol and reports to the UN.", "united-nations", 1),
+    ],
+)
+def test_partners_a_short_name_that_opens_a_title_is_no_mention(extractor, text, gone, kept):
+    # "EU Anti-Trafficking Day" names a day; the same organisation named on its own is kept.
+    assert [b.key for b in _read(extractor, text).bodies].count(gone) == kept

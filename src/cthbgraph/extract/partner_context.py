@@ -27,6 +27,19 @@ def titles_an_event(text: str, end: int) -> bool:
     return _EVENT_AFTER.match(text, end) is not None
 
 
+# "EU Anti-Trafficking Day", "UN Trafficking Protocol", "the 17th Alliance Conference": an organisation's
+# short name before the capitalised title of a day, an instrument or a gathering names that thing.
+_TITLE_AFTER = re.compile(
+    rf"(?:{_SP}[A-Z][\w'’-]*)*{_SP}(?:Day|Week|Protocol|Convention|Conference|Summit|Strategy|Directive|Action{_SP}Plan"
+    r"|Guidelines|Declaration|Resolution|Charter|Award|Prize)(?![\w-])"
+)
+
+
+def modifies_a_title(text: str, end: int) -> bool:
+    """The word ending at ``end`` is the first word of the title of a day, an instrument or a gathering."""
+    return _TITLE_AFTER.match(text, end) is not None
+
+
 def abbreviates_a_meeting(text: str, start: int) -> bool:
     """ "Human Dimension Implementation Meeting (HDIM)": the acronym in brackets is the meeting's."""
     return _MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None

@@ -118,6 +118,8 @@ def country_after(text: str, end: int, countries: Countries, lead: str = r",?[ \
 
 
 _FIELDS_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:, (?:[A-Z][a-z]+ )*[A-Z][a-z]+)+,? and $")
+# The same list when the name read already holds its last "and" ("Migration and Employment Inspectorate").
+_FIELDS_OPEN = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:, (?:[A-Z][a-z]+ )*[A-Z][a-z]+)*, $")
 
 
 def fields_before(text: str, start: int, head_words: set[str]) -> int:
@@ -125,6 +127,8 @@ def fields_before(text: str, start: int, head_words: set[str]) -> int:
     written before a head noun is part of its name (not after "of": "Ministry of Justice, Police and
     ..." lists bodies). Returns where the name starts."""
     m = _FIELDS_BEFORE.search(text, max(0, start - 80), start)
+    if m is None and re.match(r"[A-Z][a-z]+ and ", text[start : start + 40]):
+        m = _FIELDS_OPEN.search(text, max(0, start - 80), start)
     if m is None or any(w.strip(",") in head_words for w in m.group().split()):
         return start
     before = text[max(0, m.start() - 6) : m.start()]

@@ -9,10 +9,7 @@ country is the one written next to it, else the one the text names around it; ke
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from .partner_acronyms import acronym_partners
 from .partner_context import (
@@ -36,8 +33,10 @@ from .partner_keys import (
     sentence_country,
     special_procedure,
 )
+from .partner_kinds import KindRules, load_kind_rules
 from .partner_lists import INTRODUCED_KINDS, listed_names
 from .partner_owners import _HEADS_OF_STATE, listed_unit, possessive_partners, repeated_names
+from .partner_states import state_bodies
 from .partner_words import (
     country_after,
     cut_in_place,
@@ -53,9 +52,7 @@ from .taken import Taken
 
 __all__ = ["Partner", "PartnerFinder", "load_kind_rules", "long_country_names"]
 
-PATTERNS = Path(__file__).parent / "patterns"
-
-_WORD = r"(?:[A-Z][\w'’.&-]*[\w'’]|[A-Z])"
+_WORD = r"(?:(?:St|Ss|Sts)\.(?=[ \t]+[A-Z])|[A-Z][\w'’.&-]*[\w'’]|[A-Z])"  # "Ss. Cyril", "St. Petersburg": Saint(s) abbreviated
 _CONN = r"(?:of|for|on|and|against|Against|the|in|to|de)"  # "Coalition Against Trafficking": title case
 # Words that start a sentence or a headline rather than a name.
 _LEAD_STOP = {
@@ -78,10 +75,17 @@ _NOT_NER_NAMES = {"NGO", "NGOs", "State", "States", "Government", "RSS", "Secret
 # "Migrants and Refugees Section", "Migrants & Refugees Section": two plurals joined before a head noun.
 # "Trafficking and Prostitution Investigation Unit": two fields of work, the first a gerund.
 _PAIRED = r"(?:and(?=[ \t]+[A-Z][a-z]+(?:al|ic|ive|ary)\b)|(?<=[a-z]s[ \t])(?:and|&)(?=[ \t]+[A-Z][a-z]+s\b)|(?<=[a-z]ing[ \t])and(?=[ \t]+[A-Z]))"
+# "Foreign and Commonwealth Office", "Cyril and Methodius University": two names joined right before a head noun.
+def _joined(heads: str) -> str:
+    return rf"(?<=[a-z][ \t])and{SP}(?={_WORD}{SP}(?:{heads})(?![\w-]))"
+
+
 _FIELD_LIST = re.compile(
-    r",\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
+    r",\s+(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:,\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)*,?\sand\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+(?:\s(?:in|of)\s(?:[A-Z][a-z]+ )*[A-Z][a-z]+)?"
 )
 _UNIT = re.compile(r"\b(?:Office|Department|Division|Section|Unit|Bureau|Branch|Executive Committee|Secretariat)$")
+# "Task Force against Trafficking … of the Council of the Baltic Sea States": a working body before its topic.
+_GROUP = re.compile(r"^(?:[A-Z][\w-]*[ ])*(?:Task[ ]Force|Committee|Working[ ]Group)(?:[ ](?:for|on|against)[ ].*)?$")
 _GATHERINGS = {"Conference", "Forum", "Meeting", "Project", "Programme", "Initiative", "Workshop", "Seminar", "Course"}
 _COLLEGIAL = {"Office", "Committee", "Council", "Commission", "Secretariat", "Government", "Assembly", "Parliament", "Chamber"}
 _OF = r"[ \t]+of[ \t]+(?:the[ \t]+)?"
@@ -94,32 +98,9 @@ _CUT_TAIL = re.compile(r"[A-Z][\w'’-]*[ ](?:against|for|on|of|to)[ ](?:the[ ])
 _NGO_CONTEXT = re.compile(r"\b(?:NGOs?|non-governmental|civil society)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class KindRules:
-    """The generic patterns of ``patterns/partners.jsonl``: head nouns, and name pattern -> kind."""
-
-    heads: tuple[str, ...]
-    kinds: tuple[tuple[str, re.Pattern[str]], ...]
-
-    def kind_of(self, name: str) -> str:
-        for kind, pattern in self.kinds:
-            if pattern.search(name):
-                return kind
-        return "other-partner"
-
-
-def load_kind_rules(path: Path | None = None) -> KindRules:
-    path = path or PATTERNS / "partners.jsonl"
-    heads: list[str] = []
-    kinds: list[tuple[str, re.Pattern[str]]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        heads.extend(row.get("head", ()))
-        if "pattern" in row:
-            kinds.append((row["kind"], re.compile(row["pattern"])))
-    return KindRules(tuple(sorted(set(heads), key=len, reverse=True)), tuple(kinds))
+def _names_a_unit(name: str) -> bool:
+    """An office or a working body, which an organisation named right after it may own."""
+    return bool(_UNIT.search(name.split(" for ")[0]) or _GROUP.match(name))
 
 
 class PartnerFinder:
@@ -133,7 +114,7 @@ class PartnerFinder:
         heads = "|".join(re.escape(h).replace(r"\ ", SP) for h in self.rules.heads)
         tail = rf"(?:(?:{SP}{_CONN})+{SP}{_WORD}(?:{SP}{_WORD})*)"
         self._name = re.compile(
-            rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
+            rf"(?<![\w'’-])(?:{_WORD}{SP}(?:{_PAIRED}{SP}|{_joined(heads)})?){{0,4}}(?:{heads})(?![\w-])(?:{SP}(?:{heads})(?![\w-]))*{tail}*"
         )
         self._introduced = re.compile(
             rf"\b(?P<intro>NGO|non-governmental\s+organi[sz]ation|coalition|platform|network|foundation|association|crisis\s+cent(?:re|er)|shelter|group)"
@@ -170,6 +151,7 @@ class PartnerFinder:
                 continue
             found.append(candidate := self._with_listed_fields(text, m.start(), candidate, spans, clues))
             pos = candidate.end
+        found += state_bodies(text, clues, self.countries, Taken([*spans, *((p.start, p.end) for p in found)]))
         # "the NGO Tais Plus", "the coalition Tech Against Trafficking": a name its kind introduces.
         introduced = [(m.start("name"), m.end("name"), INTRODUCED_KINDS[" ".join(m.group("intro").lower().split())]) for m in self._introduced.finditer(text)]
         ner = [(start, end, "") for start, end, label in ents if label == "ORG"]
@@ -219,7 +201,7 @@ class PartnerFinder:
         if named_by == "ner" and kind == "other-partner" and not name.isupper() and _NGO_CONTEXT.search(text[max(0, a - 200) : b + 100]):
             kind = "ngo"
         # "Geneva Liaison Office, UNICEF", "Executive Committee of the CIS", "UNMIK’s … Unit": a unit of an organisation
-        if named_by == "rule" and (unit := listed_unit(text, a, b, name, taken, bool(_UNIT.search(name.split(" for ")[0])))):
+        if named_by == "rule" and (unit := listed_unit(text, a, b, name, taken, _names_a_unit(name))):
             return unit
         if _UNIT.search(name) and not country and (country := country_after(text, b, self.countries)):
             kind = "national-authority"  # "Migrants and Refugees Section, Holy See": a unit of a State
@@ -327,7 +309,7 @@ class PartnerFinder:
             # up to the next "and" or "of" ("… and Rights of National Minorities of the Government": no second name)
             segment = after[: min([after.index(w) for w in ("and", "of") if w in after], default=len(after))]
             fields = len(after) == 1 and "of" in [w[2] for w in words[:i]]  # "Ministry of Interior and Administration"
-            if (words[i - 1][2] in self._head_words and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
+            if (words[i - 1][2] in self._head_words | {"Mission"} and not (fields and after[0] not in self._head_words)) or (after and after[0] == "the"):
                 return words[:i]  # but "Ministry of Territorial Administration and Infrastructure" is one
             if after and after[0].isupper() and len(after[0]) > 1 and not any(w[2].isupper() for w in words[:i]):
                 return words[:i]  # "… Victims' Protection and ASTRA": an acronym begins a name of its own

@@ -26,6 +26,8 @@ from ..errors import ExtractionError
 from .bodies import BodyFinder, load_gazetteer
 from .decisions import DecisionFinder
 from .hyphens import PrefixLemmas, PrefixMerger
+from .partner_context import modifies_a_title
+from .partner_states import mission_destination
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -196,8 +198,10 @@ class BodyRecognizer:
         info = doc.user_data.setdefault("cthb_body_info", {})
         for match in self.finder.find(doc.text, exclude=references):
             span = doc.char_span(match.start, match.end, label=match.kind, span_id=match.key, alignment_mode="expand")
-            if span is None or (match.key == "osce" and _adjectival(span)):
-                continue
+            if span is None or (match.key == "osce" and (_adjectival(span) or mission_destination(doc.text, match.start))):
+                continue  # "OSCE experts"; "the Permanent Mission of Malta to the OSCE" is the mission's name
+            if match.kind == "ExternalOrganisation" and " " not in doc.text[match.start : match.end] and modifies_a_title(doc.text, match.end):
+                continue  # "EU Anti-Trafficking Day": a short name in a title; the full name there is kept
             if doc.text[match.end : span.end_char].startswith("("):
                 continue  # "MC(8).DEC/1": the alias is the start of a symbol, not a name
             labels[match.key] = match.label
