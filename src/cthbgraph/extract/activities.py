@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
-from .relatives import relative_clause_verb
+from .relatives import participle_on_the_object, relative_clause_verb
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -96,10 +96,10 @@ def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:
     """ "The Mission provided support to the network led by the Permanent Secretariat": the doer of a
     reduced relative clause on the object is not the doer of the sentence. Inside the subject
     ("Training supported by the Centre was held") it is."""
-    if verb.dep_ not in ("acl", "relcl"):
+    if verb.dep_ not in ("acl", "relcl") and not participle_on_the_object(verb):
         return False
     main = main_verb(sentence)
-    if main is None or main is verb:
+    if main is None or main == verb:
         return False
     subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.left_edge.i <= verb.i <= s.right_edge.i for s in subjects)

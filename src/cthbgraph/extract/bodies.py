@@ -9,6 +9,7 @@ Two sources of mentions, merged longest-first:
 
 from __future__ import annotations
 
+import calendar
 import functools
 import json
 import re
@@ -38,9 +39,10 @@ _FIELD_OP = re.compile(
     + rf")[ ]+(?:to|in)[ ]+(?P<place>{_PLACE})"
 )
 # Capitalised words that end a place name rather than belong to it.
+# A month is a time, never a place: "a training delivered by the Mission in March".
 _PLACE_STOP = {"The", "OSCE", "In", "On", "And", "For", "With", "Since", "During", "This", "Its", "As"} | {
     word for t in FIELD_TYPES for word in t.split()
-}
+} | set(calendar.month_name[1:])
 # Organisations whose own offices follow the same naming pattern: "UNHCR Office in Kyiv".
 _FOREIGN_OWNER = re.compile(r"\b(?:UN[A-Z]*|IOM|ICMPD|EU|NATO|UNICEF|ILO|USAID|Embassy|Council\s+of\s+Europe)\s+$")
 _UN_OWNER = re.compile(r"\b(?:United[ ]+Nations|UN)[ ]+$")

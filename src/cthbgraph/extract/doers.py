@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from . import activities as act
 from .receiving import attending
+from .relatives import objects_of, participle_on_the_object
 
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
@@ -29,7 +30,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     partner_spans: tuple[Span, ...] = (
         candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b))
     )
-    agent_spans = tuple(s for s in _drop_owners(agent_spans) if not _names_a_text(s))
+    agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
     if not agent_spans and organisers and (attendees := tuple(attending(sentence, bodies))):
         # "Experts of the ODIHR took part in a conference organized by the Council of Europe": the OSCE
@@ -110,6 +111,25 @@ def _met_between(sentence: Span, bodies: list[Span]) -> tuple[tuple[Span, ...], 
 def _attendees(sentence: Span, bodies: list[Span]) -> tuple[Span, ...]:
     """The OSCE bodies the sentence names as attending, in the active ("attended by" tells another's event)."""
     return tuple(b for b in attending(sentence, bodies) if not _passive_or_participle(act.action_verb_for(b)))
+
+
+def _without_second_subjects(sentence: Span, spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The doers without a body in a second subject the parse gave the verb: "On 18 October, EU
+    Anti-Trafficking Day, the Mission and the Embassy launched a campaign" makes the day's name a subject
+    too. The subject nearest the verb is its subject (as ``activities.anaphoric_subject`` reads it); the
+    doers the others name are none, and the nearest one, if a short name, is left to the context."""
+    kept = []
+    for span in spans:
+        head = act.head_token(span)
+        subject = next((t for t in (head, *head.ancestors) if t.dep_ == "nsubj"), None)
+        verb = subject.head if subject is not None else None
+        if verb is None or not sentence.start <= verb.i < sentence.end:
+            kept.append(span)  # a headline the parse joined to its lead's verb keeps its own subject
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and sentence.start <= c.i < sentence.end]
+        if len(subjects) < 2 or subject == min(subjects, key=lambda s: abs(s.head.i - s.i)):
+            kept.append(span)
+    return tuple(kept)
 
 
 def _without_infinitive_subjects(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
@@ -233,7 +253,9 @@ def _on_an_event(span: Span) -> bool:
     if verb is None:
         return False
     nouns = [verb.head]
-    if verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+    if participle_on_the_object(verb):
+        nouns = objects_of(verb.head)  # "hosted a round table, organized by the Mission": on the object
+    elif verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
         nouns.append(verb.head.head.head)  # "a seminar on trafficking organized by": hung on the nearest noun
     # "a round table": the parse makes "round" a compound of "table"
     return any(act.is_event(n) or (n.lemma_.lower() == "table" and any(c.lower_ == "round" for c in n.children)) for n in nouns)

@@ -1,8 +1,9 @@
 """The office that serves a post, read where a sentence names the office by the post.
 
-"Her Office also published ...", right after an act of the Special Representative, and "The Special
-Representative's Office trained ..." name the office that serves the post (the gazetteer's ``office`` of a post,
-``org:postIn``), not the post: the office is the doer, with the words that name it as its excerpt.
+"Her Office also published ..." or "the Office organized ...", right after an act of the Special
+Representative, and "The Special Representative's Office trained ..." name the office that serves the
+post (the gazetteer's ``office`` of a post, ``org:postIn``), not the post: the office is the doer, with
+the words that name it as its excerpt.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Span
 from ..records import BodyMention
 from . import activities as act
 from .bodies import load_gazetteer, post_offices
+from .short_names import TALLY
 
 
 def post_office(reader, sentence: Span, recent: list[Span], bodies: list[Span], candidate) -> BodyMention | None:
@@ -30,9 +32,12 @@ def post_office(reader, sentence: Span, recent: list[Span], bodies: list[Span], 
     if post is None:
         if candidate and candidate.agents or act.anaphoric_subject(sentence) != "office":
             return None
-        # "Her Office", right after the post's act.
-        if not any(o.lower_ in ("her", "his", "its", "their") for o in owners):
+        # "Her Office", or "the Office", right after the post's act: "The Special Representative held 40
+        # meetings. ... Instead, the Office organized a series of webinars".
+        if owners and not any(o.lower_ in ("her", "his", "its", "their") for o in owners):
             return None
+        if not owners and TALLY.match(sentence.doc.text[sentence.start_char : subject.idx]):
+            return None  # "In total, the Office held more than 60 meetings": a tally of events, not one
         post = next((s for s in reversed(recent) if s.id_ in offices), None)
     if post is None:
         return None

@@ -33,7 +33,7 @@ _SUBJECT = re.compile(
 _JOINED = re.compile(rf"(?P<first>{NAME}|[A-Z][a-z]+\s+staff)\s*,?\s+(?:and|together\s+with)\s+")
 _RELATIVE = re.compile(rf"(?P<first>{NAME})\s*,\s*which")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
+TALLY = re.compile(r"\s*(?:in\s+total|overall|altogether|all\s+in\s+all)\b", re.IGNORECASE)
 # Words that head the short name of an OSCE body: the first name must be one of them, so that a
 # national body's short name ("the Ministry") is left to the rules that read it.
 OWN_HEADS = {"office", "mission", "centre", "center", "presence", "co-ordinator", "coordinator", "representative", "unit", "secretariat", "programme"}
@@ -47,7 +47,7 @@ def short_name_doers(reader, sentence: Span, author: Span | None, earlier: list[
     if verb is None or verb.i <= sentence.start or not (act.reports_action(sentence) or _dated_item(sentence, verb)):
         return ()
     before = sentence.doc.text[sentence.start_char : verb.idx]
-    if _TALLY.match(before):
+    if TALLY.match(before):
         return ()  # "In total, the Office held more than 60 meetings": a tally of events, not one
     match = (_JOINED if agents else _SUBJECT).search(before)
     if match is None or not _opens_clause(before[: match.start()]):
