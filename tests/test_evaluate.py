@@ -435,6 +435,9 @@ def _span_of(needle: str, sentence: str) -> dict:
         ("activities", "event agent-none", "dev", PRF(fn=1)),
         ("activities", "event agent-partner", "dev", PRF(fn=1)),
         ("activities", "event agent-other", "test", PRF(fn=1)),
+        # La Strada, read as the doer of the visit, and the Ombudsperson are partners not attached.
+        ("activities", "event partners", "dev", PRF(fn=1)),
+        ("activities", "event partners", "test", PRF(fn=1)),
         # The ministry is found under another key; the Red Cross is not found at all.
         ("bodies", "mentions partners", "dev", PRF(tp=0, fp=1, fn=2)),
         ("bodies", "mentions partners-found", "dev", PRF(tp=1, fp=0, fn=1)),
@@ -444,6 +447,24 @@ def _span_of(needle: str, sentence: str) -> dict:
 )
 def test_evaluate_tells_where_the_errors_come_from(diagnosed, kind, metric, split, expected):
     assert diagnosed.score(kind, metric, split).prf == expected
+
+
+def test_event_partners_judge_the_bodies_an_event_found_was_done_with(tmp_path):
+    s_table = "The Mission also held a round table with the Ministry of Interior and the Red Cross."
+    _write(tmp_path, "regions", [{"report": "field", "start": 0, "end": len(FIELD), "split": "dev"}])
+    _write(tmp_path, "activities", [_gold_event(s_table, "round-table", ["mission"], ("ministry-of-interior", "red-cross"))])
+    _write(tmp_path, "bodies", [{
+        "report": "field", "start": _at(s_table).start, "end": _at(s_table).end, "sentence": s_table, "split": "dev",
+        "mentions": [{**_span_of("Mission", s_table), "text": "Mission", "body": "mission", "kind": "osce"}],
+    }])
+    mission = _body("Mission", "mission", "FieldOperation", s_table)
+    ministry = _body("Ministry of Interior", "ministry-of-interior", "ExternalOrganisation")
+    held = Activity(_at(s_table), "meeting", (mission,), partners=(ministry, _body("La Strada", "la-strada", "ExternalOrganisation")))
+    scored = score_extractions(load_gold(tmp_path), [Extraction(Report("field", Path("field.txt"), FIELD), activities=(held,))])
+    # The ministry right, La Strada not named there, the Red Cross missed.
+    assert scored.score("activities", "event partners", "dev").prf == PRF(tp=1, fp=1, fn=1)
+    wrong = [e for e in scored.errors if e.error == "wrong event partners"]
+    assert [(e.gold, e.predicted) for e in wrong] == [("ministry-of-interior,red-cross", "la-strada,ministry-of-interior")]
 
 
 def test_the_breakdown_adds_up_to_the_errors_it_breaks_down(diagnosed):

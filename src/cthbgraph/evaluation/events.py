@@ -9,7 +9,12 @@ without one is an event of its own). See ``tests/gold-blind/README.md``:
   a false positive (a split event), and so is one that overlaps no gold sentence of the regions;
 * a gold event no predicted event matched is a false negative;
 * ``event agent``: for each matched pair, the predicted agents are non-empty and all among the
-  agents of the gold event's sentences.
+  agents of the gold event's sentences;
+* ``event partners``: for each matched pair, the (event, partner) pairs: the predicted activity's
+  partners against the partners of the gold event's sentences. Only events found count, so it
+  measures attaching partners to an event, not finding the event. Where the annotations give bodies
+  no kind (``tests/gold``), they list only the partners the gazetteer names, so a predicted partner
+  the gazetteer does not list is not judged there (as for mentions).
 
 Where the errors come from, in counts (rows of their own, see ``scores.COUNTS``): the false hits of
 ``events`` are ``events-split`` or ``events-spurious``; its misses ``events-unread`` (no predicted
@@ -30,6 +35,7 @@ from collections import defaultdict
 from ..corpus.metadata import title_from_name
 from ..records import Activity, Excerpt, Extraction
 from .gold import Gold
+from .kinds import listed_keys
 from .scores import PRF, Accuracy, EvalError
 
 
@@ -44,6 +50,7 @@ def _overlaps(e: Excerpt, g: dict) -> bool:
 
 def score_events(gold: Gold, by_report: dict[str, Extraction], tally) -> None:
     regions = gold.records["regions"]
+    every_partner = _kinds_given(gold)
     for report in sorted({r["report"] for r in regions}):
         ext = by_report.get(report)
         spans = [(r["start"], r["end"]) for r in regions if r["report"] == report]
@@ -61,7 +68,12 @@ def score_events(gold: Gold, by_report: dict[str, Extraction], tally) -> None:
                 _missed(tally, report, rows, predicted)
             else:
                 _judge_doer(tally, report, rows, a)
+                _judge_partners(tally, report, rows, a, every_partner)
     _complete(tally)
+
+
+def _kinds_given(gold: Gold) -> bool:
+    return any("kind" in m for r in gold.records["bodies"] for m in r["mentions"])
 
 
 def _match(tally, report: str, events: dict[str, list[dict]], predicted: list[Activity]) -> dict[str, Activity]:
@@ -113,6 +125,18 @@ def _judge_doer(tally, report: str, rows: list[dict], a: Activity) -> None:
     tally.add(split, "activities", f"event agent-{wrong}", PRF(fn=1), at)
     tally.errors.append(EvalError(split, "activities", "wrong event agent", report, lead["start"], lead["end"], lead["type"],
                                   ",".join(sorted(gold_agents)), ",".join(sorted(agents)), " ".join(lead["sentence"].split())))
+
+
+def _judge_partners(tally, report: str, rows: list[dict], a: Activity, every_partner: bool) -> None:
+    lead = _lead(rows)
+    split = lead.get("split", "dev")
+    gold_partners = {k for g in rows for k in g.get("partners", ())}
+    partners = {m.key for m in a.partners if every_partner or m.key in listed_keys()}
+    prf = PRF(tp=len(partners & gold_partners), fp=len(partners - gold_partners), fn=len(gold_partners - partners))
+    tally.add(split, "activities", "event partners", prf, (report, lead["start"], lead["end"]))
+    if partners != gold_partners:
+        tally.errors.append(EvalError(split, "activities", "wrong event partners", report, lead["start"], lead["end"], lead["type"],
+                                      ",".join(sorted(gold_partners)), ",".join(sorted(partners)), " ".join(lead["sentence"].split())))
 
 
 def _lead(rows: list[dict]) -> dict:

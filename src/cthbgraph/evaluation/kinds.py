@@ -74,7 +74,7 @@ def score_bodies(gold: Gold, by_report: dict[str, Extraction], tally: Tally) -> 
         if not any("kind" in g for g in rec["mentions"]):
             # Annotations without kinds (tests/gold) predate partners as bodies: they list the partners
             # the gazetteer names and no others, so a partner read from the text is not judged there.
-            predicted = [m for m in predicted if not m.partner_kind or m.key in _listed_keys()]
+            predicted = [m for m in predicted if not m.partner_kind or m.key in listed_keys()]
         used: set[int] = set()
         tp = fn = 0
         # Annotations that give each mention a kind ("osce" or a partner kind) are also counted apart.
@@ -152,7 +152,7 @@ def _predicted_group(m) -> str:
 
 
 @functools.cache
-def _listed_keys() -> frozenset[str]:
+def listed_keys() -> frozenset[str]:
     from ..extract.bodies import load_gazetteer
 
     return frozenset(e.key for e in load_gazetteer())
