@@ -71,3 +71,25 @@ def test_the_delegation_of_a_study_visit_is_its_people(extractor):
     visit, training = _events(extractor, text)
     assert [e.text.split()[:2] for e in visit.follow_ups] == [["In", "Utopia"]]
     assert not training.follow_ups
+
+
+def test_a_doer_the_parse_hung_on_the_date_before_it_is_still_the_doer(extractor):
+    text = (
+        "On 11 March the OSCE Mission to Atlantis, together with the Office of the Special Representative, held "
+        "an online conference on labour exploitation, with 320 participants.\n\n"
+        "At the request of the Ministry of Interior of Atlantis, the OSCE Mission to Atlantis trained 20 border guards in May.\n"
+    )
+    conference, training = _events(extractor, text)
+    assert [m.key for m in conference.agents] == ["mission-atlantis"]
+    assert "osr-cthb" in {m.key for m in conference.partners}
+    assert [m.key for m in training.agents] == ["mission-atlantis"]
+
+
+def test_where_a_body_s_work_went_over_the_year_is_a_summary_not_an_event(extractor):
+    text = (
+        "In 2015 the OSCE Mission to Atlantis concentrated on financial investigations and on migrant smuggling.\n\n"
+        "The OSCE Mission to Atlantis made the protection of child victims one of its priorities.\n\n"
+        "In June 2015 the OSCE Mission to Atlantis organized a course on financial investigations for 20 police officers.\n"
+    )
+    (course,) = _events(extractor, text)
+    assert course.excerpt.text.startswith("In June 2015")
