@@ -93,3 +93,19 @@ def test_where_a_body_s_work_went_over_the_year_is_a_summary_not_an_event(extrac
     )
     (course,) = _events(extractor, text)
     assert course.excerpt.text.startswith("In June 2015")
+
+
+def test_a_year_in_a_clause_about_a_thing_named_does_not_date_the_sentence(extractor):
+    text = (
+        "In October 2015, 45 border police officers were trained by the OSCE Mission to Atlantis in Utopia City. "
+        "The courses were delivered by the Mission with the State Police and drew on the procedures adopted by the "
+        "Government in 2014.\n\n"
+        "In November 2015 the OSCE Mission to Atlantis trained 20 judges. "
+        "The judges visited a shelter opened in 2016.\n\n"
+        "In December 2015 the OSCE Mission to Atlantis trained 20 prosecutors. "
+        "The OSCE Mission to Atlantis published the course materials in 2016.\n"
+    )
+    courses, judges, prosecutors, materials = _events(extractor, text)
+    assert [e.text.split()[:2] for e in courses.follow_ups] == [["The", "courses"]]
+    assert [e.text.split()[:2] for e in judges.follow_ups] == [["The", "judges"]]
+    assert materials.excerpt.text.startswith("The OSCE Mission to Atlantis published")

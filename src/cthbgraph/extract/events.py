@@ -257,7 +257,7 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     """Whether a sentence says more about ``event`` rather than reporting another one."""
     sentence = reading.sentence
     own = reading.activity
-    date = normalise_date(sentence.text)
+    date = own_date(sentence)
     if date and event.date and date[:4] != event.date[:4]:
         return False  # another year: another event
     if date and not event.date and own is not None:
@@ -295,8 +295,15 @@ def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None
     return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
 
 
+def own_date(sentence: Span) -> str:
+    """The date the sentence tells its act on: a date inside a clause about something it names ("drew on the
+    procedures adopted by the Government in 2014", "the fund established in 2006") dates that thing, not the act."""
+    inside = {t.i for head in sentence if head.dep_ in ("relcl", "acl") for t in head.subtree}
+    return normalise_date("".join(t.text_with_ws for t in sentence if t.i not in inside))
+
+
 def _same_year(sentence: Span, event: Activity) -> bool:
-    date = normalise_date(sentence.text)
+    date = own_date(sentence)
     return not (date and event.date and date[:4] != event.date[:4])
 
 
