@@ -166,7 +166,7 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     arrival = path[-2].dep_ if len(path) > 1 else ""
     by_phrase = len(path) > 2 and path[-2].lower_ == "by"
     # The subject, or the doer in a "by" phrase of a passive.
-    hung = hung_on_the_opening(path)  # "On 11 March the Chairmanship, together with ..., held": a broken parse
+    hung = hung_on_the_opening(path)  # "On 11 March the Mission, together with ..., held": a broken parse
     direct = hung or arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
     if direct and not hung and any(t.dep_ == "prep" and t.lower_ in _SETTINGS for t in path[1:-1]):
         return None  # "by the SPMU at the UNODC workshop": the organiser of the setting, not a doer

@@ -1,10 +1,10 @@
 """A doer the parse hung on the phrase that opens its sentence.
 
-"On 11 March the Chairmanship, together with the Office ..., held a conference", "Through its project on
-..., the OCEEA, jointly with the IOM, published a guide", "From 21 to 23 April TNTD/SPMU, in co-operation
-with ..., conducted a course": with a date or an adjunct before the doer and a "with" phrase between the
-doer and its verb, the small model makes the doer an apposition of the date or the object of the opening
-preposition, and leaves the verb with no subject. Read on the dev halves of ``tests/written3`` and
+"On 11 March the Mission, together with the Office ..., held a conference", "Through its project on ...,
+the Unit, jointly with the IOM, published a guide", "From 21 to 23 April the Unit, in co-operation with
+..., conducted a course": with a date or an adjunct before the doer and a "with" phrase between the doer
+and its verb, the small model makes the doer an apposition of the date or the object of the opening
+preposition, and leaves the verb with no subject. Seen on the dev halves of ``tests/written3`` and
 ``tests/written7``; the grammar, not any name, decides.
 """
 

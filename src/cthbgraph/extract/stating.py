@@ -275,8 +275,8 @@ def _a_state(verb) -> bool:
 
 def _sets_priorities(verb) -> bool:
     """ "X has selected two priorities", "X set its focus on ...", "X prioritised the issue"; where a body's work
-    went over a stretch of time ("In 2015 the Unit concentrated on financial investigations", "X made the link
-    between ... one of its priorities"): a summary of its work, not one act."""
+    went over a stretch of time ("In 2015 the Unit concentrated on financial investigations", "X made the
+    protection of child victims one of its priorities"): a summary of its work, not one act."""
     lemma = verb.lemma_.lower()
     if lemma in _PRIORITISING_VERBS:
         return True
