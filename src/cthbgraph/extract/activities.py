@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from .openings import hung_on_the_opening
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
 from .relatives import participle_on_the_object, relative_clause_verb
@@ -165,8 +166,9 @@ def _action_verb_from(body: Span, node: Token) -> Token | None:
     arrival = path[-2].dep_ if len(path) > 1 else ""
     by_phrase = len(path) > 2 and path[-2].lower_ == "by"
     # The subject, or the doer in a "by" phrase of a passive.
-    direct = arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
-    if direct and any(t.dep_ == "prep" and t.lower_ in _SETTINGS for t in path[1:-1]):
+    hung = hung_on_the_opening(path)  # "On 11 March the Mission, together with ..., held": a broken parse
+    direct = hung or arrival in ("nsubj", "csubj", "agent") or (by_phrase and (arrival == "pobj" or path[-2].dep_ in ("agent", "prep")))
+    if direct and not hung and any(t.dep_ == "prep" and t.lower_ in _SETTINGS for t in path[1:-1]):
         return None  # "by the SPMU at the UNODC workshop": the organiser of the setting, not a doer
     if not direct and len(path) > 3 and path[0].dep_ == "pobj" and path[1].lower_ == "by" and passive(verb):
         # "was launched today at the border crossing point by the OSCE Mission": the parse hung the

@@ -39,10 +39,12 @@ from .non_events import (
     _EVENT_WORDS,
     _PEOPLE,
     _QUOTE_OPEN,
+    _RECOMMENDING_VERBS,
     PAGE_GENRES,
     _closing_start,
     _dated,
     _event_word,
+    _titled,
     not_an_activity,
 )
 from .projects import part_of_project
@@ -120,7 +122,7 @@ def refers_back(sentence: Span) -> bool:
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "poss")}
         if _event_word(subject) and determiners & {"the", "this", "these", "its", "their", "that"}:
             return True
-        if lemma.rstrip("s") in _PEOPLE and (
+        if lemma.rstrip("s") in _PEOPLE and not _titled(subject) and (
             not any(t.ent_type_ == "ORG" for t in subject.subtree) or verb.lemma_.lower() in _TELLING_VERBS or receives(verb)
         ):
             # "Instructors from the UNMIK Police shared experience", "Inspectors from the Labour
@@ -167,6 +169,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
     events: list[Activity] = []
     last: tuple[int, int] | None = None  # (index of the event in ``events``, index of its last sentence)
     headline: Reading | None = None
+    lead: list[Excerpt] = []  # a press release's sentences after its headline that name no doer, before its first event
     if genre == "press-release" and readings and "\n" not in readings[0].excerpt.text.strip():
         headline = readings[0]  # a line of its own (the parse may have joined it to the lead)
     for n, reading in enumerate(readings):
@@ -193,15 +196,32 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             last = (last[0], n)
             continue
         activity = activity or (add and add(reading, genre, events[-1] if events else None))  # the learned model may read one
-        if activity is None or _opens_none(sentence, activity, genre, year):
+        if headline is not None and not events and _waits_for_its_doer(activity, sentence):
+            lead.append(reading.excerpt)
             continue
-        if keep is not None and not keep(reading, genre, events[-1] if events else None):
-            continue  # the learned second opinion (event_filter.py) refused it: it opens no event
-        if headline is not None and not events and n <= 2 and not headline.sentence.text.strip().startswith(_QUOTE_OPEN):
-            activity = _with_headline(activity, headline)
+        if activity is None or _opens_none(sentence, activity, genre, year) or (keep is not None and not keep(reading, genre, events[-1] if events else None)):
+            continue  # no event, or the learned second opinion (event_filter.py) refused it
+        if headline is not None and not events and _tells_the_headline(headline, n, lead, sentence):
+            activity = _with_headline(activity, headline, tuple(lead))
         events.append(activity)
         last = (len(events) - 1, n)
     return events
+
+
+def _waits_for_its_doer(activity: Activity | None, sentence: Span) -> bool:
+    """A press release's sentence before its first event that reads no OSCE doer ("A two-day workshop ... ended
+    today", "Twenty police officers completed a course", "The Ministry ... signed a memorandum today"): the
+    headline's event, whose organiser the release names later."""
+    return activity is None or others_act(activity, sentence)
+
+
+def _tells_the_headline(headline: Reading, n: int, lead: list[Excerpt], sentence: Span) -> bool:
+    """Whether the first event of a press release, its ``n``-th sentence, is the one its headline names: it comes
+    right after the headline, or after a lead that names no doer and refers back to it ("Organized by the Office
+    ..., the course ..."); "The Mission has also trained ..." after such a lead is another event."""
+    if headline.sentence.text.strip().startswith(_QUOTE_OPEN):
+        return False
+    return n <= 2 or (n <= 2 + len(lead) and (refers_back(sentence) or goes_on(sentence)))
 
 
 def _why_none(sentence: Span, genre: str, closing: bool, text: str) -> str:
@@ -237,7 +257,7 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     """Whether a sentence says more about ``event`` rather than reporting another one."""
     sentence = reading.sentence
     own = reading.activity
-    date = normalise_date(sentence.text)
+    date = own_date(sentence)
     if date and event.date and date[:4] != event.date[:4]:
         return False  # another year: another event
     if date and not event.date and own is not None:
@@ -257,6 +277,9 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
     same_doer = {m.key for m in own.agents} <= {m.key for m in event.agents}
     if same_doer and _object_refers_back(sentence) and not names_new_event(sentence):
         return True
+    if _post_holder(sentence) and not names_new_event(sentence):
+        # What the post holder said there goes on with any event; another act only with her own.
+        return same_doer or verb is not None and verb.lemma_.lower() in _CONTENT_VERBS | _RECOMMENDING_VERBS
     if (
         genre == "press-release" and same_doer and own.confidence <= 0.7 and anaphoric_subject(sentence) == ""
         and not names_new_event(sentence) and not _dated(sentence)
@@ -272,8 +295,15 @@ def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None
     return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
 
 
+def own_date(sentence: Span) -> str:
+    """The date the sentence tells its act on: a date inside a clause about something it names ("drew on the
+    procedures adopted by the Government in 2014", "the fund established in 2006") dates that thing, not the act."""
+    inside = {t.i for head in sentence if head.dep_ in ("relcl", "acl") for t in head.subtree}
+    return normalise_date("".join(t.text_with_ws for t in sentence if t.i not in inside))
+
+
 def _same_year(sentence: Span, event: Activity) -> bool:
-    date = normalise_date(sentence.text)
+    date = own_date(sentence)
     return not (date and event.date and date[:4] != event.date[:4])
 
 
@@ -283,6 +313,16 @@ def _others_background(activity: Activity, genre: str, year: int | None) -> bool
     if genre != "press-release" or not year or not activity.date[:4].isdigit() or int(activity.date[:4]) >= year:
         return False
     return all(m.kind == "ExternalOrganisation" for m in activity.agents)
+
+
+def _post_holder(sentence: Span) -> bool:
+    """ "The Special Representative recommended ...": a post named by its title as the subject. It is a doer,
+    not the people of the event just told (:func:`refers_back`), so it goes on with that event only if the
+    event is its own or it tells what was said ("recommended that ..."); after another body's event ("The
+    Special Representative held 40 meetings" after the Office's survey) it reports a new one."""
+    verb = main_verb(sentence)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(s.lemma_.lower().rstrip("s") in _PEOPLE and _titled(s) for s in subjects)
 
 
 def _object_refers_back(sentence: Span) -> bool:
@@ -316,6 +356,9 @@ def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> A
     )
 
 
-def _with_headline(activity: Activity, headline: Reading) -> Activity:
-    """A press release's headline leads the evidence of the event its lead reports (and may name its doer)."""
-    return replace(headline_doers(activity, headline.activity), excerpt=headline.excerpt, follow_ups=(activity.excerpt, *activity.follow_ups))
+def _with_headline(activity: Activity, headline: Reading, lead: tuple[Excerpt, ...] = ()) -> Activity:
+    """A press release's headline leads the evidence of the event its lead reports (and may name its doer). ``lead``:
+    the sentences between them that name no doer ("Sixty police officers ... today concluded a course", a photo's
+    caption): the same event, whose organiser the release names only after them ("Organized by the Office ...")."""
+    evidence = (*lead, activity.excerpt, *activity.follow_ups)
+    return replace(headline_doers(activity, headline.activity), excerpt=headline.excerpt, follow_ups=evidence)

@@ -22,6 +22,7 @@ from .stating import describes, ends_a_quote
 _PEOPLE = {
     "participant", "speaker", "trainer", "expert", "instructor", "lecturer", "attendee", "delegate", "team",
     "representative", "panellist", "panelist", "inspector", "officer", "judge", "prosecutor", "student", "trainee",
+    "delegation",
 }
 # Nouns that name what was done; "mission", "network" and "forum" also head the names of bodies.
 _EVENT_WORDS = (EVENT_NOUNS - {"mission", "network", "forum", "programme"}) | {
@@ -74,13 +75,24 @@ def _by_wording(sentence: Span, genre: str) -> str:
         return "quote"
     if _OPERATIVE.search(text):
         return "decision paragraph"
-    if _MANDATE.search(text):
+    if _states_a_mandate(sentence):
         return "mandate"
     if _FOOTNOTE.match(text):
         return "footnote"
     if _APPOINTMENT.search(text) and genre in ("listing", "press-release", *PAGE_GENRES):
         return "appointment"
     return ""
+
+
+def _states_a_mandate(sentence: Span) -> bool:
+    """A mandate or aim said of the sentence's own doer. Said in a relative clause ("a reference guide,
+    which is intended to assist legislators", "a project ... that aims to improve ...") it tells what a
+    thing the sentence names is for, and the sentence may still report that it was made or done."""
+    for match in _MANDATE.finditer(sentence.text):
+        words = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is None or not any(t.dep_ == "relcl" for t in (words[0], *words[0].ancestors)):
+            return True
+    return False
 
 
 def _inside_a_quote(sentence: Span) -> bool:

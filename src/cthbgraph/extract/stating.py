@@ -56,6 +56,8 @@ _CROSS_REFERENCE = re.compile(
 _CHOOSING_VERBS = {"identify", "choose", "select", "set", "define"}
 _PRIORITY_NOUNS = {"priority", "focus", "field", "direction", "objective"}
 _PRIORITISING_VERBS = {"prioritize", "prioritise"}
+_CONCENTRATING_VERBS = {"concentrate", "centre", "center"}
+_MADE_A_PRIORITY = re.compile(r"\b(?:a|one\s+of\s+(?:its|their|his|her|the))\s+(?:\w+\s+)?priorit(?:y|ies)\b", re.IGNORECASE)
 # Verbs of a state or of what befalls a body, not of an act: "the size of the teams differs", "the Centres
 # meet obstacles / encounter resistance", "the handbook rests on earlier research", "offices go through a review".
 _STATE_VERBS = {"vary", "differ", "encounter", "experience", "suffer", "lack", "depend", "rely"}
@@ -272,10 +274,16 @@ def _a_state(verb) -> bool:
 
 
 def _sets_priorities(verb) -> bool:
-    """ "X has selected two priorities", "X set its focus on ...", "X prioritised the issue"."""
+    """ "X has selected two priorities", "X set its focus on ...", "X prioritised the issue"; where a body's work
+    went over a stretch of time ("In 2015 the Unit concentrated on financial investigations", "X made the
+    protection of child victims one of its priorities"): a summary of its work, not one act."""
     lemma = verb.lemma_.lower()
     if lemma in _PRIORITISING_VERBS:
         return True
+    if lemma in _CONCENTRATING_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return True
+    if lemma == "make" and _MADE_A_PRIORITY.search(verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text):
+        return True  # the parse of "made X one of its priorities" is often broken: read by its words
     if lemma not in _CHOOSING_VERBS:
         return False
     return any(c.dep_ == "dobj" and {c.lemma_.lower(), c.lemma_.lower().rstrip("s")} & _PRIORITY_NOUNS for c in verb.children)
