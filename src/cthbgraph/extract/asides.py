@@ -19,6 +19,9 @@ refuse. Each kind is told by its grammar or by the conventions of the genre (the
   2016 the Unit has trained 400 officers") or a standing role ("The Office has chaired the group since
   2003"): a summary, not one event. "Since 2001 the Mission has supported the Ministry in ..." is read
   in the reports as an activity;
+* what whole classes of bodies have done, told in the present perfect with no year ("Field operations
+  have worked in many ways towards ...", "To date the OSCE bodies have taken part in conferences ..."):
+  a summary over bodies and years, not one event (see :func:`summary_of_kinds`);
 * a body's work in general as the subject of a verb of focus ("In 2009 the Unit's work focused on ...");
 * what a meeting agreed or concluded ("The meeting agreed on minimum standards"): its outcome, which
   says more about the event just told (it may go on), but is not one.
@@ -213,3 +216,19 @@ def _the_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     named = lemma in _MEETINGS or lemma in EVENT_NOUNS and lemma not in ("support", "work", "assistance")
     return named and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def summary_of_kinds(sentence: Span, activity) -> bool:
+    """The present perfect whose doers, all named in the sentence, are classes of bodies (the gazetteer's
+    collective entries: "field operations", "the OSCE bodies"), with no year: "Field operations have
+    worked in many ways ...", "the OSCE bodies have observed shortcomings ...". A plural of kinds with the
+    perfect sums up what bodies of that kind have done over time; it tells no one event. "The OSCE field
+    missions and the ODIHR have organized round tables" names a body beside the class and stays an event."""
+    agents = activity.agents
+    if not agents or not all(m.label.endswith("(collective)") for m in agents):
+        return False
+    if not all(sentence.start_char <= m.excerpt.start < sentence.end_char for m in agents):
+        return False  # a doer read from the context: the sentence itself names no class
+    verb = main_verb(sentence)
+    perfect = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and not _YEAR.search(sentence.text)

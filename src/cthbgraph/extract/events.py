@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
 from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .asides import summary_of_kinds
 from .captions import is_caption
 from .chronology import is_chronology_line
 from .dates import normalise_date
@@ -269,7 +270,12 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
 
 def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None) -> bool:
     """A description, another body's background or own act ("In 2007 the Ministry opened a department"): no OSCE event."""
-    return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
+    return (
+        states_not_reports(sentence, activity)
+        or _others_background(activity, genre, year)
+        or others_act(activity, sentence)
+        or summary_of_kinds(sentence, activity)
+    )
 
 
 def _same_year(sentence: Span, event: Activity) -> bool:

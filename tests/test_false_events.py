@@ -1,0 +1,30 @@
+"""Sentences of report text that name bodies doing something and still tell no event of their own, and
+the sentences that go on with the event just told: each rule on invented excerpts, with the near case
+that stays an event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cthbgraph.records import Report
+
+
+def _events(extractor, text: str, genre: str = "report"):
+    return extractor.extract(Report("made-up", Path("made-up.txt"), text, genre=genre)).activities
+
+
+def test_what_classes_of_bodies_have_done_in_the_perfect_is_a_summary(extractor):
+    text = (
+        "In May 2030 the OSCE Mission to Atlantis trained 40 judges in Port Utopia on the rights of victims.\n\n"
+        "Field operations have worked in many ways towards better referral of victims at the local level.\n\n"
+        "So far the OSCE bodies have taken part in regional conferences hosted by governments and universities.\n"
+    )
+    events = _events(extractor, text)
+    assert [e.excerpt.text[:20] for e in events] == ["In May 2030 the OSCE"]
+
+
+def test_a_named_body_beside_the_class_or_a_year_keeps_the_event(extractor):
+    beside = "The OSCE field missions and the ODIHR have organized round tables with experts from ministries and NGOs.\n"
+    assert len(_events(extractor, beside)) == 1
+    dated = "In 2030 field operations have organized round tables on referral with experts from ministries and NGOs.\n"
+    assert len(_events(extractor, dated)) == 1
