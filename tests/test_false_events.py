@@ -28,3 +28,14 @@ def test_a_named_body_beside_the_class_or_a_year_keeps_the_event(extractor):
     assert len(_events(extractor, beside)) == 1
     dated = "In 2030 field operations have organized round tables on referral with experts from ministries and NGOs.\n"
     assert len(_events(extractor, dated)) == 1
+
+
+def test_to_this_end_goes_on_with_the_event_just_told(extractor):
+    text = (
+        "In March 2030 the OSCE Office in Atlantis launched an assessment of the shelters for victims of trafficking. "
+        "To this end, the Office invited the Ministry of Social Affairs to answer a survey on the shelters it funds.\n"
+    )
+    (assessment,) = _events(extractor, text)
+    assert [f.text[:11] for f in assessment.follow_ups] == ["To this end"]
+    later = text.replace("To this end, the Office", "To this end, in 2031 the Office")
+    assert len(_events(extractor, later)) == 2  # another year: another event

@@ -33,7 +33,7 @@ from .asides import summary_of_kinds
 from .captions import is_caption
 from .chronology import is_chronology_line
 from .dates import normalise_date
-from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
+from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, opens_on_the_means, others_act
 from .headlines import headline_doers
 from .list_items import opens_listed_item
 from .non_events import (
@@ -247,6 +247,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
     if own is not None and opens_on_a_date(sentence):
         return False  # "In December 2020 the Office briefed ...": a report opens each event on its date
+    if opens_on_the_means(sentence):
+        return True
     if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
