@@ -39,3 +39,13 @@ def test_to_this_end_goes_on_with_the_event_just_told(extractor):
     assert [f.text[:11] for f in assessment.follow_ups] == ["To this end"]
     later = text.replace("To this end, the Office", "To this end, in 2031 the Office")
     assert len(_events(extractor, later)) == 2  # another year: another event
+
+
+def test_a_judgement_of_what_work_is_worth_opens_no_event(extractor):
+    for worth in (
+        "Consultations of the OSCE Mission to Atlantis with NGOs and ministries have proved to be decisive for the design of its projects.\n",
+        "The projects of the OSCE Mission to Atlantis are positively assessed by partners and beneficiaries.\n",
+    ):
+        assert _events(extractor, worth) == (), worth
+    done = "The OSCE Mission to Atlantis held consultations with NGOs and ministries on the design of its projects.\n"
+    assert len(_events(extractor, done)) == 1
