@@ -61,6 +61,8 @@ _VIEWS = {"view", "opinion", "position", "belief", "conviction"}
 _HOLDING = {"take", "hold", "share", "express"}
 # Verbs that say what something is to the work, not what was done: "constitute the basis for".
 _BASIS_VERBS = {"constitute", "underpin"}
+# Verbs of offering: "The Organization provides a platform for dialogue" says what a body offers.
+_OFFERING_VERBS = {"provide", "offer"}
 
 
 def aside(sentence: Span, genre: str = "", text: str = "") -> str:
@@ -102,6 +104,8 @@ def _by_verb(sentence: Span, verb: Token, genre: str) -> str:
         return "recommendation"
     if lemma in _BASIS_VERBS and subjects and not any(_is_body(s) for s in subjects):
         return "state"  # "These commitments constitute the basis for the Office's dialogue"
+    if genre not in _PRESENT_GENRES and _what_a_body_is(sentence, verb, subjects):
+        return "state"
     return ""
 
 
@@ -205,6 +209,29 @@ def _since_perfect(verb: Token) -> bool:
         return True  # "has been active in ... since 1999"
     counted = any(t.like_num and not _YEAR.fullmatch(t.text) for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
     return counted or verb.lemma_.lower() in _ROLE_VERBS
+
+
+def _what_a_body_is(sentence: Span, verb: Token, subjects: list[Token]) -> bool:
+    """ "The Organization is a regional security body", "The Organization provides a platform for
+    dialogue": in the undated simple present, with the body itself as the subject and as complement a
+    noun with "a" that names no event, what a body is or offers, not something it did ("The Mission
+    offers a course for judges" names an event and is left to the other rules)."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or _YEAR.search(sentence.text):
+        return False
+    bodies = sentence.doc.spans.get("cthb_bodies", [])
+    if not subjects or not all(any(b.start_char <= s.idx < b.end_char for b in bodies) for s in subjects):
+        return False
+    lemma = verb.lemma_.lower()
+    deps = ("attr",) if lemma == "be" else ("dobj",) if lemma in _OFFERING_VERBS else ()
+    return any(
+        c.dep_ in deps and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) and not _event(c)
+        for c in verb.children
+    )
+
+
+def _event(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma.rstrip("s") in EVENT_NOUNS
 
 
 def _general_work(token: Token) -> bool:
