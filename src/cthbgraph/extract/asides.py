@@ -13,8 +13,8 @@ refuse. Each kind is told by its grammar or by the conventions of the genre (the
 * an aim or a role: "The aim of the Unit is to ...", "Another challenge for the Office is ...";
 * in a report, an OSCE body's standing work told in the simple present with no date and with the
   commitment it rests on ("The Section supports OSCE structures in ..., as set out in Ministerial Council
-  Decision No. 1/01"): its mandate. Without a commitment cited, the older annotations (``tests/gold``)
-  read "The Office also supports field missions in ..." as an activity, so it is left to the other rules;
+  Decision No. 1/01"): its mandate. Without a commitment cited ("The Office also supports field missions
+  in ..."), standing work is told by :mod:`.standing` (a state, after the other kinds here);
 * what a body has done over a stretch of years, told in the perfect with "since" and counted ("Since
   2016 the Unit has trained 400 officers") or a standing role ("The Office has chaired the group since
   2003"): a summary, not one event. "Since 2001 the Mission has supported the Ministry in ..." is read
@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from .activities import EVENT_NOUNS, main_verb
 from .dates import since_within_the_year
+from .standing import standing_work
 
 _PARTS = r"(?:Annex(?:es)?|Appendix|Appendices|Chapter|Section|Part|Table|Figure|Box)"
 _POINTER = re.compile(
@@ -70,7 +71,11 @@ def aside(sentence: Span, genre: str = "", text: str = "") -> str:
     as written (the parsed text has its line breaks cleaned): a heading the parse joined to the sentence
     is left out in a second reading."""
     last = _last_line(sentence, text)
-    return _aside(sentence, genre) or (_aside(last, genre) if last is not sentence else "")
+    why = _aside(sentence, genre) or (_aside(last, genre) if last is not sentence else "")
+    if why or genre in _PRESENT_GENRES:
+        return why
+    verb = main_verb(sentence)
+    return "state" if verb is not None and standing_work(sentence, verb, text) else ""  # the event told may go on
 
 
 def _aside(sentence: Span, genre: str) -> str:
