@@ -52,3 +52,17 @@ def test_a_standing_remark_lets_the_event_just_told_go_on(extractor):
     )
     (workshop,) = _events(extractor, text)
     assert [f.text[:12] for f in workshop.follow_ups] == ["The workshop"]
+
+
+def test_work_over_the_years_up_to_now_is_background(extractor):
+    for background in (
+        "Since 2021 the OSCE Mission to Atlantis has supported the Ministry of Justice in drafting laws on referral.\n",
+        "From 2021 the OSCE Mission to Atlantis provided the Ministry of Justice with advice on referral.\n",
+    ):
+        assert _events(extractor, background) == (), background
+    for act in (
+        "From 2021 to 2023 the OSCE Mission to Atlantis supported the Ministry of Justice in drafting a law on referral.\n",
+        "Since 2021 the OSCE Mission to Atlantis has run the Atlantis Referral Project with the Ministry of Justice.\n",
+        "In 2021 the OSCE Mission to Atlantis supported the Ministry of Justice in drafting a law on referral.\n",
+    ):
+        assert len(_events(extractor, act)) == 1, act

@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 
 from .activities import EVENT_NOUNS, main_verb
 from .dates import since_within_the_year
-from .standing import standing_work
+from .standing import over_the_years, standing_work
 
 _PARTS = r"(?:Annex(?:es)?|Appendix|Appendices|Chapter|Section|Part|Table|Figure|Box)"
 _POINTER = re.compile(
@@ -75,7 +75,8 @@ def aside(sentence: Span, genre: str = "", text: str = "") -> str:
     if why or genre in _PRESENT_GENRES:
         return why
     verb = main_verb(sentence)
-    return "state" if verb is not None and standing_work(sentence, verb, text) else ""  # the event told may go on
+    standing = verb is not None and (standing_work(sentence, verb, text) or over_the_years(sentence, verb))
+    return "state" if standing else ""  # the event just told may go on
 
 
 def _aside(sentence: Span, genre: str) -> str:

@@ -47,6 +47,22 @@ def standing_work(sentence: Span, verb: Token, text: str = "") -> bool:
     return not _caption(sentence, text)
 
 
+def over_the_years(sentence: Span, verb: Token) -> bool:
+    """ "Since 2000 the Office provided support in ...", "From 2004 the Alliance has provided ...": work
+    told over a stretch of years up to now, in the past or the perfect, with no instance named —
+    background, not one event. "From 2004 to 2006 ..." (a bounded stretch), "since May" (this year's work)
+    and "Since 2005 the Mission has held three conferences" (counted) are left to the other rules."""
+    if not (verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)):
+        return False
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("since", "from")]
+    up_to_now = any(
+        any(g.dep_ == "pobj" and _YEAR.fullmatch(g.text) for g in c.children) and not any(g.dep_ == "prep" for g in c.children)
+        for c in opening
+    )
+    bounded = any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") for c in verb.children)
+    return up_to_now and not bounded and len(_YEAR.findall(sentence.text)) == 1 and not _names_an_instance(sentence)
+
+
 def _simple_present(verb: Token) -> bool:
     """ "supports", "takes the lead", "are realized by", "is involved in": present, no perfect or future."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
