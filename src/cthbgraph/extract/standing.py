@@ -82,7 +82,8 @@ def _dated(sentence: Span) -> bool:
 
 def _names_an_instance(sentence: Span) -> bool:
     """One piece of the work named: an example given ("for example", "e.g."), a quoted title, a counted
-    event ("two conferences") or a definite, named one ("the SPMU project", "the Vilnius Conference")."""
+    event ("two conferences"), a definite, named one ("the SPMU project", "the Vilnius Conference") or
+    the one just told ("this course")."""
     if _EXAMPLE.search(sentence.text) or any(t.text in ("“", '"') for t in sentence):
         return True
     for t in sentence:
@@ -93,6 +94,8 @@ def _names_an_instance(sentence: Span) -> bool:
             return True
         if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and any(c.pos_ == "PROPN" for c in t.lefts):
             return True
+        if any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in t.children):
+            return True  # "continues to refine this course": the one event just told, which may go on
     return False
 
 
