@@ -12,7 +12,8 @@ Left to the other rules:
 
 * a dated sentence ("In May the Office opens a shelter"): a year or a month names one time;
 * a sentence that names one instance of the work: an example given ("for example", "e.g."), a quoted
-  title, a counted event ("two conferences") or a definite, named one ("the SPMU project");
+  title, a counted event ("two conferences"), a definite, named one ("the SPMU project") or the one just
+  told ("continues to refine this course", a follow-up);
 * a photo's caption, which shows one moment in the present ("The Head of Office meets the Minister");
 * press releases and pages, which tell their news in the present (``asides._PRESENT_GENRES``);
 * the past, "continued to support ..." included: an act told in a report paragraph.
