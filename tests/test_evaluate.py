@@ -23,13 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORT_001 = (ROOT / "corpus" / "001-2003-odihr-anti-trafficking-unit-activities.txt").read_text(encoding="utf-8")[:1003]
 NOTE_004 = (ROOT / "corpus" / "004-2003-odihr-strategic-approach-background-note.txt").read_text(encoding="utf-8")
 COMMITMENTS = NOTE_004[NOTE_004.index("The OSCE's first commitments") : NOTE_004.index("<sup>6</sup>") + len("<sup>6</sup>")]
+# Told in the past: in the undated present the report's opening is standing work, no event (extract/standing.py).
+_PAST = (("carries out", "carried out"), ("staff regularly exchange", "staff exchanged"), ("ODIHR advocates", "ODIHR advocated"),
+         ("ODIHR also supports", "ODIHR also supported"), ("ODIHR administers", "ODIHR administered"))
+for _present, _past in _PAST:
+    REPORT_001 = REPORT_001.replace(_present, _past)
 TEXT = REPORT_001 + "\n\n" + COMMITMENTS + "\n"
 
-S1 = "The OSCE/ODIHR carries out a wide variety of anti-trafficking activities in co-operation with OSCE participating States, non-governmental organizations (NGOs) and other international organizations (IOs)."
+S1 = "The OSCE/ODIHR carried out a wide variety of anti-trafficking activities in co-operation with OSCE participating States, non-governmental organizations (NGOs) and other international organizations (IOs)."
 S2 = "Raising awareness among OSCE participating States also remains a priority."
-S3 = "Therefore, ODIHR staff regularly exchange information with the Informal Working Group on Gender Equality and Anti-Trafficking in Human Beings, which is composed of interested OSCE delegations and based in Vienna."
-S4 = "Within this context, the ODIHR advocates for the further elaboration of OSCE commitments, which will ensure that the rights of trafficked persons are protected."
-S5 = "The ODIHR also supports OSCE field missions in their efforts to prevent trafficking and to assist victims."
+S3 = "Therefore, ODIHR staff exchanged information with the Informal Working Group on Gender Equality and Anti-Trafficking in Human Beings, which is composed of interested OSCE delegations and based in Vienna."
+S4 = "Within this context, the ODIHR advocated for the further elaboration of OSCE commitments, which will ensure that the rights of trafficked persons are protected."
+S5 = "The ODIHR also supported OSCE field missions in their efforts to prevent trafficking and to assist victims."
 
 
 def _span(needle: str, within: str = "") -> tuple[int, int]:
@@ -95,7 +100,7 @@ def tiny(tmp_path_factory):
         _activity(S3, "meeting", ["odihr"], partners=["informal-working-group-gender-equality-anti-trafficking"], place="Vienna", country="Austria"),
         _activity(S4, "advocacy", ["odihr"]),
         _activity(S5, "other", ["odihr"], partners=["field-operations"]),
-        # "With this aim in mind, the ODIHR administers the ... Fund" left out: a false hit.
+        # "With this aim in mind, the ODIHR administered the ... Fund" left out: a false hit.
     ])
     return corpus, gold
 
@@ -139,7 +144,7 @@ def test_evaluate_lists_misses_and_false_hits_with_their_sentences(tiny_evaluati
     missed = next(e for e in tiny_evaluation.errors if e.kind == "activities" and e.error == "miss")
     assert missed.sentence == S2
     false_hit = next(e for e in tiny_evaluation.errors if e.kind == "activities" and e.error == "false hit")
-    assert false_hit.sentence.startswith("With this aim in mind, the ODIHR administers")
+    assert false_hit.sentence.startswith("With this aim in mind, the ODIHR administered")
 
 
 def test_prf_arithmetic():
@@ -270,8 +275,9 @@ def test_a_gap_within_the_noise_holds_zero():
 def test_a_fact_belongs_to_the_region_it_lies_in_else_to_its_text(tiny, tmp_path):
     _, gold = tiny
     units = Units(load_gold(_two_regions(gold, tmp_path)))
-    assert units.of("excerpt", 300) == "excerpt@76" and units.of("excerpt", 900, 950) == "excerpt@730"
-    assert units.of("excerpt", 70, 80) == "excerpt@76", "a span that starts before a region and overlaps it"
+    first, second = f"excerpt@{_span(S1)[0]}", f"excerpt@{_span(S5)[0]}"  # the regions' starts (76, 721)
+    assert units.of("excerpt", 300) == first and units.of("excerpt", 900, 950) == second
+    assert units.of("excerpt", 70, 80) == first, "a span that starts before a region and overlaps it"
     assert units.of("excerpt", 1200) == units.of("excerpt") == "excerpt"
 
 

@@ -31,7 +31,8 @@ IV.8.2 The Press and Public Information Service (PPIS) will help to raise the me
 
 # 2016-17 report (field operations) and 2007 report (working with the media).
 POLICE = "To aid Ukraine's police reform, the PCU supported the development of 161 training courses as well as facilitated training of more than 12,500 officers, including 300 specialized anti-human trafficking police officers."
-MEDIA = """The SR responds to media queries and provides timely information, updated and comprehensive background materials in order to facilitate a better understanding of the phenomenon by journalists, and, ultimately, improve news coverage of relevant issues."""
+# (told in the past: in the undated present it is the SR's standing work, no event; extract/standing.py)
+MEDIA = """The SR responded to media queries and provided timely information, updated and comprehensive background materials in order to facilitate a better understanding of the phenomenon by journalists, and, ultimately, improve news coverage of relevant issues."""
 
 
 def extract(extractor, report_id: str, text: str, year: int):

@@ -13,12 +13,15 @@ refuse. Each kind is told by its grammar or by the conventions of the genre (the
 * an aim or a role: "The aim of the Unit is to ...", "Another challenge for the Office is ...";
 * in a report, an OSCE body's standing work told in the simple present with no date and with the
   commitment it rests on ("The Section supports OSCE structures in ..., as set out in Ministerial Council
-  Decision No. 1/01"): its mandate. Without a commitment cited, the older annotations (``tests/gold``)
-  read "The Office also supports field missions in ..." as an activity, so it is left to the other rules;
+  Decision No. 1/01"): its mandate. Without a commitment cited ("The Office also supports field missions
+  in ..."), standing work is told by :mod:`.standing` (a state, after the other kinds here);
 * what a body has done over a stretch of years, told in the perfect with "since" and counted ("Since
   2016 the Unit has trained 400 officers") or a standing role ("The Office has chaired the group since
   2003"): a summary, not one event. "Since 2001 the Mission has supported the Ministry in ..." is read
   in the reports as an activity;
+* what whole classes of bodies have done, told in the present perfect with no year ("Field operations
+  have worked in many ways towards ...", "To date the OSCE bodies have taken part in conferences ..."):
+  a summary over bodies and years, not one event (see :func:`summary_of_kinds`);
 * a body's work in general as the subject of a verb of focus ("In 2009 the Unit's work focused on ...");
 * what a meeting agreed or concluded ("The meeting agreed on minimum standards"): its outcome, which
   says more about the event just told (it may go on), but is not one.
@@ -33,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from .activities import EVENT_NOUNS, main_verb
 from .dates import since_within_the_year
+from .standing import over_the_years, standing_work
 
 _PARTS = r"(?:Annex(?:es)?|Appendix|Appendices|Chapter|Section|Part|Table|Figure|Box)"
 _POINTER = re.compile(
@@ -58,6 +62,8 @@ _VIEWS = {"view", "opinion", "position", "belief", "conviction"}
 _HOLDING = {"take", "hold", "share", "express"}
 # Verbs that say what something is to the work, not what was done: "constitute the basis for".
 _BASIS_VERBS = {"constitute", "underpin"}
+# Verbs of offering: "The Organization provides a platform for dialogue" says what a body offers.
+_OFFERING_VERBS = {"provide", "offer"}
 
 
 def aside(sentence: Span, genre: str = "", text: str = "") -> str:
@@ -65,7 +71,12 @@ def aside(sentence: Span, genre: str = "", text: str = "") -> str:
     as written (the parsed text has its line breaks cleaned): a heading the parse joined to the sentence
     is left out in a second reading."""
     last = _last_line(sentence, text)
-    return _aside(sentence, genre) or (_aside(last, genre) if last is not sentence else "")
+    why = _aside(sentence, genre) or (_aside(last, genre) if last is not sentence else "")
+    if why or genre in _PRESENT_GENRES:
+        return why
+    verb = main_verb(sentence)
+    standing = verb is not None and (standing_work(sentence, verb, text) or over_the_years(sentence, verb))
+    return "state" if standing else ""  # the event just told may go on
 
 
 def _aside(sentence: Span, genre: str) -> str:
@@ -99,6 +110,8 @@ def _by_verb(sentence: Span, verb: Token, genre: str) -> str:
         return "recommendation"
     if lemma in _BASIS_VERBS and subjects and not any(_is_body(s) for s in subjects):
         return "state"  # "These commitments constitute the basis for the Office's dialogue"
+    if genre not in _PRESENT_GENRES and _what_a_body_is(sentence, verb, subjects):
+        return "state"
     return ""
 
 
@@ -204,6 +217,29 @@ def _since_perfect(verb: Token) -> bool:
     return counted or verb.lemma_.lower() in _ROLE_VERBS
 
 
+def _what_a_body_is(sentence: Span, verb: Token, subjects: list[Token]) -> bool:
+    """ "The Organization is a regional security body", "The Organization provides a platform for
+    dialogue": in the undated simple present, with the body itself as the subject and as complement a
+    noun with "a" that names no event, what a body is or offers, not something it did ("The Mission
+    offers a course for judges" names an event and is left to the other rules)."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children) or _YEAR.search(sentence.text):
+        return False
+    bodies = sentence.doc.spans.get("cthb_bodies", [])
+    if not subjects or not all(any(b.start_char <= s.idx < b.end_char for b in bodies) for s in subjects):
+        return False
+    lemma = verb.lemma_.lower()
+    deps = ("attr",) if lemma == "be" else ("dobj",) if lemma in _OFFERING_VERBS else ()
+    return any(
+        c.dep_ in deps and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) and not _event(c)
+        for c in verb.children
+    )
+
+
+def _event(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma.rstrip("s") in EVENT_NOUNS
+
+
 def _general_work(token: Token) -> bool:
     """ "the Unit's work", "its efforts": a body's work in general."""
     return token.lemma_.lower() in _GENERAL_WORK and any(c.dep_ == "poss" for c in token.children)
@@ -213,3 +249,19 @@ def _the_meeting(token: Token) -> bool:
     lemma = token.lemma_.lower()
     named = lemma in _MEETINGS or lemma in EVENT_NOUNS and lemma not in ("support", "work", "assistance")
     return named and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def summary_of_kinds(sentence: Span, activity) -> bool:
+    """The present perfect whose doers, all named in the sentence, are classes of bodies (the gazetteer's
+    collective entries: "field operations", "the OSCE bodies"), with no year: "Field operations have
+    worked in many ways ...", "the OSCE bodies have observed shortcomings ...". A plural of kinds with the
+    perfect sums up what bodies of that kind have done over time; it tells no one event. "The OSCE field
+    missions and the ODIHR have organized round tables" names a body beside the class and stays an event."""
+    agents = activity.agents
+    if not agents or not all(m.label.endswith("(collective)") for m in agents):
+        return False
+    if not all(sentence.start_char <= m.excerpt.start < sentence.end_char for m in agents):
+        return False  # a doer read from the context: the sentence itself names no class
+    verb = main_verb(sentence)
+    perfect = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return perfect and not _YEAR.search(sentence.text)

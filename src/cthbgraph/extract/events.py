@@ -29,10 +29,11 @@ from spacy.tokens import Span
 
 from ..records import Activity, Excerpt
 from .activities import RECEIVING, anaphoric_subject, is_plan_or_duty, main_verb, receives
+from .asides import summary_of_kinds
 from .captions import is_caption
 from .chronology import is_chronology_line
 from .dates import normalise_date
-from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, others_act
+from .follow_ups import goes_on, hosts_part, names_another_event, opens_on_a_date, opens_on_the_means, others_act
 from .headlines import headline_doers
 from .list_items import opens_listed_item
 from .non_events import (
@@ -266,6 +267,8 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
         return False  # another country: another event ("During her visit to Atlantis, ..." after one to Utopia)
     if own is not None and opens_on_a_date(sentence):
         return False  # "In December 2020 the Office briefed ...": a report opens each event on its date
+    if opens_on_the_means(sentence):
+        return True
     if refers_back(sentence) or goes_on(sentence):
         return not names_new_event(sentence) or own is None
     if own is None:
@@ -292,7 +295,12 @@ def _continues(reading: Reading, event: Activity, genre: str = "") -> bool:
 
 def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None) -> bool:
     """A description, another body's background or own act ("In 2007 the Ministry opened a department"): no OSCE event."""
-    return states_not_reports(sentence, activity) or _others_background(activity, genre, year) or others_act(activity, sentence)
+    return (
+        states_not_reports(sentence, activity)
+        or _others_background(activity, genre, year)
+        or others_act(activity, sentence)
+        or summary_of_kinds(sentence, activity)
+    )
 
 
 def own_date(sentence: Span) -> str:

@@ -78,6 +78,9 @@ _DATE_OPENING = re.compile(
     r"|(?:\d{1,2}\s+)?" + _MONTHS + r"\s+(?:19|20)\d\d\b)"
 )
 
+# "To this end, ...", "For this purpose, ...": the sentence tells how the aim just stated was pursued.
+_MEANS_OPENING = re.compile(r"^\s*(?:to\s+(?:this|that)\s+end|for\s+(?:this|that)\s+purpose)\b", re.IGNORECASE)
+
 # "On the eve of the conference, ...", "Ahead of the visit, ...": a time before the event just told,
 # so what follows is another event.
 _BEFORE_OPENING = re.compile(r"^\s*(?:On\s+the\s+eve\s+of|Ahead\s+of|Prior\s+to|Before)\s+(?:the|this|its)\b")
@@ -97,6 +100,13 @@ def opens_on_the_event(sentence: Span) -> bool:
         if t.pos_ in ("NOUN", "PROPN"):
             head = t
     return head is not None and head.pos_ == "NOUN" and (head.lemma_.lower() in _EVENT_WORDS or head.lower_.rstrip("s") in _EVENT_WORDS)
+
+
+def opens_on_the_means(sentence: Span) -> bool:
+    """ "To this end, the States were invited to answer a survey", "For this purpose, the concept is taught
+    in training ...": the adjunct points back at the sentence before, whose aim this one pursues; it
+    goes on with the event just told, even where it names the means by an event noun ("a survey")."""
+    return bool(_MEANS_OPENING.match(sentence.text))
 
 
 def opens_on_a_date(sentence: Span) -> bool:

@@ -70,6 +70,10 @@ _CHANGE_SUBJECTS = {"appointment", "formation", "establishment", "creation", "el
 _FIGURE_SUBJECTS = {"increase", "decrease", "rise", "growth", "decline", "trend", "change", "drop", "reduction"}
 # Adjectives after "be" that make the sentence an act ("was active in", "has been instrumental").
 _ACTIVE_ADJECTIVES = {"involved", "engaged", "active", "instrumental", "present", "responsible"}
+# Verbs of seeming and of judging: with a word of value, what work is worth ("proved decisive", "is
+# positively assessed", "was regarded as a success"); see _judged.
+_SEEMING_VERBS = {"prove", "seem", "appear", "become", "turn"}
+_JUDGING_VERBS = {"assess", "evaluate", "judge", "rate", "consider", "regard", "view", "deem", "perceive"}
 # Verbs of a finding: "A review of the budget shows a shortfall": what was found, not done.
 _FINDING_VERBS = {"indicate", "show", "reveal", "suggest", "confirm", "prove"}
 # What work yields, as the object of a verb of showing or getting ("the network brought tangible progress"): a result.
@@ -178,7 +182,7 @@ def _outlook(verb, text: str) -> str:
         return "priorities"
     if _PLACED.search(text) or _TEXTS_SAY.search(text):
         return "state"
-    if _stance(verb):
+    if _stance(verb) or _judged(verb):
         return "opinion"
     if _general_subject(verb):
         return "state"
@@ -271,6 +275,21 @@ def _a_state(verb) -> bool:
     # "the Mechanism was able to compile a list": done, not a state ("is able to" stays a capacity).
     done = verb.tag_ == "VBD" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children)
     return not done and any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
+
+
+def _judged(verb) -> bool:
+    """A judgement of value on work: a verb of seeming with an adjective ("Consultations have proved
+    (to be) decisive", "the approach seems effective"), or a verb of judging in the passive with an
+    adverb or a complement of value ("The projects are positively assessed by their beneficiaries",
+    "was considered a success", "is regarded as useful"). It says what work is worth, not what was done."""
+    lemma = verb.lemma_.lower()
+    if lemma in _SEEMING_VERBS:
+        to_be = [x for x in verb.children if x.dep_ == "xcomp" and x.lemma_ == "be"]
+        return any(c.dep_ == "acomp" for c in verb.children) or any(g.dep_ in ("acomp", "attr") for x in to_be for g in x.children)
+    if lemma not in _JUDGING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    valued = any(c.dep_ == "advmod" and c.lower_.endswith("ly") for c in verb.children)
+    return valued or any(c.dep_ in ("oprd", "acomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
 
 
 def _sets_priorities(verb) -> bool:
