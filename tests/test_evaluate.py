@@ -497,7 +497,9 @@ def test_breakdown_rows_are_counts_in_the_column_they_break_down(diagnosed):
 
 # What the extraction reaches on the held-out test split (see docs/extraction.md), minus a margin
 # that allows a changed model version a few sentences, not a regression. Activity figures re-measured
-# when tests/gold moved to the one event convention (branch regold): the ruler changed, not the rules.
+# when tests/gold moved to the one event convention (branch regold): the ruler changed, not the rules;
+# then at the merge of generic7, whose standing-work rules trade recall for precision (sentences R
+# 0.851 -> 0.818, P 0.588 -> 0.658; docs/extraction.md, "Standing work and generic descriptions").
 MARGIN = 0.02
 TARGETS = [
     ("bodies", "mentions", "precision", 0.994),
@@ -505,16 +507,16 @@ TARGETS = [
     ("decisions", "references", "recall", 0.993),
     ("provisions", "tasked", "f1", 1.0),
     ("provisions", "partners", "f1", 1.0),
-    ("activities", "sentences", "recall", 0.851),
-    ("activities", "sentences", "precision", 0.588),
-    ("activities-named", "sentences", "recall", 0.876),
-    ("activities", "agent", "accuracy", 0.885),
-    ("activities-named", "agent", "accuracy", 0.881),
+    ("activities", "sentences", "recall", 0.818),
+    ("activities", "sentences", "precision", 0.658),
+    ("activities-named", "sentences", "recall", 0.848),
+    ("activities", "agent", "accuracy", 0.883),
+    ("activities-named", "agent", "accuracy", 0.878),
     ("activities", "provision", "accuracy", 1.0),
     ("activities", "date is ISO 8601", "accuracy", 1.0),
-    ("activities", "country", "accuracy", 0.947),
-    ("activities", "events", "precision", 0.558),
-    ("activities", "event agent", "accuracy", 0.876),
+    ("activities", "country", "accuracy", 0.938),
+    ("activities", "events", "precision", 0.618),
+    ("activities", "event agent", "accuracy", 0.873),
 ]
 
 
