@@ -71,3 +71,10 @@ def test_a_kind_of_gathering_names_no_organiser_of_the_event(extractor):
     )
     (conference,) = _events(extractor, text)
     assert len(conference.follow_ups) == 1 and not _partners(conference)
+
+
+def test_the_body_whose_premises_host_the_event_is_its_partner(extractor):
+    text = "In July 2030 a course for judges, held by the OSCE Mission to Atlantis at the Judicial Training Centre of Atlantis, ended in Atlantis City.\n"
+    (course,) = _events(extractor, text)
+    assert [m.key for m in course.agents] == ["mission-atlantis"]
+    assert _partners(course) == {"judicial-training-centre-of-atlantis"}

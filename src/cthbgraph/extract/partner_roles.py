@@ -4,7 +4,8 @@ The conventions of the annotation sets (``tests/written6/README.md``, "Doers (ag
 make partners of the body a doer supports, funds or meets ("the Mission supported the Ministry in
 drafting ...", "funded the hotline of the NGO ...", "met the National Rapporteur"), the body a request
 or invitation came from ("at the request of the Ministry of Justice") and the organiser of another's
-event a doer addresses or attends ("addressed a conference of the European Commission"). Each is read
+event a doer addresses or attends ("addressed a conference of the European Commission") and the host
+whose premises an event was held at ("held at the Police Academy"). Each is read
 from the phrase the body hangs in, not from its name.
 """
 
@@ -27,6 +28,8 @@ _GATHERINGS = {"conference", "meeting", "hearing", "session", "forum", "summit",
 # People who contribute to an event named by their body ("Trainers from IOM covered ..."): in a sentence that
 # reports no act of its own, the body is the event's partner (the event's doer is read from the context).
 _CONTRIBUTORS = {"trainer", "lecturer", "speaker", "panellist", "panelist", "presenter", "expert", "facilitator", "instructor"}
+# Events held at a body's premises: "a course held at the Police Academy", "a seminar ... at the Justice Academy".
+_EVENTS_HELD = {"course", "seminar", "training", "workshop", "conference", "meeting", "session", "round", "table", "event"}
 _HOLDING = {"convene", "organize", "organise", "co-organize", "co-organise", "hold", "arrange"}
 
 
@@ -34,7 +37,7 @@ def plays_a_part(body: Span) -> bool:
     """Whether ``body`` is a partner by its role: backed or met by the doer, the source of a request, the
     organiser of a gathering the doer took part in."""
     node = head_token(body)
-    return _backed(node) or _asked(node) or _holds_the_gathering(node)
+    return _backed(node) or _asked(node) or _holds_the_gathering(node) or _venue(node)
 
 
 def _backed(node: Token) -> bool:
@@ -88,3 +91,12 @@ def _contributes(node: Token) -> bool:
     while people.head is not people and (people.dep_ in ("conj", "pobj") or people.lower_ in ("from", "of")):
         people = people.head
     return people.lemma_.lower() in _CONTRIBUTORS and people.dep_ in ("nsubj", "nsubjpass")
+
+
+def _venue(node: Token) -> bool:
+    """ "held by the Mission at the Kosovo Police School", "wrapped up today at the Justice Academy": the body
+    whose premises host the act is its host, a partner."""
+    if node.dep_ != "pobj" or node.head.lower_ != "at":
+        return False
+    on = node.head.head
+    return on.pos_ in ("VERB", "AUX") or (on.pos_ == "NOUN" and on.lemma_.lower() in _EVENTS_HELD)
