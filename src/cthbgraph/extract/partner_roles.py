@@ -25,12 +25,12 @@ _ASKING_PREPOSITIONS = {"at", "upon", "on"}
 _GATHERINGS = {"conference", "meeting", "hearing", "session", "forum", "summit", "congress"}
 # Verbs by which the doer holds the gathering itself: "convened the first meeting of the Council" makes the
 # body the doer's own forum or its participants, not the organiser.
+_HOLDING = {"convene", "organize", "organise", "co-organize", "co-organise", "hold", "arrange"}
 # People who contribute to an event named by their body ("Trainers from IOM covered ..."): in a sentence that
 # reports no act of its own, the body is the event's partner (the event's doer is read from the context).
 _CONTRIBUTORS = {"trainer", "lecturer", "speaker", "panellist", "panelist", "presenter", "expert", "facilitator", "instructor"}
 # Events held at a body's premises: "a course held at the Police Academy", "a seminar ... at the Justice Academy".
 _EVENTS_HELD = {"course", "seminar", "training", "workshop", "conference", "meeting", "session", "round", "table", "event"}
-_HOLDING = {"convene", "organize", "organise", "co-organize", "co-organise", "hold", "arrange"}
 
 
 def plays_a_part(body: Span) -> bool:
