@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from .openings import hung_on_the_opening
+from .partner_roles import plays_a_part
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
 from .relatives import participle_on_the_object, relative_clause_verb
@@ -77,7 +78,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
     secondary: list[Span] = []
     verbs: list[Token] = []
     for body in bodies:
-        if governed_by_with(body) or funder(body):
+        if governed_by_with(body) or funder(body) or plays_a_part(body):
             partners.append(body)
             continue
         verb = action_verb_for(body) or relative_clause_verb(body)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
+from .partner_roles import plays_a_part
 from .receiving import attending
 from .relatives import objects_of, participle_on_the_object
 
@@ -28,7 +29,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = (
-        candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b))
+        candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b) or plays_a_part(b))
     )
     agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()

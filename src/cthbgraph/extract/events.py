@@ -78,6 +78,7 @@ class Reading:
     activity: Activity | None = None
     heading_before: bool = False  # a heading line stands between this sentence and the one before
     context: Activity | None = None  # with no doer of its own: the activity it would be of the context's doer
+    partners: tuple = ()  # with no activity of its own: the partners it names ("Trainers from IOM ...")
 
 
 def states_not_reports(sentence: Span, activity: Activity | None = None) -> bool:
@@ -193,7 +194,7 @@ def group_events(readings: list[Reading], text: str, genre: str = "", keep=None,
             continue  # "The assessment will feed into a report": said of the event, not evidence of it
         near = last is not None and n - last[1] <= _NEAR
         if near and _says_more(reading, events[last[0]], text, genre):
-            events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt)
+            events[last[0]] = add_evidence(events[last[0]], activity, reading.excerpt, reading.partners)
             last = (last[0], n)
             continue
         activity = activity or (add and add(reading, genre, events[-1] if events else None))  # the learned model may read one
@@ -345,12 +346,13 @@ def _has_event_object(sentence: Span) -> bool:
     return any(_event_word(t) for c in verb.children if c.dep_ in ("dobj", "attr") for t in c.subtree if t.pos_ == "NOUN")
 
 
-def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt) -> Activity:
-    """The event with one more sentence of evidence, its partners and, where it lacks them, its date and place."""
+def add_evidence(event: Activity, other: Activity | None, excerpt: Excerpt, named: tuple = ()) -> Activity:
+    """The event with one more sentence of evidence, its partners and, where it lacks them, its date and place.
+    ``named``: the partners a sentence that reports no activity of its own names (funders, trainers' bodies)."""
     partners = list(event.partners)
-    if other is not None:
+    if other is not None or named:
         known = {m.key for m in (*event.agents, *partners)}
-        for m in (*other.partners, *other.agents):
+        for m in (*other.partners, *other.agents) if other is not None else named:
             if m.key not in known:
                 known.add(m.key)
                 partners.append(m)

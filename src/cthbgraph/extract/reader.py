@@ -31,6 +31,7 @@ from .hyphens import is_word
 from .list_items import ListLead, listed_item_doer, opens_item
 from .listing import listing_activities
 from .offices import post_office
+from .partner_roles import named_partners
 from .pipeline import BODIES, DECISIONS
 from .projects import project_doers
 from .sentence_model import adds_events, grouped
@@ -176,7 +177,7 @@ class DocReader:
                 if context:
                     found = (bodies, provisions, headings)
                     guess = self._activity(sentence, excerpt, _unique(self.mention(s) for s in context), (), verbs, found, CONFIDENCE["context"])
-                yield events.Reading(sentence, excerpt, None, heading_before, guess)
+                yield events.Reading(sentence, excerpt, None, heading_before, guess, _unique(self.mention(s) for s in named_partners(bodies)))
                 continue
             previous = (agent_spans, n) if agent_spans else previous
             agents = named or _unique(self.mention(s) for s in agent_spans)
