@@ -65,6 +65,9 @@ def graph_attributes(nodes: int) -> dict[str, str]:
         "smoothing": "triangle",
         "splines": "false",
         "start": "20031127",  # seed: the same network always gives the same picture
+        # At most 83 inches a side (8,000 px at 96 dpi): a viewer opens it whole. A larger layout is
+        # scaled down, not cut, so a graph that grows with the corpus stays one picture.
+        "size": "83,83",
     }
 
 
