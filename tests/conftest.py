@@ -32,6 +32,18 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def events_of(extractor):
+    """The activities the extractor reads from a made-up text: ``events_of(text, genre="", **metadata)``.
+    Genre "" is what the reports of corpus/ have."""
+    from cthbgraph.records import Report
+
+    def read(text: str, genre: str = "", **metadata):
+        return extractor.extract(Report("made-up", Path("made-up.txt"), text, genre=genre, **metadata)).activities
+
+    return read
+
+
+@pytest.fixture(scope="session")
 def built(tmp_path_factory, extractor):
     """The graph of the whole corpus/, built once: a BuildResult whose ``out`` holds cthb.ttl and store/."""
     from cthbgraph.builder import build
