@@ -32,10 +32,11 @@ def _regions(gold: Gold) -> set[tuple[str, int, int]]:
 
 
 def _within(gold: Gold, regions: set[tuple[str, int, int]]) -> Gold:
-    """The gold's activities and regions inside ``regions`` (all other files left out)."""
+    """The gold's activities and regions inside ``regions``; no body mentions, so that partners are
+    scored as in a set without mention kinds (the event scorer asks for the bodies file)."""
     inside = [r for r in gold.records["regions"] if (r["report"], r["start"], r["end"]) in regions]
     rows = [a for a in gold.records["activities"] if any(a["report"] == r["report"] and r["start"] <= a["start"] < r["end"] for r in inside)]
-    return Gold(gold.folder, {"activities": tuple(rows), "regions": tuple(inside)})
+    return Gold(gold.folder, {"activities": tuple(rows), "regions": tuple(inside), "bodies": ()})
 
 
 def _as_extractions(gold: Gold, reports) -> list[Extraction]:
