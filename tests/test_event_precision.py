@@ -53,8 +53,12 @@ def test_examples_in_brackets_name_no_instance_of_standing_work(events_of):
 
 
 def test_a_source_line_and_a_sentence_cut_at_a_page_break(events_of):
-    assert events_of("Source: OSCE Office in Atlantis visit to Port Utopia (3-5 May 2030), statement by the Minister.\n") == ()
-    cut = "In May 2030 the OSCE Office in Atlantis held a seminar on referral. The appointment of the Head of Office and the\n\n"
+    assert events_of("Source: the OSCE Office in Atlantis met the Minister of Labour in Port Utopia on 3 May 2030.\n") == ()
+    cut = (
+        "In May 2030 the OSCE Office in Atlantis held a seminar on referral.\n\n"
+        "The appointment of the Special Representative and the formation of the\n\n"
+        "Anti-Trafficking Assistance Unit in 2030 gave impetus to the process.\n"
+    )
     (seminar,) = events_of(cut)
     assert seminar.excerpt.text.startswith("In May 2030")
 
