@@ -11,7 +11,8 @@ main verb, not by its words, and is a remark that the event just told may go on 
 Left to the other rules:
 
 * a dated sentence ("In May the Office opens a shelter"): a year or a month names one time;
-* a sentence that names one instance of the work: an example given ("for example", "e.g."), a quoted
+* a sentence that names one instance of the work: an example given in the running text ("for example",
+  "e.g."; one in brackets lists kinds beside the claim), a quoted
   title, a counted event ("two conferences"), a definite, named one ("the SPMU project") or the one just
   told ("continues to refine this course", a follow-up);
 * a photo's caption, which shows one moment in the present ("The Head of Office meets the Minister");
@@ -19,10 +20,10 @@ Left to the other rules:
 * the past, "continued to support ..." included: an act told in a report paragraph.
 
 Three more shapes of the same thing, read by the grammar (section "Event precision in real report text"
-of docs/extraction.md): work over a stretch up to now ("The Office has been raising
-..."), a tally of unspecified events in the perfect ("has participated in over
-forty conferences") or leading in to a list ("launched several initiatives:"), and a sentence that says something exists ("There are
-other models of training ..."), each with no year or month in the sentence.
+of docs/extraction.md), each with no year or month in the sentence: work over a stretch up to now ("The
+Office has been raising ..."), a tally of unspecified events in the perfect ("has participated in over
+forty conferences") or leading in to its list ("launched several initiatives:"), and what exists ("There
+are other models of training ...").
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def over_the_years(sentence: Span, verb: Token) -> bool:
 
 
 def undated_summary(sentence: Span, verb: Token) -> bool:
-    """Work in progress, a tally of unspecified events, or what exists, with no year or month: see the module's
+    """Work over a stretch up to now, a tally of unspecified events, or what exists, with no year or month: see the module's
     docstring. "In 2016 the Office held several meetings" (dated) is left to the other rules."""
     if _dated(sentence):
         return False
