@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 
 from .activities import EVENT_NOUNS, main_verb
 from .dates import since_within_the_year
-from .standing import over_the_years, standing_work
+from .standing import over_the_years, standing_work, undated_summary
 
 _PARTS = r"(?:Annex(?:es)?|Appendix|Appendices|Chapter|Section|Part|Table|Figure|Box)"
 _POINTER = re.compile(
@@ -44,6 +44,8 @@ _POINTER = re.compile(
     r"included|contained|detailed|found|available)\s+(?:in\s+(?:the\s+)?" + _PARTS + r"\b|below\b|above\b|overleaf\b)",
     re.IGNORECASE,
 )
+# "Source: SR visit to ...": the line that cites where a figure or a quotation comes from.
+_SOURCE_LINE = re.compile(r"\s*Sources?\s*:")
 _FOOTNOTE_MARK = re.compile(r"\s*(?:<sup>)?\d{1,3}(?:</sup>)?\s*")
 # Verbs of meaning to do something (with a "to" complement): not done yet.
 _INTENDING = {"plan", "intend", "strive", "seek", "hope", "wish", "endeavour", "endeavor", "expect", "aim", "want"}
@@ -75,15 +77,19 @@ def aside(sentence: Span, genre: str = "", text: str = "") -> str:
     if why or genre in _PRESENT_GENRES:
         return why
     verb = main_verb(sentence)
-    standing = verb is not None and (standing_work(sentence, verb, text) or over_the_years(sentence, verb))
+    standing = verb is not None and (
+        standing_work(sentence, verb, text) or over_the_years(sentence, verb) or undated_summary(sentence, verb)
+    )
     return "state" if standing else ""  # the event just told may go on
 
 
 def _aside(sentence: Span, genre: str) -> str:
     if _POINTER.search(sentence.text):
         return "cross-reference"
-    if _footnote_line(sentence):
+    if _footnote_line(sentence) or _SOURCE_LINE.match(sentence.text):
         return "footnote"
+    if _cut_at_a_page_break(sentence):
+        return "state"  # the rest of the sentence follows the break: the event just told may go on
     if _aim_or_role(sentence):
         return "mandate"
     if _holds_a_view(sentence):
@@ -155,6 +161,19 @@ def _footnote_line(sentence: Span) -> bool:
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     prefix = text[line_start : sentence.start_char]
     return bool(prefix.strip()) and bool(_FOOTNOTE_MARK.fullmatch(prefix))
+
+
+def _cut_at_a_page_break(sentence: Span) -> bool:
+    """A piece of a sentence that a page break cut: it ends, with no closing punctuation, on a word that
+    cannot end one, and holds no verb ("The appointment of the Representative and the formation of the")."""
+    words = [t for t in sentence if not t.is_space]
+    if not words or words[-1].is_punct and not words[-1].text.endswith("-"):
+        return False
+    if not words[0].text[:1].isalpha() or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # a list item's first line ("• Conference on ..., Ministry of"), or a clause with its verb: a lead
+    last = words[-1]
+    # Not "and": a list item ends on "; and" before the next item.
+    return last.text.endswith("-") or (last.pos_ in ("DET", "ADP") and last.lower_ not in ("out", "up", "on", "in"))
 
 
 def _intends(verb: Token) -> bool:

@@ -301,7 +301,32 @@ def _opens_none(sentence: Span, activity: Activity, genre: str, year: int | None
         or _others_background(activity, genre, year)
         or others_act(activity, sentence)
         or summary_of_kinds(sentence, activity)
+        or _about_an_earlier_event(sentence, activity)
     )
+
+
+def _about_an_earlier_event(sentence: Span, activity: Activity) -> bool:
+    """ "These events generated key findings", "The event provided an overview": the subject is an event told
+    before and the doer is not named in the sentence (it comes from the context), so the sentence says more
+    about an earlier event and opens none of its own. A dated one in the past ("The training was held in May
+    2016") may tell an event named only in a heading, and is left."""
+    verb = main_verb(sentence)
+    if verb is None or names_new_event(sentence) or any(c.dep_ == "agent" for c in verb.children):
+        return False  # "This event was followed by a regional workshop", "The course was conducted by the Academy"
+    # A doer named inside a clause about a thing ("its conclusions, which were published by the SR") is not the
+    # sentence's own; one in a clause on the subject is ("The workshop, organized by the Mission, ...").
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    inside = {t.idx for head in sentence if head.dep_ in ("relcl", "acl") and head.head not in subjects for t in head.subtree}
+    if any(sentence.start_char <= m.excerpt.start < sentence.end_char and m.excerpt.start not in inside for m in activity.agents):
+        return False
+    # "The meeting is designed as a follow-up to the 2006 conference": a date in the present tells no act.
+    past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    dated = past and bool(own_date(sentence))
+    for subject in subjects:
+        determiners = {c.lower_ for c in subject.children if c.dep_ == "det"}
+        if _event_word(subject) and (determiners & {"this", "these"} or (determiners == {"the"} and not dated)):
+            return True
+    return False
 
 
 def own_date(sentence: Span) -> str:

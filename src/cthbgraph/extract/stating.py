@@ -268,6 +268,8 @@ def _a_state(verb) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
     if any(p in particles for v, p in _PHRASAL_STATES if v == lemma):
         return True
+    if lemma != "be" and _linking(verb):
+        return True
     if lemma != "be" or any(c.dep_ == "auxpass" for c in verb.children):
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
@@ -275,6 +277,17 @@ def _a_state(verb) -> bool:
     # "the Mechanism was able to compile a list": done, not a state ("is able to" stays a capacity).
     done = verb.tag_ == "VBD" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in verb.children)
     return not done and any(c.dep_ == "acomp" and c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in verb.children)
+
+
+def _linking(verb) -> bool:
+    """A verb used as a link to what the subject is: "continued to be a focal point", "has stood ready to
+    assist", "became operational" (an adjective or a noun complement, no object); "continued to be involved
+    in ..." is an act."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    complements = [c for c in verb.children if c.dep_ == "acomp"]
+    complements += [g for x in verb.children if x.dep_ == "xcomp" and x.lemma_ == "be" for g in x.children if g.dep_ in ("attr", "acomp")]
+    return any(c.lemma_.lower() not in _ACTIVE_ADJECTIVES for c in complements)
 
 
 def _judged(verb) -> bool:
