@@ -144,7 +144,8 @@ def _found_by_overlap(missed: list[tuple[dict, str]], predicted: list, used: set
 
 
 # The Body subclasses of OSCE structures; every other kind a mention takes is a partner's.
-_OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "DecisionMakingBody", "Post", "Body", "Organization"}
+OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "DecisionMakingBody", "Post", "Body", "Organization"}
+_OSCE_KINDS = OSCE_KINDS
 
 
 def _predicted_group(m) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
-from .partner_roles import plays_a_part
+from .partner_roles import by_role
 from .receiving import attending
 from .relatives import objects_of, participle_on_the_object
 
@@ -29,7 +29,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = (
-        candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b) or plays_a_part(b))
+        candidate.partners if candidate else tuple(by_role(bodies))
     )
     agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
@@ -66,7 +66,10 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     elif candidate is not None:
         # "the Office organized a study visit, hosted by the Ministry": the host of the clause on the
         # object lends its part to the doer's event.
-        lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
+        # "... was presented at a workshop organized by UNODC": the organiser of another's event is a partner.
+        lent = tuple(
+            s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and (lends_a_part(s, False) or _on_an_event(s))
+        )
         partner_spans = (*partner_spans, *lent)
     return agent_spans, partner_spans, CONFIDENCE[route]
 
