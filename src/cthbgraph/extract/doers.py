@@ -66,12 +66,21 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     elif candidate is not None:
         # "the Office organized a study visit, hosted by the Ministry": the host of the clause on the
         # object lends its part to the doer's event.
-        # "... was presented at a workshop organized by UNODC": the organiser of another's event is a partner.
-        lent = tuple(
-            s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and (lends_a_part(s, False) or _on_an_event(s))
-        )
+        lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
         partner_spans = (*partner_spans, *lent)
+        partner_spans = (*partner_spans, *others_event(candidate.secondary, agent_spans, partner_spans))
     return agent_spans, partner_spans, CONFIDENCE[route]
+
+
+def others_event(secondary, agent_spans, partner_spans) -> tuple[Span, ...]:
+    """ "The methodology was presented at a workshop organized by UNODC": the organisers of another's event the
+    doers took part in are its partners; an event one of the doers organised ("presented at a seminar
+    co-organized by the OCEEA and the Centre") is their own, and its co-organisers no partners."""
+    organisers = [s for s in secondary if _on_an_event(s)]
+    doers = {s.id_ for s in agent_spans}
+    if any(s.id_ in doers for s in organisers):
+        return ()
+    return tuple(s for s in organisers if s not in agent_spans and s not in partner_spans)
 
 
 def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Span, ...], context):
