@@ -91,8 +91,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
             verbs.append(verb)
     if not agents and not secondary:
         return None
-    partners += listed_along(bodies, partners, agents)
-    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), tuple(p for p in partners if p not in agents), tuple(secondary))
+    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), (*partners, *listed_along(bodies, partners, agents)), tuple(secondary))
 
 
 def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:
