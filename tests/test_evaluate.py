@@ -537,3 +537,21 @@ def test_extraction_holds_its_targets_on_the_test_split(real_evaluation, kind, m
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_no_invented_documents(real_evaluation, split):
     assert real_evaluation.score("decisions", "invented documents", split).prf.fp == 0
+
+
+def test_where_the_annotations_give_no_kinds_an_osce_body_is_judged_as_a_partner(tmp_path):
+    # tests/gold gives bodies no kind and lists the OSCE's own bodies among partners ("in co-operation with
+    # the Presence in Albania"): a predicted OSCE partner counts there, a national body the gazetteer lacks does not.
+    s_table = "The Mission also held a round table with the Ministry of Interior and the Red Cross."
+    _write(tmp_path, "regions", [{"report": "field", "start": 0, "end": len(FIELD), "split": "dev"}])
+    _write(tmp_path, "activities", [_gold_event(s_table, "round-table", ["mission"], ("presence-albania",))])
+    _write(tmp_path, "bodies", [{
+        "report": "field", "start": _at(s_table).start, "end": _at(s_table).end, "sentence": s_table, "split": "dev",
+        "mentions": [{**_span_of("Mission", s_table), "text": "Mission", "body": "mission"}],
+    }])
+    mission = _body("Mission", "mission", "FieldOperation", s_table)
+    presence = _body("Presence", "presence-albania", "FieldOperation")
+    ministry = _body("Ministry of Interior", "ministry-of-interior", "ExternalOrganisation")
+    held = Activity(_at(s_table), "meeting", (mission,), partners=(presence, ministry))
+    scored = score_extractions(load_gold(tmp_path), [Extraction(Report("field", Path("field.txt"), FIELD), activities=(held,))])
+    assert scored.score("activities", "event partners", "dev").prf == PRF(tp=1, fp=0, fn=0)

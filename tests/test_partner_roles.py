@@ -70,3 +70,70 @@ def test_the_body_whose_premises_host_the_event_is_its_partner(events_of):
     (course,) = events_of(text, "report")
     assert [m.key for m in course.agents] == ["mission-atlantis"]
     assert _partners(course) == {"judicial-training-centre-of-atlantis"}
+
+
+def test_names_listed_after_a_partner_share_its_role_though_the_parse_hangs_them_elsewhere(events_of):
+    text = (
+        "In May 2030 the SPMU trained 40 police officers in co-operation with the **field operations**, i.e. with the "
+        "**Presence in Albania**, the **Mission to Moldova**, the **Centre in Bishkek**.\n\n"
+        "In co-operation with IOM, the Mission to Moldova organized a seminar in Chisinau in June 2030.\n"
+    )
+    trained, seminar = events_of(text, "report")
+    assert [m.key for m in trained.agents] == ["spmu"]
+    assert _partners(trained) == {"field-operations", "presence-albania", "mission-moldova", "centre-bishkek"}
+    # A list with no closing "and" that runs on into the subject is no list of partners.
+    assert [m.key for m in seminar.agents] == ["mission-moldova"] and _partners(seminar) == {"iom"}
+
+
+def test_the_owner_of_a_gathering_attended_is_a_partner_but_not_of_the_doers_own_work(events_of):
+    text = (
+        "In March 2030 the ODIHR presented its new handbook at the UNODC workshop on victim identification in Vienna.\n\n"
+        "In April 2030 the anti-trafficking training of prosecutors was incorporated into the ODIHR project on legal aid.\n"
+    )
+    presented, incorporated = events_of(text, "report")
+    assert [m.key for m in presented.agents] == ["odihr"] and _partners(presented) == {"unodc"}
+    assert "odihr" not in _partners(incorporated)
+
+
+def test_the_frame_and_the_help_an_act_was_done_with_name_partners(events_of):
+    text = (
+        "In 2030, under the framework of the Stability Pact, the ODIHR published a study on victim assistance in the region.\n\n"
+        "In 2031, thanks to the collaboration of UNICEF, the OSCE Mission to Moldova opened a counselling centre in Balti.\n"
+    )
+    published, opened = events_of(text, "report")
+    assert [m.key for m in published.agents] == ["odihr"] and _partners(published) == {"stability-pact-for-south-eastern-europe"}
+    assert [m.key for m in opened.agents] == ["mission-moldova"] and _partners(opened) == {"unicef"}
+
+
+def test_people_drawn_in_are_partners_but_papers_consulted_are_not(events_of):
+    text = (
+        "In June 2030 the OSCE Special Representative mobilized the Alliance partners to draft joint recommendations on labour exploitation.\n\n"
+        "For the evaluation in 2030 the Anti-Trafficking Assistance Unit consulted earlier ODIHR reports and meeting records.\n"
+    )
+    mobilized, consulted = events_of(text, "report")
+    assert _partners(mobilized) == {"alliance-against-trafficking-in-persons"}
+    assert not _partners(consulted)
+
+
+def test_the_organiser_in_a_list_line_of_events_attended_is_a_partner(events_of):
+    text = (
+        "Activities of the Special Representative in 2030\n\n"
+        "The Special Representative took part in the following events:\n\n"
+        "• Conference on Trafficking for Forced Labour in Agriculture, EU Presidency Portugal (3-4 March 2030, Lisbon)\n\n"
+        "• Testimony of the Special Representative on the topic Trafficking and Supply Chains, US Helsinki Commission, "
+        "(9 April 2030, Washington D.C.)\n"
+    )
+    events = events_of(text, "report")
+    conference, testimony = events[-2:]
+    assert [m.key for m in conference.agents] == ["special-representative-cthb"]
+    assert _partners(conference) == {"portugal--eu-presidency"}
+    assert _partners(testimony) == {"united-states--helsinki-commission"}
+
+
+def test_the_organiser_of_another_s_event_a_follow_up_names_is_a_partner(events_of):
+    text = (
+        "In May 2030 the Strategic Police Matters Unit developed a methodology for financial investigations of trafficking cases. "
+        "The methodology was presented at a workshop organized by UNODC in Prague in June 2030.\n"
+    )
+    events = events_of(text, "report")
+    assert any("unodc" in _partners(a) for a in events)

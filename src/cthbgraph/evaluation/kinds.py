@@ -144,11 +144,11 @@ def _found_by_overlap(missed: list[tuple[dict, str]], predicted: list, used: set
 
 
 # The Body subclasses of OSCE structures; every other kind a mention takes is a partner's.
-_OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "DecisionMakingBody", "Post", "Body", "Organization"}
+OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "DecisionMakingBody", "Post", "Body", "Organization"}
 
 
 def _predicted_group(m) -> str:
-    return "osce" if m.kind in _OSCE_KINDS else "partners"
+    return "osce" if m.kind in OSCE_KINDS else "partners"
 
 
 @functools.cache

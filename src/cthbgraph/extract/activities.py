@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from .openings import hung_on_the_opening
-from .partner_roles import plays_a_part
+from .partner_roles import listed_along, plays_a_part
 from .receiving import RECEIVING as RECEIVING  # re-exported: events.py and event_filter.py read it here
 from .receiving import receives
 from .relatives import participle_on_the_object, relative_clause_verb
@@ -91,7 +91,7 @@ def find_activities(sentence: Span, bodies: list[Span]) -> ActivityCandidate | N
             verbs.append(verb)
     if not agents and not secondary:
         return None
-    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), tuple(p for p in partners if p not in agents), tuple(secondary))
+    return ActivityCandidate(sentence, tuple(verbs), tuple(agents), (*partners, *listed_along(bodies, partners, agents)), tuple(secondary))
 
 
 def _in_a_clause_about_something_else(sentence: Span, verb: Token) -> bool:

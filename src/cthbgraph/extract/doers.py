@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
-from .partner_roles import plays_a_part
+from .partner_roles import by_role
 from .receiving import attending
 from .relatives import objects_of, participle_on_the_object
 
@@ -29,7 +29,7 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
     """The doers and partners of a sentence and the confidence of the way they were found."""
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = (
-        candidate.partners if candidate else tuple(b for b in bodies if act.governed_by_with(b) or act.funder(b) or plays_a_part(b))
+        candidate.partners if candidate else tuple(by_role(bodies))
     )
     agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
@@ -68,7 +68,21 @@ def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span]
         # object lends its part to the doer's event.
         lent = tuple(s for s in candidate.secondary if s not in agent_spans and s not in partner_spans and lends_a_part(s, False))
         partner_spans = (*partner_spans, *lent)
+        partner_spans = (*partner_spans, *others_event(candidate.secondary, agent_spans, partner_spans))
     return agent_spans, partner_spans, CONFIDENCE[route]
+
+
+def others_event(secondary, agent_spans, partner_spans) -> tuple[Span, ...]:
+    """ "The methodology was presented at a workshop organized by UNODC": the organisers of another's event the
+    doers took part in are its partners; an event one of the doers organised ("presented at a seminar
+    co-organized by the OCEEA and the Centre") is their own, and its co-organisers no partners."""
+    # "training ... supported by the Centre in Tashkent" among the doer's own examples: the backer of such work
+    # is one more doer (tests/gold), not the organiser of another's event.
+    organisers = [s for s in secondary if _on_an_event(s) and act.action_verb_for(s).lemma_.lower() not in ("support", "assist", "help")]
+    doers = {s.id_ for s in agent_spans}
+    if any(s.id_ in doers for s in organisers):
+        return ()
+    return tuple(s for s in organisers if s not in agent_spans and s not in partner_spans)
 
 
 def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Span, ...], context):
