@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from ..records import BodyMention
 from .chronology import _DATED
 from .non_events import _EVENT_WORDS, _PEOPLE
+from .topics import not_doing
 
 _LONGEST = 300
 _LONGEST_LABELLED = 500
@@ -74,13 +75,13 @@ def _another_body_s_people(reader, sentence: Span, caption: str) -> bool:
     an event, not the context's body at work (a body named after the event is its audience or partner)."""
     event = _AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption) or _LASTING.match(caption) or _AT_NUMBERED_EVENT.search(caption)
     at = sentence.end_char - len(caption) + (event.start() if event else len(caption))
-    return any(sentence.start_char <= b.start_char < at for b in reader.body_spans)
+    return any(sentence.start_char <= b.start_char < at and not not_doing(b) for b in reader.body_spans)
 
 
 def _named_body(reader, sentence: Span) -> Span | None:
     """ "During her visit to Atlantis, Ambassador X, OSCE Special Representative ...": the caption names who."""
     inside = (b for b in reader.body_spans if sentence.start_char <= b.start_char and b.end_char <= sentence.end_char)
-    return next((b for b in inside if b.label_ != "ExternalOrganisation"), None)
+    return next((b for b in inside if b.label_ != "ExternalOrganisation" and not not_doing(b)), None)
 
 
 def _body_before(reader, sentence: Span) -> Span | None:

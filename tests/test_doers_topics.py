@@ -1,0 +1,52 @@
+"""Bodies a sentence names without their acting (extract/topics.py): the topic or source of a text and the
+attributive "OSCE" are no doers; the doer is the context's, else the report's publisher (extract/publishers.py)."""
+
+from cthbgraph.extract.publishers import publisher_key
+
+_SR_OFFICE = "OSCE Office of the Special Representative and Co-ordinator for Combating Trafficking in Human Beings"
+
+
+def _doers(activities, opening: str) -> list[str]:
+    return next([m.key for m in a.agents] for a in activities if any(e.text.startswith(opening) for e in a.evidence))
+
+
+def test_a_body_a_text_is_about_is_no_doer(events_of):
+    text = (
+        "OSCE Mission to Atlantis: Activity Report 2030\n\n"
+        "In May 2030 the Mission held a round table with NGOs in Port Utopia.\n"
+        "A summary of the discussion on the role of the Council of Europe was sent to all participants in June 2030.\n"
+    )
+    activities = events_of(text, year=2030)
+    assert all("council-of-europe" not in {m.key for m in a.agents} for a in activities)
+    assert _doers(activities, "A summary") == ["mission-atlantis"]
+
+
+def test_the_source_of_data_is_no_doer_and_the_publisher_s_report_is_its_own(events_of):
+    # The title line names no body: whose report it is comes from its publisher.
+    text = (
+        "■ 2030 REPORT\n\n"
+        "The OSR/CTHB works with civil society.\n\n"
+        "Twenty NGOs took part in the survey.\n"
+        "The answers were grouped by theme.\n"
+        "In late 2030, this data was complemented by an analysis of official reports from the OSCE and the Council of Europe.\n"
+    )
+    activities = events_of(text, year=2030, publisher=_SR_OFFICE)
+    assert _doers(activities, "In late 2030") == ["osr-cthb"]
+
+
+def test_the_osce_qualifying_a_caption_s_course_is_no_doer(events_of):
+    text = (
+        "■ 2030 REPORT\n\n"
+        "In October 2030 the TNTD/SPMU trained 25 police officers of Atlantis on organized crime.\n\n"
+        "Participants during the OSCE-supported course on organized crime, Port Utopia, 2 October 2030\n\n"
+        "📷 (OSCE)\n"
+    )
+    activities = events_of(text, year=2030)
+    assert "osce" not in _doers(activities, "Participants during")
+
+
+def test_a_publisher_names_its_most_specific_body():
+    assert publisher_key("OSCE Secretariat, Anti-Trafficking Assistance Unit") == "atau"
+    assert publisher_key(_SR_OFFICE) == "osr-cthb"
+    assert publisher_key("OSCE/ODIHR") == "odihr"
+    assert publisher_key("") == ""
