@@ -50,3 +50,25 @@ def test_a_publisher_names_its_most_specific_body():
     assert publisher_key(_SR_OFFICE) == "osr-cthb"
     assert publisher_key("OSCE/ODIHR") == "odihr"
     assert publisher_key("") == ""
+
+
+def test_the_owner_before_its_unit_s_name_is_no_doer(events_of):
+    text = (
+        "OSCE Mission in Kosovo: Activity Report 2030\n\n"
+        "In May 2030, the Mission and UNMIK’s Trafficking and Prostitution Investigation Unit jointly delivered a course "
+        "for 30 police officers in Pristina.\n"
+    )
+    (course,) = events_of(text, year=2030)
+    assert [m.key for m in course.agents] == ["mission-kosovo", "unmik--trafficking-and-prostitution-investigation-unit"]
+
+
+def test_a_body_a_listing_line_s_verb_acts_on_is_no_doer(events_of):
+    text = (
+        "ODIHR news archive – Trafficking in human beings – 2030\n\n"
+        "ODIHR Director: “Trafficked persons are victims first”\n"
+        "12 March 2030\n"
+        "The Director addressed the Human Dimension Committee of the Permanent Council in Vienna.\n"
+    )
+    (address,) = events_of(text, genre="listing", year=2030)
+    assert [m.key for m in address.agents] == ["odihr"]
+    assert "human-dimension-committee" in [m.key for m in address.partners]

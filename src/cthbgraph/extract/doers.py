@@ -299,12 +299,17 @@ def _by_anaphor(sentence: Span, bodies: list[Span], earlier: list[Span]) -> tupl
 
 
 def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission; so did
+    "UNMIK's Trafficking and Prostitution Investigation Unit", not UNMIK (the owner in a possessive)."""
     kept = []
     for span in spans:
         head = act.head_token(span)
         owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
+            continue
+        # The owner stands right before its unit's name ("UNMIK ’s Trafficking … Unit"), however the parse hangs it.
+        after = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" else None
+        if after is not None and any(o.start == after for o in spans):
             continue
         kept.append(span)
     return tuple(kept)
