@@ -72,3 +72,14 @@ def test_a_body_a_listing_line_s_verb_acts_on_is_no_doer(events_of):
     (address,) = events_of(text, genre="listing", year=2030)
     assert [m.key for m in address.agents] == ["odihr"]
     assert "human-dimension-committee" in [m.key for m in address.partners]
+
+
+def test_a_body_that_facilitated_another_s_visit_is_a_partner(events_of):
+    text = (
+        "Report of the OSCE Special Representative 2030\n\n"
+        "In March 2030 the Special Representative visited Atlantis and met the Minister of Justice in Port Utopia.\n\n"
+        "In May 2030 a visit to three shelters in the north of Atlantis was facilitated by the OSCE Mission to Atlantis.\n"
+    )
+    shelters = next(a for a in events_of(text, year=2030) if a.excerpt.text.startswith("In May"))
+    assert [m.key for m in shelters.agents] == ["special-representative-cthb"]
+    assert [m.key for m in shelters.partners] == ["mission-atlantis"]

@@ -228,9 +228,10 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
         lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
     if lemma == "host":
         return span.label_ not in OSCE_KINDS
-    if lemma in ("chair", "co-chair", "accompany", "join"):
+    if lemma in ("chair", "co-chair", "accompany", "join", "facilitate"):
         # "sessions chaired by the Co-ordinator", "experts visited the shelter, accompanied by the State
-        # Fund", "joined by UNICEF": the chair or the companion of another's event.
+        # Fund", "joined by UNICEF", "The visit was facilitated by the Mission": the chair, the companion or
+        # the facilitator of another's event (a partner, tests/written6/README.md), OSCE body or not.
         return _passive_or_participle(verb)
     if not after_an_event:
         return False
