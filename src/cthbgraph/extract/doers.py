@@ -309,11 +309,16 @@ def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
             continue
         # The owner stands right before its unit's name ("UNMIK ’s Trafficking … Unit"), however the parse hangs it.
-        after = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" else None
+        after = span.end + 1 if span.end < len(span.doc) and _possessive_mark(span.doc[span.end]) else None
         if after is not None and any(o.start == after for o in spans):
             continue
         kept.append(span)
     return tuple(kept)
+
+
+def _possessive_mark(token) -> bool:
+    """ "’s", or the bare apostrophe after a name ending in "s" ("the Milli Majlis’ Committee")."""
+    return token.tag_ == "POS" or (token.text in ("'", "’") and token.i > 0 and token.doc[token.i - 1].lower_.endswith("s"))
 
 
 def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:
