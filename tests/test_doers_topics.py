@@ -83,3 +83,15 @@ def test_a_body_that_facilitated_another_s_visit_is_a_partner(events_of):
     shelters = next(a for a in events_of(text, year=2030) if a.excerpt.text.startswith("In May"))
     assert [m.key for m in shelters.agents] == ["special-representative-cthb"]
     assert [m.key for m in shelters.partners] == ["mission-atlantis"]
+
+
+def test_a_caption_after_a_sentence_on_the_osce_as_a_whole_is_the_named_body_s(events_of):
+    text = (
+        "■ 2030 REPORT\n\n"
+        "In 2030 the OSR/CTHB consulted NGOs on the referral of victims.\n\n"
+        "Work with civil society\n\n"
+        "The OSCE, as an inter-governmental organization, strongly supports the work of civil society.\n\n"
+        "Representatives of 12 NGOs from 9 OSCE participating States at the consultation meeting, Port Utopia, November 2030.\n\n"
+        "📷 (OSCE)\n"
+    )
+    assert _doers(events_of(text, year=2030), "Representatives of 12 NGOs") == ["osr-cthb"]

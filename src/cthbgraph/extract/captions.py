@@ -66,7 +66,9 @@ def caption_doer(reader, sentence: Span, context: list[Span]) -> BodyMention | N
     own = _named_body(reader, sentence)
     if own is None and _another_body_s_people(reader, sentence, caption):
         return None
-    body = own or (context[0] if context else None) or _body_before(reader, sentence)
+    # The Organization as a whole ("The OSCE, as an inter-governmental organization, supports …") frames a
+    # report by one of its bodies: the body at work is a named one.
+    body = own or next((c for c in context if c.id_ != "osce"), None) or _body_before(reader, sentence)
     return replace(reader.mention(body), confidence=0.6) if body is not None else None
 
 
@@ -88,7 +90,7 @@ def _body_before(reader, sentence: Span) -> Span | None:
     """The OSCE body last named in the text before a caption, captions aside: a photo sits by the text
     it illustrates, and a caption above it shows another moment."""
     for body in reversed([b for b in reader.body_spans if sentence.start_char - _NEAR <= b.start_char < sentence.start_char]):
-        if body.label_ != "ExternalOrganisation" and not is_caption(body.sent, reader.report.text):
+        if body.label_ != "ExternalOrganisation" and body.id_ != "osce" and not is_caption(body.sent, reader.report.text):
             return body
     return None
 
