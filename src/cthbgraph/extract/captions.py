@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from ..records import BodyMention
 from .chronology import _DATED
 from .non_events import _EVENT_WORDS, _PEOPLE
+from .topics import not_doing
 
 _LONGEST = 300
 _LONGEST_LABELLED = 500
@@ -65,7 +66,9 @@ def caption_doer(reader, sentence: Span, context: list[Span]) -> BodyMention | N
     own = _named_body(reader, sentence)
     if own is None and _another_body_s_people(reader, sentence, caption):
         return None
-    body = own or (context[0] if context else None) or _body_before(reader, sentence)
+    # The Organization as a whole ("The OSCE, as an inter-governmental organization, supports …") frames a
+    # report by one of its bodies: the body at work is a named one.
+    body = own or next((c for c in context if c.id_ != "osce"), None) or _body_before(reader, sentence)
     return replace(reader.mention(body), confidence=0.6) if body is not None else None
 
 
@@ -74,20 +77,20 @@ def _another_body_s_people(reader, sentence: Span, caption: str) -> bool:
     an event, not the context's body at work (a body named after the event is its audience or partner)."""
     event = _AT_EVENT.search(caption) or _OPENS_ON_EVENT.match(caption) or _LASTING.match(caption) or _AT_NUMBERED_EVENT.search(caption)
     at = sentence.end_char - len(caption) + (event.start() if event else len(caption))
-    return any(sentence.start_char <= b.start_char < at for b in reader.body_spans)
+    return any(sentence.start_char <= b.start_char < at and not not_doing(b) for b in reader.body_spans)
 
 
 def _named_body(reader, sentence: Span) -> Span | None:
     """ "During her visit to Atlantis, Ambassador X, OSCE Special Representative ...": the caption names who."""
     inside = (b for b in reader.body_spans if sentence.start_char <= b.start_char and b.end_char <= sentence.end_char)
-    return next((b for b in inside if b.label_ != "ExternalOrganisation"), None)
+    return next((b for b in inside if b.label_ != "ExternalOrganisation" and not not_doing(b)), None)
 
 
 def _body_before(reader, sentence: Span) -> Span | None:
     """The OSCE body last named in the text before a caption, captions aside: a photo sits by the text
     it illustrates, and a caption above it shows another moment."""
     for body in reversed([b for b in reader.body_spans if sentence.start_char - _NEAR <= b.start_char < sentence.start_char]):
-        if body.label_ != "ExternalOrganisation" and not is_caption(body.sent, reader.report.text):
+        if body.label_ != "ExternalOrganisation" and body.id_ != "osce" and not is_caption(body.sent, reader.report.text):
             return body
     return None
 

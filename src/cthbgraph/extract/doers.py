@@ -13,6 +13,7 @@ from . import activities as act
 from .partner_roles import by_role
 from .receiving import attending
 from .relatives import objects_of, participle_on_the_object
+from .topics import not_doing
 
 # How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
 # "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
@@ -25,13 +26,28 @@ _GROUPS = {"delegation", "group", "participant", "team", "trainee", "visitor", "
 CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
 
 
-def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
-    """The doers and partners of a sentence and the confidence of the way they were found."""
+def find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span], author=None):
+    """The doers and partners of a sentence and the confidence of the way they were found (``author``: the
+    body of the text's title line). A sentence whose grammar names only a topic, a source or the attributive
+    "OSCE" as its doer is the context's: the doers just before, the section's body, else the text's own."""
+    agents, partners, confidence = _find_doers(sentence, bodies, candidate, recent, section_body, earlier)
+    if agents or not act.reports_action(sentence):
+        return agents, partners, confidence
+    told = candidate.agents if candidate is not None and candidate.agents else act.subject_agents(sentence, bodies, list(partners))
+    if not told or not all(not_doing(s) for s in told):
+        return agents, partners, confidence
+    context = tuple(recent) or tuple(b for b in (section_body, author) if b is not None)[:1]
+    if not context:
+        return tuple(told), partners, CONFIDENCE["secondary"]  # no better doer: the event is kept
+    return context, tuple(p for p in partners if p not in context), CONFIDENCE["section"]
+
+
+def _find_doers(sentence: Span, bodies: list[Span], candidate, recent: list[Span], section_body: Span | None, earlier: list[Span]):
     agent_spans: tuple[Span, ...] = candidate.agents if candidate else ()
     partner_spans: tuple[Span, ...] = (
         candidate.partners if candidate else tuple(by_role(bodies))
     )
-    agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s))
+    agent_spans = tuple(s for s in _drop_owners(_without_second_subjects(sentence, agent_spans)) if not _names_a_text(s) and not not_doing(s))
     organisers = tuple(s for s in candidate.secondary if _on_an_event(s)) if candidate else ()
     if not agent_spans and organisers and (attendees := tuple(attending(sentence, bodies))):
         # "Experts of the ODIHR took part in a conference organized by the Council of Europe": the OSCE
@@ -89,7 +105,7 @@ def _left_to_context(sentence: Span, bodies: list[Span], partner_spans: tuple[Sp
     """The doers of a sentence whose grammar names none: a body in its subject, a passive's "by" anaphor,
     the body its anaphoric subject stands for or the section's. ``context``: the doers just before, the section's body and the bodies named before."""
     recent, section_body, earlier = context
-    doing = [b for b in bodies if not _names_a_text(b)]
+    doing = [b for b in bodies if not _names_a_text(b) and not not_doing(b)]
     agent_spans, route = tuple(act.subject_agents(sentence, doing, list(partner_spans))), "subject"
     agent_spans, lost = _without_infinitive_subjects(agent_spans)
     if not agent_spans:
@@ -226,9 +242,10 @@ def lends_a_part(span: Span, after_an_event: bool) -> bool:
         lemma = f"co-{lemma}"  # the tokeniser cuts "co-designed" at its hyphen
     if lemma == "host":
         return span.label_ not in OSCE_KINDS
-    if lemma in ("chair", "co-chair", "accompany", "join"):
+    if lemma in ("chair", "co-chair", "accompany", "join", "facilitate"):
         # "sessions chaired by the Co-ordinator", "experts visited the shelter, accompanied by the State
-        # Fund", "joined by UNICEF": the chair or the companion of another's event.
+        # Fund", "joined by UNICEF", "The visit was facilitated by the Mission": the chair, the companion or
+        # the facilitator of another's event (a partner, tests/written6/README.md), OSCE body or not.
         return _passive_or_participle(verb)
     if not after_an_event:
         return False
@@ -297,15 +314,25 @@ def _by_anaphor(sentence: Span, bodies: list[Span], earlier: list[Span]) -> tupl
 
 
 def _drop_owners(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission."""
+    """ "the Office in Podgorica of the Mission to Serbia and Montenegro" did it, not the Mission; so did
+    "UNMIK's Trafficking and Prostitution Investigation Unit", not UNMIK (the owner in a possessive)."""
     kept = []
     for span in spans:
         head = act.head_token(span)
         owner = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if owner is not None and any(o is not span and o.start <= owner.head.i < o.end for o in spans):
             continue
+        # The owner stands right before its unit's name ("UNMIK ’s Trafficking … Unit"), however the parse hangs it.
+        after = span.end + 1 if span.end < len(span.doc) and _possessive_mark(span.doc[span.end]) else None
+        if after is not None and any(o.start == after for o in spans):
+            continue
         kept.append(span)
     return tuple(kept)
+
+
+def _possessive_mark(token) -> bool:
+    """ "’s", or the bare apostrophe after a name ending in "s" ("the Milli Majlis’ Committee")."""
+    return token.tag_ == "POS" or (token.text in ("'", "’") and token.i > 0 and token.doc[token.i - 1].lower_.endswith("s"))
 
 
 def _resolve_anaphor(anaphor: str, recent: list[Span], section_body: Span | None) -> tuple[Span, ...]:

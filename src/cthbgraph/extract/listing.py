@@ -20,6 +20,7 @@ from . import activities as act
 from .activity_types import activity_type
 from .dates import normalise_date
 from .events import add_evidence
+from .firstperson import author_body
 
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d\d-\d\d)\s*[–—-]\s*")
 _BULLET = re.compile(r"^\s*(?:[·•]\s*|\d{1,2}\.\s+|Title:\s*)")
@@ -154,6 +155,10 @@ def _line_event(reader, line: str, start: int, end: int, bodies, source) -> Acti
     if not verbs and not nouns and not _named_first(head, bodies):
         return None
     doers = [b for b in bodies if b.start_char < lead + len(title) and not act.governed_by_with(b)]
+    addressed = [b for b in doers if _object_of_its_verb(b, bodies, lead)]
+    doers = [b for b in doers if b not in addressed]
+    if addressed and not doers and source is None:
+        source = author_body(reader)  # "The Director addressed the Committee": the page's body spoke
     if after_bar:
         bar = [b for b in bodies if b.start_char >= lead + len(title)]
         source = bar[0] if bar else source
@@ -203,6 +208,20 @@ def _field_operation_at(reader, line: str, lead: int, bodies) -> BodyMention | N
         return None
     excerpt = reader.excerpt(lead + m.start("place"), lead + m.end("place"))
     return BodyMention(excerpt, found[0].key, found[0].label, found[0].kind, confidence=0.6)
+
+
+def _object_of_its_verb(span, bodies, lead: int) -> bool:
+    """ "The Director addressed the Human Dimension Committee of the Permanent Council": a body in the
+    phrase a verb acts on is no doer."""
+    for node in (head := act.head_token(span), *head.ancestors):
+        if node.dep_ == "dobj" and node.head.pos_ == "VERB" and lead <= node.head.idx < node.idx:
+            # The verb on the line has a subject of its own that names no body ("The Director"): the line's
+            # doer is left to its source; a headline the parse hung on the line before keeps its bodies.
+            subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+            return bool(subjects) and not any(b.start <= t.i < b.end for t in subjects for b in bodies)
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _named_first(head: str, bodies) -> bool:

@@ -34,6 +34,7 @@ from .offices import post_office
 from .partner_roles import named_partners
 from .pipeline import BODIES, DECISIONS
 from .projects import project_doers
+from .publishers import publisher_body
 from .sentence_model import adds_events, grouped
 from .short_names import author_of_passive, short_name_doers
 
@@ -144,6 +145,7 @@ class DocReader:
         section_body: Span | None = None
         body_starts = [b.start_char for b in self.body_spans]
         author = author_body(self)
+        publisher = publisher_body(self)  # whose report it is, where the title line names no body
         lead = ListLead()
         h = 0
         for n, sentence in enumerate(self.sentences()):
@@ -163,7 +165,7 @@ class DocReader:
             candidate = act.find_activities(sentence, bodies)
             recent = list(previous[0]) if previous is not None and n - previous[1] <= 2 else []
             earlier = self.body_spans[: bisect.bisect_left(body_starts, sentence.start_char)]
-            agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier)
+            agent_spans, partner_spans, confidence = find_doers(sentence, bodies, candidate, recent, section_body, earlier, author or publisher)
             verbs = candidate.verbs if candidate else ()
             named = self._named_doers(sentence, bodies, agent_spans, candidate, (author, section_body, recent, earlier), lead)
             lead.read(sentence, self.report.text, agent_spans or recent, heading_before)
