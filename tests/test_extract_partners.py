@@ -282,6 +282,8 @@ def test_partners_a_working_group_the_model_finds_stays_a_partner(finder, osce_b
         # An event's title and a meeting's acronym the model calls organisations.
         ("She spoke at the Safe Harbour Partnership in the Fight against Exploitation event in Riga.", "Safe Harbour Partnership"),
         ("NGOs met on the margins of the Annual Review Meeting (ARM) in Warsaw.", "ARM"),
+        # An instrument's acronym: "Convention" heads the title before the brackets.
+        ("The Mission trained judges on the Convention against Cross-Border Organized Crime (CBOC) in Tirana.", "CBOC"),
     ],
 )
 def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, text, entity):
@@ -811,8 +813,21 @@ def test_partners_a_working_body_of_a_listed_organisation_is_its_unit(finder, os
     [
         ("On 18 October, EU Anti-Trafficking Day, the Mission launched a campaign with the EU.", "european-union", 1),
         ("It helps align national law with the UN Trafficking Protocol and reports to the UN.", "united-nations", 1),
+        # "UN Administered" is one compound ("UN-administered") before the noun it qualifies.
+        ("Shelters opened in the UN Administered Province, with support from the EU.", "united-nations", 0),
+        ("Shelters opened in the EU Funded Centres of Skopje, with support from the EU.", "european-union", 1),
     ],
 )
 def test_partners_a_short_name_that_opens_a_title_is_no_mention(extractor, text, gone, kept):
     # "EU Anti-Trafficking Day" names a day; the same organisation named on its own is kept.
     assert [b.key for b in _read(extractor, text).bodies].count(gone) == kept
+
+
+def test_partners_an_instruments_acronym_is_no_partner_anywhere(extractor):
+    # The text defines "CBOC" as a convention's acronym; written alone later it still names the convention.
+    text = (
+        "In 2001 the States adopted the Convention against Cross-Border Organized Crime (CBOC).\n\n"
+        "The Mission helped the Ministry of Justice of Albania ratify the CBOC together with UNODC."
+    )
+    keys = [b.key for b in _read(extractor, text).bodies]
+    assert "cboc" not in keys and "unodc" in keys

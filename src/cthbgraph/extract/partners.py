@@ -16,6 +16,7 @@ from .partner_context import (
     abbreviates_a_meeting,
     delegation_pattern,
     inside_a_title,
+    named_things,
     names_a_post,
     stands_for_no_body,
     titles_an_event,
@@ -173,7 +174,8 @@ class PartnerFinder:
             if not spans.overlaps(m.start(), m.end()) and not any(p.start < m.end() and m.start() < p.end for p in found):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
-        found = merge_short_names(sorted(found))
+        things = named_things(text)
+        found = merge_short_names(sorted(p for p in found if text[p.start : p.end] not in things))
         return acronym_partners(self, text, sorted(found + repeated_names(text, found, spans, self._head_words)), spans, clues)
 
     def read_candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
