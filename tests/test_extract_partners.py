@@ -831,3 +831,24 @@ def test_partners_an_instruments_acronym_is_no_partner_anywhere(extractor):
     )
     keys = [b.key for b in _read(extractor, text).bodies]
     assert "cboc" not in keys and "unodc" in keys
+
+
+@pytest.mark.parametrize(
+    "text,entity,expected",
+    [
+        # A nationality written inside the name gives the body its country, and the key leaves it out.
+        ("Speakers from the Federation of Norwegian Employers presented their code of conduct.", "Federation of Norwegian Employers", "norway--federation-of-employers"),
+        # A name that opens with "National" is a State's body: the country comes from the text around it.
+        ("The Mission in Tirana trained judges in Albania.\nIt then met the National Referral Team in Durrës.", "National Referral Team", "albania--national-referral-team"),
+    ],
+)
+def test_partners_an_entitys_country_from_its_own_words(finder, osce_bodies, text, entity, expected):
+    start = text.index(entity)
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
+    assert expected in [p.key for p in found]
+
+
+def test_partners_a_unit_takes_the_country_that_opens_its_parents_name(finder, osce_bodies):
+    # Portugal is named nearer, but the parent's name says whose the office is.
+    text = "Portugal hosted the talks with the Anti-Fraud Office of the United Kingdom Home Office."
+    assert [p.key for p in _partners(finder, osce_bodies, text)][0] == "united-kingdom--anti-fraud-office"
