@@ -282,6 +282,8 @@ def test_partners_a_working_group_the_model_finds_stays_a_partner(finder, osce_b
         # An event's title and a meeting's acronym the model calls organisations.
         ("She spoke at the Safe Harbour Partnership in the Fight against Exploitation event in Riga.", "Safe Harbour Partnership"),
         ("NGOs met on the margins of the Annual Review Meeting (ARM) in Warsaw.", "ARM"),
+        # An instrument's acronym: "Convention" heads the title before the brackets.
+        ("The Mission trained judges on the Convention against Cross-Border Organized Crime (CBOC) in Tirana.", "CBOC"),
     ],
 )
 def test_partners_an_event_title_or_acronym_is_no_partner(finder, osce_bodies, text, entity):
@@ -811,8 +813,42 @@ def test_partners_a_working_body_of_a_listed_organisation_is_its_unit(finder, os
     [
         ("On 18 October, EU Anti-Trafficking Day, the Mission launched a campaign with the EU.", "european-union", 1),
         ("It helps align national law with the UN Trafficking Protocol and reports to the UN.", "united-nations", 1),
+        # "UN Administered" is one compound ("UN-administered") before the noun it qualifies.
+        ("Shelters opened in the UN Administered Province, with support from the EU.", "united-nations", 0),
+        ("Shelters opened in the EU Funded Centres of Skopje, with support from the EU.", "european-union", 1),
     ],
 )
 def test_partners_a_short_name_that_opens_a_title_is_no_mention(extractor, text, gone, kept):
     # "EU Anti-Trafficking Day" names a day; the same organisation named on its own is kept.
     assert [b.key for b in _read(extractor, text).bodies].count(gone) == kept
+
+
+def test_partners_an_instruments_acronym_is_no_partner_anywhere(extractor):
+    # The text defines "CBOC" as a convention's acronym; written alone later it still names the convention.
+    text = (
+        "In 2001 the States adopted the Convention against Cross-Border Organized Crime (CBOC).\n\n"
+        "The Mission helped the Ministry of Justice of Albania ratify the CBOC together with UNODC."
+    )
+    keys = [b.key for b in _read(extractor, text).bodies]
+    assert "cboc" not in keys and "unodc" in keys
+
+
+@pytest.mark.parametrize(
+    "text,entity,expected",
+    [
+        # A nationality written inside the name gives the body its country, and the key leaves it out.
+        ("Speakers from the Federation of Norwegian Employers presented their code of conduct.", "Federation of Norwegian Employers", "norway--federation-of-employers"),
+        # A name that opens with "National" is a State's body: the country comes from the text around it.
+        ("The Mission in Tirana trained judges in Albania.\nIt then met the National Referral Team in Durrës.", "National Referral Team", "albania--national-referral-team"),
+    ],
+)
+def test_partners_an_entitys_country_from_its_own_words(finder, osce_bodies, text, entity, expected):
+    start = text.index(entity)
+    found = finder.find(text, [(m.start, m.end) for m in osce_bodies.find(text)], ents=[(start, start + len(entity), "ORG")])
+    assert expected in [p.key for p in found]
+
+
+def test_partners_a_unit_takes_the_country_that_opens_its_parents_name(finder, osce_bodies):
+    # Portugal is named nearer, but the parent's name says whose the office is.
+    text = "Portugal hosted the talks with the Anti-Fraud Office of the United Kingdom Home Office."
+    assert [p.key for p in _partners(finder, osce_bodies, text)][0] == "united-kingdom--anti-fraud-office"

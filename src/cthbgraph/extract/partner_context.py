@@ -16,6 +16,11 @@ _EVENT_AFTER = re.compile(
 _MEETING_BEFORE = re.compile(
     r"\b(?:Meeting|Conference|Forum|Seminar|Workshop|Dialogue|Session|Summit|Days?|Week|Course|Programme|Project)[*_]*\s*\(\s*$"
 )
+# "Convention on Transnational Organized Crime (UNTOC)": an instrument's head noun, then its title-case
+# subject; the acronym in brackets is the instrument's, not a body's.
+_INSTRUMENT_BEFORE = re.compile(
+    rf"\b(?:Convention|Protocol|Charter|Directive|Declaration|Resolution)(?:{_SP}{_TITLE_WORD})*[*_]*\s*\(\s*$"
+)
 # "Gerald Neuhaus Police Affairs Adviser": a head noun inside a post's title, after a person's name.
 _POST = r"(?:Adviser|Advisor|Officer|Expert|Specialist|Assistant|Consultant|Attaché)"
 _POST_AFTER = re.compile(rf"{_SP}(?:[A-Z][a-z]+{_SP})?{_POST}\b")
@@ -35,14 +40,31 @@ _TITLE_AFTER = re.compile(
 )
 
 
+# "the UN Administered Province of Kosovo": a short name before a title-case participle and the noun it
+# qualifies is the first half of a compound ("UN-administered"), the way "EU-funded" is written joined.
+_PARTICIPLE_AFTER = re.compile(rf"{_SP}[A-Z][a-z]+ed{_SP}[A-Z]")
+
+
 def modifies_a_title(text: str, end: int) -> bool:
-    """The word ending at ``end`` is the first word of the title of a day, an instrument or a gathering."""
-    return _TITLE_AFTER.match(text, end) is not None
+    """The word ending at ``end`` is the first word of the title of a day, an instrument or a gathering,
+    or of a compound with a participle."""
+    return _TITLE_AFTER.match(text, end) is not None or _PARTICIPLE_AFTER.match(text, end) is not None
 
 
 def abbreviates_a_meeting(text: str, start: int) -> bool:
-    """ "Human Dimension Implementation Meeting (HDIM)": the acronym in brackets is the meeting's."""
-    return _MEETING_BEFORE.search(text[max(0, start - 60) : start]) is not None
+    """ "Human Dimension Implementation Meeting (HDIM)": the acronym in brackets is the meeting's (or an
+    instrument's: "Convention on Transnational Organized Crime (UNTOC)")."""
+    before = text[max(0, start - 120) : start]
+    return _MEETING_BEFORE.search(before[-60:]) is not None or _INSTRUMENT_BEFORE.search(before) is not None
+
+
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+
+
+def named_things(text: str) -> set[str]:
+    """The acronyms ``text`` defines for a meeting or an instrument: written alone elsewhere ("ratified
+    the UNTOC"), they still name that thing, not a body."""
+    return {m.group(1) for m in _BRACKETED.finditer(text) if abbreviates_a_meeting(text, m.start(1))}
 
 
 def names_a_post(name: str, text: str, end: int) -> bool:

@@ -16,6 +16,7 @@ from .partner_context import (
     abbreviates_a_meeting,
     delegation_pattern,
     inside_a_title,
+    named_things,
     names_a_post,
     stands_for_no_body,
     titles_an_event,
@@ -173,7 +174,8 @@ class PartnerFinder:
             if not spans.overlaps(m.start(), m.end()) and not any(p.start < m.end() and m.start() < p.end for p in found):
                 country = self.countries.of[" ".join(m.group("country").split())]
                 found.append(make_partner(m.start(), m.end(), "delegation", "national-authority", country, 0.7))
-        found = merge_short_names(sorted(found))
+        things = named_things(text)
+        found = merge_short_names(sorted(p for p in found if text[p.start : p.end] not in things))
         return acronym_partners(self, text, sorted(found + repeated_names(text, found, spans, self._head_words)), spans, clues)
 
     def read_candidate(self, text, start, end, taken, clues, named_by: str, kind: str = "") -> Partner | None:
@@ -212,6 +214,7 @@ class PartnerFinder:
         # A university is its country's, as a ministry is; any body is when its name says so ("Moscow State Institute").
         national = kind in ("national-authority", "ngo", "embassy") or bool(_ACADEMIC.search(name))
         national = national or bool(lead) and kind != "treaty-body" or kind == "other-partner" and bool(tail)  # "Kazakhstan International …"
+        national = national or kind == "other-partner" and name.split()[0] in ("National", "State")  # "National … Team": a State's
         # Surest when the country is written beside the name (or none is needed); an entity of the
         # model that no rule explains is the least sure.
         confidence = 0.6 if named_by == "ner" else 0.85 if country or not national else 0.7
@@ -225,7 +228,8 @@ class PartnerFinder:
         full = self._cut_tail(words)
         words, host, tail = self._unit_of(text, full), "", ""
         if len(words) < len(full):  # "Border Troops of the State Committee … of Tajikistan": the parent's country
-            tail = tail_country(full, self.countries)[1]
+            # ... or the parent's own lead ("Office to Monitor … of the United States Department of State")
+            tail = tail_country(full, self.countries)[1] or self._lead_country(full[len(words) + 2 :])[1]
         if named_by == "rule":
             words, sender, host = embassy(text, words, clues, self.countries)
             if not sender:
@@ -236,6 +240,8 @@ class PartnerFinder:
             country = sender or country or tail or inner
         else:  # "Red Cross Society of Azerbaijan", "Federation of Trade Unions" of Kyrgyzstan, as the model marks them
             words, tail = tail_country(words, self.countries) if not tail else (words, tail)
+            words, inner = inner_country(words, self.countries)  # "Confederation of Danish Industry"
+            tail = tail or inner
             tail = tail or (country_after(text, words[-1][1], self.countries, _OF) if words else "")
             country = country or tail
         return words, country, host, tail
