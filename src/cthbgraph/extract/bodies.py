@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 PATTERNS = Path(__file__).parent / "patterns"
+# The kinds of the OSCE's own bodies (labels of body mentions); every other kind is a partner's.
+OSCE_KINDS = frozenset({"FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody"})
 
 # Field-operation types, longest first so that "Spillover Monitor Mission" wins over "Mission".
 FIELD_TYPES = (

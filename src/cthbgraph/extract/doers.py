@@ -10,19 +10,19 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from . import activities as act
+from .bodies import OSCE_KINDS
 from .partner_roles import by_role
 from .receiving import attending
 from .relatives import objects_of, participle_on_the_object
 from .topics import not_doing
 
-# How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
-# "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
-# section heading; the doer of a clause on the object.
-OSCE_KINDS = ("FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody")
 _CONTRIBUTING = {"contribute", "co-design", "co-lead", "co-facilitate"}
 _DELIVERING = {"lead", "prepare", "deliver", "teach", "facilitate", "conduct", "give"}
 _DELIVERERS = {"trainer", "expert", "officer", "judge", "lecturer", "instructor", "specialist", "staff", "prosecutor", "lawyer"}
 _GROUPS = {"delegation", "group", "participant", "team", "trainee", "visitor", "guest", "official", "member"}
+# How far each way of finding the doer is to be trusted (cthb:confidence): the grammar's subject or
+# "by" agent; a body inside the subject; an anaphor resolved to the doer just named; the body of the
+# section heading; the doer of a clause on the object.
 CONFIDENCE = {"grammar": 0.9, "subject": 0.8, "anaphor": 0.7, "section": 0.6, "secondary": 0.5, "context": 0.4}
 
 

@@ -15,10 +15,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .bodies import OSCE_KINDS
 from .provisions import head_token
-
-# OSCE bodies (labels of body mentions): never the outside organiser of an event in the line of their own events.
-_OSCE_KINDS = {"FieldOperation", "Institution", "SecretariatUnit", "Post", "DecisionMakingBody"}
 
 # Verbs whose direct object works with the doer's help or meets it: the object is a partner, not a beneficiary
 # of training ("trained 25 officers of the Migration Police" keeps the police out).
@@ -124,7 +122,7 @@ def _organises_the_listed_event(body: Span) -> bool:
     a list of events (an event noun in its title, a closing bracket with the date, no finite verb), a body
     after the title's comma is the organiser. Read from the line's text, since the parse makes such titles
     clauses ("Spreading Pornography on the Internet"). An OSCE body there is the doer, in a line of its own."""
-    if body.label_ in _OSCE_KINDS:
+    if body.label_ in OSCE_KINDS:  # an OSCE body is never the outside organiser in a line of its own events
         return False
     text = body.doc.text
     start = max(text.rfind("\n\n", 0, body.start_char), 0)

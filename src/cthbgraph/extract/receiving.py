@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .bodies import OSCE_KINDS
+
 # Verbs whose subject receives what was done ("investigators completed a course held by the Mission",
 # "inspectors learned how to ..."): the subject is the beneficiary, not the doer.
 RECEIVING = {"learn", "receive", "graduate", "undergo"}
@@ -39,7 +41,6 @@ def attending(sentence: Span, bodies: list[Span]) -> list[Span]:
     """The OSCE bodies whose people attend or take part in the sentence's event: an OSCE report tells its
     bodies' part in another's event as their activity (the trainees of a national body stay none)."""
     from . import activities as act  # activities reads ``receives``: imported here, not at the top
-    from .doers import OSCE_KINDS
 
     found = []
     for body in bodies:
